@@ -1,0 +1,7 @@
+/** Exceptions shared by every part of the BrainJ API. */
+@Export
+@Version("0.1.0")
+package org.brainj.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,203 @@
+package org.brainj.api.tensor;
+
+import java.util.Set;
+import org.brainj.api.program.Bindings;
+import org.brainj.api.program.Kernel;
+import org.brainj.api.program.StepProgram;
+import org.brainj.api.random.RandomKey;
+
+/**
+ * A compute backend: it owns tensors and implements the operation sets of the reference's
+ * "Unified Operations". Backends register as services with the property {@value #NAME_PROPERTY}.
+ *
+ * <p>Every operation that produces a tensor takes an optional caller-supplied output {@code out}
+ * (null to allocate) of the right dtype and shape, so hot loops need not allocate. Operands of
+ * one operation share a dtype (no silent promotion) and broadcast as in numpy. Operands must
+ * belong to this backend; {@link #transfer} brings in tensors of another.
+ *
+ * <p>A backend implements the primitive methods; the reference's named operations ({@code add},
+ * {@code exp}, {@code sum}, ...) are defaults over them, and a backend may override any of them
+ * with a faster version.
+ */
+public interface Backend {
+    /** The service property that carries a backend's name. */
+    String NAME_PROPERTY = "backend.name";
+
+    /** {@code cpu}, {@code aparapi}, ... */
+    String name();
+
+    /** What the backend runs on (e.g. the OpenCL device), for listings and reports. */
+    String description();
+
+    // ---- creation ------------------------------------------------------------------------
+
+    Tensor full(DType dtype, double value, int... shape);
+
+    default Tensor zeros(DType dtype, int... shape) {
+        return full(dtype, 0, shape);
+    }
+
+    default Tensor ones(DType dtype, int... shape) {
+        return full(dtype, 1, shape);
+    }
+
+    /** A 0-d tensor holding {@code value}. */
+    default Tensor scalar(DType dtype, double value) {
+        return full(dtype, value);
+    }
+
+    /** float64 elements; {@code shape} defaults to {@code (data.length,)} when empty. */
+    Tensor asTensor(double[] data, int... shape);
+
+    /** float32 elements. */
+    Tensor asTensor(float[] data, int... shape);
+
+    /** int32 elements. */
+    Tensor asTensor(int[] data, int... shape);
+
+    /** bool elements. */
+    Tensor asTensor(boolean[] data, int... shape);
+
+    /** {@code start, start + step, ...} below {@code stop} (above it for a negative step). */
+    Tensor arange(DType dtype, double start, double stop, double step);
+
+    /** Parts that agree on every axis but {@code axis}, joined along it. */
+    Tensor concatenate(int axis, Tensor... parts);
+
+    /** A view of {@code x} with another shape of the same size. One dimension may be -1. */
+    Tensor reshape(Tensor x, int... shape);
+
+    /** A view of rows {@code [from, to)} of {@code x} along its first axis. */
+    Tensor slice(Tensor x, int from, int to);
+
+    /** The elements of {@code x} converted to {@code dtype}. */
+    Tensor astype(Tensor x, DType dtype, Tensor out);
+
+    default int[] shape(Tensor x) {
+        return x.shape();
+    }
+
+    // ---- elementwise ---------------------------------------------------------------------
+
+    Tensor unary(UnaryOp op, Tensor x, Tensor out);
+
+    Tensor binary(BinaryOp op, Tensor a, Tensor b, Tensor out);
+
+    /** {@code cond ? a : b} elementwise; {@code cond} is bool, {@code a} and {@code b} share a dtype. */
+    Tensor where(Tensor cond, Tensor a, Tensor b, Tensor out);
+
+    /** {@code x} limited to {@code [lo, hi]}. */
+    Tensor clip(Tensor x, double lo, double hi, Tensor out);
+
+    // ---- reductions ----------------------------------------------------------------------
+
+    /** The reduction of all elements: a 0-d tensor. */
+    Tensor reduce(Reduction op, Tensor x, Tensor out);
+
+    /** The reduction along {@code axis} (negative counts from the end); that axis is removed. */
+    Tensor reduce(Reduction op, Tensor x, int axis, Tensor out);
+
+    // ---- random (counter-based, the same numbers on every backend: see Philox) --------------
+
+    /** Uniform in {@code [low, high)}; {@code out} is float. */
+    Tensor uniform(RandomKey key, double low, double high, Tensor out);
+
+    /** Normal with {@code mean} and {@code std}; {@code out} is float. */
+    Tensor normal(RandomKey key, double mean, double std, Tensor out);
+
+    /** True with probability {@code p}; {@code out} is bool. */
+    Tensor bernoulli(RandomKey key, double p, Tensor out);
+
+    /** Poisson counts with mean {@code lambda}; {@code out} is int32. */
+    Tensor poisson(RandomKey key, double lambda, Tensor out);
+
+    // ---- event-driven sparse ops (spike delivery) -----------------------------------------
+
+    /**
+     * For each pre-synaptic {@code i} with {@code spikes[i]}, adds its CSR row to {@code post}:
+     * {@code post[indices[k]] += w[k]} for {@code k in [indptr[i], indptr[i+1])}. {@code weights}
+     * is a 0-d tensor (one weight for all synapses) or one weight per synapse.
+     */
+    void csrEventAdd(Tensor spikes, Tensor indptr, Tensor indices, Tensor weights, Tensor post);
+
+    /**
+     * The gather form of {@link #csrEventAdd} over CSC arrays: for each post-synaptic {@code j},
+     * {@code post[j] += sum of w[k] for k in [colptr[j], colptr[j+1]) with spikes[rows[k]]}.
+     * It has no write races, which suits parallel devices.
+     */
+    void cscEventGather(Tensor spikes, Tensor colptr, Tensor rows, Tensor weights, Tensor post);
+
+    // ---- named custom operations (the reference's ops.set_buffer) --------------------------
+
+    /** The custom operation named {@code name}, or an {@link org.brainj.api.UnknownNameException} listing those known. */
+    CustomOp op(String name);
+
+    /** Names of the custom operations this backend has now. */
+    Set<String> opNames();
+
+    // ---- step programs -----------------------------------------------------------------------
+
+    /**
+     * Compiles a population's step program into one kernel over {@code bindings}. Compile once
+     * and reuse across runs: parameters are read from their tensors at every step.
+     */
+    Kernel compile(StepProgram program, Bindings bindings);
+
+    // ---- moving data -------------------------------------------------------------------------
+
+    /** A tensor of this backend with the elements of {@code source}, which may belong to any backend. */
+    Tensor transfer(Tensor source);
+
+    /** Copies {@code source} (any backend, same dtype and size) into {@code target} of this backend. */
+    void copy(Tensor source, Tensor target);
+
+    // ---- the reference's named operations ------------------------------------------------------
+
+    default Tensor add(Tensor a, Tensor b) { return binary(BinaryOp.ADD, a, b, null); }
+    default Tensor sub(Tensor a, Tensor b) { return binary(BinaryOp.SUB, a, b, null); }
+    default Tensor mul(Tensor a, Tensor b) { return binary(BinaryOp.MUL, a, b, null); }
+    default Tensor div(Tensor a, Tensor b) { return binary(BinaryOp.DIV, a, b, null); }
+    default Tensor pow(Tensor a, Tensor b) { return binary(BinaryOp.POW, a, b, null); }
+    default Tensor minimum(Tensor a, Tensor b) { return binary(BinaryOp.MINIMUM, a, b, null); }
+    default Tensor maximum(Tensor a, Tensor b) { return binary(BinaryOp.MAXIMUM, a, b, null); }
+    default Tensor less(Tensor a, Tensor b) { return binary(BinaryOp.LT, a, b, null); }
+    default Tensor lessEqual(Tensor a, Tensor b) { return binary(BinaryOp.LE, a, b, null); }
+    default Tensor greater(Tensor a, Tensor b) { return binary(BinaryOp.GT, a, b, null); }
+    default Tensor greaterEqual(Tensor a, Tensor b) { return binary(BinaryOp.GE, a, b, null); }
+    default Tensor equal(Tensor a, Tensor b) { return binary(BinaryOp.EQ, a, b, null); }
+    default Tensor notEqual(Tensor a, Tensor b) { return binary(BinaryOp.NE, a, b, null); }
+    default Tensor logicalAnd(Tensor a, Tensor b) { return binary(BinaryOp.AND, a, b, null); }
+    default Tensor logicalOr(Tensor a, Tensor b) { return binary(BinaryOp.OR, a, b, null); }
+    default Tensor logicalXor(Tensor a, Tensor b) { return binary(BinaryOp.XOR, a, b, null); }
+    default Tensor logicalNot(Tensor x) { return unary(UnaryOp.NOT, x, null); }
+    default Tensor neg(Tensor x) { return unary(UnaryOp.NEG, x, null); }
+    default Tensor abs(Tensor x) { return unary(UnaryOp.ABS, x, null); }
+    default Tensor exp(Tensor x) { return unary(UnaryOp.EXP, x, null); }
+    default Tensor log(Tensor x) { return unary(UnaryOp.LOG, x, null); }
+    default Tensor sqrt(Tensor x) { return unary(UnaryOp.SQRT, x, null); }
+    default Tensor sin(Tensor x) { return unary(UnaryOp.SIN, x, null); }
+    default Tensor cos(Tensor x) { return unary(UnaryOp.COS, x, null); }
+    default Tensor tanh(Tensor x) { return unary(UnaryOp.TANH, x, null); }
+    default Tensor where(Tensor cond, Tensor a, Tensor b) { return where(cond, a, b, null); }
+    default Tensor clip(Tensor x, double lo, double hi) { return clip(x, lo, hi, null); }
+    default Tensor sum(Tensor x) { return reduce(Reduction.SUM, x, null); }
+    default Tensor sum(Tensor x, int axis) { return reduce(Reduction.SUM, x, axis, null); }
+    default Tensor mean(Tensor x) { return reduce(Reduction.MEAN, x, null); }
+    default Tensor mean(Tensor x, int axis) { return reduce(Reduction.MEAN, x, axis, null); }
+    default Tensor max(Tensor x) { return reduce(Reduction.MAX, x, null); }
+    default Tensor max(Tensor x, int axis) { return reduce(Reduction.MAX, x, axis, null); }
+    default Tensor min(Tensor x) { return reduce(Reduction.MIN, x, null); }
+    default Tensor min(Tensor x, int axis) { return reduce(Reduction.MIN, x, axis, null); }
+    default Tensor uniform(RandomKey key, DType dtype, double low, double high, int... shape) {
+        return uniform(key, low, high, zeros(dtype, shape));
+    }
+    default Tensor normal(RandomKey key, DType dtype, double mean, double std, int... shape) {
+        return normal(key, mean, std, zeros(dtype, shape));
+    }
+    default Tensor bernoulli(RandomKey key, double p, int... shape) {
+        return bernoulli(key, p, zeros(DType.BOOL, shape));
+    }
+    default Tensor poisson(RandomKey key, double lambda, int... shape) {
+        return poisson(key, lambda, zeros(DType.INT32, shape));
+    }
+}

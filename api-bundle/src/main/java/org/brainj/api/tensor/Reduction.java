@@ -1,0 +1,13 @@
+package org.brainj.api.tensor;
+
+/**
+ * Reductions over one axis or the whole tensor. Float operands keep their dtype; the sum of int32
+ * or bool is int32 (a spike count), their mean float64; max and min of bool are bool (any/all).
+ */
+public enum Reduction {
+    SUM, MEAN, MAX, MIN;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
