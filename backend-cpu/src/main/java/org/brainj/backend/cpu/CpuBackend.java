@@ -89,6 +89,21 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public CpuTensor zeros(DType dtype, int... shape) {
+        return full(dtype, 0, shape);
+    }
+
+    @Override
+    public CpuTensor ones(DType dtype, int... shape) {
+        return full(dtype, 1, shape);
+    }
+
+    @Override
+    public CpuTensor scalar(DType dtype, double value) {
+        return full(dtype, value);
+    }
+
+    @Override
     public CpuTensor asTensor(double[] data, int... shape) {
         return wrap(DType.FLOAT64, data.clone(), data.length, shape);
     }
