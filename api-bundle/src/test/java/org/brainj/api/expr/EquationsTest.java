@@ -184,7 +184,7 @@ class EquationsTest {
         Equations.parse("I_syn = g*(E - V) : amp\ndV/dt = -V/tau + I_syn/C : volt")
                 .checkUnits(units("g", "nS", "E", "mV", "tau", "ms", "C", "pF"));
         // powers with fractional exponents are unit algebra too: (m^2)^1.5 = m^3
-        Equations.parse("dx/dt = (A^1.5 - B)/tau : 1").checkUnits(units("A", "m2", "B", "m3", "tau", "s"));
+        Equations.parse("dx/dt = (A^1.5 - B)/tau : m3").checkUnits(units("A", "m2", "B", "m3", "tau", "s"));
     }
 
     @Test
