@@ -184,6 +184,16 @@ class StepCompilerTest {
     }
 
     @Test
+    void viewsAndMatricesAreIndexedRowMajorFromTheirOffset() {
+        CpuTensor whole = cpu.asTensor(new double[] {0, 1, 2, 3, 4, 5, 6, 7}, 8);
+        Tensor rows = whole.slice(2, 6).reshape(2, 2); // elements 2..5 as a 2x2 population
+        CpuTensor gain = cpu.asTensor(new double[] {10, 20, 30, 40}, 2, 2);
+        cpu.compile(new StepProgram(List.of(assign("x", "x*g")), Set.of("x"), Set.of("g"), List.of()),
+                new Bindings(Map.of("x", rows, "g", gain), 0)).run(0, 1, 0);
+        assertArrayEquals(new double[] {0, 1, 20, 60, 120, 200, 6, 7}, whole.toDoubleArray(), 0);
+    }
+
+    @Test
     void badBindingsNameTheVariable() {
         StepProgram p = new StepProgram(List.of(assign("V", "V + I")), Set.of("V"), Set.of("I"), List.of());
         CpuTensor v = cpu.full(DType.FLOAT64, 0, 4);
