@@ -1,12 +1,45 @@
 package org.brainj.backend.cpu.codegen;
 
+import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.brainj.api.program.BindingException;
 import org.brainj.api.program.Bindings;
 import org.brainj.api.program.Kernel;
 import org.brainj.api.program.StepProgram;
+import org.brainj.api.tensor.Shapes;
+import org.brainj.api.tensor.Tensor;
 import org.brainj.backend.cpu.CpuBackend;
+import org.brainj.backend.cpu.CpuTensor;
+import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.janino.SimpleCompiler;
 
-/** Compiles step programs for the CPU backend (written by the expression code generator's work). */
+/**
+ * Compiles a step program into JVM bytecode: Java source generated from the IR (one class, one
+ * fused loop over the population), compiled with Janino. Per run, 0-d parameters are read once
+ * and per-element tensors indexed in the loop; each element reads its state into locals, runs
+ * the body in order (a state variable assigned twice is seen updated by what follows, as
+ * threshold and reset need), draws its noise with Philox under {@code (seed, stream, step)} at
+ * its index, and writes the assigned state back in its tensor's dtype. Arithmetic is in double.
+ *
+ * <p>The generated class depends only on the program, not on the tensors, so a program compiled
+ * once is reused for new bindings; tensors are read through on every run, so writing a parameter
+ * changes the result without recompiling.
+ */
 public final class StepCompiler {
+    private static final String CLASS_NAME = "org.brainj.backend.cpu.codegen.GeneratedStep";
+    private static final int CACHE_SIZE = 256;
+    private static final Map<String, Class<?>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
     private final CpuBackend backend;
 
     public StepCompiler(CpuBackend backend) {
@@ -14,7 +47,79 @@ public final class StepCompiler {
     }
 
     public Kernel compile(StepProgram program, Bindings bindings) {
-        throw new UnsupportedOperationException("the CPU step compiler of backend " + backend.name()
-                + " is not written yet");
+        Layout layout = new Layout(program);
+        CpuTensor[] tensors = bind(layout, bindings);
+        // state tensor 0 has the population's shape, which every per-element tensor shares
+        int size = tensors[0].size();
+        String source = new KernelSource(program, layout, tensors).text(CLASS_NAME);
+        try {
+            ElementRange range = (ElementRange) compiled(source)
+                    .getConstructor(CpuTensor[].class, long.class)
+                    .newInstance(tensors, bindings.seed());
+            return new SplitKernel(range, size);
+        } catch (InstantiationException | IllegalAccessException | NoSuchMethodException | InvocationTargetException e) {
+            throw new IllegalStateException("the generated step class cannot be instantiated", e);
+        }
+    }
+
+    private static Class<?> compiled(String source) {
+        synchronized (CACHE) {
+            Class<?> cached = CACHE.get(source);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        SimpleCompiler compiler = new SimpleCompiler();
+        // under OSGi the generated code must see the API and this bundle through this bundle's loader
+        compiler.setParentClassLoader(StepCompiler.class.getClassLoader());
+        try {
+            compiler.cook(source);
+            Class<?> c = compiler.getClassLoader().loadClass(CLASS_NAME);
+            synchronized (CACHE) {
+                CACHE.put(source, c);
+            }
+            return c;
+        } catch (CompileException | ClassNotFoundException e) {
+            throw new IllegalStateException("generated step code does not compile: " + e.getMessage() + "\n" + source, e);
+        }
+    }
+
+    /** The tensors in layout order, after checking each against its variable. */
+    private CpuTensor[] bind(Layout layout, Bindings bindings) {
+        CpuTensor[] tensors = new CpuTensor[layout.tensorNames.size()];
+        int[] population = null;
+        String populationFrom = null;
+        for (int k = 0; k < tensors.length; k++) {
+            String name = layout.tensorNames.get(k);
+            Tensor t = bindings.tensors().get(name);
+            boolean isState = k < layout.stateCount;
+            String role = (isState ? "state variable '" : "parameter '") + name + "'";
+            if (t == null) {
+                throw new BindingException("the step program's " + role + " has no tensor in the bindings; bound: "
+                        + new TreeSet<>(bindings.tensors().keySet()));
+            }
+            if (!(t instanceof CpuTensor cpu) || t.backend() != backend) {
+                throw new BindingException(role + " is a tensor of backend '" + t.backend().name()
+                        + "', not of this '" + backend.name() + "' backend; transfer it with " + backend.name() + ".transfer");
+            }
+            if (!t.dtype().isFloat()) {
+                throw new BindingException(role + " has dtype " + t.dtype() + "; step programs compute on float32 or "
+                        + "float64 tensors, convert it with astype");
+            }
+            int[] shape = t.shape();
+            if (isState || shape.length > 0) {
+                if (population == null) {
+                    population = shape;
+                    populationFrom = role;
+                } else if (!Arrays.equals(population, shape)) {
+                    throw new BindingException(role + " has shape " + Shapes.format(shape) + " but " + populationFrom
+                            + " has shape " + Shapes.format(population) + "; per-element tensors share the population's"
+                            + " shape, a value shared by all is a 0-d tensor");
+                }
+            }
+            tensors[k] = cpu;
+        }
+        return tensors;
     }
 }
+
