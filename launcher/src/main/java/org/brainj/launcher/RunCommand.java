@@ -28,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
             throw new BrainJException("spec file '" + spec + "' not found (no file at " + absolute + ")");
         }
         if (Files.isDirectory(absolute)) {
-            throw new BrainJException("'" + spec + "' is a folder; give the spec file in it, e.g. " + spec.resolve("coba.yaml"));
+            throw new BrainJException("'" + spec + "' is a folder, not a spec file; give the path of a YAML or JSON spec");
         }
         if (!Files.isReadable(absolute)) {
             throw new BrainJException("spec file '" + spec + "' cannot be read; check its permissions");

@@ -56,8 +56,11 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
 
     /** The services registered now, read from their {@link ServiceReference}s. */
     public static ServiceListing of(BundleContext context) {
-        return new ServiceListing(entries(context, Backend.NAME_PROPERTY), entries(context, MODEL_NAME),
-                entries(context, CONNECTOR_NAME));
+        // custom operations carry backend.name too: backends are the services of type Backend
+        String backends = "(&(" + Constants.OBJECTCLASS + "=" + Backend.class.getName() + ")(" + Backend.NAME_PROPERTY + "=*))";
+        return new ServiceListing(entries(context, Backend.NAME_PROPERTY, backends),
+                entries(context, MODEL_NAME, "(" + MODEL_NAME + "=*)"),
+                entries(context, CONNECTOR_NAME, "(" + CONNECTOR_NAME + "=*)"));
     }
 
     /** The listing as the command prints it. */
@@ -85,11 +88,11 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
         }
     }
 
-    private static List<Entry> entries(BundleContext context, String nameProperty) {
+    private static List<Entry> entries(BundleContext context, String nameProperty, String filter) {
         ServiceReference<?>[] refs;
         try {
             // every registration, whatever the class space: like ServiceTracker.open(true)
-            refs = context.getAllServiceReferences(null, "(" + nameProperty + "=*)");
+            refs = context.getAllServiceReferences(null, filter);
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -42,7 +42,8 @@ class BrainJCommandTest {
     @Test
     void runOfAFolderAsksForTheFileInIt(@TempDir Path dir) {
         assertEquals(1, brainj("run", dir.toString()));
-        assertTrue(err.toString().startsWith("brainj run: '" + dir + "' is a folder; give the spec file in it"), err.toString());
+        assertEquals("brainj run: '" + dir + "' is a folder, not a spec file; give the path of a YAML or JSON spec"
+                + System.lineSeparator(), err.toString());
     }
 
     @ParameterizedTest

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import org.brainj.api.UnknownNameException;
 import org.brainj.api.tensor.Backend;
+import org.brainj.api.tensor.CustomOp;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
 import org.brainj.launcher.ServiceListing;
@@ -19,9 +22,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.framework.namespace.PackageNamespace;
 
 /**
  * Boots Felix in-process with the bundles the build copied to target/bundles, exactly as
@@ -69,7 +73,15 @@ class PlatformIT {
             // Janino's compiler factory, published by the service loader mediator (SPI Fly)
             assertNotNull(context.getServiceReference("org.codehaus.commons.compiler.ICompilerFactory"));
 
+            // a custom operation registered from the host reaches the backend: one Tensor class on both sides
+            ServiceRegistration<CustomOp> twice = context.registerService(CustomOp.class, new Twice(),
+                    new Hashtable<>(Map.of(CustomOp.NAME_PROPERTY, "twice", Backend.NAME_PROPERTY, "cpu")));
+            assertTrue(cpu.opNames().contains("twice"), cpu.opNames().toString());
+            double[] doubled = Arrays.stream(a).map(x -> x + x).toArray();
+            assertArrayEquals(doubled, cpu.op("twice").apply(cpu, cpu.asTensor(a)).toDoubleArray(), 0.0);
+            // it carries backend.name too, yet it is no backend
             assertEquals(List.of("cpu"), backendNames(ServiceListing.of(context)));
+            twice.unregister();
 
             cpuBundle.stop();
 
@@ -82,6 +94,23 @@ class PlatformIT {
             assertEquals("cpu", platform.backend("cpu", WAIT).name(), "the service comes back with its bundle");
         }
         assertEquals(Bundle.RESOLVED, systemBundle.getState(), "the framework stopped");
+    }
+
+    private static final class Twice implements CustomOp {
+        @Override
+        public String name() {
+            return "twice";
+        }
+
+        @Override
+        public String backendName() {
+            return "cpu";
+        }
+
+        @Override
+        public Tensor apply(Backend backend, Tensor... args) {
+            return backend.add(args[0], args[0]);
+        }
     }
 
     private static Bundle providerOf(Bundle bundle, String packageName) {
