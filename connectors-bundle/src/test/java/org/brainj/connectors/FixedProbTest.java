@@ -42,6 +42,14 @@ class FixedProbTest {
     }
 
     @Test
+    void denseProbabilityAlsoBinomial() {
+        Connectivity c = new FixedProb(0.7, false, 13).connect(3000, 200);
+        double[] out = Stats.chiSquare(java.util.Arrays.copyOfRange(Stats.outDegrees(c), 200, 3000),
+                binomialPmf(200, 0.7), 0.001); // rows 200.. have no own index among the posts
+        assertTrue(out[0] < out[1], "out-degree chi-square " + out[0] + " >= critical " + out[1]);
+    }
+
+    @Test
     void noSelfConnectionsWhenExcluded() {
         Connectivity c = new FixedProb(0.3, false, 5).connect(500, 500);
         int[] pre = c.preIds();
