@@ -92,11 +92,14 @@ class FixedNumTest {
                 assertNotEquals(c.preIds()[k], c.postIds()[k]);
             }
         }
-        // Every allowed pair is equally likely: row counts of 500 pairs from 100 x 120 are
-        // hypergeometric with mean 5; their sum over the first half of the rows is near 250.
-        Connectivity c = new FixedTotalNum(6000, true, false, 17).connect(100, 120);
-        int firstHalf = c.csr().indptr()[50];
-        assertEquals(3000, firstHalf, 4 * Math.sqrt(6000 * 0.25 * (12000 - 6000) / 11999.0));
+        // Every allowed pair is equally likely: of num distinct pairs among the 12,000 of 100 x 120,
+        // those in the first 50 rows (6,000 pairs) are hypergeometric with mean num / 2 and variance
+        // num (1/4) (12000 - num) / 11999. Both the rejection (2,000) and selection (6,000) paths.
+        for (int num : new int[] {2000, 6000}) {
+            Connectivity c = new FixedTotalNum(num, true, false, 17).connect(100, 120);
+            int firstHalf = c.csr().indptr()[50];
+            assertEquals(num / 2.0, firstHalf, 4 * Math.sqrt(num * 0.25 * (12000 - num) / 11999.0), "num " + num);
+        }
     }
 
     @Test

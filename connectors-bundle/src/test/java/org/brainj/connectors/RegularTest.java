@@ -79,4 +79,11 @@ class RegularTest {
         assertThrows(GeometryException.class, () -> new GridFour().connect(new int[] {2, 2, 2}, new int[] {2, 2, 2}));
         assertThrows(GeometryException.class, () -> new All2All().connect(-1, 3));
     }
+
+    @Test
+    void moreSynapsesThanInt32IdsIsRefusedBeforeAllocating() {
+        var e = assertThrows(org.brainj.api.connect.ConnectivityTooLargeException.class,
+                () -> new All2All().connect(50_000, 50_000));
+        assertTrue(e.getMessage().contains("2500000000"), e.getMessage());
+    }
 }

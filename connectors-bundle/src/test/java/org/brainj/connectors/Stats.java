@@ -56,7 +56,7 @@ final class Stats {
         return new double[] {stat, critical};
     }
 
-    /** Undirected neighbour sets from an (assumed symmetric) connectivity, self-loops dropped. */
+    /** The neighbour lists (pre2post rows) of a symmetric connectivity, as an undirected graph. */
     static int[][] neighbours(Connectivity c) {
         int[][] rows = c.pre2post();
         return Arrays.stream(rows).map(r -> r.clone()).toArray(int[][]::new);
