@@ -156,8 +156,28 @@ class StepCompilerTest {
         for (int i = 0; i < n; i++) {
             double expected = Philox.normal(new RandomKey(seed, 3, 7), i) + Philox.normal(new RandomKey(seed, 3, 8), i);
             assertEquals(expected, xs[i], 0);
-            assertEquals((float) Philox.uniform(new RandomKey(seed, 4, 8), i), us[i]);
+            // u is float32 state, so the program's uniforms are Philox's float32 ones
+            assertEquals(Philox.uniformFloat(new RandomKey(seed, 4, 8), i), us[i]);
         }
+    }
+
+    @Test
+    void uniformsInFloat32StateNeverRoundUpToOne() {
+        // seed 2472697, stream 0, step 0, element 1: Philox's double uniform is 0.99999997..., which rounds to 1.0f
+        RandomKey edge = new RandomKey(2472697, 0, 0);
+        assertEquals(1.0f, (float) Philox.uniform(edge, 1));
+        StepProgram p = new StepProgram(List.of(assign("u", "r")), Set.of("u"), Set.of(),
+                List.of(new RandomDraw("r", Distribution.UNIFORM, 0)));
+        CpuTensor u = cpu.full(DType.FLOAT32, 0, 4);
+        cpu.compile(p, new Bindings(Map.of("u", u), 2472697)).run(0, 1, 0);
+        CpuTensor sameByTheOp = cpu.uniform(edge, 0, 1, cpu.full(DType.FLOAT32, 0, 4));
+        float[] us = u.toFloatArray();
+        assertTrue(us[1] < 1.0f, "stored " + us[1]);
+        assertArrayEquals(sameByTheOp.toFloatArray(), us); // what the backend's uniform gives a float32 tensor
+        // a float64 program keeps Philox's 53-bit uniform
+        CpuTensor wide = cpu.full(DType.FLOAT64, 0, 4);
+        cpu.compile(p, new Bindings(Map.of("u", wide), 2472697)).run(0, 1, 0);
+        assertEquals(Philox.uniform(edge, 1), wide.toDoubleArray()[1], 0);
     }
 
     @Test
