@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.ExpressionParser;
 import org.brainj.api.expr.Interpreter;
+import org.brainj.api.integrate.DifferentialSystem;
+import org.brainj.api.integrate.StepPrograms;
 import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
 import org.brainj.api.program.Bindings;
@@ -26,6 +29,7 @@ import org.brainj.api.random.Philox;
 import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
+import org.brainj.api.units.PhysicalUnits;
 import org.brainj.backend.cpu.CpuBackend;
 import org.brainj.backend.cpu.CpuTensor;
 import org.junit.jupiter.api.Test;
@@ -178,6 +182,20 @@ class StepCompilerTest {
         CpuTensor wide = cpu.full(DType.FLOAT64, 0, 4);
         cpu.compile(p, new Bindings(Map.of("u", wide), 2472697)).run(0, 1, 0);
         assertEquals(Philox.uniform(edge, 1), wide.toDoubleArray()[1], 0);
+    }
+
+    @Test
+    void unitNamesInEquationTextReachTheKernelAsNumbers() {
+        Equations lif = Equations.parse("dV/dt = (-(V - El) + 10*mV) / (20*ms) : volt")
+                .checkUnits(Map.of("El", PhysicalUnits.parse("mV")));
+        StepProgram euler = StepPrograms.ode(DifferentialSystem.of(lif), "euler");
+        double[] v0 = {-0.07, -0.06, -0.05};
+        CpuTensor v = cpu.asTensor(v0, 3);
+        cpu.compile(euler, new Bindings(Map.of("V", v, "El", cpu.full(DType.FLOAT64, -0.065)), 0)).run(0, 1e-4, 0);
+        for (int i = 0; i < 3; i++) {
+            // one Euler step by hand, in SI: 10 mV = 0.01 V, 20 ms = 0.02 s
+            assertEquals(v0[i] + 1e-4 * (-(v0[i] + 0.065) + 0.01) / 0.02, v.toDoubleArray()[i], 1e-15);
+        }
     }
 
     @Test
