@@ -17,7 +17,11 @@ import org.brainj.api.expr.Statement.Kind;
  * A model's equations, parsed from Brian2-style text (see {@link #parse}): differential equations
  * for its state variables, subexpressions, and per-element parameters, in the order written.
  * Noise terms are variables named {@code xi} or {@code xi_...}; each differential equation
- * splits into a drift and one diffusion coefficient per noise term.
+ * splits into a drift and one diffusion coefficient per noise term. Text may read units and
+ * quantities as Brian2 users write them ({@code (-V + 10*mV) / tau}, {@code 1/ms}) and
+ * {@code pi} and {@code e}: {@link #checkUnits} or {@link #checkUnitless} resolves them
+ * (Brian2's namespace rule: declared names and parameters shadow them) and returns equations
+ * where they are numbers, which are the ones to integrate.
  */
 public record Equations(List<Statement> statements) {
     /** Time and the step, readable in every equation (unit: second). */

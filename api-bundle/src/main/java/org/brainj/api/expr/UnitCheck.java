@@ -85,13 +85,11 @@ final class UnitCheck {
     }
 
     private Unit<?> bin(Bin b) {
-        Unit<?> left = unit(b.left());
-        Unit<?> right = unit(b.right());
         return switch (b.op()) {
             case ADD, SUB -> same(b, "the operands of " + b.op().symbol(), b.left(), b.right());
-            case MUL -> left.multiply(right);
-            case DIV -> left.divide(right);
-            case POW -> power(b, left, right);
+            case MUL -> unit(b.left()).multiply(unit(b.right()));
+            case DIV -> unit(b.left()).divide(unit(b.right()));
+            case POW -> power(b, unit(b.left()), unit(b.right()));
         };
     }
 
