@@ -35,13 +35,14 @@ public final class PhysicalUnits {
             "metre", "meter", "hertz", "mole", "molar", "litre", "liter", "gram", "kelvin", "coulomb", "joule", "watt",
             "newton", "weber", "tesla", "henry", "radian");
     /**
-     * Brian2's standard abbreviations (brian2.units.stdunits), the only symbols equation text
-     * reads as units: bare symbols such as {@code V}, {@code C}, {@code g} or {@code EK} (exa-kelvin)
-     * are too common as parameter names to be units there.
+     * Brian2's standard abbreviations (brian2.units.stdunits), with millisiemens and the molar
+     * concentrations: the only symbols equation text reads as units. Bare symbols such as
+     * {@code V}, {@code C}, {@code g} or {@code EK} (exa-kelvin) are too common as parameter names
+     * to be units there.
      */
     private static final Set<String> ABBREVIATIONS = Set.of("mV", "mA", "uA", "nA", "pA", "pF", "uF", "nF", "nS", "uS",
-            "mS", "ms", "us", "Hz", "kHz", "MHz", "cm", "cm2", "cm3", "mm", "mm2", "mm3", "um", "um2", "um3", "mM", "uM",
-            "nM", "mol", "mmol", "kg");
+            "ms", "us", "Hz", "kHz", "MHz", "cm", "cm2", "cm3", "mm", "mm2", "mm3", "um", "um2", "um3",
+            "mS", "mM", "uM", "nM");
 
     private static final Map<String, Unit<?>> BASE = new LinkedHashMap<>();
     private static final Map<String, MetricPrefix> PREFIXES = new LinkedHashMap<>();
