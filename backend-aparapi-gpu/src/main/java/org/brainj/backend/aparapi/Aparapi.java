@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import com.aparapi.Config;
 import com.aparapi.device.Device;
 import com.aparapi.device.OpenCLDevice;
 import com.aparapi.internal.opencl.OpenCLLoader;
@@ -18,16 +19,21 @@ final class Aparapi {
     /** The OpenCL device in use, or null with {@link #problem} saying why there is none. */
     static final OpenCLDevice DEVICE;
     static final String PROBLEM;
+    /** Aparapi's logger, where it gives its reasons for falling back to Java threads. */
+    static final Logger LOG;
 
     static {
         OpenCLDevice device = null;
         String problem = null;
+        Logger log = null;
         Handler[] handlers = Logger.getLogger("").getHandlers();
         Level[] levels = new Level[handlers.length];
         for (int h = 0; h < handlers.length; h++) {
             levels[h] = handlers[h].getLevel();
         }
         try {
+            // Aparapi's Config sets the handler levels in its static initialiser: it runs here, inside this block.
+            log = Logger.getLogger(Config.getLoggerName());
             if (!OpenCLLoader.isOpenCLAvailable()) {
                 problem = "Aparapi could not load its native OpenCL library or the OpenCL ICD loader (libOpenCL.so)";
             } else {
@@ -46,6 +52,7 @@ final class Aparapi {
                 handlers[h].setLevel(levels[h]);
             }
         }
+        LOG = log == null ? Logger.getLogger("com.aparapi") : log;
         DEVICE = device;
         PROBLEM = problem == null ? null
                 : problem + "; install an OpenCL runtime (on Debian: run .ci/install-opencl, which installs PoCL)";

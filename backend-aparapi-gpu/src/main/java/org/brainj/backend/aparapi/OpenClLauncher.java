@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import com.aparapi.Config;
 import com.aparapi.Kernel;
 import com.aparapi.Range;
 import com.aparapi.device.Device;
@@ -23,8 +21,6 @@ import com.aparapi.internal.kernel.KernelManager;
  * {@link OpenClUnavailableException} naming the kernel and Aparapi's reason.
  */
 final class OpenClLauncher {
-    private static final Logger APARAPI_LOG = Logger.getLogger(Config.getLoggerName());
-
     private final OpenCLDevice device;
     private final String problem;
     private volatile String failure;
@@ -68,7 +64,7 @@ final class OpenClLauncher {
             throw new OpenClUnavailableException("kernel " + name + " cannot run on OpenCL: " + problem);
         }
         Capture capture = new Capture();
-        APARAPI_LOG.addHandler(capture);
+        Aparapi.LOG.addHandler(capture);
         try {
             kernel.execute(Range.create(device, globalSize));
         } catch (RuntimeException | AssertionError e) {
@@ -76,10 +72,10 @@ final class OpenClLauncher {
             throw new OpenClUnavailableException("kernel " + name + " cannot run on OpenCL device '" + device.getName()
                     + "': " + e.getMessage() + (failure == null ? "" : "; it failed before: " + failure), e);
         } finally {
-            APARAPI_LOG.removeHandler(capture);
+            Aparapi.LOG.removeHandler(capture);
         }
         Device used = kernel.getTargetDevice();
-        if (used != device || !capture.reasons.isEmpty()) {
+        if (used != device) {
             String why = capture.reasons.isEmpty() ? "Aparapi gave no reason" : String.join("; ", capture.reasons);
             failure = why;
             throw new OpenClUnavailableException("kernel " + name + " did not run on OpenCL device '" + device.getName()
@@ -88,7 +84,7 @@ final class OpenClLauncher {
         }
     }
 
-    /** Aparapi's warnings during one launch: the reasons for a fallback. */
+    /** Aparapi's warnings during one launch: the reasons it gives for a fallback (and any others). */
     private static final class Capture extends Handler {
         final List<String> reasons = new ArrayList<>();
 
