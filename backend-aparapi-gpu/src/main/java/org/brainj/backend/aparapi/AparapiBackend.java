@@ -497,10 +497,13 @@ public final class AparapiBackend implements Backend {
 
     // ---- step programs -------------------------------------------------------------------------
 
+    /**
+     * The program becomes register code (StepCode) that the operation kernel runs: one launch per
+     * step, state read and written in place on the device.
+     */
     @Override
     public Kernel compile(StepProgram program, Bindings bindings) {
-        throw new BrainJException("compile: the aparapi backend does not compile step programs yet;"
-                + " run this population on the cpu backend");
+        return new CompiledStep(this, program, bindings);
     }
 
     // ---- moving data -----------------------------------------------------------------------------

@@ -215,6 +215,19 @@ final class Device {
         return launch(op, 0, items, new int[] {lines}, post, spikes, ptr, idx) == 0 ? new int[3] : kernel.status.clone();
     }
 
+    /** One step of a compiled program (StepCode) over a population of {@code size} elements. */
+    synchronized void step(int instructions, int constants, int length, int size, double t, double dt, long seed, long step) {
+        kernel.progOff = instructions;
+        kernel.constOff = constants;
+        kernel.progLen = length;
+        kernel.s0 = t;
+        kernel.s1 = dt;
+        kernel.key0 = (int) seed;
+        kernel.key1 = (int) (seed >>> 32);
+        kernel.counter = (int) step;
+        launch(OpKernel.STEP, 0, size, new int[0], Slot.NONE, Slot.NONE, Slot.NONE, Slot.NONE);
+    }
+
     /** Launches and returns non-zero when the device flagged an invalid operand. */
     private int launch(int op, int fn, int items, int[] shape, Slot o, Slot a, Slot b, Slot c) {
         if (items == 0) {

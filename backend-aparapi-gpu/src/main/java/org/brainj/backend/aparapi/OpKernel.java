@@ -42,6 +42,7 @@ final class OpKernel extends Kernel {
     static final int POISSON = 11;
     static final int CSR_ADD = 12;
     static final int CSC_GATHER = 13;
+    static final int STEP = 14;
 
     // unary functions (fn of UNARY), in the order of org.brainj.api.tensor.UnaryOp
     static final int NEG = 0;
@@ -105,6 +106,13 @@ final class OpKernel extends Kernel {
     double[] stage = new double[1];
     int[] geom = new int[5 * MAX_RANK];
     int[] status = new int[3];
+    /** Registers of a step program, one set per work item. */
+    @PrivateMemorySpace(StepCode.MAX_REGISTERS)
+    double[] regs = new double[StepCode.MAX_REGISTERS];
+    /** STEP: where the program's instructions (i32 pool) and constants (f64 pool) are, and its length. */
+    int progOff;
+    int constOff;
+    int progLen;
     /** fdlibm's npio2_hw table, filled by the backend. */
     int[] npio2hw = new int[32];
 
@@ -153,6 +161,8 @@ final class OpKernel extends Kernel {
                 csrAdd();
             } else if (op == CSC_GATHER) {
                 cscGather(i);
+            } else if (op == STEP) {
+                step(i);
             } else {
                 elementwise(i);
             }
@@ -442,11 +452,11 @@ final class OpKernel extends Kernel {
      * Word {@code word} (0..3) of Philox4x32-10 block {@code draw} of {@code element}. The 32x32
      * multiply-high is done in 64-bit arithmetic on the unsigned operands.
      */
-    private int philoxWord(int element, int draw, int word) {
+    private int philoxWord(int element, int draw, int word, int streamWord) {
         int c0 = element;
         int c1 = draw;
         int c2 = counter;
-        int c3 = stream;
+        int c3 = streamWord;
         int k0 = key0;
         int k1 = key1;
         for (int round = 0; round < 10; round++) {
@@ -484,7 +494,7 @@ final class OpKernel extends Kernel {
     private double uniformAt(int element, int u) {
         int draw = u >> 1;
         int first = (u & 1) * 2;
-        return toUnit(philoxWord(element, draw, first), philoxWord(element, draw, first + 1));
+        return toUnit(philoxWord(element, draw, first, stream), philoxWord(element, draw, first + 1, stream));
     }
 
     private void random(int i) {
@@ -494,12 +504,12 @@ final class OpKernel extends Kernel {
             if (dtO == F64) {
                 u = uniformAt(i, 0);
             } else {
-                u = (float) ((philoxWord(i, 0, 0) >>> 8) * TWO_POW_MINUS_24);
+                u = (float) ((philoxWord(i, 0, 0, stream) >>> 8) * TWO_POW_MINUS_24);
             }
             double scaled = s1 * u;
             store(dtO, p, s0 + scaled);
         } else if (op == NORMAL) {
-            double scaled = s1 * normal(i);
+            double scaled = s1 * normal(i, stream);
             store(dtO, p, s0 + scaled);
         } else if (op == BERNOULLI) {
             store(dtO, p, uniformAt(i, 0) < s0 ? 1 : 0);
@@ -907,12 +917,146 @@ final class OpKernel extends Kernel {
     }
 
     /** Philox.normal: Box-Muller on the block's two uniforms. */
-    private double normal(int element) {
-        double u1 = toUnit(philoxWord(element, 0, 0), philoxWord(element, 0, 1));
-        double u2 = toUnit(philoxWord(element, 0, 2), philoxWord(element, 0, 3));
+    private double normal(int element, int streamWord) {
+        double u1 = toUnit(philoxWord(element, 0, 0, streamWord), philoxWord(element, 0, 1, streamWord));
+        double u2 = toUnit(philoxWord(element, 0, 2, streamWord), philoxWord(element, 0, 3, streamWord));
         double radius = sqrt(-2 * strictLog(1 - u1));
         double angle = 6.283185307179586 * u2;
         return radius * strictCos(angle);
+    }
+
+    // ---- step programs -------------------------------------------------------------------------
+
+    /**
+     * Runs a step program (StepCode) for element i: each instruction is five ints (code, dst, a, b,
+     * c) and writes one register, so every operation rounds on its own, as Java does. s0 = t, s1 = dt,
+     * counter = the step. Normal draws are called from here, not from {@link #instruction}: Aparapi
+     * orders helper functions by a heuristic that puts a deep helper (the fdlibm log under
+     * normal) after its caller when it is reached at several depths, and the OpenCL build fails.
+     */
+    private void step(int i) {
+        for (int pc = 0; pc < progLen; pc++) {
+            int at = progOff + pc * 5;
+            int code = i32[at];
+            int dst = i32[at + 1];
+            int a = i32[at + 2];
+            int b = i32[at + 3];
+            int c = i32[at + 4];
+            if (code == StepCode.STORE) {
+                store(a, b + i, regs[c]);
+            } else if (code == StepCode.NORMAL) {
+                regs[dst] = normal(i, a);
+            } else {
+                regs[dst] = instruction(code, a, b, c, i);
+            }
+        }
+    }
+
+    private double instruction(int code, int a, int b, int c, int i) {
+        double r = 0;
+        if (code == StepCode.CONST) {
+            r = f64[constOff + a];
+        } else if (code == StepCode.ELEMENT) {
+            r = load(a, b + i);
+        } else if (code == StepCode.SHARED) {
+            r = load(a, b);
+        } else if (code == StepCode.TIME) {
+            r = s0;
+        } else if (code == StepCode.DT) {
+            r = s1;
+        } else if (code == StepCode.UNIFORM) {
+            r = toUnit(philoxWord(i, 0, 0, a), philoxWord(i, 0, 1, a));
+        } else if (code == StepCode.COPY) {
+            r = regs[a];
+        } else if (code == StepCode.NEG) {
+            r = -regs[a];
+        } else if (code < StepCode.FN) {
+            r = arithmetic(code - StepCode.BIN, regs[a], regs[b]);
+        } else if (code < StepCode.CMP) {
+            r = function(code - StepCode.FN, regs[a], regs[b]);
+        } else if (code < StepCode.AND) {
+            r = comparison(code - StepCode.CMP, regs[a], regs[b]);
+        } else if (code == StepCode.AND) {
+            r = regs[a] != 0 && regs[b] != 0 ? 1 : 0;
+        } else if (code == StepCode.OR) {
+            r = regs[a] != 0 || regs[b] != 0 ? 1 : 0;
+        } else if (code == StepCode.NOT) {
+            r = regs[a] != 0 ? 0 : 1;
+        } else if (code == StepCode.WHERE) {
+            r = regs[a] != 0 ? regs[b] : regs[c];
+        }
+        return r;
+    }
+
+    /** Expr.BinOp in order: + - * / ^. */
+    private double arithmetic(int k, double x, double y) {
+        double r = pow(x, y);
+        if (k == 0) {
+            r = x + y;
+        } else if (k == 1) {
+            r = x - y;
+        } else if (k == 2) {
+            r = x * y;
+        } else if (k == 3) {
+            r = x / y;
+        }
+        return r;
+    }
+
+    /** Expr.Fn in order: exp log log10 sqrt abs sin cos tan tanh sinh cosh sigmoid floor ceil min max. */
+    private double function(int k, double x, double y) {
+        double r = 0;
+        if (k == 0) {
+            r = exp(x);
+        } else if (k == 1) {
+            r = log(x);
+        } else if (k == 2) {
+            r = log10(x);
+        } else if (k == 3) {
+            r = sqrt(x);
+        } else if (k == 4) {
+            r = abs(x);
+        } else if (k == 5) {
+            r = sin(x);
+        } else if (k == 6) {
+            r = cos(x);
+        } else if (k == 7) {
+            r = tan(x);
+        } else if (k == 8) {
+            r = tanh(x);
+        } else if (k == 9) {
+            r = sinh(x);
+        } else if (k == 10) {
+            r = cosh(x);
+        } else if (k == 11) {
+            r = 1.0 / (1.0 + exp(-x));
+        } else if (k == 12) {
+            r = floor(x);
+        } else if (k == 13) {
+            r = ceil(x);
+        } else if (k == 14) {
+            r = javaMin(x, y);
+        } else {
+            r = javaMax(x, y);
+        }
+        return r;
+    }
+
+    /** Expr.CmpOp in order: < <= > >= == !=, as 1 or 0. */
+    private double comparison(int k, double x, double y) {
+        boolean r = x != y;
+        if (k == 0) {
+            r = x < y;
+        } else if (k == 1) {
+            r = x <= y;
+        } else if (k == 2) {
+            r = x > y;
+        } else if (k == 3) {
+            r = x >= y;
+        } else if (k == 4) {
+            r = x == y;
+        }
+        return r ? 1 : 0;
     }
 
     // ---- spike delivery ----------------------------------------------------------------------
