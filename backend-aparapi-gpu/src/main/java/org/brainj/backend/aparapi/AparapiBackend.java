@@ -78,8 +78,12 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public String description() {
-        return launcher.device() == null ? "no usable OpenCL device: " + launcher.problem()
-                : "Aparapi on OpenCL " + Aparapi.describe(launcher.device());
+        if (launcher.device() == null) {
+            return "no usable OpenCL device: " + launcher.problem();
+        }
+        String failure = launcher.failure();
+        return "Aparapi on OpenCL " + Aparapi.describe(launcher.device())
+                + (failure == null ? "" : "; unusable, its kernel failed there: " + failure);
     }
 
     /** The device context, made on first use so that listing the backend needs no OpenCL. */

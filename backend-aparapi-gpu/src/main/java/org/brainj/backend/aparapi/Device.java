@@ -173,7 +173,47 @@ final class Device {
     synchronized int elementwise(int op, int fn, int[] shape, Slot out, Slot a, Slot b, Slot c, double s0, double s1) {
         kernel.s0 = s0;
         kernel.s1 = s1;
-        return launch(op, fn, Shapes.size(shape), shape, out, a, b, c);
+        Slot[] slots = {out, a, b, c};
+        int[] merged = coalesce(shape, slots);
+        return launch(op, fn, Shapes.size(shape), merged, slots[0], slots[1], slots[2], slots[3]);
+    }
+
+    /**
+     * Merges axes that every operand walks as one (numpy's iterator coalescing): a contiguous
+     * operation becomes 1-d, so work items do one division per axis left, and any rank works.
+     * Rewrites {@code slots} in place and returns the merged shape.
+     */
+    static int[] coalesce(int[] shape, Slot[] slots) {
+        int[] dims = new int[shape.length];
+        int[][] strides = new int[slots.length][shape.length];
+        int rank = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] == 1) {
+                continue;
+            }
+            boolean joins = rank > 0;
+            for (int s = 0; joins && s < slots.length; s++) {
+                int[] st = slots[s].strides();
+                joins = st.length == 0 || strides[s][rank - 1] == st[d] * shape[d];
+            }
+            for (int s = 0; s < slots.length; s++) {
+                int[] st = slots[s].strides();
+                if (st.length > 0) {
+                    strides[s][joins ? rank - 1 : rank] = st[d];
+                }
+            }
+            if (joins) {
+                dims[rank - 1] *= shape[d];
+            } else {
+                dims[rank++] = shape[d];
+            }
+        }
+        for (int s = 0; s < slots.length; s++) {
+            if (slots[s].strides().length > 0) {
+                slots[s] = new Slot(slots[s].dtype(), slots[s].offset(), Arrays.copyOf(strides[s], rank));
+            }
+        }
+        return Arrays.copyOf(dims, rank);
     }
 
     /** Reduces x seen as (outer, len, inner) along len into out's outer * inner elements. */

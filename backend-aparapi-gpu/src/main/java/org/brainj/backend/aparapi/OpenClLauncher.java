@@ -45,6 +45,11 @@ final class OpenClLauncher {
         return problem;
     }
 
+    /** Why a kernel did not run on the device (Aparapi's reason), or null while none has failed. */
+    String failure() {
+        return failure;
+    }
+
     /** Binds a new kernel to the device; Aparapi's own fallback is then only Java threads, which {@link #execute} detects. */
     void adopt(Kernel kernel) {
         if (device != null) {
