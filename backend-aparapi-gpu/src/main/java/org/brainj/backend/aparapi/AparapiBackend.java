@@ -502,8 +502,9 @@ public final class AparapiBackend implements Backend {
     // ---- step programs -------------------------------------------------------------------------
 
     /**
-     * The program becomes register code (StepCode) that the operation kernel runs: one launch per
-     * step, state read and written in place on the device.
+     * The program becomes Java source generated from its IR (StepSource), a method of a new
+     * subclass of the operation kernel that Aparapi translates to OpenCL; the pools move to the new
+     * kernel. Each run is one launch, state read and written in place on the device.
      */
     @Override
     public Kernel compile(StepProgram program, Bindings bindings) {

@@ -10,28 +10,28 @@ import org.brainj.api.program.Bindings;
 import org.brainj.api.program.Kernel;
 import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.StepProgram;
+import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Shapes;
 import org.brainj.api.tensor.Tensor;
 
 /**
- * A step program bound to tensors of one Aparapi backend: its register code lives on the device
- * beside the tensors, and each {@link #run} is one launch over the population.
+ * A step program bound to tensors of one Aparapi backend: a method of the device's generated
+ * kernel (StepSource, StepKernels) that addresses the tensors in the pools, so each
+ * {@link #run} is one launch over the population with state read and written in place.
  */
 final class CompiledStep implements Kernel {
     private final Device device;
     private final long seed;
     private final List<RandomDraw> noise;
     private final int population;
-    private final DeviceTensor instructions;
-    private final DeviceTensor constants;
-    private final int length;
+    private final int index;
     /** The bound tensors: the code addresses their pool ranges, which must not be released while it runs. */
     @SuppressWarnings("unused")
     private final List<Tensor> bound;
 
     CompiledStep(AparapiBackend backend, StepProgram program, Bindings bindings) {
-        Map<String, StepCode.Place> state = new LinkedHashMap<>();
-        Map<String, StepCode.Place> params = new LinkedHashMap<>();
+        Map<String, StepSource.Place> state = new LinkedHashMap<>();
+        Map<String, StepSource.Place> params = new LinkedHashMap<>();
         int[] shape = null;
         String shapeFrom = null;
         for (String name : new TreeSet<>(program.state())) {
@@ -41,7 +41,7 @@ final class CompiledStep implements Kernel {
                 shapeFrom = name;
             }
             requireShape(t, name, shape, shapeFrom);
-            state.put(name, new StepCode.Place(t.block().dtype, t.offset(), false));
+            state.put(name, new StepSource.Place(t.dtype() == DType.FLOAT32, t.offset(), false));
         }
         if (shape == null) {
             throw new BrainJException("compile: the step program has no state variable; a step updates at least one");
@@ -51,7 +51,7 @@ final class CompiledStep implements Kernel {
             if (t.rank() > 0) {
                 requireShape(t, name, shape, shapeFrom);
             }
-            params.put(name, new StepCode.Place(t.block().dtype, t.offset(), t.rank() == 0));
+            params.put(name, new StepSource.Place(t.dtype() == DType.FLOAT32, t.offset(), t.rank() == 0));
         }
         for (int s = 0; s < program.body().size(); s++) {
             String target = program.body().get(s).target();
@@ -61,14 +61,12 @@ final class CompiledStep implements Kernel {
                         + "', which is a parameter, time or a random draw; assign a state variable or a new name");
             }
         }
-        StepCode code = new StepCode(state, params, program.noise(), program.body());
         this.device = backend.device();
+        this.index = device.addProgram(k -> new StepSource(StepKernels.prefix(k), state, params, program.noise(),
+                program.body()));
         this.seed = bindings.seed();
         this.noise = program.noise();
         this.population = Shapes.size(shape);
-        this.instructions = backend.asTensor(code.instructions());
-        this.constants = backend.asTensor(code.constants());
-        this.length = code.instructions().length / 5;
         this.bound = List.copyOf(bindings.tensors().values());
     }
 
@@ -100,6 +98,6 @@ final class CompiledStep implements Kernel {
             throw new BrainJException("step " + step + " is outside 0 to 2^32 - 1, the counters of the program's random draws;"
                     + " start a new stream");
         }
-        device.step(instructions.offset(), constants.offset(), length, population, t, dt, seed, step);
+        device.step(index, population, t, dt, seed, step);
     }
 }

@@ -2,6 +2,7 @@ package org.brainj.backend.aparapi;
 
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 import org.brainj.api.BrainJException;
 import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.DType;
@@ -43,8 +44,11 @@ final class Device {
     }
 
     private final OpenClLauncher launcher;
-    private final OpKernel kernel = new OpKernel();
     private final Pool[] pools = new Pool[4];
+    private final StepKernels programs = new StepKernels();
+    /** The kernel: the plain one, then a generated subclass holding the step programs compiled so far. */
+    private OpKernel kernel = new OpKernel();
+    private boolean launched;
 
     Device(OpenClLauncher launcher) {
         this.launcher = launcher;
@@ -255,17 +259,44 @@ final class Device {
         return launch(op, 0, items, new int[] {lines}, post, spikes, ptr, idx) == 0 ? new int[3] : kernel.status.clone();
     }
 
-    /** One step of a compiled program (StepCode) over a population of {@code size} elements. */
-    synchronized void step(int instructions, int constants, int length, int size, double t, double dt, long seed, long step) {
-        kernel.progOff = instructions;
-        kernel.constOff = constants;
-        kernel.progLen = length;
+    /**
+     * Adds a step program, whose method source {@code source} writes for its index, and moves the
+     * pools to a new kernel that holds it: the device copies come to the host and go to the new
+     * kernel's OpenCL context. Returns the program's index.
+     */
+    synchronized int addProgram(IntFunction<StepSource> source) {
+        int index = programs.add(source.apply(programs.size()));
+        OpKernel next = programs.instantiate();
+        if (launched) {
+            kernel.get(kernel.f64);
+            kernel.get(kernel.f32);
+            kernel.get(kernel.i32);
+            kernel.get(kernel.b8);
+        }
+        next.f64 = kernel.f64;
+        next.f32 = kernel.f32;
+        next.i32 = kernel.i32;
+        next.b8 = kernel.b8;
+        next.npio2hw = kernel.npio2hw;
+        launcher.adopt(next);
+        next.setExplicit(true);
+        next.put(next.f64);
+        next.put(next.f32);
+        next.put(next.i32);
+        next.put(next.b8);
+        kernel.dispose();
+        kernel = next;
+        return index;
+    }
+
+    /** One step of compiled program {@code index} over a population of {@code size} elements. */
+    synchronized void step(int index, int size, double t, double dt, long seed, long step) {
         kernel.s0 = t;
         kernel.s1 = dt;
         kernel.key0 = (int) seed;
         kernel.key1 = (int) (seed >>> 32);
         kernel.counter = (int) step;
-        launch(OpKernel.STEP, 0, size, new int[0], Slot.NONE, Slot.NONE, Slot.NONE, Slot.NONE);
+        launch(OpKernel.STEP, index, size, new int[0], Slot.NONE, Slot.NONE, Slot.NONE, Slot.NONE);
     }
 
     /** Launches and returns non-zero when the device flagged an invalid operand. */
@@ -302,6 +333,7 @@ final class Device {
             kernel.put(kernel.status);
         }
         launcher.execute(kernel, items);
+        launched = true;
         if (!checked) {
             return 0;
         }

@@ -17,7 +17,7 @@ import com.aparapi.Kernel;
  * objects or local arrays: dispatch is by if-chains, and every multiply-add that must round like
  * Java is split into two statements so that the OpenCL compiler cannot fuse it into an fma.
  */
-final class OpKernel extends Kernel {
+public class OpKernel extends Kernel {
     static final int MAX_RANK = 16;
 
     // dtype codes; STAGE is the double transfer buffer between host and pools
@@ -99,20 +99,16 @@ final class OpKernel extends Kernel {
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
     private static final double TWO_POW_MINUS_24 = 0x1.0p-24;
 
-    double[] f64 = new double[1];
-    float[] f32 = new float[1];
+    protected double[] f64 = new double[1];
+    protected float[] f32 = new float[1];
     int[] i32 = new int[1];
     byte[] b8 = new byte[1];
     double[] stage = new double[1];
     int[] geom = new int[5 * MAX_RANK];
     int[] status = new int[3];
-    /** Registers of a step program, one set per work item. */
-    @PrivateMemorySpace(StepCode.MAX_REGISTERS)
-    double[] regs = new double[StepCode.MAX_REGISTERS];
-    /** STEP: where the program's instructions (i32 pool) and constants (f64 pool) are, and its length. */
-    int progOff;
-    int constOff;
-    int progLen;
+    /** Infinity and NaN for generated code, which may not write them as literals. */
+    protected double infinity = Double.POSITIVE_INFINITY;
+    protected double nan = Double.NaN;
     /** fdlibm's npio2_hw table, filled by the backend. */
     int[] npio2hw = new int[32];
 
@@ -140,8 +136,8 @@ final class OpKernel extends Kernel {
     int counter;
     int stream;
     /** Scalar arguments of the operation. */
-    double s0;
-    double s1;
+    protected double s0;
+    protected double s1;
     double s2;
     double s3;
     double s4;
@@ -162,7 +158,7 @@ final class OpKernel extends Kernel {
             } else if (op == CSC_GATHER) {
                 cscGather(i);
             } else if (op == STEP) {
-                step(i);
+                program(fn, i);
             } else {
                 elementwise(i);
             }
@@ -266,7 +262,7 @@ final class OpKernel extends Kernel {
     }
 
     /** java.lang.Math.max: NaN wins. */
-    private double javaMax(double a, double b) {
+    protected double javaMax(double a, double b) {
         double r = a > b ? a : b;
         if (a != a) {
             r = a;
@@ -279,7 +275,7 @@ final class OpKernel extends Kernel {
     }
 
     /** java.lang.Math.min: NaN wins. */
-    private double javaMin(double a, double b) {
+    protected double javaMin(double a, double b) {
         double r = a < b ? a : b;
         if (a != a) {
             r = a;
@@ -491,10 +487,10 @@ final class OpKernel extends Kernel {
     }
 
     /** The element's {@code u}-th uniform in Philox's order: two per block, blocks 0, 1, 2, ... */
-    private double uniformAt(int element, int u) {
+    protected double uniformAt(int element, int u, int streamWord) {
         int draw = u >> 1;
         int first = (u & 1) * 2;
-        return toUnit(philoxWord(element, draw, first, stream), philoxWord(element, draw, first + 1, stream));
+        return toUnit(philoxWord(element, draw, first, streamWord), philoxWord(element, draw, first + 1, streamWord));
     }
 
     private void random(int i) {
@@ -502,7 +498,7 @@ final class OpKernel extends Kernel {
         if (op == UNIFORM) {
             double u = 0;
             if (dtO == F64) {
-                u = uniformAt(i, 0);
+                u = uniformAt(i, 0, stream);
             } else {
                 u = (float) ((philoxWord(i, 0, 0, stream) >>> 8) * TWO_POW_MINUS_24);
             }
@@ -512,7 +508,7 @@ final class OpKernel extends Kernel {
             double scaled = s1 * normal(i, stream);
             store(dtO, p, s0 + scaled);
         } else if (op == BERNOULLI) {
-            store(dtO, p, uniformAt(i, 0) < s0 ? 1 : 0);
+            store(dtO, p, uniformAt(i, 0, stream) < s0 ? 1 : 0);
         } else {
             store(dtO, p, s0 <= 0 ? 0 : (s0 < 10 ? knuth(i) : ptrs(i)));
         }
@@ -520,10 +516,10 @@ final class OpKernel extends Kernel {
 
     /** Philox.knuth; s1 is exp(-lambda), computed on the host as the specification does. */
     private int knuth(int element) {
-        double product = uniformAt(element, 0);
+        double product = uniformAt(element, 0, stream);
         int k = 0;
         while (product > s1) {
-            product *= uniformAt(element, k + 1);
+            product *= uniformAt(element, k + 1, stream);
             k++;
         }
         return k;
@@ -537,8 +533,8 @@ final class OpKernel extends Kernel {
         int result = -1;
         int u = 0;
         while (result < 0) {
-            double uu = uniformAt(element, u) - 0.5;
-            double v = uniformAt(element, u + 1);
+            double uu = uniformAt(element, u, stream) - 0.5;
+            double v = uniformAt(element, u + 1, stream);
             u += 2;
             double us = 0.5 - abs(uu);
             double t = 2 * s5 / us;
@@ -917,7 +913,7 @@ final class OpKernel extends Kernel {
     }
 
     /** Philox.normal: Box-Muller on the block's two uniforms. */
-    private double normal(int element, int streamWord) {
+    protected double normal(int element, int streamWord) {
         double u1 = toUnit(philoxWord(element, 0, 0, streamWord), philoxWord(element, 0, 1, streamWord));
         double u2 = toUnit(philoxWord(element, 0, 2, streamWord), philoxWord(element, 0, 3, streamWord));
         double radius = sqrt(-2 * strictLog(1 - u1));
@@ -928,135 +924,10 @@ final class OpKernel extends Kernel {
     // ---- step programs -------------------------------------------------------------------------
 
     /**
-     * Runs a step program (StepCode) for element i: each instruction is five ints (code, dst, a, b,
-     * c) and writes one register, so every operation rounds on its own, as Java does. s0 = t, s1 = dt,
-     * counter = the step. Normal draws are called from here, not from {@link #instruction}: Aparapi
-     * orders helper functions by a heuristic that puts a deep helper (the fdlibm log under
-     * normal) after its caller when it is reached at several depths, and the OpenCL build fails.
+     * Step program {@code index} for element {@code i}. A subclass generated from the compiled
+     * programs (StepKernels) overrides this; Aparapi translates the override into the kernel.
      */
-    private void step(int i) {
-        for (int pc = 0; pc < progLen; pc++) {
-            int at = progOff + pc * 5;
-            int code = i32[at];
-            int dst = i32[at + 1];
-            int a = i32[at + 2];
-            int b = i32[at + 3];
-            int c = i32[at + 4];
-            if (code == StepCode.STORE) {
-                store(a, b + i, regs[c]);
-            } else if (code == StepCode.NORMAL) {
-                regs[dst] = normal(i, a);
-            } else {
-                regs[dst] = instruction(code, a, b, c, i);
-            }
-        }
-    }
-
-    private double instruction(int code, int a, int b, int c, int i) {
-        double r = 0;
-        if (code == StepCode.CONST) {
-            r = f64[constOff + a];
-        } else if (code == StepCode.ELEMENT) {
-            r = load(a, b + i);
-        } else if (code == StepCode.SHARED) {
-            r = load(a, b);
-        } else if (code == StepCode.TIME) {
-            r = s0;
-        } else if (code == StepCode.DT) {
-            r = s1;
-        } else if (code == StepCode.UNIFORM) {
-            r = toUnit(philoxWord(i, 0, 0, a), philoxWord(i, 0, 1, a));
-        } else if (code == StepCode.COPY) {
-            r = regs[a];
-        } else if (code == StepCode.NEG) {
-            r = -regs[a];
-        } else if (code < StepCode.FN) {
-            r = arithmetic(code - StepCode.BIN, regs[a], regs[b]);
-        } else if (code < StepCode.CMP) {
-            r = function(code - StepCode.FN, regs[a], regs[b]);
-        } else if (code < StepCode.AND) {
-            r = comparison(code - StepCode.CMP, regs[a], regs[b]);
-        } else if (code == StepCode.AND) {
-            r = regs[a] != 0 && regs[b] != 0 ? 1 : 0;
-        } else if (code == StepCode.OR) {
-            r = regs[a] != 0 || regs[b] != 0 ? 1 : 0;
-        } else if (code == StepCode.NOT) {
-            r = regs[a] != 0 ? 0 : 1;
-        } else if (code == StepCode.WHERE) {
-            r = regs[a] != 0 ? regs[b] : regs[c];
-        }
-        return r;
-    }
-
-    /** Expr.BinOp in order: + - * / ^. */
-    private double arithmetic(int k, double x, double y) {
-        double r = pow(x, y);
-        if (k == 0) {
-            r = x + y;
-        } else if (k == 1) {
-            r = x - y;
-        } else if (k == 2) {
-            r = x * y;
-        } else if (k == 3) {
-            r = x / y;
-        }
-        return r;
-    }
-
-    /** Expr.Fn in order: exp log log10 sqrt abs sin cos tan tanh sinh cosh sigmoid floor ceil min max. */
-    private double function(int k, double x, double y) {
-        double r = 0;
-        if (k == 0) {
-            r = exp(x);
-        } else if (k == 1) {
-            r = log(x);
-        } else if (k == 2) {
-            r = log10(x);
-        } else if (k == 3) {
-            r = sqrt(x);
-        } else if (k == 4) {
-            r = abs(x);
-        } else if (k == 5) {
-            r = sin(x);
-        } else if (k == 6) {
-            r = cos(x);
-        } else if (k == 7) {
-            r = tan(x);
-        } else if (k == 8) {
-            r = tanh(x);
-        } else if (k == 9) {
-            r = sinh(x);
-        } else if (k == 10) {
-            r = cosh(x);
-        } else if (k == 11) {
-            r = 1.0 / (1.0 + exp(-x));
-        } else if (k == 12) {
-            r = floor(x);
-        } else if (k == 13) {
-            r = ceil(x);
-        } else if (k == 14) {
-            r = javaMin(x, y);
-        } else {
-            r = javaMax(x, y);
-        }
-        return r;
-    }
-
-    /** Expr.CmpOp in order: < <= > >= == !=, as 1 or 0. */
-    private double comparison(int k, double x, double y) {
-        boolean r = x != y;
-        if (k == 0) {
-            r = x < y;
-        } else if (k == 1) {
-            r = x <= y;
-        } else if (k == 2) {
-            r = x > y;
-        } else if (k == 3) {
-            r = x >= y;
-        } else if (k == 4) {
-            r = x == y;
-        }
-        return r ? 1 : 0;
+    protected void program(int index, int i) {
     }
 
     // ---- spike delivery ----------------------------------------------------------------------
