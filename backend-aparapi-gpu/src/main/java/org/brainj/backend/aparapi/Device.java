@@ -49,6 +49,8 @@ final class Device {
     /** The kernel: the plain one, then a generated subclass holding the step programs compiled so far. */
     private OpKernel kernel = new OpKernel();
     private boolean launched;
+    /** One float64 element that launches may write to no purpose (a new kernel's first launch). */
+    private final Block scratch;
 
     Device(OpenClLauncher launcher) {
         this.launcher = launcher;
@@ -62,6 +64,7 @@ final class Device {
         pools[OpKernel.F32] = new Pool(kernel.f32.length);
         pools[OpKernel.I32] = new Pool(kernel.i32.length);
         pools[OpKernel.BOOL] = new Pool(kernel.b8.length);
+        scratch = allocate(DType.FLOAT64, 1);
         for (int n = 1; n <= kernel.npio2hw.length; n++) {
             // fdlibm's table of the high words of n * pi / 2
             kernel.npio2hw[n - 1] = (int) (Double.doubleToRawLongBits(n * (Math.PI / 2)) >>> 32);
@@ -260,33 +263,50 @@ final class Device {
     }
 
     /**
-     * Adds a step program, whose method source {@code source} writes for its index, and moves the
-     * pools to a new kernel that holds it: the device copies come to the host and go to the new
-     * kernel's OpenCL context. Returns the program's index.
+     * Adds a step program, whose block {@code source} writes for its index, and moves the pools to
+     * a new kernel that holds it and every earlier program: the device copies come to the host and
+     * go to the new kernel's OpenCL context. The new kernel is launched once here, so one that does
+     * not build fails this compile and the previous kernel stays. Returns the program's index.
      */
     synchronized int addProgram(IntFunction<StepSource> source) {
-        int index = programs.add(source.apply(programs.size()));
-        OpKernel next = programs.instantiate();
+        StepSource block = source.apply(programs.size());
+        OpKernel next = programs.instantiate(block);
+        OpKernel previous = kernel;
         if (launched) {
-            kernel.get(kernel.f64);
-            kernel.get(kernel.f32);
-            kernel.get(kernel.i32);
-            kernel.get(kernel.b8);
+            previous.get(previous.f64);
+            previous.get(previous.f32);
+            previous.get(previous.i32);
+            previous.get(previous.b8);
         }
-        next.f64 = kernel.f64;
-        next.f32 = kernel.f32;
-        next.i32 = kernel.i32;
-        next.b8 = kernel.b8;
-        next.npio2hw = kernel.npio2hw;
-        launcher.adopt(next);
-        next.setExplicit(true);
-        next.put(next.f64);
-        next.put(next.f32);
-        next.put(next.i32);
-        next.put(next.b8);
-        kernel.dispose();
-        kernel = next;
-        return index;
+        move(previous, next);
+        try {
+            elementwise(OpKernel.FILL, 0, new int[] {1}, new Slot(OpKernel.F64, scratch.offset, new int[] {1}),
+                    Slot.NONE, Slot.NONE, Slot.NONE, 0, 0);
+        } catch (OpenClUnavailableException e) {
+            move(next, previous);
+            next.dispose();
+            launcher.forgetFailure();
+            throw new BrainJException("compile: the kernel generated for this step program does not run on OpenCL; "
+                    + e.getMessage(), e);
+        }
+        previous.dispose();
+        return programs.add(block);
+    }
+
+    /** Makes {@code to} the kernel, on the pools of {@code from}, which it writes to its device before its next launch. */
+    private void move(OpKernel from, OpKernel to) {
+        to.f64 = from.f64;
+        to.f32 = from.f32;
+        to.i32 = from.i32;
+        to.b8 = from.b8;
+        to.npio2hw = from.npio2hw;
+        launcher.adopt(to);
+        to.setExplicit(true);
+        to.put(to.f64);
+        to.put(to.f32);
+        to.put(to.i32);
+        to.put(to.b8);
+        kernel = to;
     }
 
     /** One step of compiled program {@code index} over a population of {@code size} elements. */

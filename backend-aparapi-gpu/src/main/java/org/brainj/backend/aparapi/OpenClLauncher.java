@@ -50,6 +50,11 @@ final class OpenClLauncher {
         return failure;
     }
 
+    /** The kernel that failed is no longer used. */
+    void forgetFailure() {
+        failure = null;
+    }
+
     /** Binds a new kernel to the device; Aparapi's own fallback is then only Java threads, which {@link #execute} detects. */
     void adopt(Kernel kernel) {
         if (device != null) {

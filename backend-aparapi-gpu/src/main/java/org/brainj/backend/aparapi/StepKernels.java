@@ -37,8 +37,10 @@ final class StepKernels {
         return blocks.size();
     }
 
-    /** A new kernel instance of a class holding every program added so far. */
-    OpKernel instantiate() {
+    /** A new kernel instance of a class holding every program added so far and {@code next}. */
+    OpKernel instantiate(StepSource next) {
+        List<StepSource> all = new ArrayList<>(blocks);
+        all.add(next);
         String simple = "Steps" + GENERATION.incrementAndGet();
         StringBuilder src = new StringBuilder();
         src.append("package ").append(PACKAGE).append(";\n");
@@ -49,14 +51,14 @@ final class StepKernels {
         // Janino writes no LocalVariableTable, and the table Aparapi rebuilds from the bytecode
         // only holds for locals that live through the whole method.
         src.append("  protected void program(int index, int i) {\n");
-        for (StepSource b : blocks) {
+        for (StepSource b : all) {
             for (String local : b.locals()) {
                 src.append("    double ").append(local).append(" = 0;\n");
             }
         }
-        for (int k = 0; k < blocks.size(); k++) {
+        for (int k = 0; k < all.size(); k++) {
             src.append(k == 0 ? "    if" : "    } else if").append(" (index == ").append(k).append(") {\n");
-            src.append(blocks.get(k).text());
+            src.append(all.get(k).text());
         }
         src.append("    }\n  }\n}\n");
         SimpleCompiler compiler = new SimpleCompiler();
