@@ -16,6 +16,9 @@ import com.aparapi.Kernel;
  * <p>This code is translated to OpenCL by Aparapi, which accepts no {@code switch}, {@code break},
  * objects or local arrays: dispatch is by if-chains, and every multiply-add that must round like
  * Java is split into two statements so that the OpenCL compiler cannot fuse it into an fma.
+ *
+ * <p>Public, and not final, because step programs are compiled into generated subclasses
+ * ({@link StepKernels}) that another class loader defines.
  */
 public class OpKernel extends Kernel {
     static final int MAX_RANK = 16;
