@@ -523,7 +523,7 @@ public final class AparapiBackend implements Backend {
         return t;
     }
 
-    /** Within one device a launch copies; from anywhere else the elements come through the host. */
+    /** Within one device a launch copies; from anywhere else (or onto itself, shifted) the elements come through the host. */
     @Override
     public void copy(Tensor source, Tensor target) {
         DeviceTensor t = own("copy", target, "target");
@@ -537,13 +537,22 @@ public final class AparapiBackend implements Backend {
             throw new ShapeMismatchException("copy: source shape " + Shapes.format(source.shape())
                     + " and target shape " + Shapes.format(t.shapeRef()) + " differ in size; they must hold as many elements");
         }
-        if (source instanceof DeviceTensor s && s.backend() == this) {
+        if (source instanceof DeviceTensor s && s.backend() == this && !overlapShifted(s, t)) {
             int[] flat = {t.size()};
             device().elementwise(OpKernel.COPY, 0, flat, new Device.Slot(t.block().dtype, t.offset(), new int[] {1}),
                     new Device.Slot(s.block().dtype, s.offset(), new int[] {1}), Device.Slot.NONE, Device.Slot.NONE, 0, 0);
             return;
         }
         device().write(t.block().dtype, t.offset(), source.toDoubleArray());
+    }
+
+    /**
+     * Whether two ranges of one pool overlap at different offsets: work items copying in parallel
+     * would read elements others already wrote, so such a copy goes through the host (as memmove).
+     */
+    private static boolean overlapShifted(DeviceTensor s, DeviceTensor t) {
+        return s.block().dtype == t.block().dtype && s.offset() != t.offset()
+                && s.offset() < t.offset() + t.size() && t.offset() < s.offset() + s.size();
     }
 
     // ---- checks shared by the operations ----------------------------------------------------------

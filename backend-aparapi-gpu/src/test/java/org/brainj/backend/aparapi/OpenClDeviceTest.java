@@ -33,4 +33,12 @@ class OpenClDeviceTest {
         assertArrayEquals(new double[] {3, -5, 6.5}, BACKEND.add(small, small).toDoubleArray());
         assertArrayEquals(new int[] {7, 8}, counts.toIntArray());
     }
+
+    @Test
+    void copyOntoAShiftedViewOfItselfIsAMove() {
+        Tensor x = BACKEND.asTensor(new double[] {0, 1, 2, 3, 4, 5, 6, 7});
+        // rows 0..5 onto rows 2..7, as System.arraycopy (memmove) does: 0 1 0 1 2 3 4 5
+        BACKEND.copy(BACKEND.slice(x, 0, 6), BACKEND.slice(x, 2, 8));
+        assertArrayEquals(new double[] {0, 1, 0, 1, 2, 3, 4, 5}, x.toDoubleArray());
+    }
 }
