@@ -1,9 +1,12 @@
 package org.brainj.backend.aparapi;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.brainj.api.BrainJException;
 import org.brainj.api.program.Bindings;
@@ -15,7 +18,7 @@ import org.brainj.api.tensor.Shapes;
 import org.brainj.api.tensor.Tensor;
 
 /**
- * A step program bound to tensors of one Aparapi backend: a method of the device's generated
+ * A step program bound to tensors of one Aparapi backend: a block of the device's generated
  * kernel (StepSource, StepKernels) that addresses the tensors in the pools, so each
  * {@link #run} is one launch over the population with state read and written in place.
  */
@@ -52,6 +55,16 @@ final class CompiledStep implements Kernel {
                 requireShape(t, name, shape, shapeFrom);
             }
             params.put(name, new StepSource.Place(t.dtype() == DType.FLOAT32, t.offset(), t.rank() == 0));
+        }
+        Set<String> names = new HashSet<>(Set.of("t", "dt"));
+        List<String> declared = new ArrayList<>(program.state());
+        declared.addAll(program.params());
+        program.noise().forEach(d -> declared.add(d.name()));
+        for (String name : declared) {
+            if (!names.add(name)) {
+                throw new BrainJException("compile: '" + name + "' is declared twice among time (t, dt), the state"
+                        + " variables, parameters and random draws of the step program; give each its own name");
+            }
         }
         for (int s = 0; s < program.body().size(); s++) {
             String target = program.body().get(s).target();

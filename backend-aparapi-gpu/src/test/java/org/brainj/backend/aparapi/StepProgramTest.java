@@ -193,6 +193,9 @@ class StepProgramTest {
         assertTrue(ints.getMessage().contains("int32"), ints.getMessage());
         assertThrows(BrainJException.class,
                 () -> BACKEND.compile(ok, new Bindings(Map.of("x", x, "a", BACKEND.zeros(DType.FLOAT64, N + 1)), 0)));
+        StepProgram twice = new StepProgram(List.of(new Assign("x", v("x"))), Set.of("x"), Set.of("x"), List.of());
+        BrainJException dup = assertThrows(BrainJException.class, () -> BACKEND.compile(twice, new Bindings(Map.of("x", x), 0)));
+        assertTrue(dup.getMessage().contains("'x'"), dup.getMessage());
         StepProgram writesParam = new StepProgram(List.of(new Assign("a", v("x"))), Set.of("x"), Set.of("a"), List.of());
         assertThrows(BrainJException.class,
                 () -> BACKEND.compile(writesParam, new Bindings(Map.of("x", x, "a", BACKEND.scalar(DType.FLOAT64, 1)), 0)));
