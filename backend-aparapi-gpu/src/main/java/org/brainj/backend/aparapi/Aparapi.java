@@ -13,7 +13,8 @@ import com.aparapi.internal.opencl.OpenCLLoader;
 
 /**
  * Loading Aparapi and choosing the OpenCL device. Aparapi's static set-up lowers the level of the
- * root logging handlers to WARNING; they are put back as the application had them.
+ * root logging handlers to WARNING; they (and the root logger's level) are put back as the
+ * application had them.
  */
 final class Aparapi {
     /** The OpenCL device in use, or null with {@link #problem} saying why there is none. */
@@ -26,6 +27,7 @@ final class Aparapi {
         OpenCLDevice device = null;
         String problem = null;
         Logger log = null;
+        Level rootLevel = Logger.getLogger("").getLevel();
         Handler[] handlers = Logger.getLogger("").getHandlers();
         Level[] levels = new Level[handlers.length];
         for (int h = 0; h < handlers.length; h++) {
@@ -48,11 +50,13 @@ final class Aparapi {
         } catch (LinkageError | RuntimeException e) {
             problem = "Aparapi failed to start: " + e;
         } finally {
+            Logger.getLogger("").setLevel(rootLevel);
             for (int h = 0; h < handlers.length; h++) {
                 handlers[h].setLevel(levels[h]);
             }
         }
-        LOG = log == null ? Logger.getLogger("com.aparapi") : log;
+        // without Aparapi's Config no kernel runs, and nothing is logged here
+        LOG = log == null ? Logger.getLogger(Aparapi.class.getName()) : log;
         DEVICE = device;
         PROBLEM = problem == null ? null
                 : problem + "; install an OpenCL runtime (on Debian: run .ci/install-opencl, which installs PoCL)";
