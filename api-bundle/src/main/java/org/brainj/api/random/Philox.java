@@ -9,6 +9,10 @@ package org.brainj.api.random;
  * <p>Element {@code i}'s {@code j}-th block uses the counter words
  * {@code (i, j, counter, stream)} and the key words {@code (seed low 32 bits, seed high 32 bits)}.
  * Most distributions use block {@code j = 0} only; Poisson draws more blocks as it needs them.
+ *
+ * <p>Transcendental functions are {@link StrictMath}'s (fdlibm): {@link Math}'s may differ by an
+ * ulp between JVMs and CPUs (HotSpot uses intrinsics), so only StrictMath makes the numbers a
+ * specification that a device kernel can reproduce.
  */
 public final class Philox {
     private static final int M0 = 0xD2511F53;
@@ -74,7 +78,7 @@ public final class Philox {
         block(key, element, 0, b);
         double u1 = toUnit(b[0], b[1]);
         double u2 = toUnit(b[2], b[3]);
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+        return Math.sqrt(-2 * StrictMath.log(1 - u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 
     /** Element {@code i}'s Bernoulli trial: its uniform below {@code p}. */
@@ -95,7 +99,7 @@ public final class Philox {
     }
 
     private static int knuth(UniformPairs u, double lambda) {
-        double limit = Math.exp(-lambda);
+        double limit = StrictMath.exp(-lambda);
         double product = u.next();
         int k = 0;
         while (product > limit) {
@@ -107,7 +111,7 @@ public final class Philox {
 
     private static int ptrs(UniformPairs u, double lambda) {
         double slam = Math.sqrt(lambda);
-        double loglam = Math.log(lambda);
+        double loglam = StrictMath.log(lambda);
         double b = 0.931 + 2.53 * slam;
         double a = -0.059 + 0.02483 * b;
         double invalpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -123,7 +127,7 @@ public final class Philox {
             if (k < 0 || (us < 0.013 && v > us)) {
                 continue;
             }
-            if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
+            if (StrictMath.log(v) + StrictMath.log(invalpha) - StrictMath.log(a / (us * us) + b)
                     <= -lambda + k * loglam - logFactorial(k)) {
                 return (int) k;
             }
@@ -135,14 +139,14 @@ public final class Philox {
         if (k < 16) {
             double s = 0;
             for (int i = 2; i <= k; i++) {
-                s += Math.log(i);
+                s += StrictMath.log(i);
             }
             return s;
         }
         double n = k + 1.0;
         double inv = 1 / n;
         double inv2 = inv * inv;
-        return (n - 0.5) * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI)
+        return (n - 0.5) * StrictMath.log(n) - n + 0.5 * StrictMath.log(2 * Math.PI)
                 + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 / 1680)));
     }
 

@@ -1,0 +1,160 @@
+package org.brainj.backend.aparapi;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.brainj.api.BrainJException;
+import org.brainj.api.expr.Expr;
+import org.brainj.api.program.Assign;
+import org.brainj.api.program.RandomDraw;
+
+/**
+ * The Java source of one step program, a block of a generated {@link OpKernel} subclass's
+ * {@code program} method, written from the expression IR only; Aparapi translates it to OpenCL. Semantics are
+ * {@link org.brainj.api.expr.Interpreter}'s: doubles throughout, a condition is true when
+ * non-zero, a comparison or logical operation is 1 or 0, {@code ^} is pow. Every IR node gets its
+ * own local, so each operation is its own OpenCL statement and rounds on its own, as in Java (an
+ * OpenCL compiler may fuse a multiply and an add of one expression into an fma).
+ */
+final class StepSource {
+    /** Where a tensor's elements are: its pool, its offset, and whether all elements share element 0. */
+    record Place(boolean float32, int offset, boolean shared) {
+        String element() {
+            return (float32 ? "f32[" : "f64[") + offset + (shared ? "]" : " + i]");
+        }
+    }
+
+    private final StringBuilder out = new StringBuilder();
+    private final String prefix;
+    private final List<String> declared = new ArrayList<>();
+    private final Map<String, String> locals = new HashMap<>();
+    private int temps;
+
+    /**
+     * @param prefix a prefix for this program's locals, unique within the generated kernel
+     * @param state  state variables and where they live, read at the start, written at the end if assigned
+     * @param params parameters and where they live
+     * @param noise  the random draws, Philox under (seed, stream, counter = step) at the element
+     * @param body   the assignments, in order
+     */
+    StepSource(String prefix, Map<String, Place> state, Map<String, Place> params, List<RandomDraw> noise,
+            List<Assign> body) {
+        this.prefix = prefix;
+        declare("t", "s0");
+        declare("dt", "s1");
+        state.forEach((name, place) -> declare(name, "(double) " + place.element()));
+        params.forEach((name, place) -> declare(name, "(double) " + place.element()));
+        for (RandomDraw d : noise) {
+            declare(d.name(), switch (d.distribution()) {
+                case NORMAL -> "normal(i, " + d.stream() + ")";
+                case UNIFORM -> "uniformAt(i, 0, " + d.stream() + ")";
+            });
+        }
+        for (int s = 0; s < body.size(); s++) {
+            Assign a = body.get(s);
+            String value = number(a.value(), s);
+            String local = locals.get(a.target());
+            if (local == null) {
+                declare(a.target(), value);
+            } else {
+                line(local + " = " + value + ";");
+            }
+        }
+        state.forEach((name, place) -> {
+            if (body.stream().anyMatch(a -> a.target().equals(name))) {
+                line(place.element() + " = " + (place.float32() ? "(float) " : "") + locals.get(name) + ";");
+            }
+        });
+    }
+
+    String text() {
+        return out.toString();
+    }
+
+    /** The locals the block assigns, all doubles, which the enclosing method declares. */
+    List<String> locals() {
+        return List.copyOf(declared);
+    }
+
+    private void declare(String name, String value) {
+        String local = prefix + "v" + locals.size();
+        declared.add(local);
+        line(local + " = " + value + ";");
+        locals.put(name, local);
+    }
+
+    /** A local holding the value of {@code e}. */
+    private String number(Expr e, int statement) {
+        if (e instanceof Expr.Var v) {
+            String local = locals.get(v.name());
+            if (local == null) {
+                throw new BrainJException("compile: statement " + (statement + 1) + " of the step program reads '"
+                        + v.name() + "', which is no state variable, parameter, random draw, t or dt, and no earlier"
+                        + " statement assigns; known: " + new TreeSet<>(locals.keySet()));
+            }
+            return local;
+        } else if (e instanceof Expr.Const c) {
+            return temp(literal(c.value()));
+        } else if (e instanceof Expr.Neg n) {
+            return temp("-" + number(n.operand(), statement));
+        } else if (e instanceof Expr.Bin b) {
+            String l = number(b.left(), statement);
+            String r = number(b.right(), statement);
+            return temp(b.op() == Expr.BinOp.POW ? "pow(" + l + ", " + r + ")" : l + " " + b.op().symbol() + " " + r);
+        } else if (e instanceof Expr.Call c) {
+            return call(c, statement);
+        } else if (e instanceof Expr.Where w) {
+            String cond = number(w.cond(), statement);
+            String then = number(w.then(), statement);
+            String otherwise = number(w.otherwise(), statement);
+            return temp(cond + " != 0 ? " + then + " : " + otherwise);
+        } else if (e instanceof Expr.Cmp c) {
+            String l = number(c.left(), statement);
+            String r = number(c.right(), statement);
+            return temp(l + " " + c.op().symbol() + " " + r + " ? 1.0 : 0.0");
+        } else if (e instanceof Expr.Logic l) {
+            String a = number(l.left(), statement);
+            String b = number(l.right(), statement);
+            return temp(a + " != 0 " + (l.op() == Expr.LogicOp.AND ? "&&" : "||") + " " + b + " != 0 ? 1.0 : 0.0");
+        } else if (e instanceof Expr.Not n) {
+            return temp(number(n.operand(), statement) + " != 0 ? 0.0 : 1.0");
+        }
+        throw new IllegalStateException("unhandled node " + e);
+    }
+
+    private String call(Expr.Call c, int statement) {
+        String x = number(c.args().get(0), statement);
+        return switch (c.fn()) {
+            case SIGMOID -> {
+                String e = temp("exp(-" + x + ")");
+                String d = temp("1.0 + " + e);
+                yield temp("1.0 / " + d);
+            }
+            case MIN -> temp("javaMin(" + x + ", " + number(c.args().get(1), statement) + ")");
+            case MAX -> temp("javaMax(" + x + ", " + number(c.args().get(1), statement) + ")");
+            default -> temp(c.fn().label() + "(" + x + ")");
+        };
+    }
+
+    private String temp(String value) {
+        String local = prefix + "t" + temps++;
+        declared.add(local);
+        line(local + " = " + value + ";");
+        return local;
+    }
+
+    private static String literal(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        } else if (Double.isInfinite(v)) {
+            return v > 0 ? "infinity" : "-infinity";
+        }
+        return Double.toString(v);
+    }
+
+    private void line(String s) {
+        out.append("      ").append(s).append('\n');
+    }
+}
