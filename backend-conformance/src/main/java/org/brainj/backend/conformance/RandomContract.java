@@ -59,7 +59,7 @@ public abstract class RandomContract extends BackendContract {
         assertEquals(u1, b.uniform(zero, DType.FLOAT64, 0, 1, 1).toDoubleArray()[0], 0, "float64 uniform: 53 bits");
         assertEquals((w0 >>> 8) / 0x1.0p24, b.uniform(zero, DType.FLOAT32, 0, 1, 1).toDoubleArray()[0], 0,
                 "float32 uniform: the top 24 bits");
-        double boxMuller = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+        double boxMuller = StrictMath.sqrt(-2 * StrictMath.log(1 - u1)) * StrictMath.cos(2 * Math.PI * u2);
         assertEquals(boxMuller, b.normal(zero, DType.FLOAT64, 0, 1, 1).toDoubleArray()[0], 0, "Box-Muller");
         assertEquals(u1 < 0.5, b.bernoulli(zero, 0.5, 1).toBooleanArray()[0]);
     }
