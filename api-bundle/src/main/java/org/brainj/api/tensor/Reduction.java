@@ -7,6 +7,18 @@ package org.brainj.api.tensor;
 public enum Reduction {
     SUM, MEAN, MAX, MIN;
 
+    /** The dtype of the result for an operand of {@code operand}, as the class comment says. */
+    public DType resultType(DType operand) {
+        if (operand.isFloat()) {
+            return operand;
+        }
+        return switch (this) {
+            case SUM -> DType.INT32;
+            case MEAN -> DType.FLOAT64;
+            case MAX, MIN -> operand;
+        };
+    }
+
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

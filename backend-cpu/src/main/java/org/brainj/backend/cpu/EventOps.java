@@ -1,0 +1,147 @@
+package org.brainj.backend.cpu;
+
+import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.DTypeMismatchException;
+import org.brainj.api.tensor.ShapeMismatchException;
+import org.brainj.api.tensor.Shapes;
+import org.brainj.api.tensor.TensorIndexException;
+
+/**
+ * Spike delivery over compressed sparse connectivity. Only the rows (columns) actually visited
+ * are checked against the index ranges, so the check costs one compare per synapse touched.
+ */
+final class EventOps {
+    private EventOps() {
+    }
+
+    /** {@code post[indices[k]] += w[k]} for each spiking row {@code i}, {@code k in [indptr[i], indptr[i+1])}. */
+    static void csrEventAdd(CpuTensor spikes, CpuTensor indptr, CpuTensor indices, CpuTensor weights, CpuTensor post) {
+        String op = "csrEventAdd";
+        Layout l = check(op, spikes, indptr, indices, weights, post, "indptr", "indices", spikes.size());
+        boolean[] s = (boolean[]) spikes.data();
+        int so = spikes.offset();
+        for (int i = 0; i < l.lines; i++) {
+            if (!s[so + i]) {
+                continue;
+            }
+            int from = l.ptr(i);
+            int to = l.ptr(i + 1);
+            for (int k = from; k < to; k++) {
+                int j = l.target(k);
+                if (j < 0 || j >= post.size()) {
+                    throw new TensorIndexException(op + ": indices[" + k + "] = " + j + " is outside the "
+                            + post.size() + " post-synaptic elements; fix the connectivity");
+                }
+                l.add(post, j, weights, k);
+            }
+        }
+    }
+
+    /** {@code post[j] += w[k]} for {@code k in [colptr[j], colptr[j+1])} where {@code spikes[rows[k]]}. */
+    static void cscEventGather(CpuTensor spikes, CpuTensor colptr, CpuTensor rows, CpuTensor weights, CpuTensor post) {
+        String op = "cscEventGather";
+        Layout l = check(op, spikes, colptr, rows, weights, post, "colptr", "rows", post.size());
+        boolean[] s = (boolean[]) spikes.data();
+        int so = spikes.offset();
+        int nPre = spikes.size();
+        for (int j = 0; j < l.lines; j++) {
+            int from = l.ptr(j);
+            int to = l.ptr(j + 1);
+            for (int k = from; k < to; k++) {
+                int i = l.target(k);
+                if (i < 0 || i >= nPre) {
+                    throw new TensorIndexException(op + ": rows[" + k + "] = " + i + " is outside the "
+                            + nPre + " pre-synaptic elements; fix the connectivity");
+                }
+                if (s[so + i]) {
+                    l.add(post, j, weights, k);
+                }
+            }
+        }
+    }
+
+    private static Layout check(String op, CpuTensor spikes, CpuTensor ptr, CpuTensor idx, CpuTensor weights,
+            CpuTensor post, String ptrName, String idxName, int lines) {
+        requireDType(op, "spikes", spikes, DType.BOOL);
+        requireDType(op, ptrName, ptr, DType.INT32);
+        requireDType(op, idxName, idx, DType.INT32);
+        if (!post.dtype().isFloat()) {
+            throw new DTypeMismatchException(op + ": post has dtype " + post.dtype()
+                    + " but must be float32 or float64; allocate it with a float dtype");
+        }
+        requireDType(op, "weights", weights, post.dtype());
+        requireRank1(op, "spikes", spikes);
+        requireRank1(op, "post", post);
+        requireRank1(op, idxName, idx);
+        requireRank1(op, ptrName, ptr);
+        if (ptr.size() != lines + 1) {
+            throw new ShapeMismatchException(op + ": " + ptrName + " has shape " + Shapes.format(ptr.shapeRef())
+                    + " but needs " + (lines + 1) + " entries (one more than the " + lines + " "
+                    + (ptrName.equals("indptr") ? "pre-synaptic" : "post-synaptic") + " elements)");
+        }
+        if (weights.rank() != 0 && !(weights.rank() == 1 && weights.size() == idx.size())) {
+            throw new ShapeMismatchException(op + ": weights have shape " + Shapes.format(weights.shapeRef())
+                    + " but must be 0-d (one weight) or match " + idxName + " " + Shapes.format(idx.shapeRef()));
+        }
+        return new Layout(op, ptrName, ptr, idx, lines);
+    }
+
+    private static void requireDType(String op, String role, CpuTensor t, DType dtype) {
+        if (t.dtype() != dtype) {
+            throw new DTypeMismatchException(op + ": " + role + " has dtype " + t.dtype() + " but must be " + dtype
+                    + "; convert it with astype(" + dtype + ")");
+        }
+    }
+
+    private static void requireRank1(String op, String role, CpuTensor t) {
+        if (t.rank() != 1) {
+            throw new ShapeMismatchException(op + ": " + role + " has shape " + Shapes.format(t.shapeRef())
+                    + " but must be 1-d; reshape it");
+        }
+    }
+
+    /** The compressed arrays of one call, with checks on the pointers as they are read. */
+    private static final class Layout {
+        private final String op;
+        private final String ptrName;
+        private final int[] ptr;
+        private final int ptrOffset;
+        private final int[] idx;
+        private final int idxOffset;
+        private final int nnz;
+        final int lines;
+
+        Layout(String op, String ptrName, CpuTensor ptr, CpuTensor idx, int lines) {
+            this.op = op;
+            this.ptrName = ptrName;
+            this.ptr = (int[]) ptr.data();
+            this.ptrOffset = ptr.offset();
+            this.idx = (int[]) idx.data();
+            this.idxOffset = idx.offset();
+            this.nnz = idx.size();
+            this.lines = lines;
+        }
+
+        int ptr(int line) {
+            int p = ptr[ptrOffset + line];
+            if (p < 0 || p > nnz || (line > 0 && p < ptr[ptrOffset + line - 1])) {
+                throw new TensorIndexException(op + ": " + ptrName + "[" + line + "] = " + p
+                        + " is not a non-decreasing offset in [0, " + nnz + "]; fix the connectivity");
+            }
+            return p;
+        }
+
+        int target(int k) {
+            return idx[idxOffset + k];
+        }
+
+        void add(CpuTensor post, int j, CpuTensor weights, int k) {
+            int w = weights.rank() == 0 ? 0 : k;
+            if (post.dtype() == DType.FLOAT64) {
+                ((double[]) post.data())[post.offset() + j] += ((double[]) weights.data())[weights.offset() + w];
+            } else {
+                ((float[]) post.data())[post.offset() + j] += ((float[]) weights.data())[weights.offset() + w];
+            }
+        }
+    }
+}
