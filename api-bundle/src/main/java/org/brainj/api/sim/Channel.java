@@ -1,5 +1,6 @@
 package org.brainj.api.sim;
 
+import org.brainj.api.expr.Exprs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.brainj.api.expr.Expr;
@@ -35,14 +36,14 @@ record Channel(String prefix, Synapse synapse, SynapticOutput output, String tar
     /** The channel's derivatives in the group's names. */
     Map<String, Expr> derivatives() {
         Map<String, Expr> rename = new LinkedHashMap<>();
-        synapse.derivatives().keySet().forEach(local -> rename.put(local, Exprs.v(variable(local))));
+        synapse.derivatives().keySet().forEach(local -> rename.put(local, Exprs.var(variable(local))));
         Map<String, Expr> out = new LinkedHashMap<>();
-        synapse.derivatives().forEach((local, rhs) -> out.put(variable(local), Exprs.substitute(rhs, rename)));
+        synapse.derivatives().forEach((local, rhs) -> out.put(variable(local), org.brainj.api.expr.Substitute.of(rhs, rename)));
         return out;
     }
 
     /** The current this channel adds to the group's synaptic current symbol. */
     Expr current(Expr membrane) {
-        return output.current(Exprs.v(variable(synapse.conductance())), membrane);
+        return output.current(Exprs.var(variable(synapse.conductance())), membrane);
     }
 }

@@ -20,6 +20,8 @@ import org.brainj.api.program.Assign;
  * @param inputs           per-neuron input variables (the reference's {@code input}): inputs
  *                         write into them before the update, which reads them and sets them back to 0
  * @param threshold        the spike condition, or null for a model that never spikes
+ * @param crossing         whether a spike needs the condition to become true in the step (false
+ *                         at its start), as for HH's upward crossing of a voltage
  * @param reset            assignments applied, in order, to the neurons that spiked
  * @param refractory       the parameter holding the refractory period, or null for none
  * @param unlessRefractory state variables frozen while refractory (Brian2's {@code (unless refractory)})
@@ -29,7 +31,7 @@ import org.brainj.api.program.Assign;
  */
 public record NeuronModel(String name, List<Assign> subexpressions, Map<String, Expr> derivatives,
                           Map<String, Double> parameters, Map<String, Initializer> initial, Set<String> inputs,
-                          Expr threshold, List<Assign> reset, String refractory, Set<String> unlessRefractory,
+                          Expr threshold, boolean crossing, List<Assign> reset, String refractory, Set<String> unlessRefractory,
                           String membrane, String current) {
 
     public NeuronModel {
@@ -56,6 +58,19 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
         return new Builder(name);
     }
 
+    /** This model with other parameter defaults; a name it does not have is refused. */
+    public NeuronModel with(Map<String, Double> values) {
+        Map<String, Double> merged = new LinkedHashMap<>(parameters);
+        values.forEach((p, v) -> {
+            if (!parameters.containsKey(p)) {
+                throw new org.brainj.api.UnknownNameException("parameter of " + name, p, parameters.keySet());
+            }
+            merged.put(p, v);
+        });
+        return new NeuronModel(name, subexpressions, derivatives, merged, initial, inputs, threshold, crossing, reset,
+                refractory, unlessRefractory, membrane, current);
+    }
+
     /** The state variables, in order. */
     public Set<String> stateVariables() {
         return derivatives.keySet();
@@ -72,6 +87,7 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
         private final List<Assign> reset = new ArrayList<>();
         private final Set<String> unlessRefractory = new LinkedHashSet<>();
         private Expr threshold;
+        private boolean crossing;
         private String refractory;
         private String membrane = "V";
         private String current;
@@ -107,6 +123,14 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
 
         public Builder threshold(Expr condition) {
             threshold = condition;
+            crossing = false;
+            return this;
+        }
+
+        /** A spike when {@code condition} becomes true during a step (it was false at the start). */
+        public Builder thresholdCrossing(Expr condition) {
+            threshold = condition;
+            crossing = true;
             return this;
         }
 
@@ -133,7 +157,7 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
         }
 
         public NeuronModel build() {
-            return new NeuronModel(name, subexpressions, derivatives, parameters, initial, inputs, threshold, reset,
+            return new NeuronModel(name, subexpressions, derivatives, parameters, initial, inputs, threshold, crossing, reset,
                     refractory, unlessRefractory, membrane, current);
         }
     }

@@ -12,17 +12,20 @@ public interface ProgressListener {
      */
     void progress(double fraction, double elapsedSeconds);
 
-    /** Prints a line such as {@code Run 40% (elapsed 0.52 s)} at every tenth of the run. */
+    /** Prints the reference's report, {@code Run 40.0% used 0.520 s.}, at every tenth of the run. */
     static ProgressListener printing(PrintStream out) {
         return new ProgressListener() {
             private int lastTenth = -1;
 
             @Override
             public void progress(double fraction, double elapsedSeconds) {
+                if (fraction < 0.1) {
+                    return;
+                }
                 int tenth = (int) Math.floor(fraction * 10 + 1e-9);
                 if (tenth != lastTenth) {
                     lastTenth = tenth;
-                    out.printf(Locale.ROOT, "Run %3d%% (elapsed %.2f s)%n", tenth * 10, elapsedSeconds);
+                    out.printf(Locale.ROOT, "Run %.1f%% used %.3f s.%n", tenth * 10.0, elapsedSeconds);
                 }
                 if (fraction >= 1) {
                     lastTenth = -1;

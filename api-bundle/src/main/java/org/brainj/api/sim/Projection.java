@@ -1,6 +1,10 @@
 package org.brainj.api.sim;
 
 import java.util.Set;
+import org.brainj.api.connect.Connectivity;
+import org.brainj.api.connect.Connector;
+import org.brainj.api.connect.Csr;
+import org.brainj.api.connect.Geometry;
 import org.brainj.api.UnknownNameException;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.DType;
@@ -131,7 +135,8 @@ public final class Projection {
         long rounded = Math.round(steps);
         if (Math.abs(steps - rounded) > 1e-9 * Math.max(1, steps)) {
             throw new SimulationException("projection " + name + ": delay " + delay + " is not a multiple of dt = " + dt
-                    + " (" + steps + " steps); use " + Math.floor(steps) * dt + " or " + Math.ceil(steps) * dt);
+                    + " (" + steps + " steps); use " + Times.format(Math.floor(steps) * dt) + " or "
+                    + Times.format(Math.ceil(steps) * dt));
         }
         delaySteps = (int) rounded;
         pre.group().needDelay(delaySteps);
@@ -189,6 +194,29 @@ public final class Projection {
             this.name = name;
             this.pre = pre;
             this.post = post;
+        }
+
+        /** The synapses a connector draws between the two populations (with its weights, if it makes any). */
+        public Builder connect(Connector connector) {
+            return connectivity(connector.connect(geometry(pre), geometry(post)));
+        }
+
+        /** Given connectivity (with its weights, if it has any). */
+        public Builder connectivity(Connectivity c) {
+            if (c.numPre() != pre.size() || c.numPost() != post.size()) {
+                throw new SimulationException("projection " + name + ": connectivity is " + c.numPre() + " x " + c.numPost()
+                        + " but " + pre.name() + " x " + post.name() + " is " + pre.size() + " x " + post.size());
+            }
+            Csr csr = c.csr();
+            csr(csr.indptr(), csr.indices());
+            if (csr.weights() != null) {
+                weights(csr.weights());
+            }
+            return this;
+        }
+
+        private static Geometry geometry(Population p) {
+            return p instanceof NeuronGroup g ? Geometry.of(g.geometry()) : Geometry.of(p.size());
         }
 
         /** Connectivity as CSR: the targets of source {@code i} are {@code indices[indptr[i] .. indptr[i+1])}. */

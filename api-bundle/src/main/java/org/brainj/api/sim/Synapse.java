@@ -1,5 +1,6 @@
 package org.brainj.api.sim;
 
+import org.brainj.api.expr.Exprs;
 import java.util.Map;
 import org.brainj.api.expr.Expr;
 
@@ -67,7 +68,7 @@ public sealed interface Synapse {
 
         @Override
         public Map<String, Expr> derivatives() {
-            return Map.of("g", Exprs.div(Exprs.mul(Exprs.c(-1), Exprs.v("g")), Exprs.c(tau)));
+            return Map.of("g", Exprs.div(Exprs.neg(Exprs.var("g")), Exprs.num(tau)));
         }
 
         @Override
@@ -111,8 +112,8 @@ public sealed interface Synapse {
 
     private static Map<String, Expr> riseAndDecay(double tauDecay, double tauRise) {
         var d = new java.util.LinkedHashMap<String, Expr>();
-        d.put("g", Exprs.add(Exprs.div(Exprs.mul(Exprs.c(-1), Exprs.v("g")), Exprs.c(tauDecay)), Exprs.v("h")));
-        d.put("h", Exprs.div(Exprs.mul(Exprs.c(-1), Exprs.v("h")), Exprs.c(tauRise)));
+        d.put("g", Exprs.add(Exprs.div(Exprs.neg(Exprs.var("g")), Exprs.num(tauDecay)), Exprs.var("h")));
+        d.put("h", Exprs.div(Exprs.neg(Exprs.var("h")), Exprs.num(tauRise)));
         return d;
     }
 }

@@ -1,5 +1,6 @@
 package org.brainj.api.sim;
 
+import org.brainj.api.expr.Exprs;
 import org.brainj.api.expr.Expr;
 
 /**
@@ -41,16 +42,16 @@ public sealed interface SynapticOutput {
     record COBA(double reversal) implements SynapticOutput {
         @Override
         public Expr current(Expr g, Expr v) {
-            return Exprs.mul(g, Exprs.sub(Exprs.c(reversal), v));
+            return Exprs.mul(g, Exprs.sub(Exprs.num(reversal), v));
         }
     }
 
     record MgBlock(double reversal, double ccMg, double alpha, double beta) implements SynapticOutput {
         @Override
         public Expr current(Expr g, Expr v) {
-            Expr block = Exprs.add(Exprs.c(1), Exprs.mul(Exprs.c(ccMg / beta),
-                    new Expr.Call(Expr.Fn.EXP, java.util.List.of(Exprs.mul(Exprs.c(-alpha), v)))));
-            return Exprs.div(Exprs.mul(g, Exprs.sub(Exprs.c(reversal), v)), block);
+            Expr block = Exprs.add(Exprs.num(1), Exprs.mul(Exprs.num(ccMg / beta),
+                    Exprs.call(Expr.Fn.EXP, Exprs.mul(Exprs.num(-alpha), v))));
+            return Exprs.div(Exprs.mul(g, Exprs.sub(Exprs.num(reversal), v)), block);
         }
     }
 }
