@@ -94,6 +94,10 @@ public final class Input {
         return new Input(target, variable, op, null, null, 0, f);
     }
 
+    public Population target() {
+        return target;
+    }
+
     public String name() {
         return target.name() + "." + variable;
     }

@@ -11,6 +11,9 @@ public sealed interface Monitor permits StateMonitor, SpikeMonitor {
     /** The monitor's name in schedules ({@code E.V}, {@code E.spike}). */
     String name();
 
+    /** What it watches. */
+    Population subject();
+
     /** Allocates the batch on the backend; the groups are built. */
     void build(Backend backend);
 

@@ -197,10 +197,17 @@ public class Network {
         return this;
     }
 
+    /**
+     * Per group, {@code G.input} applies the inputs to G and {@code G.monitor} records G's
+     * monitors (the reference's names); {@code P.deliver} delivers projection P's spikes.
+     */
     private Map<String, StepAction> defaultSchedule() {
         Map<String, StepAction> s = new LinkedHashMap<>();
-        for (Input in : inputs) {
-            put(s, in.name() + ".input", (k, t) -> in.apply(k, t));
+        for (NeuronGroup g : groups) {
+            List<Input> of = inputs.stream().filter(in -> in.target().group() == g).toList();
+            if (!of.isEmpty()) {
+                put(s, g.name() + ".input", (k, t) -> of.forEach(in -> in.apply(k, t)));
+            }
         }
         for (Projection p : projections) {
             put(s, p.name() + ".deliver", (k, t) -> p.deliver(k));
@@ -209,8 +216,11 @@ public class Network {
             put(s, g.name() + ".update", (k, t) -> g.update(t, dt, k));
         }
         userSteps.forEach((name, action) -> put(s, name, action));
-        for (Monitor m : monitors) {
-            put(s, m.name() + ".monitor", (k, t) -> m.record(k));
+        for (NeuronGroup g : groups) {
+            List<Monitor> of = monitors.stream().filter(m -> m.subject().group() == g).toList();
+            if (!of.isEmpty()) {
+                put(s, g.name() + ".monitor", (k, t) -> of.forEach(m -> m.record(k)));
+            }
         }
         return s;
     }
@@ -240,9 +250,11 @@ public class Network {
             p.build(backend, dtype);
         }
         for (Input in : inputs) {
+            requireMember(in.target(), "input " + in.name());
             in.build(backend);
         }
         for (Monitor m : monitors) {
+            requireMember(m.subject(), "monitor " + m.name());
             m.build(backend);
             if (m instanceof StateMonitor sm) {
                 sm.dt(dt);
@@ -271,6 +283,13 @@ public class Network {
             if (g.isBuilt()) {
                 throw new SimulationException("group " + g.name() + " belongs to another network already; a group runs in one network");
             }
+        }
+    }
+
+    private void requireMember(Population p, String user) {
+        if (!groups.contains(p.group())) {
+            throw new SimulationException(user + " refers to group " + p.group().name()
+                    + ", which is not in the network; add the group");
         }
     }
 

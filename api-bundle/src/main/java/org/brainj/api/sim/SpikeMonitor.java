@@ -30,6 +30,11 @@ public final class SpikeMonitor implements Monitor {
     }
 
     @Override
+    public Population subject() {
+        return population;
+    }
+
+    @Override
     public String name() {
         return population.name() + ".spike";
     }
@@ -145,9 +150,5 @@ public final class SpikeMonitor implements Monitor {
             }
         }
         return rate;
-    }
-
-    public Population population() {
-        return population;
     }
 }

@@ -57,6 +57,11 @@ public final class StateMonitor implements Monitor {
     }
 
     @Override
+    public Population subject() {
+        return population;
+    }
+
+    @Override
     public String name() {
         return population.name() + "." + variable;
     }
