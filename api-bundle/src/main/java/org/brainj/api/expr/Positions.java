@@ -29,6 +29,11 @@ public final class Positions {
         return line;
     }
 
+    /** The column where the statement's right-hand side starts. */
+    public int start() {
+        return fallbackColumn;
+    }
+
     /** The column where {@code node} starts, or the statement's column for a node not parsed from text. */
     public int column(Expr node) {
         return columns.getOrDefault(node, fallbackColumn);

@@ -1,0 +1,248 @@
+package org.brainj.api.expr;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.measure.Unit;
+import org.brainj.api.expr.Statement.Kind;
+
+/**
+ * A model's equations, parsed from Brian2-style text (see {@link #parse}): differential equations
+ * for its state variables, subexpressions, and per-element parameters, in the order written.
+ * Noise terms are variables named {@code xi} or {@code xi_...}; each differential equation
+ * splits into a drift and one diffusion coefficient per noise term.
+ */
+public record Equations(List<Statement> statements) {
+    /** Time and the step, readable in every equation (unit: second). */
+    public static final Set<String> TIME = Set.of("t", "dt");
+
+    public Equations {
+        statements = List.copyOf(statements);
+        Map<String, Statement> seen = new HashMap<>();
+        for (Statement s : statements) {
+            Statement earlier = seen.putIfAbsent(s.variable(), s);
+            if (earlier != null) {
+                throw new EquationSyntaxException(s.line(), s.column(), "'" + s.variable() + "' is declared twice, "
+                        + "here and on line " + earlier.line() + "; keep one declaration");
+            }
+        }
+        for (Statement s : statements) {
+            if (s.kind() == Kind.DIFFERENTIAL) {
+                NoiseTerms.requireLinear(s);
+            } else if (s.kind() == Kind.SUBEXPRESSION && !noiseIn(s.rhs()).isEmpty()) {
+                String xi = noiseIn(s.rhs()).get(0);
+                throw new EquationSyntaxException(s.line(), s.positions().column(firstVar(s.rhs(), xi)),
+                        "noise term '" + xi + "' in subexpression " + s.variable()
+                                + "; noise belongs in differential equations, write it there");
+            }
+        }
+        findSubexpressionCycle(statements);
+    }
+
+    /** Parses equation text; errors carry the line and column of the fault. */
+    public static Equations parse(String text) {
+        return new Equations(EquationParser.parse(text));
+    }
+
+    /** Whether {@code name} is a noise term: {@code xi} or {@code xi_<suffix>}. */
+    public static boolean isNoise(String name) {
+        return name.equals("xi") || name.startsWith("xi_");
+    }
+
+    /** The state variables (those with a differential equation), in the order written. */
+    public List<String> stateVariables() {
+        return ofKind(Kind.DIFFERENTIAL).stream().map(Statement::variable).toList();
+    }
+
+    public List<Statement> ofKind(Kind kind) {
+        return statements.stream().filter(s -> s.kind() == kind).toList();
+    }
+
+    /** The statement declaring {@code variable}; an {@link org.brainj.api.UnknownNameException} lists the declared names otherwise. */
+    public Statement statement(String variable) {
+        return statements.stream().filter(s -> s.variable().equals(variable)).findFirst()
+                .orElseThrow(() -> new org.brainj.api.UnknownNameException("variable", variable, declared()));
+    }
+
+    /** The names the equations declare, in order. */
+    public Set<String> declared() {
+        Set<String> names = new LinkedHashSet<>();
+        statements.forEach(s -> names.add(s.variable()));
+        return names;
+    }
+
+    /** Every identifier read by a right-hand side, in order of first appearance. */
+    public Set<String> identifiers() {
+        Set<String> names = new LinkedHashSet<>();
+        statements.stream().filter(s -> s.rhs() != null).forEach(s -> names.addAll(FreeVars.of(s.rhs())));
+        return names;
+    }
+
+    /** The noise terms read anywhere, in order of first appearance. */
+    public List<String> noiseTerms() {
+        return identifiers().stream().filter(Equations::isNoise).toList();
+    }
+
+    public boolean isStochastic() {
+        return !noiseTerms().isEmpty();
+    }
+
+    /** The identifiers read but not declared, other than time and noise: what the model must be given. */
+    public Set<String> externals() {
+        Set<String> names = new LinkedHashSet<>(identifiers());
+        names.removeAll(declared());
+        names.removeAll(TIME);
+        names.removeIf(Equations::isNoise);
+        return names;
+    }
+
+    /** {@code e} with every subexpression replaced by its definition, recursively. */
+    public Expr resolve(Expr e) {
+        Map<String, Expr> definitions = new HashMap<>();
+        ofKind(Kind.SUBEXPRESSION).forEach(s -> definitions.put(s.variable(), s.rhs()));
+        Expr current = e;
+        // subexpressions form no cycle (checked on construction), so this ends within their number
+        for (int i = 0; i <= definitions.size(); i++) {
+            Expr next = Substitute.of(current, definitions);
+            if (next.equals(current)) {
+                return current;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /** The right-hand side of {@code dX/dt}, subexpressions substituted. */
+    public Expr derivative(String variable) {
+        return resolve(differential(variable).rhs());
+    }
+
+    /** The deterministic part f of {@code dX/dt = f + sum_k g_k xi_k}. */
+    public Expr drift(String variable) {
+        Expr rhs = derivative(variable);
+        Map<String, Expr> zero = new HashMap<>();
+        noiseIn(rhs).forEach(xi -> zero.put(xi, new Expr.Const(0)));
+        return Simplify.of(Substitute.of(rhs, zero));
+    }
+
+    /** The coefficient g_k of each noise term xi_k in {@code dX/dt}, in order of appearance. */
+    public Map<String, Expr> diffusion(String variable) {
+        Expr rhs = derivative(variable);
+        Map<String, Expr> g = new LinkedHashMap<>();
+        for (String xi : noiseIn(rhs)) {
+            g.put(xi, Derivative.of(rhs, xi));
+        }
+        return g;
+    }
+
+    /**
+     * Checks that every differential equation is for one of {@code declaredStates}, as when a
+     * model lists its state variables with their initial values.
+     */
+    public Equations requireDeclared(Collection<String> declaredStates) {
+        for (Statement s : ofKind(Kind.DIFFERENTIAL)) {
+            if (!declaredStates.contains(s.variable())) {
+                throw new UndeclaredDerivativeException(s.line(), s.column(), s.variable(), declaredStates);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Checks the equations dimensionally, given the units of the external parameters: every name
+     * is defined, {@code dX/dt} has X's unit per second, each subexpression its declared unit,
+     * functions get dimensionless arguments, and sums, comparisons and branches agree.
+     */
+    public Equations checkUnits(Map<String, ? extends Unit<?>> parameterUnits) {
+        requireDefined(parameterUnits.keySet());
+        new UnitCheck(this, parameterUnits).run();
+        return this;
+    }
+
+    /** Checks only that every name is defined: BrainPy 1.x's unitless style, time in ms. */
+    public Equations checkUnitless(Set<String> parameters) {
+        requireDefined(parameters);
+        return this;
+    }
+
+    private void requireDefined(Set<String> parameters) {
+        Set<String> defined = new TreeSet<>(declared());
+        defined.addAll(parameters);
+        defined.addAll(TIME);
+        for (Statement s : statements) {
+            if (s.rhs() == null) {
+                continue;
+            }
+            for (String name : FreeVars.of(s.rhs())) {
+                if (!defined.contains(name) && !isNoise(name)) {
+                    Expr node = firstVar(s.rhs(), name);
+                    throw new UndefinedSymbolException(s.line(), s.positions().column(node), name, defined);
+                }
+            }
+        }
+    }
+
+    private Statement differential(String variable) {
+        Statement s = statement(variable);
+        if (s.kind() != Kind.DIFFERENTIAL) {
+            throw new UndeclaredDerivativeException(s.line(), s.column(), variable,
+                    "it is a " + s.kind().name().toLowerCase(java.util.Locale.ROOT) + ", not a state variable; state variables: "
+                            + String.join(", ", stateVariables()));
+        }
+        return s;
+    }
+
+    static Expr firstVar(Expr e, String name) {
+        if (e instanceof Expr.Var v && v.name().equals(name)) {
+            return e;
+        }
+        for (Expr c : Exprs.children(e)) {
+            Expr found = firstVar(c, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    static List<String> noiseIn(Expr e) {
+        return FreeVars.of(e).stream().filter(Equations::isNoise).toList();
+    }
+
+    private static void findSubexpressionCycle(List<Statement> statements) {
+        Map<String, Statement> subs = new HashMap<>();
+        statements.stream().filter(s -> s.kind() == Kind.SUBEXPRESSION).forEach(s -> subs.put(s.variable(), s));
+        Set<String> done = new HashSet<>();
+        for (String name : subs.keySet()) {
+            visit(name, subs, new ArrayList<>(), done);
+        }
+    }
+
+    private static void visit(String name, Map<String, Statement> subs, List<String> path, Set<String> done) {
+        if (done.contains(name)) {
+            return;
+        }
+        if (path.contains(name)) {
+            Statement s = subs.get(name);
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+            cycle.add(name);
+            throw new EquationSyntaxException(s.line(), s.column(), "subexpressions define each other in a cycle: "
+                    + String.join(" -> ", cycle) + "; one of them must not read the other");
+        }
+        path.add(name);
+        for (String read : FreeVars.of(subs.get(name).rhs())) {
+            if (subs.containsKey(read)) {
+                visit(read, subs, path, done);
+            }
+        }
+        path.remove(path.size() - 1);
+        done.add(name);
+    }
+}

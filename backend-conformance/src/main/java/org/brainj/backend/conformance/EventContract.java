@@ -1,0 +1,176 @@
+package org.brainj.backend.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import org.brainj.api.tensor.Backend;
+import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.DTypeMismatchException;
+import org.brainj.api.tensor.ShapeMismatchException;
+import org.brainj.api.tensor.Tensor;
+import org.brainj.api.tensor.TensorIndexException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spike delivery: CSR scatter and CSC gather against a dense reference, {@code post[j] += sum
+ * over spiking i of W[i][j]}, computed in the test from the same synapse list.
+ */
+public abstract class EventContract extends BackendContract {
+    private static final int PRE = 40;
+    private static final int POST = 30;
+
+    /** Random synapses (with repeats of a pair, empty rows and columns), weights and spikes. */
+    private record Net(int[] pre, int[] post, double[] w, boolean[] spikes) {
+        static Net random(long seed) {
+            Random r = new Random(seed);
+            int nnz = 300;
+            int[] pre = new int[nnz];
+            int[] post = new int[nnz];
+            double[] w = new double[nnz];
+            for (int k = 0; k < nnz; k++) {
+                pre[k] = r.nextInt(PRE - 5);
+                post[k] = r.nextInt(POST - 3);
+                w[k] = r.nextDouble() * 2 - 0.5;
+            }
+            boolean[] spikes = new boolean[PRE];
+            for (int i = 0; i < PRE; i++) {
+                spikes[i] = r.nextDouble() < 0.4;
+            }
+            return new Net(pre, post, w, spikes);
+        }
+
+        /** The synapses sorted by {@code by} (pre for CSR, post for CSC): the pointer array and the order. */
+        int[][] compress(int[] by, int lines) {
+            int[] ptr = new int[lines + 1];
+            for (int v : by) {
+                ptr[v + 1]++;
+            }
+            for (int l = 0; l < lines; l++) {
+                ptr[l + 1] += ptr[l];
+            }
+            int[] fill = ptr.clone();
+            int[] order = new int[by.length];
+            for (int k = 0; k < by.length; k++) {
+                order[fill[by[k]]++] = k;
+            }
+            return new int[][] {ptr, order};
+        }
+
+        /** The dense reference; with {@code magnitude}, the sum of the terms' absolute values instead. */
+        double[] dense(double[] start, boolean scalar, double w0, boolean magnitude) {
+            double[] post0 = new double[start.length];
+            for (int j = 0; j < start.length; j++) {
+                post0[j] = magnitude ? Math.abs(start[j]) : start[j];
+            }
+            for (int k = 0; k < pre.length; k++) {
+                if (spikes[pre[k]]) {
+                    double term = scalar ? w0 : w[k];
+                    post0[post[k]] += magnitude ? Math.abs(term) : term;
+                }
+            }
+            return post0;
+        }
+    }
+
+    private static double[] start() {
+        double[] s = new double[POST];
+        for (int j = 0; j < POST; j++) {
+            s[j] = j * 0.125 - 1;
+        }
+        return s;
+    }
+
+    private static int[] pick(int[] values, int[] order) {
+        int[] r = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            r[k] = values[order[k]];
+        }
+        return r;
+    }
+
+    private static double[] pick(double[] values, int[] order) {
+        double[] r = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            r[k] = values[order[k]];
+        }
+        return r;
+    }
+
+    private Tensor weights(DType dtype, Net net, int[] order, boolean scalar, double w0) {
+        return scalar ? backend().scalar(dtype, w0) : tensor(dtype, pick(Reference.stored(dtype, net.w()), order));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void csrEventAddMatchesTheDenseSum(DType dtype) {
+        Backend b = backend();
+        Net net = Net.random(11);
+        int[][] csr = net.compress(net.pre(), PRE);
+        for (boolean scalar : new boolean[] {true, false}) {
+            double w0 = Reference.stored(dtype, new double[] {0.3})[0];
+            Net stored = new Net(net.pre(), net.post(), Reference.stored(dtype, net.w()), net.spikes());
+            double[] expected = stored.dense(Reference.stored(dtype, start()), scalar, w0, false);
+            double[] scale = stored.dense(Reference.stored(dtype, start()), scalar, w0, true);
+            Tensor post = tensor(dtype, start());
+            b.csrEventAdd(b.asTensor(net.spikes()), b.asTensor(csr[0]), b.asTensor(pick(net.post(), csr[1])),
+                    weights(dtype, net, csr[1], scalar, w0), post);
+            assertSums(expected, scale, dtype, new int[] {POST}, post);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void cscEventGatherMatchesTheDenseSum(DType dtype) {
+        Backend b = backend();
+        Net net = Net.random(12);
+        int[][] csc = net.compress(net.post(), POST);
+        for (boolean scalar : new boolean[] {true, false}) {
+            double w0 = Reference.stored(dtype, new double[] {-0.7})[0];
+            Net stored = new Net(net.pre(), net.post(), Reference.stored(dtype, net.w()), net.spikes());
+            double[] expected = stored.dense(Reference.stored(dtype, start()), scalar, w0, false);
+            double[] scale = stored.dense(Reference.stored(dtype, start()), scalar, w0, true);
+            Tensor post = tensor(dtype, start());
+            b.cscEventGather(b.asTensor(net.spikes()), b.asTensor(csc[0]), b.asTensor(pick(net.pre(), csc[1])),
+                    weights(dtype, net, csc[1], scalar, w0), post);
+            assertSums(expected, scale, dtype, new int[] {POST}, post);
+        }
+    }
+
+    @Test
+    void noSpikesLeavePostUntouched() {
+        Backend b = backend();
+        Tensor post = b.asTensor(new double[] {1, 2});
+        b.csrEventAdd(b.asTensor(new boolean[] {false, false}), b.asTensor(new int[] {0, 1, 2}),
+                b.asTensor(new int[] {1, 0}), b.scalar(DType.FLOAT64, 5), post);
+        b.cscEventGather(b.asTensor(new boolean[] {false, false}), b.asTensor(new int[] {0, 1, 2}),
+                b.asTensor(new int[] {1, 0}), b.scalar(DType.FLOAT64, 5), post);
+        assertValues(new double[] {1, 2}, DType.FLOAT64, new int[] {2}, post);
+    }
+
+    @Test
+    void badConnectivityIsRejected() {
+        Backend b = backend();
+        Tensor spikes = b.asTensor(new boolean[] {true, true});
+        Tensor indptr = b.asTensor(new int[] {0, 1, 2});
+        Tensor post = b.zeros(DType.FLOAT64, 2);
+        Tensor w = b.scalar(DType.FLOAT64, 1);
+        TensorIndexException outside = assertThrows(TensorIndexException.class,
+                () -> b.csrEventAdd(spikes, indptr, b.asTensor(new int[] {0, 2}), w, post));
+        assertMentions(outside, "2");
+        assertThrows(TensorIndexException.class,
+                () -> b.cscEventGather(spikes, indptr, b.asTensor(new int[] {0, -1}), w, post));
+        assertThrows(DTypeMismatchException.class,
+                () -> b.csrEventAdd(b.asTensor(new double[] {1, 1}), indptr, b.asTensor(new int[] {0, 1}), w, post));
+        assertThrows(DTypeMismatchException.class,
+                () -> b.csrEventAdd(spikes, indptr, b.asTensor(new double[] {0, 1}), w, post));
+        assertThrows(DTypeMismatchException.class,
+                () -> b.csrEventAdd(spikes, indptr, b.asTensor(new int[] {0, 1}), b.scalar(DType.FLOAT32, 1), post));
+        ShapeMismatchException ptr = assertThrows(ShapeMismatchException.class,
+                () -> b.csrEventAdd(spikes, b.asTensor(new int[] {0, 2}), b.asTensor(new int[] {0, 1}), w, post));
+        assertMentions(ptr, "indptr");
+        assertThrows(ShapeMismatchException.class,
+                () -> b.csrEventAdd(spikes, indptr, b.asTensor(new int[] {0, 1}), b.asTensor(new double[] {1, 2, 3}), post));
+    }
+}

@@ -1,0 +1,22 @@
+package org.brainj.backend.cpu.codegen;
+
+import org.brainj.api.random.Philox;
+import org.brainj.api.random.RandomKey;
+
+/** The random draws generated kernels call: Philox's normative mapping, element by element. */
+public final class Draws {
+    private Draws() {
+    }
+
+    public static RandomKey key(long seed, int stream, long step) {
+        return new RandomKey(seed, stream, step);
+    }
+
+    public static double normal(RandomKey key, int element) {
+        return Philox.normal(key, element);
+    }
+
+    public static double uniform(RandomKey key, int element) {
+        return Philox.uniform(key, element);
+    }
+}

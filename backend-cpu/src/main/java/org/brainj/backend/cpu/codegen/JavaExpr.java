@@ -1,0 +1,82 @@
+package org.brainj.backend.cpu.codegen;
+
+import java.util.Map;
+import org.brainj.api.expr.Expr;
+import org.brainj.api.expr.Expr.Bin;
+import org.brainj.api.expr.Expr.Call;
+import org.brainj.api.expr.Expr.Cmp;
+import org.brainj.api.expr.Expr.Const;
+import org.brainj.api.expr.Expr.Logic;
+import org.brainj.api.expr.Expr.LogicOp;
+import org.brainj.api.expr.Expr.Neg;
+import org.brainj.api.expr.Expr.Not;
+import org.brainj.api.expr.Expr.Var;
+import org.brainj.api.expr.Expr.Where;
+
+/**
+ * Java source for an expression, with the semantics of {@link org.brainj.api.expr.Interpreter}:
+ * doubles throughout, conditions as booleans, a comparison or logical operation used as a number
+ * becomes 1.0 or 0.0, a number used as a condition is true when non-zero. Variables appear only
+ * under the Java names the caller assigned them, so no text of the model reaches the compiler.
+ */
+final class JavaExpr {
+    private final Map<String, String> names;
+
+    /** @param names the Java local for each variable the expressions read */
+    JavaExpr(Map<String, String> names) {
+        this.names = names;
+    }
+
+    String number(Expr e) {
+        if (e instanceof Const c) {
+            return literal(c.value());
+        } else if (e instanceof Var v) {
+            String local = names.get(v.name());
+            if (local == null) {
+                throw new IllegalStateException("no local for " + v.name());
+            }
+            return local;
+        } else if (e instanceof Neg n) {
+            return "(-" + number(n.operand()) + ")";
+        } else if (e instanceof Bin b) {
+            String l = number(b.left());
+            String r = number(b.right());
+            return b.op() == Expr.BinOp.POW ? "Math.pow(" + l + ", " + r + ")" : "(" + l + " " + b.op().symbol() + " " + r + ")";
+        } else if (e instanceof Call c) {
+            return call(c);
+        } else if (e instanceof Where w) {
+            return "(" + condition(w.cond()) + " ? " + number(w.then()) + " : " + number(w.otherwise()) + ")";
+        }
+        return "(" + condition(e) + " ? 1.0 : 0.0)";
+    }
+
+    String condition(Expr e) {
+        if (e instanceof Cmp c) {
+            return "(" + number(c.left()) + " " + c.op().symbol() + " " + number(c.right()) + ")";
+        } else if (e instanceof Logic l) {
+            return "(" + condition(l.left()) + (l.op() == LogicOp.AND ? " && " : " || ") + condition(l.right()) + ")";
+        } else if (e instanceof Not n) {
+            return "(!" + condition(n.operand()) + ")";
+        }
+        return "(" + number(e) + " != 0.0)";
+    }
+
+    private String call(Call c) {
+        String x = number(c.args().get(0));
+        return switch (c.fn()) {
+            case SIGMOID -> "(1.0 / (1.0 + Math.exp(-" + x + ")))";
+            case MIN, MAX -> "Math." + c.fn().label() + "(" + x + ", " + number(c.args().get(1)) + ")";
+            default -> "Math." + c.fn().label() + "(" + x + ")";
+        };
+    }
+
+    static String literal(double v) {
+        if (Double.isNaN(v)) {
+            return "Double.NaN";
+        } else if (Double.isInfinite(v)) {
+            return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+        }
+        String text = Double.toString(v);
+        return v < 0 || (v == 0 && 1 / v < 0) ? "(" + text + ")" : text;
+    }
+}

@@ -1,0 +1,218 @@
+package org.brainj.backend.cpu.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.brainj.api.expr.Expr;
+import org.brainj.api.expr.ExpressionParser;
+import org.brainj.api.expr.Interpreter;
+import org.brainj.api.program.Assign;
+import org.brainj.api.program.BindingException;
+import org.brainj.api.program.Bindings;
+import org.brainj.api.program.Kernel;
+import org.brainj.api.program.RandomDraw;
+import org.brainj.api.program.RandomDraw.Distribution;
+import org.brainj.api.program.StepProgram;
+import org.brainj.api.random.Philox;
+import org.brainj.api.random.RandomKey;
+import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.Tensor;
+import org.brainj.backend.cpu.CpuBackend;
+import org.brainj.backend.cpu.CpuTensor;
+import org.junit.jupiter.api.Test;
+
+class StepCompilerTest {
+    private final CpuBackend cpu = new CpuBackend();
+
+    /** Right-hand sides over state x, y, per-element p, 0-d q, t and dt: every node kind and function. */
+    private static final String[] EXPRESSIONS = {
+        "x + y*p - q/(1 + x^2)", "-x^3 + exp(-y) - log(1 + x^2) + log10(2 + y^2) + sqrt(abs(x))",
+        "sin(x)*cos(y) + tan(x/4) - tanh(y) + sinh(x/3) - cosh(y/3) + sigmoid(x - y)",
+        "floor(3*x) + ceil(2*y) + min(x, y) - max(p, q)", "where(x > y, x - y, (y < 0.5) + (x >= p))",
+        "where(x > 0 and not (y <= 0) or p == q, t + dt, x != y)", "x*dt + t", "2^x - (-1.5)*y",
+    };
+
+    private static Assign assign(String target, String value) {
+        return new Assign(target, ExpressionParser.parse(value));
+    }
+
+    @Test
+    void kernelsAgreeWithTheInterpreter() {
+        int n = 257;
+        Random random = new Random(5);
+        for (String text : EXPRESSIONS) {
+            double[] x = randoms(random, n);
+            double[] y = randoms(random, n);
+            double[] p = randoms(random, n);
+            double q = 0.3;
+            Expr e = ExpressionParser.parse(text);
+            // x <- e, then y <- y + x (reading the new x, as the body is sequential)
+            StepProgram program = new StepProgram(List.of(new Assign("x", e), assign("y", "y + x")),
+                    Set.of("x", "y"), Set.of("p", "q"), List.of());
+            Map<String, Tensor> tensors = Map.of("x", cpu.asTensor(x, n), "y", cpu.asTensor(y, n),
+                    "p", cpu.asTensor(p, n), "q", cpu.full(DType.FLOAT64, q));
+            cpu.compile(program, new Bindings(tensors, 1)).run(0.25, 0.01, 0);
+
+            Map<String, double[]> env = Map.of("x", x, "y", y, "p", p, "q", new double[] {q},
+                    "t", new double[] {0.25}, "dt", new double[] {0.01});
+            double[] newX = Interpreter.eval(e, env, n);
+            double[] newY = new double[n];
+            for (int i = 0; i < n; i++) {
+                newY[i] = y[i] + newX[i];
+            }
+            assertArrayEquals(newX, tensors.get("x").toDoubleArray(), 0, text);
+            assertArrayEquals(newY, tensors.get("y").toDoubleArray(), 0, text);
+        }
+    }
+
+    @Test
+    void float32StateIsComputedInDoubleAndStoredAsFloat() {
+        float[] v = {-70f, -60.5f, -50.25f};
+        CpuTensor state = cpu.asTensor(v, 3);
+        StepProgram program = new StepProgram(List.of(assign("V", "V + dt*(-(V - E)/tau)")), Set.of("V"),
+                Set.of("E", "tau"), List.of());
+        cpu.compile(program, new Bindings(Map.of("V", state, "E", cpu.full(DType.FLOAT32, -65),
+                "tau", cpu.full(DType.FLOAT64, 10)), 0)).run(0, 0.1, 0);
+        float[] expected = new float[3];
+        for (int i = 0; i < 3; i++) {
+            expected[i] = (float) (v[i] + 0.1 * (-((double) v[i] + 65) / 10)); // plain Java, in double
+        }
+        assertArrayEquals(expected, state.toFloatArray());
+    }
+
+    @Test
+    void sharedAndPerElementParametersGiveTheSameNumbers() {
+        StepProgram lif = new StepProgram(List.of(
+                assign("V", "V + dt*(-(V - V_rest) + R*I)/tau"),
+                assign("spike", "V > V_th"),
+                assign("V", "where(spike, V_reset, V)")),
+                Set.of("V"), Set.of("V_rest", "R", "I", "tau", "V_th", "V_reset"), List.of());
+        int n = 5;
+        double[] v0 = {-65, -60, -52, -50.1, -49};
+        Map<String, Tensor> shared = new HashMap<>(Map.of("V", cpu.asTensor(v0, n), "V_rest", cpu.full(DType.FLOAT64, -65),
+                "R", cpu.full(DType.FLOAT64, 1), "I", cpu.asTensor(new double[] {0, 5, 10, 20, 30}, n),
+                "tau", cpu.full(DType.FLOAT64, 10), "V_th", cpu.full(DType.FLOAT64, -50),
+                "V_reset", cpu.full(DType.FLOAT64, -68)));
+        Map<String, Tensor> perElement = new HashMap<>(shared);
+        perElement.put("V", cpu.asTensor(v0, n));
+        perElement.put("tau", cpu.full(DType.FLOAT64, 10, n));
+        perElement.put("V_rest", cpu.full(DType.FLOAT64, -65, n));
+        cpu.compile(lif, new Bindings(shared, 0)).run(0, 0.5, 0);
+        cpu.compile(lif, new Bindings(perElement, 0)).run(0, 0.5, 0);
+        double[] expected = new double[n];
+        double[] input = {0, 5, 10, 20, 30};
+        for (int i = 0; i < n; i++) {
+            double v = v0[i] + 0.5 * (-(v0[i] + 65) + input[i]) / 10; // Euler step of the LIF, by hand
+            expected[i] = v > -50 ? -68 : v;
+        }
+        assertArrayEquals(expected, shared.get("V").toDoubleArray(), 1e-12);
+        assertArrayEquals(expected, perElement.get("V").toDoubleArray(), 1e-12);
+        assertEquals(-68, expected[4]); // the last neuron fired and was reset
+    }
+
+    @Test
+    void writingAParameterChangesTheNextRunWithoutRecompiling() {
+        CpuTensor x = cpu.asTensor(new double[] {1, 2}, 2);
+        CpuTensor a = cpu.full(DType.FLOAT64, 2);
+        Kernel k = cpu.compile(new StepProgram(List.of(assign("x", "a*x")), Set.of("x"), Set.of("a"), List.of()),
+                new Bindings(Map.of("x", x, "a", a), 0));
+        k.run(0, 1, 0);
+        assertArrayEquals(new double[] {2, 4}, x.toDoubleArray(), 0);
+        ((double[]) a.data())[a.offset()] = 10;
+        k.run(0, 1, 1);
+        assertArrayEquals(new double[] {20, 40}, x.toDoubleArray(), 0);
+    }
+
+    @Test
+    void sameProgramReusesItsCompiledClass() {
+        StepProgram p = new StepProgram(List.of(assign("x", "x + 1")), Set.of("x"), Set.of(), List.of());
+        Kernel k1 = cpu.compile(p, new Bindings(Map.of("x", cpu.full(DType.FLOAT64, 0, 3)), 0));
+        Kernel k2 = cpu.compile(p, new Bindings(Map.of("x", cpu.full(DType.FLOAT64, 0, 4)), 0));
+        assertSame(rangeClass(k1), rangeClass(k2));
+    }
+
+    private static Class<?> rangeClass(Kernel k) {
+        try {
+            var field = SplitKernel.class.getDeclaredField("range");
+            field.setAccessible(true);
+            return field.get(k).getClass();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void noiseDrawsArePhiloxPerElement() {
+        int n = 100;
+        long seed = 1234;
+        CpuTensor x = cpu.full(DType.FLOAT64, 0, n);
+        CpuTensor u = cpu.full(DType.FLOAT32, 0, n);
+        StepProgram p = new StepProgram(List.of(assign("x", "x + xi"), assign("u", "r")), Set.of("x", "u"), Set.of(),
+                List.of(new RandomDraw("xi", Distribution.NORMAL, 3), new RandomDraw("r", Distribution.UNIFORM, 4)));
+        Kernel k = cpu.compile(p, new Bindings(Map.of("x", x, "u", u), seed));
+        k.run(0, 0.1, 7);
+        k.run(0, 0.1, 8);
+        double[] xs = x.toDoubleArray();
+        float[] us = u.toFloatArray();
+        for (int i = 0; i < n; i++) {
+            double expected = Philox.normal(new RandomKey(seed, 3, 7), i) + Philox.normal(new RandomKey(seed, 3, 8), i);
+            assertEquals(expected, xs[i], 0);
+            assertEquals((float) Philox.uniform(new RandomKey(seed, 4, 8), i), us[i]);
+        }
+    }
+
+    @Test
+    void largePopulationsSplitWithoutChangingResults() {
+        int n = SplitKernel.PARALLEL_THRESHOLD * 3 + 17;
+        double[] x0 = randoms(new Random(3), n);
+        CpuTensor x = cpu.asTensor(x0, n);
+        cpu.compile(new StepProgram(List.of(assign("x", "x*0.5 + xi")), Set.of("x"), Set.of(),
+                List.of(new RandomDraw("xi", Distribution.NORMAL, 0))), new Bindings(Map.of("x", x), 9)).run(0, 1, 2);
+        double[] xs = x.toDoubleArray();
+        for (int i = 0; i < n; i++) {
+            assertEquals(x0[i] * 0.5 + Philox.normal(new RandomKey(9, 0, 2), i), xs[i], 0);
+        }
+    }
+
+    @Test
+    void badBindingsNameTheVariable() {
+        StepProgram p = new StepProgram(List.of(assign("V", "V + I")), Set.of("V"), Set.of("I"), List.of());
+        CpuTensor v = cpu.full(DType.FLOAT64, 0, 4);
+        BindingException e = assertThrows(BindingException.class, () -> cpu.compile(p, new Bindings(Map.of("V", v), 0)));
+        assertTrue(e.getMessage().contains("'I'"), e.getMessage());
+        e = assertThrows(BindingException.class,
+                () -> cpu.compile(p, new Bindings(Map.of("V", v, "I", cpu.full(DType.FLOAT64, 0, 5)), 0)));
+        assertTrue(e.getMessage().contains("'I'") && e.getMessage().contains("(5,)"), e.getMessage());
+        e = assertThrows(BindingException.class,
+                () -> cpu.compile(p, new Bindings(Map.of("V", v, "I", cpu.full(DType.INT32, 0, 4)), 0)));
+        assertTrue(e.getMessage().contains("'I'") && e.getMessage().contains("int32"), e.getMessage());
+        e = assertThrows(BindingException.class,
+                () -> cpu.compile(p, new Bindings(Map.of("V", v, "I", new CpuBackend().full(DType.FLOAT64, 0, 4)), 0)));
+        assertTrue(e.getMessage().contains("'I'"), e.getMessage());
+        e = assertThrows(BindingException.class, () -> cpu.compile(
+                new StepProgram(List.of(assign("V", "V + J")), Set.of("V"), Set.of(), List.of()),
+                new Bindings(Map.of("V", v), 0)));
+        assertTrue(e.getMessage().contains("'J'"), e.getMessage());
+        e = assertThrows(BindingException.class, () -> cpu.compile(
+                new StepProgram(List.of(assign("I", "V")), Set.of("V"), Set.of("I"), List.of()),
+                new Bindings(Map.of("V", v, "I", v), 0)));
+        assertTrue(e.getMessage().contains("parameter 'I'"), e.getMessage());
+    }
+
+    private static double[] randoms(Random random, int n) {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            values.add(random.nextDouble() * 4 - 2);
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
