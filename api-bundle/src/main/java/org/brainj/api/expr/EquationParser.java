@@ -23,6 +23,8 @@ import org.brainj.api.units.UnitFormatException;
 final class EquationParser {
     /** Trailing flags: words, spaces and commas in parentheses at the end of the line. */
     private static final Pattern FLAGS = Pattern.compile("\\(([A-Za-z_][A-Za-z_0-9 ,]*)\\)\\s*$");
+    /** Brian2's flags: refractory clamping, values fixed during a run, one value for the whole group. */
+    static final List<String> KNOWN_FLAGS = List.of("unless refractory", "constant", "constant over dt", "shared");
 
     private EquationParser() {
     }
@@ -82,6 +84,12 @@ final class EquationParser {
                     .map(f -> String.join(" ", f.trim().split("\\s+")))
                     .filter(f -> !f.isEmpty())
                     .toList();
+            for (String flag : flags) {
+                if (!KNOWN_FLAGS.contains(flag)) {
+                    throw new EquationSyntaxException(line, colon + 2 + m.start(1), "unknown flag '" + flag + "'; known: "
+                            + String.join(", ", KNOWN_FLAGS));
+                }
+            }
             tail = tail.substring(0, m.start());
         }
         Unit<?> unit = unit(tail, line, colon + 2);

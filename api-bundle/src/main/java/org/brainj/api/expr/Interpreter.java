@@ -16,6 +16,7 @@ import org.brainj.api.expr.Expr.Not;
 import org.brainj.api.expr.Expr.Var;
 import org.brainj.api.expr.Expr.Where;
 import org.brainj.api.UnknownNameException;
+import org.brainj.api.tensor.ShapeMismatchException;
 
 /**
  * Evaluates expressions directly, for scalars (tests, analysis, stand-alone integration of a few
@@ -85,7 +86,7 @@ public final class Interpreter {
                     throw new UnknownNameException("variable", name, env.keySet());
                 }
                 if (values.length != 1 && values.length != n) {
-                    throw new IllegalArgumentException("variable '" + name + "' has " + values.length
+                    throw new ShapeMismatchException("variable '" + name + "' has " + values.length
                             + " values; give " + n + " (one per element) or 1 (shared)");
                 }
                 return values.length == 1 ? values[0] : values[element];

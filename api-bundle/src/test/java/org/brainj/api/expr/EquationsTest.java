@@ -140,6 +140,10 @@ class EquationsTest {
         assertTrue(e.getMessage().contains("declared twice"), e.getMessage());
         e = assertThrows(EquationSyntaxException.class, () -> Equations.parse("dV/dx = -V : 1"));
         assertEquals(4, e.column());
+        e = assertThrows(EquationSyntaxException.class, () -> Equations.parse("dV/dt = -V/tau : volt (unles refractory)"));
+        assertEquals(24, e.column());
+        assertTrue(e.getMessage().contains("unless refractory"), e.getMessage());
+        assertEquals(List.of("constant", "shared"), Equations.parse("g : siemens (constant,  shared)").statement("g").flags());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.brainj.api.UnknownNameException;
+import org.brainj.api.tensor.ShapeMismatchException;
 import org.junit.jupiter.api.Test;
 
 class SimplifyInterpreterTest {
@@ -67,6 +68,7 @@ class SimplifyInterpreterTest {
                 Map.of("V", v, "V_rest", new double[] {-65}, "tau", new double[] {10}), 3);
         assertArrayEquals(new double[] {0.5, -0.5, -1.5}, out, 1e-12); // -(v + 65) / 10 by hand
         assertThrows(UnknownNameException.class, () -> Interpreter.eval(parse("q"), Map.of("V", v), 3));
+        assertThrows(ShapeMismatchException.class, () -> Interpreter.eval(parse("V"), Map.of("V", new double[2]), 3));
     }
 
     @Test

@@ -22,6 +22,11 @@ final class SplitKernel implements Kernel {
         this.size = size;
     }
 
+    /** The generated code this kernel runs. */
+    ElementRange range() {
+        return range;
+    }
+
     @Override
     public void run(double t, double dt, long step) {
         if (size < PARALLEL_THRESHOLD || ForkJoinPool.getCommonPoolParallelism() < 2) {
