@@ -9,7 +9,9 @@ import org.brainj.api.connect.Geometry;
 import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.spi.Parameters;
 import org.brainj.connectors.internal.Check;
+import org.brainj.connectors.internal.Binomial;
 import org.brainj.connectors.internal.Rng;
+import org.brainj.connectors.internal.Sampling;
 
 /**
  * BrainPy's {@code FixedProb} (NEST's {@code pairwise_bernoulli}): each pair (i, j) is connected
@@ -17,10 +19,12 @@ import org.brainj.connectors.internal.Rng;
  * are left out, so a pre neuron's out-degree is Binomial(numPost, prob), or Binomial(numPost - 1,
  * prob) when its own index is a post neuron and excluded.
  *
- * <p>Drawn row by row without a dense matrix: the gap to the next connected post neuron is
- * geometric, {@code floor(log U / log(1 - prob))}. Rows are drawn in parallel from per-row
- * streams, once to count (sizing the arrays exactly) and once to fill, so memory is the CSR
- * itself (4 bytes per synapse) and the result does not depend on the thread count.
+ * <p>Drawn row by row without a dense matrix: a row's degree is drawn from the binomial, then
+ * that many distinct post neurons uniformly (given its size, the set of a row's Bernoulli
+ * successes is a uniform subset, so this is the same distribution). Rows come from per-row
+ * streams, in parallel: a first pass draws only the degrees (sizing the arrays exactly), a
+ * second replays each row's stream and draws its posts. Memory is the CSR itself (4 bytes per
+ * synapse) and the result does not depend on the thread count.
  */
 public record FixedProb(double prob, boolean includeSelf, long seed) implements Connector {
     public static final List<ParamSpec> PARAMETERS = List.of(
@@ -55,49 +59,28 @@ public record FixedProb(double prob, boolean includeSelf, long seed) implements 
         int numPre = pre.size();
         int numPost = post.size();
         int[] indptr = new int[numPre + 1];
-        IntStream.range(0, numPre).parallel().forEach(i -> indptr[i + 1] = row(i, numPost, null, 0));
+        IntStream.range(0, numPre).parallel().forEach(i -> indptr[i + 1] = degree(Rng.stream(seed, i), i, numPost));
         long total = 0;
         for (int i = 0; i < numPre; i++) {
             total += indptr[i + 1];
             indptr[i + 1] = Check.synapseCount("FixedProb", total);
         }
         int[] indices = new int[indptr[numPre]];
-        IntStream.range(0, numPre).parallel().forEach(i -> row(i, numPost, indices, indptr[i]));
+        IntStream.range(0, numPre).parallel().forEach(i -> {
+            SplittableRandom rng = Rng.stream(seed, i);
+            int k = degree(rng, i, numPost); // the same draw as in the counting pass
+            Sampling.draw(rng, numPost, k, excluded(i, numPost), false, indices, indptr[i]);
+        });
         return new Connectivity(numPre, numPost, indptr, indices);
     }
 
-    /** Draws pre neuron i's row; writes it at {@code out[from..]} when out is given; returns its length. */
-    private int row(int i, int numPost, int[] out, int from) {
-        if (prob == 0) {
-            return 0;
-        }
-        int k = 0;
-        if (prob == 1) {
-            for (int j = 0; j < numPost; j++) {
-                k = emit(i, j, out, from, k);
-            }
-            return k;
-        }
-        SplittableRandom rng = Rng.stream(seed, i);
-        double logQ = Math.log1p(-prob);
-        long j = -1;
-        while (true) {
-            double u = 1.0 - rng.nextDouble(); // in (0, 1], so log(u) is finite
-            j += 1 + (long) Math.min(Math.floor(Math.log(u) / logQ), numPost);
-            if (j >= numPost) {
-                return k;
-            }
-            k = emit(i, (int) j, out, from, k);
-        }
+    /** Pre neuron i's out-degree: Binomial over the post neurons it may connect to. */
+    private int degree(SplittableRandom rng, int i, int numPost) {
+        int candidates = excluded(i, numPost) >= 0 ? numPost - 1 : numPost;
+        return (int) Binomial.draw(rng, candidates, prob);
     }
 
-    private int emit(int i, int j, int[] out, int from, int k) {
-        if (!includeSelf && i == j) {
-            return k;
-        }
-        if (out != null) {
-            out[from + k] = j;
-        }
-        return k + 1;
+    private int excluded(int i, int numPost) {
+        return !includeSelf && i < numPost ? i : -1;
     }
 }

@@ -272,6 +272,12 @@ public final class Connectivity {
         return out;
     }
 
+    @Override
+    public String toString() {
+        return "Connectivity(" + numPre + " -> " + numPost + ", " + indices.length + " synapses"
+                + (weights == null ? "" : ", weighted") + ")";
+    }
+
     private static int[][] rows(int[] ptr, int[] values) {
         int[][] out = new int[ptr.length - 1][];
         for (int r = 0; r < out.length; r++) {

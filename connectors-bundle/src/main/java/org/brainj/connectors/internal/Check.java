@@ -70,13 +70,22 @@ public final class Check {
         }
     }
 
+    /** The most synapses one connectivity holds: int32 ids, less the JVM's array header reserve. */
+    public static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
+
     /** The total a rule would create, refused when it exceeds what int32 synapse ids address. */
     public static int synapseCount(String owner, long count) {
-        if (count > Integer.MAX_VALUE - 8) {
+        if (count > MAX_SYNAPSES) {
             throw new org.brainj.api.connect.ConnectivityTooLargeException(owner + " would create " + count
-                    + " synapses, more than int32 synapse ids address (" + (Integer.MAX_VALUE - 8)
+                    + " synapses, more than int32 synapse ids address (" + MAX_SYNAPSES
                     + "); split the projection or lower its density");
         }
         return (int) count;
+    }
+
+    /** The next capacity of a growing synapse array holding {@code size}: doubled, up to the limit. */
+    public static int grownCapacity(int size) {
+        synapseCount("connector", size + 1L);
+        return (int) Math.min(2L * size, MAX_SYNAPSES);
     }
 }

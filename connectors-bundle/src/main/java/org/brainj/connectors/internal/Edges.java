@@ -39,7 +39,7 @@ public final class Edges {
 
     private void grow() {
         if (size == pre.length) {
-            int n = Check.synapseCount("connector", (long) size * 2);
+            int n = Check.grownCapacity(size);
             pre = Arrays.copyOf(pre, n);
             post = Arrays.copyOf(post, n);
             if (weight != null) {

@@ -25,6 +25,24 @@ public final class Rng {
         return new SplittableRandom().nextLong();
     }
 
+    /**
+     * A uniform int in [0, bound) by Lemire's multiply-shift with rejection ("Fast random integer
+     * generation in an interval", ACM TOMACS 29(1), 2019): exact, and a division only in the rare
+     * rejection case, where {@link SplittableRandom#nextInt(int)} divides on every call.
+     */
+    public static int below(SplittableRandom rng, int bound) {
+        long m = (rng.nextInt() & 0xFFFFFFFFL) * bound;
+        int low = (int) m;
+        if (Integer.compareUnsigned(low, bound) < 0) {
+            int threshold = Integer.remainderUnsigned(-bound, bound);
+            while (Integer.compareUnsigned(low, threshold) < 0) {
+                m = (rng.nextInt() & 0xFFFFFFFFL) * bound;
+                low = (int) m;
+            }
+        }
+        return (int) (m >>> 32);
+    }
+
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -40,7 +40,7 @@ public final class Rows {
 
     private void grow() {
         if (size == indices.length) {
-            int n = Check.synapseCount("connector", (long) size * 2);
+            int n = Check.grownCapacity(size);
             indices = Arrays.copyOf(indices, n);
             if (weights != null) {
                 weights = Arrays.copyOf(weights, n);
