@@ -48,4 +48,9 @@ public final class Positions {
     public int hashCode() {
         return 0;
     }
+
+    @Override
+    public String toString() {
+        return "line " + line + ", from column " + fallbackColumn;
+    }
 }

@@ -12,7 +12,8 @@ public class UnitMismatchException extends EquationException {
      * @param rightUnit the unit of the second side, as text
      */
     public UnitMismatchException(int line, int column, String what, String leftUnit, String rightUnit) {
-        super(line, column, "unit mismatch in " + what + ": " + leftUnit + " vs " + rightUnit);
+        super(line, column, "unit mismatch in " + what + ": " + leftUnit + " vs " + rightUnit
+                + "; both must have the same dimension, check the units declared for the names involved");
         this.leftUnit = leftUnit;
         this.rightUnit = rightUnit;
     }

@@ -135,6 +135,20 @@ public final class PhysicalUnits {
         return toSI(quantity(text));
     }
 
+    /** The unit of each quantity, e.g. for {@code Equations.checkUnits}. */
+    public static Map<String, Unit<?>> unitsOf(Map<String, ? extends Quantity<?>> quantities) {
+        Map<String, Unit<?>> units = new LinkedHashMap<>();
+        quantities.forEach((name, q) -> units.put(name, q.getUnit()));
+        return units;
+    }
+
+    /** The SI value of each quantity, e.g. {@code tau = 20 ms} gives {@code tau = 0.02}. */
+    public static Map<String, Double> siValues(Map<String, ? extends Quantity<?>> quantities) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        quantities.forEach((name, q) -> values.put(name, toSI(q)));
+        return values;
+    }
+
     /** {@code value} in {@code unit}, as an Indriya quantity. */
     public static Quantity<?> of(double value, Unit<?> unit) {
         return Quantities.getQuantity(value, unit);

@@ -73,6 +73,20 @@ class EquationsTest {
     }
 
     @Test
+    void quantitiesGiveUnitsAndSIValues() {
+        Map<String, javax.measure.Quantity<?>> params = Map.of("V_rest", PhysicalUnits.quantity("-60 mV"),
+                "R", PhysicalUnits.quantity("100 Mohm"), "tau", PhysicalUnits.quantity("20 ms"));
+        Equations eqs = Equations.parse(LIF).checkUnits(PhysicalUnits.unitsOf(params));
+        Map<String, Double> env = new HashMap<>(PhysicalUnits.siValues(params));
+        env.put("V", -0.05);
+        env.put("I", 1e-10);
+        // by hand in SI: (-(-0.05 + 0.06) + 1e8 * 1e-10) / 0.02 = (-0.01 + 0.01) / 0.02 = 0
+        assertEquals(0.0, Interpreter.eval(eqs.derivative("V"), env), 1e-12);
+        env.put("I", 2e-10);
+        assertEquals(0.5, Interpreter.eval(eqs.derivative("V"), env), 1e-12); // 0.01 / 0.02
+    }
+
+    @Test
     void parsesCobaAndResolvesSubexpressions() {
         Equations eqs = Equations.parse(COBA).checkUnits(units("V_rest", "mV", "R", "Mohm", "tau", "ms",
                 "E_e", "mV", "E_i", "mV", "tau_e", "ms", "tau_i", "ms"));

@@ -37,11 +37,13 @@ public abstract class BackendContract {
     }
 
     /**
-     * The relative accuracy a result of {@code dtype} must reach against a double reference:
-     * a few float32 ulps, or a few float64 ulps.
+     * The relative accuracy a result of {@code dtype} must reach against a double reference: 16
+     * ulps (2^-19 for float32), the loosest bound OpenCL 1.2 allows its built-in math (pow), so
+     * device backends pass; float64 gets 1e-13, loose enough for another order of a short sum and
+     * far too tight for a backend that computes float64 in float32.
      */
     protected static double relativeTolerance(DType dtype) {
-        return dtype == DType.FLOAT32 ? 1e-6 : 1e-13;
+        return dtype == DType.FLOAT32 ? 2e-6 : 1e-13;
     }
 
     /** Asserts shape, dtype and every element of {@code actual} against the reference {@code expected}. */

@@ -139,6 +139,28 @@ public abstract class EventContract extends BackendContract {
     }
 
     @Test
+    void operandsMayBeViews() {
+        Backend b = backend();
+        // Spikes of pre 1 and 2 (a slice of a longer vector) into post rows 1..3 of a (4,) vector;
+        // CSR of 3 pre: 0 -> {0}, 1 -> {1, 2}, 2 -> {0}; weights 0.5, 1, 2, 4 sliced from a longer vector.
+        Tensor spikes = b.slice(b.asTensor(new boolean[] {false, false, true, true}), 1, 4);
+        Tensor indptr = b.slice(b.asTensor(new int[] {9, 0, 1, 3, 4}), 1, 5);
+        Tensor indices = b.slice(b.asTensor(new int[] {7, 0, 1, 2, 0}), 1, 5);
+        Tensor weights = b.slice(b.asTensor(new double[] {100, 0.5, 1, 2, 4}), 1, 5);
+        Tensor all = b.zeros(DType.FLOAT64, 4);
+        b.csrEventAdd(spikes, indptr, indices, weights, b.slice(all, 1, 4));
+        // pre 1 adds 1 to post 1 and 2 to post 2; pre 2 adds 4 to post 0: at offset 1 of all.
+        assertValues(new double[] {0, 4, 1, 2}, DType.FLOAT64, new int[] {4}, all);
+        // The same synapses as CSC: post 0 <- {pre 0 (0.5), pre 2 (4)}, post 1 <- {pre 1 (1)}, post 2 <- {pre 1 (2)}.
+        Tensor colptr = b.slice(b.asTensor(new int[] {9, 0, 2, 3, 4}), 1, 5);
+        Tensor rows = b.slice(b.asTensor(new int[] {7, 0, 2, 1, 1}), 1, 5);
+        Tensor cscWeights = b.slice(b.asTensor(new double[] {100, 0.5, 4, 1, 2}), 1, 5);
+        Tensor gathered = b.zeros(DType.FLOAT64, 5);
+        b.cscEventGather(spikes, colptr, rows, cscWeights, b.slice(gathered, 2, 5));
+        assertValues(new double[] {0, 0, 4, 1, 2}, DType.FLOAT64, new int[] {5}, gathered);
+    }
+
+    @Test
     void noSpikesLeavePostUntouched() {
         Backend b = backend();
         Tensor post = b.asTensor(new double[] {1, 2});

@@ -131,6 +131,18 @@ public abstract class RandomContract extends BackendContract {
         }
     }
 
+    @Test
+    void drawingIntoAViewNumbersElementsFromTheViewsStart() {
+        Backend b = backend();
+        Tensor parent = b.zeros(DType.FLOAT64, 5, 2);
+        b.uniform(KEY, 0, 1, b.slice(parent, 2, 4));
+        double[] got = parent.toDoubleArray();
+        for (int i = 0; i < 10; i++) {
+            double expected = i >= 4 && i < 8 ? Philox.uniform(KEY, i - 4) : 0;
+            assertEquals(expected, got[i], 0, "element " + i + " of the parent");
+        }
+    }
+
     // ---- the distributions ---------------------------------------------------------------------
 
     @ParameterizedTest

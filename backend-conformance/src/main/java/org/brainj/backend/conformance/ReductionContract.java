@@ -146,6 +146,16 @@ public abstract class ReductionContract extends BackendContract {
     }
 
     @Test
+    void reductionsReadViews() {
+        Backend b = backend();
+        Tensor x = b.asTensor(new double[] {1, 2, 3, 4, 5, 6, 7, 8}, 4, 2);
+        Tensor middle = b.slice(x, 1, 3);
+        assertEquals(3 + 4 + 5 + 6, b.sum(middle).item());
+        assertArrayEquals(new double[] {8, 10}, b.sum(middle, 0).toDoubleArray());
+        assertArrayEquals(new double[] {4, 6}, b.max(b.reshape(middle, 2, 2), 1).toDoubleArray());
+    }
+
+    @Test
     void namedReductionsAreTheirPrimitives() {
         Backend b = backend();
         Tensor x = b.asTensor(new double[] {1, 5, -2, 4}, 2, 2);

@@ -89,6 +89,21 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public CpuTensor zeros(DType dtype, int... shape) {
+        return full(dtype, 0, shape);
+    }
+
+    @Override
+    public CpuTensor ones(DType dtype, int... shape) {
+        return full(dtype, 1, shape);
+    }
+
+    @Override
+    public CpuTensor scalar(DType dtype, double value) {
+        return full(dtype, value);
+    }
+
+    @Override
     public CpuTensor asTensor(double[] data, int... shape) {
         return wrap(DType.FLOAT64, data.clone(), data.length, shape);
     }
@@ -184,6 +199,11 @@ public final class CpuBackend implements Backend {
     @Override
     public CpuTensor reshape(Tensor x, int... shape) {
         CpuTensor t = own("reshape", x, "x");
+        return new CpuTensor(this, t.dtype(), resolve(t, shape), t.data(), t.offset());
+    }
+
+    /** {@code shape} with its -1 (at most one) replaced by the dimension that keeps the size of {@code t}. */
+    private static int[] resolve(CpuTensor t, int[] shape) {
         int[] s = shape.clone();
         int unknown = -1;
         long known = 1;
@@ -197,14 +217,15 @@ public final class CpuBackend implements Backend {
                 known *= s[d];
             }
         }
-        if (unknown >= 0 && known > 0 && t.size() % known == 0) {
-            s[unknown] = (int) (t.size() / known);
-        }
-        if (Arrays.stream(s).anyMatch(d -> d < 0) || known * (unknown >= 0 ? s[unknown] : 1) != t.size()) {
+        boolean fits = unknown < 0 ? known == t.size() : known > 0 && t.size() % known == 0;
+        if (!fits) {
             throw new ShapeMismatchException("reshape: cannot view shape " + Shapes.format(t.shapeRef()) + " ("
                     + t.size() + " elements) as " + Shapes.format(shape) + "; keep the number of elements");
         }
-        return new CpuTensor(this, t.dtype(), s, t.data(), t.offset());
+        if (unknown >= 0) {
+            s[unknown] = (int) (t.size() / known);
+        }
+        return s;
     }
 
     @Override

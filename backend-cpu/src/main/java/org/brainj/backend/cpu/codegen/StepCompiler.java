@@ -1,23 +1,14 @@
 package org.brainj.backend.cpu.codegen;
 
 import java.lang.reflect.InvocationTargetException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
-import org.brainj.api.expr.FreeVars;
-import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
 import org.brainj.api.program.Bindings;
 import org.brainj.api.program.Kernel;
-import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.StepProgram;
-import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Shapes;
 import org.brainj.api.tensor.Tensor;
 import org.brainj.backend.cpu.CpuBackend;
@@ -130,155 +121,5 @@ public final class StepCompiler {
         }
         return tensors;
     }
-
-    /** Which variable is what, and the checks that need only the program. */
-    static final class Layout {
-        final List<String> tensorNames = new ArrayList<>();
-        final int stateCount;
-
-        Layout(StepProgram program) {
-            List<String> state = new ArrayList<>(new TreeSet<>(program.state()));
-            List<String> params = new ArrayList<>(new TreeSet<>(program.params()));
-            stateCount = state.size();
-            tensorNames.addAll(state);
-            tensorNames.addAll(params);
-            if (state.isEmpty()) {
-                throw new BindingException("the step program has no state variable; a step updates at least one");
-            }
-            Set<String> known = new HashSet<>(Set.of("t", "dt"));
-            for (String name : tensorNames) {
-                requireNew(name, known, "state variable or parameter");
-            }
-            for (RandomDraw draw : program.noise()) {
-                requireNew(draw.name(), known, "random draw");
-            }
-            for (int i = 0; i < program.body().size(); i++) {
-                Assign a = program.body().get(i);
-                for (String read : FreeVars.of(a.value())) {
-                    if (!known.contains(read)) {
-                        throw new BindingException("statement " + (i + 1) + " of the step program (" + a.target()
-                                + " = ...) reads '" + read + "', which is no state variable, parameter, random draw, t or dt,"
-                                + " and no earlier statement assigns; known: " + new TreeSet<>(known));
-                    }
-                }
-                if (program.params().contains(a.target())) {
-                    throw new BindingException("statement " + (i + 1) + " of the step program assigns parameter '"
-                            + a.target() + "'; parameters are read-only, make it a state variable");
-                }
-                if (a.target().equals("t") || a.target().equals("dt")
-                        || program.noise().stream().anyMatch(d -> d.name().equals(a.target()))) {
-                    throw new BindingException("statement " + (i + 1) + " of the step program assigns '" + a.target()
-                            + "', which is time or a random draw; assign another name");
-                }
-                known.add(a.target());
-            }
-        }
-
-        private static void requireNew(String name, Set<String> known, String role) {
-            if (!known.add(name)) {
-                throw new BindingException("'" + name + "' is a " + role + " of the step program but also "
-                        + ("t".equals(name) || "dt".equals(name) ? "time" : "another state variable, parameter or draw")
-                        + "; give each its own name");
-            }
-        }
-    }
-
-    /** The Java source of one step class. */
-    private static final class KernelSource {
-        private final StepProgram program;
-        private final Layout layout;
-        private final CpuTensor[] tensors;
-        private final Map<String, String> locals = new HashMap<>();
-        private final StringBuilder out = new StringBuilder();
-
-        KernelSource(StepProgram program, Layout layout, CpuTensor[] tensors) {
-            this.program = program;
-            this.layout = layout;
-            this.tensors = tensors;
-        }
-
-        String text(String className) {
-            int dot = className.lastIndexOf('.');
-            line("package " + className.substring(0, dot) + ";");
-            line("public final class " + className.substring(dot + 1) + " implements " + ElementRange.class.getName() + " {");
-            line("private final " + CpuTensor.class.getName() + "[] tensors;");
-            line("private final long seed;");
-            line("public " + className.substring(dot + 1) + "(" + CpuTensor.class.getName() + "[] tensors, long seed) {"
-                    + " this.tensors = tensors; this.seed = seed; }");
-            line("public void run(double t, double dt, long step, int from, int to) {");
-            locals.put("t", "t");
-            locals.put("dt", "dt");
-            for (int k = 0; k < tensors.length; k++) {
-                String array = arrayType(k);
-                line("final " + array + " a" + k + " = (" + array + ") tensors[" + k + "].data();");
-                line("final int o" + k + " = tensors[" + k + "].offset();");
-                if (isShared(k)) {
-                    // a 0-d parameter: one read per run
-                    line("final double v" + k + " = a" + k + "[o" + k + "];");
-                }
-                locals.put(layout.tensorNames.get(k), "v" + k);
-            }
-            List<RandomDraw> noise = program.noise();
-            for (int d = 0; d < noise.size(); d++) {
-                line("final org.brainj.api.random.RandomKey k" + d + " = " + Draws.class.getName() + ".key(seed, "
-                        + noise.get(d).stream() + ", step);");
-                locals.put(noise.get(d).name(), "r" + d);
-            }
-            line("for (int i = from; i < to; i++) {");
-            for (int k = 0; k < tensors.length; k++) {
-                if (!isShared(k)) {
-                    line((k < layout.stateCount ? "double" : "final double") + " v" + k + " = a" + k + "[o" + k + " + i];");
-                }
-            }
-            for (int d = 0; d < noise.size(); d++) {
-                String draw = switch (noise.get(d).distribution()) {
-                    case NORMAL -> "normal";
-                    case UNIFORM -> "uniform";
-                };
-                line("final double r" + d + " = " + Draws.class.getName() + "." + draw + "(k" + d + ", i);");
-            }
-            body();
-            line("}");
-            line("}");
-            line("}");
-            return out.toString();
-        }
-
-        private void body() {
-            JavaExpr java = new JavaExpr(locals);
-            Set<Integer> written = new TreeSet<>();
-            int temps = 0;
-            for (Assign a : program.body()) {
-                String value = java.number(a.value());
-                String local = locals.get(a.target());
-                if (local == null) {
-                    local = "l" + temps++;
-                    line("double " + local + " = " + value + ";");
-                    locals.put(a.target(), local);
-                } else {
-                    line(local + " = " + value + ";");
-                }
-                int k = layout.tensorNames.indexOf(a.target());
-                if (k >= 0) {
-                    written.add(k);
-                }
-            }
-            for (int k : written) {
-                String cast = tensors[k].dtype() == DType.FLOAT32 ? "(float) " : "";
-                line("a" + k + "[o" + k + " + i] = " + cast + "v" + k + ";");
-            }
-        }
-
-        private boolean isShared(int k) {
-            return k >= layout.stateCount && tensors[k].rank() == 0;
-        }
-
-        private String arrayType(int k) {
-            return tensors[k].dtype() == DType.FLOAT32 ? "float[]" : "double[]";
-        }
-
-        private void line(String s) {
-            out.append(s).append('\n');
-        }
-    }
 }
+
