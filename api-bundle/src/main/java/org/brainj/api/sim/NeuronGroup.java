@@ -189,7 +189,7 @@ public final class NeuronGroup implements Population {
         this.backend = backend;
         this.seed = seed;
         this.stream = stream;
-        StepProgram program = GroupStep.assemble(model, channels, integrator);
+        StepProgram program = GroupStep.assemble(model, channels, integrator, 1 + stream * GroupStep.STREAMS_PER_GROUP);
         for (String x : program.state()) {
             tensors.put(x, backend.zeros(dtype, size));
         }
