@@ -76,7 +76,9 @@ final class GroupStep {
         Map<String, Expr> rhs = new LinkedHashMap<>();
         derivatives.forEach((x, f) -> rhs.put(x, Substitute.of(f, currentSymbol)));
 
-        StepProgram integrated = integrator.integrate(subexpressions, rhs, firstStream);
+        // a source without dynamics (Poisson, spike times) has nothing to integrate
+        StepProgram integrated = rhs.isEmpty() ? new StepProgram(List.of(), Set.of(), Set.of(), List.of())
+                : integrator.integrate(subexpressions, rhs, firstStream);
         for (Assign a : integrated.body()) {
             if (rhs.containsKey(a.target())) {
                 set(a.target(), a.value());
