@@ -89,6 +89,7 @@ final class GroupStep {
         for (Channel ch : deltas) {
             set(ch.target(), add(now(ch.target()), var(ch.eventVariable())));
         }
+        model.jumps().forEach((x, amount) -> set(x, add(now(x), Substitute.of(amount, resolved))));
         Expr notRefractory = null;
         if (model.refractory() != null) {
             // (t - t_last) >= t_ref, with half a step of slack against rounding of t

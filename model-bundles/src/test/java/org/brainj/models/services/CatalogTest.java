@@ -30,7 +30,7 @@ class CatalogTest {
     void everyModelIsAServiceUnderItsReferenceName() {
         TreeSet<String> names = new TreeSet<>();
         ServiceLoader.load(NeuronModelFactory.class).forEach(f -> names.add(f.name()));
-        assertEquals(new TreeSet<>(List.of("AdEx", "ExpIF", "HH", "Izhikevich", "LIF", "PoissonGroup", "SpikeTimeGroup")),
+        assertEquals(new TreeSet<>(List.of("AdEx", "ExpIF", "HH", "Izhikevich", "LIF", "PoissonGroup", "SpikeTimeGroup", "iaf_psc_delta")),
                 names);
     }
 
