@@ -182,8 +182,9 @@ public final class Input {
     /** Refuses a run that would need values past the end of an array input. */
     void checkCovers(long endStep, double dt) {
         if (overTime != null && eventNeurons == null && endStep > steps) {
-            throw new SimulationException("input to " + name() + " has values for " + steps + " steps (" + steps * dt
-                    + ") but the run goes to step " + endStep + " (" + endStep * dt + "); give a longer array or a shorter run");
+            throw new SimulationException("input to " + name() + " has values for " + steps + " steps (to t = "
+                    + Times.format(steps * dt) + ") but the run goes to step " + endStep + " (t = " + Times.format(endStep * dt)
+                    + "); give a longer array or a shorter run");
         }
     }
 
