@@ -24,7 +24,7 @@ import org.brainj.api.tensor.Tensor;
  * stopped, and {@link #reset()} returns to the initial state, both without recompiling.
  */
 public class Network {
-    private final Backend backend;
+    private Backend backend;
     private double dt = 0.1;
     private DType dtype = DType.FLOAT64;
     private long seed;
@@ -381,6 +381,34 @@ public class Network {
                 }
             }
         }
+    }
+
+    /**
+     * Continues on {@code target} from here: every tensor moves through the host to the new
+     * backend, kernels are compiled there (counted in {@link #compilations()}), monitors keep
+     * what they recorded. The launcher's {@code --switch-backend}.
+     */
+    public void moveTo(Backend target) {
+        if (!built) {
+            backend = target;
+            return;
+        }
+        monitors.forEach(Monitor::flush);
+        for (NeuronGroup g : groups) {
+            g.moveTo(target);
+            compilations++;
+        }
+        for (Projection p : projections) {
+            p.moveTo(target);
+        }
+        for (Input in : inputs) {
+            in.build(target, dt);
+        }
+        for (Monitor m : monitors) {
+            m.build(target);
+        }
+        finiteProbe = target.zeros(dtype);
+        backend = target;
     }
 
     /** Back to time 0 and the initial state (the same random draws); monitors are cleared, kernels kept. */

@@ -200,8 +200,17 @@ public final class Projection {
 
     /** Moves connectivity and weights to the backend; the groups are built already. */
     void build(Backend backend, DType dtype) {
+        upload(backend, dtype, scalarWeight);
+    }
+
+    /** Uploads to {@code target} what {@link #build} put on the current backend, the weight as it is now. */
+    void moveTo(Backend target) {
+        upload(target, scalarWeightT.dtype(), scalarWeightT.item());
+    }
+
+    private void upload(Backend backend, DType dtype, double weight) {
         this.backend = backend;
-        scalarWeightT = backend.full(dtype, scalarWeight);
+        scalarWeightT = backend.full(dtype, weight);
         deliveries = buckets.stream().map(b -> new Delivery(b.delaySteps(), backend.asTensor(b.indptr()),
                 backend.asTensor(b.indices()), b.weights() == null ? scalarWeightT
                         : backend.astype(backend.asTensor(b.weights()), dtype, null))).toList();
