@@ -1,0 +1,73 @@
+package org.brainj.launcher;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.brainj.api.BrainJException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code brainj} command. Exit codes: 0 done, 1 the command failed (one line on stderr, the
+ * stack trace only with {@code --debug}), 2 the command line is wrong (picocli's message and usage).
+ */
+@Command(name = "brainj", mixinStandardHelpOptions = true, versionProvider = BrainJCommand.Version.class,
+        description = "Brain-dynamics programming on the JVM: run network specs, list what is installed.",
+        subcommands = {ListCommand.class, RunCommand.class, HelpCommand.class})
+public final class BrainJCommand implements Callable<Integer> {
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and framework messages.")
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing a command: list, run or help");
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        BrainJCommand top = new BrainJCommand();
+        CommandLine commandLine = new CommandLine(top).setOut(out).setErr(err);
+        commandLine.setExecutionStrategy(parsed -> {
+            try (Logging logging = Logging.configure(top.debug)) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+        });
+        commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
+            PrintWriter to = failed.getErr();
+            if (top.debug) {
+                e.printStackTrace(to);
+            } else {
+                to.println(failed.getCommandSpec().qualifiedName() + ": " + userMessage(e));
+            }
+            to.flush();
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** A BrainJException's message is meant for users; anything else is a bug, said so. */
+    private static String userMessage(Exception e) {
+        if (e instanceof BrainJException) {
+            return e.getMessage();
+        }
+        return "internal error: " + e + " (run again with --debug for the stack trace)";
+    }
+
+    /** The version from the launcher jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = BrainJCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"BrainJ " + (version == null ? "(development build, not from the launcher jar)" : version)};
+        }
+    }
+}

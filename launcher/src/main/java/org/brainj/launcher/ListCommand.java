@@ -1,0 +1,29 @@
+package org.brainj.launcher;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.brainj.launcher.platform.Platform;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Start the platform and print the backends, models and connectors it offers, with their"
+                + " service properties.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Platform platform = Platform.start(Platform.defaultBundleDir())) {
+            PrintWriter err = spec.commandLine().getErr();
+            platform.problems().forEach(p -> err.println(spec.qualifiedName() + ": warning: " + p));
+            err.flush();
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(ServiceListing.of(platform.context()).format());
+            out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,144 @@
+package org.brainj.launcher;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.brainj.api.tensor.Backend;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/** What {@code brainj list} shows: the backends, models and connectors in the service registry. */
+public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entry> connectors) {
+    /** The service property that names a model factory. */
+    public static final String MODEL_NAME = "model.name";
+    /** The service property that names a connector factory. */
+    public static final String CONNECTOR_NAME = "connector.name";
+
+    /** Registry bookkeeping that says nothing about the service itself. */
+    private static final Set<String> BOOKKEEPING = Set.of(Constants.OBJECTCLASS, Constants.SERVICE_ID,
+            Constants.SERVICE_BUNDLEID, Constants.SERVICE_SCOPE, "component.id");
+    /** Declarative Services publishes each reference's target filter as {@code <reference>.target}. */
+    private static final String REFERENCE_TARGET_SUFFIX = ".target";
+
+    /**
+     * One service: its name, a description (backends describe themselves; null when there is none),
+     * the bundle that registered it, and its other service properties as text.
+     */
+    public record Entry(String name, String description, String bundle, SortedMap<String, String> properties) {
+        /** An entry from raw service properties: bookkeeping left out, arrays written as {@code [a, b]}. */
+        public static Entry of(String name, String description, String bundle, Map<String, ?> properties) {
+            SortedMap<String, String> shown = new TreeMap<>();
+            properties.forEach((k, v) -> {
+                if (!BOOKKEEPING.contains(k) && !k.endsWith(REFERENCE_TARGET_SUFFIX)) {
+                    shown.put(k, text(v));
+                }
+            });
+            return new Entry(name, description, bundle, shown);
+        }
+    }
+
+    public ServiceListing {
+        backends = sorted(backends);
+        models = sorted(models);
+        connectors = sorted(connectors);
+    }
+
+    /** The services registered now, read from their {@link ServiceReference}s. */
+    public static ServiceListing of(BundleContext context) {
+        // custom operations carry backend.name too: backends are the services of type Backend
+        String backends = "(&(" + Constants.OBJECTCLASS + "=" + Backend.class.getName() + ")(" + Backend.NAME_PROPERTY + "=*))";
+        return new ServiceListing(entries(context, Backend.NAME_PROPERTY, backends),
+                entries(context, MODEL_NAME, "(" + MODEL_NAME + "=*)"),
+                entries(context, CONNECTOR_NAME, "(" + CONNECTOR_NAME + "=*)"));
+    }
+
+    /** The listing as the command prints it. */
+    public String format() {
+        StringBuilder out = new StringBuilder();
+        section(out, "Backends", backends);
+        section(out, "Models", models);
+        section(out, "Connectors", connectors);
+        return out.toString();
+    }
+
+    private static void section(StringBuilder out, String title, List<Entry> entries) {
+        out.append(title).append(":\n");
+        if (entries.isEmpty()) {
+            out.append("  (none installed)\n");
+        }
+        for (Entry e : entries) {
+            out.append("  ").append(e.name());
+            if (e.description() != null) {
+                out.append(": ").append(e.description());
+            }
+            out.append('\n');
+            out.append("    bundle: ").append(e.bundle()).append('\n');
+            e.properties().forEach((k, v) -> out.append("    ").append(k).append(" = ").append(v).append('\n'));
+        }
+    }
+
+    private static List<Entry> entries(BundleContext context, String nameProperty, String filter) {
+        ServiceReference<?>[] refs;
+        try {
+            // every registration, whatever the class space: like ServiceTracker.open(true)
+            refs = context.getAllServiceReferences(null, filter);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+            Bundle bundle = ref.getBundle();
+            if (bundle == null) {
+                continue; // unregistered while we looked
+            }
+            Map<String, Object> properties = new TreeMap<>();
+            Arrays.stream(ref.getPropertyKeys()).forEach(k -> properties.put(k, ref.getProperty(k)));
+            String description = nameProperty.equals(Backend.NAME_PROPERTY) ? describeBackend(context, ref) : null;
+            entries.add(Entry.of(text(ref.getProperty(nameProperty)), description,
+                    bundle.getSymbolicName() + " " + bundle.getVersion(), properties));
+        }
+        return entries;
+    }
+
+    private static String describeBackend(BundleContext context, ServiceReference<?> ref) {
+        Object service = context.getService(ref);
+        try {
+            if (service == null) {
+                return "(not available: the service did not activate)";
+            }
+            if (!(service instanceof Backend backend)) {
+                return "(not usable: built against another copy of the BrainJ API)";
+            }
+            return backend.description();
+        } catch (RuntimeException e) {
+            return "(description failed: " + e + ")";
+        } finally {
+            if (service != null) {
+                context.ungetService(ref);
+            }
+        }
+    }
+
+    private static String text(Object value) {
+        if (value != null && value.getClass().isArray()) {
+            return IntStream.range(0, Array.getLength(value)).mapToObj(i -> text(Array.get(value, i)))
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+        return String.valueOf(value);
+    }
+
+    private static List<Entry> sorted(List<Entry> entries) {
+        return entries.stream().sorted(Comparator.comparing(Entry::name)).toList();
+    }
+}

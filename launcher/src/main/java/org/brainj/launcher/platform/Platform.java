@@ -1,0 +1,251 @@
+package org.brainj.launcher.platform;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.brainj.api.BrainJException;
+import org.brainj.api.UnknownNameException;
+import org.brainj.api.tensor.Backend;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * An embedded Felix framework running the platform's bundles (Declarative Services, the backends,
+ * the catalogs). The host shares the API with the bundles (see {@link HostPackages}); the API
+ * bundle itself is never installed, so the launcher uses {@link Backend} services directly.
+ *
+ * <p>Closing stops the framework and waits for it; a shutdown hook does the same on Ctrl-C.
+ */
+public final class Platform implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Platform.class.getName());
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Framework framework;
+    private final Path storage;
+    private final List<String> problems;
+    private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::stop, "brainj-shutdown");
+    private boolean stopped;
+
+    private Platform(Framework framework, Path storage, List<String> problems) {
+        this.framework = framework;
+        this.storage = storage;
+        this.problems = problems;
+    }
+
+    /** The bundles the launcher ships: {@code bundles/} beside the launcher jar (or its classes folder). */
+    public static Path defaultBundleDir() {
+        try {
+            Path code = Path.of(Platform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getParent().resolve("bundles");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot tell where the launcher was loaded from", e);
+        }
+    }
+
+    /**
+     * Boots the framework and starts every bundle in {@code bundleDir}. A bundle that does not
+     * install, resolve or start is left out and reported in {@link #problems()}; the rest run.
+     */
+    public static Platform start(Path bundleDir) {
+        List<Path> jars = bundleJars(bundleDir);
+        Path storage = createStorage();
+        Framework framework = newFramework(storage);
+        Platform platform = new Platform(framework, storage, new ArrayList<>());
+        try {
+            framework.init();
+            Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
+            List<Bundle> installed = platform.install(jars);
+            framework.start();
+            installed.forEach(platform::startBundle);
+            return platform;
+        } catch (BundleException | RuntimeException e) {
+            platform.close();
+            throw new BrainJException("the OSGi framework did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    /** One line per bundle that could not be installed, resolved or started. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * The backend registered with {@value Backend#NAME_PROPERTY} {@code name}, waiting up to
+     * {@code wait} for it to appear (Declarative Services may register it a moment after start).
+     * It stays usable until this platform closes or its bundle stops.
+     */
+    public Backend backend(String name, Duration wait) {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context(), backendFilter(name), null);
+        // open(true): track every registration, whatever the class space, and check the type below
+        tracker.open(true);
+        synchronized (trackers) {
+            trackers.add(tracker);
+        }
+        Object service;
+        try {
+            service = wait.isZero() ? tracker.getService() : tracker.waitForService(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrainJException("interrupted while waiting for backend '" + name + "'", e);
+        }
+        if (service == null) {
+            throw new UnknownNameException("backend", name, backendNames());
+        }
+        if (!(service instanceof Backend backend)) {
+            throw new BrainJException("backend '" + name + "' was built against another copy of the BrainJ API ("
+                    + service.getClass().getName() + " is no " + Backend.class.getName()
+                    + " of this launcher); install it without its own copy of org.brainj.api");
+        }
+        return backend;
+    }
+
+    private List<String> backendNames() {
+        try {
+            ServiceReference<?>[] refs = context().getAllServiceReferences(Backend.class.getName(), null);
+            return refs == null ? List.of() : Arrays.stream(refs)
+                    .map(r -> String.valueOf(r.getProperty(Backend.NAME_PROPERTY))).toList();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private org.osgi.framework.Filter backendFilter(String name) {
+        try {
+            return context().createFilter("(&(" + Constants.OBJECTCLASS + "=" + Backend.class.getName() + ")("
+                    + Backend.NAME_PROPERTY + "=" + escapeFilterValue(name) + "))");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 1960 escaping of a value inside an LDAP filter. */
+    static String escapeFilterValue(String value) {
+        return value.replaceAll("([\\\\*()])", "\\\\$1");
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is already shutting down (the hook runs stop) or the hook was never added
+        }
+        stop();
+    }
+
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        synchronized (trackers) {
+            trackers.forEach(ServiceTracker::close);
+            trackers.clear();
+        }
+        try {
+            framework.stop();
+            if (framework.waitForStop(STOP_TIMEOUT.toMillis()).getType() == org.osgi.framework.FrameworkEvent.WAIT_TIMEDOUT) {
+                LOG.warning("the OSGi framework did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (BundleException e) {
+            LOG.log(Level.WARNING, "the OSGi framework did not stop cleanly: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteStorage();
+        }
+    }
+
+    private List<Bundle> install(List<Path> jars) {
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            try {
+                installed.add(context().installBundle(jar.toUri().toString()));
+            } catch (BundleException e) {
+                problems.add(jar.getFileName() + " was not installed: " + e.getMessage());
+            }
+        }
+        return installed;
+    }
+
+    private void startBundle(Bundle bundle) {
+        if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+            return; // fragments attach to their host; they are never started
+        }
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            problems.add(bundle.getSymbolicName() + " " + bundle.getVersion() + " did not start: " + e.getMessage());
+        }
+    }
+
+    private static List<Path> bundleJars(Path dir) {
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(dir)) {
+            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            jars = List.of();
+        }
+        if (jars.isEmpty()) {
+            throw new BrainJException("no bundles in " + dir + "; build the launcher first (mvn -B -DskipTests package"
+                    + " in the BrainJ folder, or run ./brainj, which builds it)");
+        }
+        return jars;
+    }
+
+    private static Path createStorage() {
+        try {
+            return Files.createTempDirectory("brainj-felix-");
+        } catch (IOException e) {
+            throw new BrainJException("cannot create the OSGi framework's cache folder in "
+                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + "; set -Djava.io.tmpdir to a writable folder", e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Framework newFramework(Path storage) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, HostPackages.systemPackagesExtra());
+        config.put("felix.log.logger", new FelixLog()); // Felix takes this one as an object
+        config.put("felix.log.level", FelixLog.felixLevel());
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Platform.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the launcher's classpath"));
+        return factory.newFramework((Map) config);
+    }
+
+    private void deleteStorage() {
+        try (Stream<Path> files = Files.walk(storage)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            LOG.fine("could not delete the framework cache " + storage + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.brainj.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line's contract: exit codes, one-line errors without --debug, help everywhere. */
+class BrainJCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int brainj(String... args) {
+        return BrainJCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void runOfAMissingSpecNamesTheFileOnOneLine(@TempDir Path dir) {
+        Path missing = dir.resolve("nothere.yaml");
+        assertEquals(1, brainj("run", missing.toString()));
+        assertEquals("brainj run: spec file '" + missing + "' not found (no file at " + missing + ")"
+                + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void runOfAnExistingSpecSaysTheRuntimeHasNotLanded(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("coba.yaml"), "populations: {}\n");
+        assertEquals(1, brainj("run", spec.toString()));
+        assertEquals("brainj run: running network specs is not available yet (the simulation runtime, issue 5,"
+                + " has not landed); `brainj list` works" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void runOfAFolderAsksForTheFileInIt(@TempDir Path dir) {
+        assertEquals(1, brainj("run", dir.toString()));
+        assertEquals("brainj run: '" + dir + "' is a folder, not a spec file; give the path of a YAML or JSON spec"
+                + System.lineSeparator(), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"before", "after"})
+    void debugShowsTheStackTraceWhereverItIsGiven(String where, @TempDir Path dir) {
+        String missing = dir.resolve("nothere.yaml").toString();
+        int code = where.equals("before") ? brainj("--debug", "run", missing) : brainj("run", missing, "--debug");
+        assertEquals(1, code);
+        assertTrue(err.toString().startsWith("org.brainj.api.BrainJException: spec file"), err.toString());
+        assertTrue(err.toString().contains("\tat org.brainj.launcher.RunCommand"), err.toString());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertEquals(2, brainj("frobnicate"));
+        assertTrue(err.toString().startsWith("Unmatched argument at index 0: 'frobnicate'"), err.toString());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertEquals(2, brainj("list", "--frobnicate"));
+        assertTrue(err.toString().startsWith("Unknown option: '--frobnicate'"), err.toString());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertEquals(2, brainj());
+        assertTrue(err.toString().startsWith("Missing a command: list, run or help"), err.toString());
+    }
+
+    @Test
+    void runWithoutASpecIsAUsageError() {
+        assertEquals(2, brainj("run"));
+        assertTrue(err.toString().startsWith("Missing required parameter: 'SPEC'"), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "list", "run"})
+    void everyCommandHasHelp(String command) {
+        String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
+        assertEquals(0, brainj(args));
+        String usage = "Usage: brainj" + (command.isEmpty() ? "" : " " + command);
+        assertTrue(out.toString().startsWith(usage), out.toString());
+        assertFalse(out.toString().contains("Exception"));
+    }
+}
