@@ -148,6 +148,32 @@ final class GroupStep {
         return new StepProgram(body, state, Set.copyOf(model.parameters().keySet()), noise);
     }
 
+    /**
+     * The step of a Java-defined group's synaptic channels, run before its update: the current
+     * symbol gets the channels' total current from their state and the membrane at the start of
+     * the step, then the channels' state is integrated. Empty when the group has no channels.
+     */
+    static StepProgram channels(NeuronModel model, List<Channel> channels, GroupIntegrator integrator, int firstStream) {
+        Map<String, Expr> rhs = new LinkedHashMap<>();
+        Expr current = num(0);
+        for (Channel ch : channels) {
+            rhs.putAll(ch.derivatives());
+            current = add(current, ch.current(var(model.membrane())));
+        }
+        if (rhs.isEmpty()) {
+            return new StepProgram(List.of(), Set.of(), Set.of(), List.of());
+        }
+        List<Assign> body = new ArrayList<>();
+        body.add(new Assign(model.current(), current));
+        StepProgram integrated = integrator.integrate(List.of(), rhs, firstStream);
+        body.addAll(integrated.body());
+        Set<String> state = new LinkedHashSet<>(rhs.keySet());
+        state.add(model.current());
+        Set<String> params = new LinkedHashSet<>(model.parameters().keySet());
+        params.add(model.membrane());
+        return new StepProgram(body, state, params, integrated.noise());
+    }
+
     /** Whether a state variable is the step's bookkeeping (spike flag, last spike, inputs, delta accumulators). */
     static boolean isBookkeeping(String x, NeuronModel model, List<Channel> channels) {
         return x.equals(SPIKE) || x.equals(LAST_SPIKE) || model.inputs().contains(x)

@@ -26,6 +26,9 @@ public final class NeuronGroup implements Population {
     private final int[] geometry;
     private final int size;
     private final NeuronModel model;
+    /** The Java step of a group defined by a {@link DynamicModel}; null for an equation model. */
+    private final DynamicModel dynamic;
+    private GroupState dynamicState;
     private final Map<String, Double> scalarParameters = new LinkedHashMap<>();
     private final Map<String, Initializer> neuronParameters = new LinkedHashMap<>();
     private final Map<String, Initializer> initial = new LinkedHashMap<>();
@@ -49,6 +52,21 @@ public final class NeuronGroup implements Population {
 
     /** A group with a 1-d or 2-d geometry (e.g. {@code (10, 10)}); neurons are numbered row-major. */
     public NeuronGroup(String name, int[] geometry, NeuronModel model) {
+        this(name, geometry, model, null);
+    }
+
+    /** A 1-d group whose step is {@code model}'s Java update. */
+    public NeuronGroup(String name, int size, DynamicModel model) {
+        this(name, new int[] {size}, model);
+    }
+
+    /** A group with a 1-d or 2-d geometry whose step is {@code model}'s Java update. */
+    public NeuronGroup(String name, int[] geometry, DynamicModel model) {
+        this(name, geometry, model.declaration(), model);
+    }
+
+    private NeuronGroup(String name, int[] geometry, NeuronModel model, DynamicModel dynamic) {
+        this.dynamic = dynamic;
         this.name = name;
         this.geometry = geometry.clone();
         this.size = Shapes.size(geometry);
@@ -150,6 +168,9 @@ public final class NeuronGroup implements Population {
             ch.synapse().derivatives().keySet().forEach(local -> names.add(ch.variable(local)));
             names.add(ch.eventVariable());
         }
+        if (dynamic != null && model.current() != null) {
+            names.add(model.current());
+        }
         names.add(GroupStep.SPIKE);
         names.add(GroupStep.LAST_SPIKE);
         names.addAll(model.parameters().keySet());
@@ -166,6 +187,10 @@ public final class NeuronGroup implements Population {
             if (ch.kind().equals(kind)) {
                 return ch;
             }
+        }
+        if (dynamic != null && synapse instanceof Synapse.Delta) {
+            throw new SimulationException("group " + name + " is defined in Java (" + model.name() + "), so a delta"
+                    + " synapse has no step to add into; use onVariable(...) to add spikes to one of its variables");
         }
         if (!synapse.derivatives().isEmpty() && model.current() == null) {
             throw new SimulationException("model " + model.name() + " of group " + name + " has no synaptic current"
@@ -190,7 +215,15 @@ public final class NeuronGroup implements Population {
         this.backend = backend;
         this.seed = seed;
         this.stream = stream;
-        program = GroupStep.assemble(model, channels, integrator, 1 + stream * GroupStep.STREAMS_PER_GROUP);
+        int firstStream = 1 + stream * GroupStep.STREAMS_PER_GROUP;
+        program = dynamic == null ? GroupStep.assemble(model, channels, integrator, firstStream)
+                : GroupStep.channels(model, channels, integrator, firstStream);
+        if (dynamic != null) {
+            for (String x : dynamicVariables()) {
+                tensors.put(x, backend.zeros(x.equals(GroupStep.SPIKE) ? DType.BOOL : dtype, size));
+            }
+            dynamicState = new GroupState(this, dtype);
+        }
         for (String x : program.state()) {
             tensors.put(x, backend.zeros(dtype, size));
         }
@@ -204,7 +237,7 @@ public final class NeuronGroup implements Population {
         for (int i = 0; i < spikeRing.length; i++) {
             spikeRing[i] = backend.zeros(DType.BOOL, size);
         }
-        kernel = backend.compile(program, new Bindings(tensors, seed));
+        kernel = program.body().isEmpty() ? null : backend.compile(program, new Bindings(tensors, seed));
         reset();
         return kernel;
     }
@@ -219,7 +252,10 @@ public final class NeuronGroup implements Population {
             spikeRing[i] = target.transfer(spikeRing[i]);
         }
         backend = target;
-        kernel = target.compile(program, new Bindings(tensors, seed));
+        if (dynamicState != null) {
+            dynamicState.moved();
+        }
+        kernel = program.body().isEmpty() ? null : target.compile(program, new Bindings(tensors, seed));
         return kernel;
     }
 
@@ -242,7 +278,16 @@ public final class NeuronGroup implements Population {
 
     /** Runs the step kernel, then files its spikes under time index {@code step + 1}. */
     void update(double t, double dt, long step) {
-        kernel.run(t, dt, step);
+        if (kernel != null) {
+            kernel.run(t, dt, step);
+        }
+        if (dynamic != null) {
+            dynamic.update(dynamicState, t, dt);
+            for (String in : model.inputs()) {
+                Tensor x = tensors.get(in);
+                backend.copy(backend.zeros(x.dtype(), size), x);
+            }
+        }
         backend.astype(tensors.get(GroupStep.SPIKE), DType.BOOL, spikesAt(step + 1));
     }
 
@@ -267,9 +312,24 @@ public final class NeuronGroup implements Population {
     /** The tensors of the variables the step integrates (the model's and its channels'). */
     Map<String, Tensor> integratedTensors() {
         Map<String, Tensor> state = new LinkedHashMap<>();
+        if (dynamic != null) {
+            model.stateVariables().forEach(x -> state.put(x, tensors.get(x)));
+        }
         program.state().stream().filter(x -> !GroupStep.isBookkeeping(x, model, channels))
                 .forEach(x -> state.put(x, tensors.get(x)));
         return state;
+    }
+
+    /** A Java-defined group's own tensors: declared state, inputs, spike flags, last-spike times. */
+    private List<String> dynamicVariables() {
+        List<String> names = new ArrayList<>(model.stateVariables());
+        names.addAll(model.inputs());
+        if (model.current() != null) {
+            names.add(model.current());
+        }
+        names.add(GroupStep.SPIKE);
+        names.add(GroupStep.LAST_SPIKE);
+        return names;
     }
 
     private RandomKey key(String variable) {

@@ -1,0 +1,180 @@
+package org.brainj.api.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.brainj.api.tensor.Backend;
+import org.brainj.models.neurons.LIF;
+import org.junit.jupiter.api.Test;
+
+/** Groups whose step is Java code over the op sets ({@link DynamicModel}), in networks with equation groups. */
+class DynamicGroupTest {
+    private static final double DT = 0.01;
+
+    /**
+     * The Java LIF fires at the closed-form rate 1 / (t_ref + tau ln(R I / (R I - (V_th - V_rest))))
+     * (tolerance as in LifRateTest: Euler's dt / (2 tau) relative error and a step per crossing),
+     * and at exactly the steps of the equation-defined LIF: both apply the same forward-Euler map,
+     * refractory test and reset in double precision, so their voltages agree to rounding and a
+     * spike step could only differ if V landed within rounding of V_th, which these inputs avoid.
+     */
+    @Test
+    void javaLifFiresAtTheAnalyticRateOnTheEquationLifsSteps() {
+        double[] currents = {21, 26, 40};
+        Network net = new Network(TestBackend.get()).dt(DT);
+        SpikeMonitor[] java = new SpikeMonitor[currents.length];
+        SpikeMonitor[] equations = new SpikeMonitor[currents.length];
+        for (int k = 0; k < currents.length; k++) {
+            NeuronGroup j = new NeuronGroup("J" + k, 1, new JavaLif()).set("V_reset", 0).init("V", Initializer.constant(0));
+            NeuronGroup e = new NeuronGroup("E" + k, 1, LIF.model().with(Map.of("V_reset", 0.0)))
+                    .init("V", Initializer.constant(0));
+            net.add(j, e, Input.constant(j, "input", currents[k], Input.Op.ADD),
+                    Input.constant(e, "input", currents[k], Input.Op.ADD));
+            java[k] = net.spikes(j);
+            equations[k] = net.spikes(e);
+        }
+        net.run(200);
+        for (int k = 0; k < currents.length; k++) {
+            double tau = 10, tRef = 1, rI = currents[k], vTh = 20;
+            double firstSpike = tau * Math.log(rI / (rI - vTh));
+            double isi = tRef + firstSpike;
+            double[] times = java[k].times();
+            assertTrue(times.length > 5, "I = " + rI + ": only " + times.length + " spikes");
+            double tol = 2 * DT + firstSpike * DT / (2 * tau);
+            assertEquals(firstSpike, times[0], tol, "first spike, I = " + rI);
+            for (int s = 1; s < times.length; s++) {
+                assertEquals(isi, times[s] - times[s - 1], tol, "interval " + s + ", I = " + rI);
+            }
+            assertArrayEquals(equations[k].steps(), java[k].steps(), "spike steps, I = " + rI);
+        }
+    }
+
+    /**
+     * A Java group as a projection's source: its spikes drive an equation group's exponential
+     * synapse. After the source spikes with time indices n, Euler's recurrence gives the
+     * conductance recorded at index m as the sum over n < m of w (1 - dt / tau)^(m - n), computed
+     * here from the spike steps alone.
+     */
+    @Test
+    void aJavaGroupDrivesAnEquationGroup() {
+        double w = 0.5, tau = 5;
+        Network net = new Network(TestBackend.get()).dt(DT);
+        NeuronGroup src = new NeuronGroup("src", 1, new JavaLif());
+        NeuronGroup dst = new NeuronGroup("dst", 1, LIF.model().with(Map.of("V_th", 1e9)));
+        Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {0}).weight(w)
+                .synapse(Synapse.exponential(tau)).output(SynapticOutput.cuba()).build();
+        net.add(src, dst, p, Input.constant(src, "input", 40, Input.Op.ADD));
+        SpikeMonitor spikes = net.spikes(src);
+        StateMonitor g = net.monitor(dst, "P_g");
+        net.run(50);
+        assertTrue(spikes.count() >= 3, "source spikes: " + spikes.count());
+        assertConductance(spikes.steps(), w, tau, g.values(), 0);
+    }
+
+    /**
+     * A Java group as a projection's target: its channel's current, which its update reads, is
+     * the conductance at the start of each step after delivery, so the record at index m (made
+     * after step m - 1) is the sum over source spikes n < m of w (1 - dt / tau)^(m - 1 - n).
+     */
+    @Test
+    void anEquationGroupDrivesAJavaGroup() {
+        double w = 0.25, tau = 2;
+        Network net = new Network(TestBackend.get()).dt(DT);
+        NeuronGroup src = new NeuronGroup("src", 1, LIF.model());
+        NeuronGroup dst = new NeuronGroup("dst", 2, new JavaLif()).set("V_th", 1e9);
+        Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {1}).weight(w)
+                .synapse(Synapse.exponential(tau)).output(SynapticOutput.cuba()).build();
+        net.add(src, dst, p, Input.constant(src, "input", 30, Input.Op.ADD));
+        SpikeMonitor spikes = net.spikes(src);
+        StateMonitor current = net.monitor(dst, "I_syn");
+        StateMonitor v = net.monitor(dst, "V");
+        net.run(40);
+        assertTrue(spikes.count() >= 3, "source spikes: " + spikes.count());
+        assertConductance(spikes.steps(), w, tau, current.values(), 1);
+        double[][] values = current.values();
+        for (double[] row : values) {
+            assertEquals(0, row[0], 0, "neuron 0 has no synapse");
+        }
+        // the current reaches the membrane: the driven neuron ends above the undriven one
+        double[] lastV = v.values()[v.values().length - 1];
+        assertTrue(lastV[1] > lastV[0], "driven V " + lastV[1] + " vs undriven " + lastV[0]);
+    }
+
+    /**
+     * @param lag 0 for a conductance recorded after its integration step, 1 for the current
+     *            read at the start of the step (one factor of decay fewer)
+     */
+    private static void assertConductance(long[] spikeSteps, double w, double tau, double[][] records, int lag) {
+        double decay = 1 - DT / tau;
+        for (int r = 0; r < records.length; r++) {
+            long m = r + 1;
+            double expected = 0;
+            for (long n : spikeSteps) {
+                if (n < m) {
+                    expected += w * Math.pow(decay, m - n - lag);
+                }
+            }
+            double[] row = records[r];
+            assertEquals(expected, row[row.length - 1], 1e-12, "record " + r + " (time index " + m + ")");
+        }
+    }
+
+    /**
+     * A Java group is monitored, reset and moved like any group: a run, reset and rerun repeat
+     * the spikes, and 30 ms on one backend then 30 ms on another give the spikes and voltage
+     * trace of 60 ms on one (the switch moves its state and the update finds the moved tensors).
+     */
+    @Test
+    void aJavaGroupResetsAndMovesWithItsNetwork() {
+        Backend first = TestBackend.get();
+        Network one = new Network(first).dt(DT);
+        NeuronGroup g1 = new NeuronGroup("J", 3, new JavaLif()).init("V", Initializer.normal(0, 5));
+        one.add(g1, Input.constant(g1, "input", 30, Input.Op.ADD));
+        SpikeMonitor s1 = one.spikes(g1);
+        StateMonitor v1 = one.monitor(g1, "V");
+        one.run(60);
+        assertArrayEquals(new int[] {6000, 3}, v1.shape(), "records x neurons");
+        long[] steps = s1.steps();
+        assertTrue(steps.length > 9, "spikes: " + steps.length);
+        one.reset();
+        one.run(60);
+        assertArrayEquals(steps, s1.steps(), "the same spikes after reset");
+
+        Network two = new Network(first).dt(DT);
+        NeuronGroup g2 = new NeuronGroup("J", 3, new JavaLif()).init("V", Initializer.normal(0, 5));
+        two.add(g2, Input.constant(g2, "input", 30, Input.Op.ADD));
+        SpikeMonitor s2 = two.spikes(g2);
+        StateMonitor v2 = two.monitor(g2, "V");
+        two.run(30);
+        Backend second = TestBackend.get();
+        two.moveTo(second);
+        two.run(30);
+        assertTrue(two.backend() == second);
+        assertArrayEquals(steps, s2.steps());
+        assertArrayEquals(s1.indices(), s2.indices());
+        for (int k = 0; k < 6000; k++) {
+            assertArrayEquals(v1.values()[k], v2.values()[k], 0, "V at record " + k);
+        }
+    }
+
+    /** A delta synapse needs a compiled step to add into; onto a Java group it is refused, naming the way that works. */
+    @Test
+    void aDeltaSynapseOntoAJavaGroupIsRefused() {
+        NeuronGroup src = new NeuronGroup("src", 1, LIF.model());
+        NeuronGroup dst = new NeuronGroup("dst", 1, new JavaLif());
+        SimulationException e = assertThrows(SimulationException.class, () -> Projection.builder("P", src, dst)
+                .csr(new int[] {0, 1}, new int[] {0}).synapse(Synapse.delta()).build());
+        assertTrue(e.getMessage().contains("dst") && e.getMessage().contains("onVariable"), e.getMessage());
+        // what it suggests works: spikes add their weight to the Java group's V
+        Network net = new Network(TestBackend.get()).dt(DT);
+        Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {0}).weight(2)
+                .onVariable("V").build();
+        net.add(src, dst, p, Input.constant(src, "input", 30, Input.Op.ADD));
+        SpikeMonitor spikes = net.spikes(src);
+        net.run(20);
+        assertTrue(spikes.count() > 0);
+    }
+}
