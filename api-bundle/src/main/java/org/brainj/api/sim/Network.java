@@ -422,6 +422,7 @@ public class Network {
         step = 0;
         if (built) {
             groups.forEach(NeuronGroup::reset);
+            projections.forEach(Projection::reset);
         }
         monitors.forEach(Monitor::clear);
     }

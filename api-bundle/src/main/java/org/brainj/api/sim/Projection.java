@@ -32,6 +32,9 @@ public final class Projection {
     private final double[] delays;
     private final Channel channel;
     private final String targetVariable;
+    /** Short-term plasticity of the synapses, or null. */
+    private final StpState stp;
+    private double dt;
 
     /** Synapses of one delay, as their own CSR: per step one event op per bucket. */
     private record Bucket(int delaySteps, int[] indptr, int[] indices, double[] weights) {
@@ -63,6 +66,11 @@ public final class Projection {
         this.delay = b.delay;
         this.delays = b.delays;
         checkConnectivity();
+        if (b.stp != null && b.delays != null) {
+            throw new SimulationException("projection " + name + ": STP is held per pre-synaptic neuron, which needs"
+                    + " one delay for all its synapses; give a single delay or split the projection by delay");
+        }
+        this.stp = b.stp == null ? null : new StpState(b.stp, pre.size());
         if (delays != null && delays.length != indices.length) {
             throw new SimulationException("projection " + name + ": " + delays.length + " delays for " + indices.length
                     + " synapses; give one delay per synapse (in CSR order) or a single delay");
@@ -197,6 +205,7 @@ public final class Projection {
      * by delay, and reserves spike history for the longest.
      */
     void plan(double dt) {
+        this.dt = dt;
         if (delays == null) {
             buckets = List.of(new Bucket(steps(delay, dt, ""), indptr, indices, weights));
         } else {
@@ -250,11 +259,41 @@ public final class Projection {
     /** Moves connectivity and weights to the backend; the groups are built already. */
     void build(Backend backend, DType dtype) {
         upload(backend, dtype, scalarWeight);
+        if (stp != null) {
+            stp.build(backend, dtype);
+        }
     }
 
     /** Uploads to {@code target} what {@link #build} put on the current backend, the weight as it is now. */
     void moveTo(Backend target) {
         upload(target, scalarWeightT.dtype(), scalarWeightT.item());
+        if (stp != null) {
+            stp.moveTo(target);
+        }
+    }
+
+    /** Back to the initial state of the synapses' own dynamics (STP's u = 0, x = 1). */
+    void reset() {
+        if (stp != null) {
+            stp.reset();
+        }
+    }
+
+    /**
+     * The tensor of STP variable {@code u} or {@code x}, one element per pre-synaptic neuron
+     * (after the network is built).
+     */
+    public Tensor stp(String variable) {
+        if (stp == null) {
+            throw new SimulationException("projection " + name + " has no STP; give the builder stp(...)");
+        }
+        if (backend == null) {
+            throw new SimulationException("projection " + name + " is not built yet; add it to a network and call build() or run()");
+        }
+        if (!variable.equals(StpState.U) && !variable.equals(StpState.X)) {
+            throw new UnknownNameException("STP variable of projection " + name, variable, List.of(StpState.U, StpState.X));
+        }
+        return stp.variable(variable);
     }
 
     private void upload(Backend backend, DType dtype, double weight) {
@@ -276,8 +315,13 @@ public final class Projection {
     /** Delivers the spikes due at the start of step {@code step}. */
     void deliver(long step) {
         for (Delivery d : deliveries) {
-            backend.csrEventAdd(sourceRows[pre.group().ringSlot(step - d.delaySteps())], d.indptr(), d.indices(),
-                    d.weights(), target);
+            Tensor arriving = sourceRows[pre.group().ringSlot(step - d.delaySteps())];
+            if (stp == null) {
+                backend.csrEventAdd(arriving, d.indptr(), d.indices(), d.weights(), target);
+            } else {
+                backend.csrEventAddScaled(arriving, stp.step(arriving, step * dt, dt, step), d.indptr(), d.indices(),
+                        d.weights(), target);
+            }
         }
     }
 
@@ -307,6 +351,7 @@ public final class Projection {
         private SynapticOutput output;
         private String targetVariable;
         private String deltaTarget;
+        private STP stp;
 
         private Builder(String name, Population pre, Population post) {
             this.name = name;
@@ -395,6 +440,12 @@ public final class Projection {
         /** For a delta synapse: the variable that jumps (the membrane potential by default). */
         public Builder deltaTarget(String variable) {
             this.deltaTarget = variable;
+            return this;
+        }
+
+        /** Tsodyks-Markram short-term plasticity: each spike's weight is scaled by the released fraction {@code u x}. */
+        public Builder stp(STP stp) {
+            this.stp = stp;
             return this;
         }
 

@@ -127,6 +127,46 @@ public interface Backend {
      */
     void cscEventGather(Tensor spikes, Tensor colptr, Tensor rows, Tensor weights, Tensor post);
 
+    /**
+     * {@link #csrEventAdd} with each spiking row scaled by its source's factor:
+     * {@code post[indices[k]] += scale[i] * w[k]} for each {@code i} with {@code spikes[i]}
+     * (short-term plasticity's efficacy per pre-synaptic neuron). {@code scale} has one element
+     * per pre-synaptic neuron and the dtype of {@code post}. This default moves the spiking rows
+     * through the host; a backend overrides it to stay on its device.
+     */
+    default void csrEventAddScaled(Tensor spikes, Tensor scale, Tensor indptr, Tensor indices, Tensor weights,
+                                   Tensor post) {
+        if (scale.size() != spikes.size() || scale.dtype() != post.dtype()) {
+            throw new ShapeMismatchException("csrEventAddScaled: scale has shape " + Shapes.format(scale.shape())
+                    + " and dtype " + scale.dtype() + " but needs one " + post.dtype() + " per pre-synaptic element ("
+                    + spikes.size() + ")");
+        }
+        boolean[] s = spikes.toBooleanArray();
+        double[] sum = null;
+        double[] f = null;
+        int[] ptr = null;
+        int[] idx = null;
+        double[] w = null;
+        for (int i = 0; i < s.length; i++) {
+            if (!s[i]) {
+                continue;
+            }
+            if (sum == null) {
+                sum = new double[post.size()];
+                f = scale.toDoubleArray();
+                ptr = indptr.toIntArray();
+                idx = indices.toIntArray();
+                w = weights.toDoubleArray();
+            }
+            for (int k = ptr[i]; k < ptr[i + 1]; k++) {
+                sum[idx[k]] += f[i] * w[weights.rank() == 0 ? 0 : k];
+            }
+        }
+        if (sum != null) {
+            binary(BinaryOp.ADD, post, astype(asTensor(sum), post.dtype(), null), post);
+        }
+    }
+
     // ---- named custom operations (the reference's ops.set_buffer) --------------------------
 
     /** The custom operation named {@code name}, or an {@link org.brainj.api.UnknownNameException} listing those known. */

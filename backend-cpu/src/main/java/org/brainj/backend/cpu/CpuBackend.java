@@ -436,6 +436,13 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void csrEventAddScaled(Tensor spikes, Tensor scale, Tensor indptr, Tensor indices, Tensor weights, Tensor post) {
+        String op = "csrEventAddScaled";
+        EventOps.csrEventAddScaled(own(op, spikes, "spikes"), own(op, scale, "scale"), own(op, indptr, "indptr"),
+                own(op, indices, "indices"), own(op, weights, "weights"), own(op, post, "post"));
+    }
+
+    @Override
     public void cscEventGather(Tensor spikes, Tensor colptr, Tensor rows, Tensor weights, Tensor post) {
         String op = "cscEventGather";
         EventOps.cscEventGather(own(op, spikes, "spikes"), own(op, colptr, "colptr"), own(op, rows, "rows"),

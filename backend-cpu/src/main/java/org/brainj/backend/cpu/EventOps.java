@@ -37,6 +37,36 @@ final class EventOps {
         }
     }
 
+    /** {@code post[indices[k]] += scale[i] * w[k]} for each spiking row {@code i}: short-term plasticity's delivery. */
+    static void csrEventAddScaled(CpuTensor spikes, CpuTensor scale, CpuTensor indptr, CpuTensor indices,
+                                  CpuTensor weights, CpuTensor post) {
+        String op = "csrEventAddScaled";
+        Layout l = check(op, spikes, indptr, indices, weights, post, "indptr", "indices", spikes.size());
+        requireDType(op, "scale", scale, post.dtype());
+        requireRank1(op, "scale", scale);
+        if (scale.size() != spikes.size()) {
+            throw new ShapeMismatchException(op + ": scale has shape " + Shapes.format(scale.shapeRef())
+                    + " but needs one factor per pre-synaptic element (" + spikes.size() + ")");
+        }
+        boolean[] s = (boolean[]) spikes.data();
+        int so = spikes.offset();
+        for (int i = 0; i < l.lines; i++) {
+            if (!s[so + i]) {
+                continue;
+            }
+            double f = scale.dtype() == DType.FLOAT64 ? ((double[]) scale.data())[scale.offset() + i]
+                    : ((float[]) scale.data())[scale.offset() + i];
+            for (int k = l.ptr(i); k < l.ptr(i + 1); k++) {
+                int j = l.target(k);
+                if (j < 0 || j >= post.size()) {
+                    throw new TensorIndexException(op + ": indices[" + k + "] = " + j + " is outside the "
+                            + post.size() + " post-synaptic elements; fix the connectivity");
+                }
+                l.add(post, j, weights, k, f);
+            }
+        }
+    }
+
     /** {@code post[j] += w[k]} for {@code k in [colptr[j], colptr[j+1])} where {@code spikes[rows[k]]}. */
     static void cscEventGather(CpuTensor spikes, CpuTensor colptr, CpuTensor rows, CpuTensor weights, CpuTensor post) {
         String op = "cscEventGather";
@@ -133,6 +163,15 @@ final class EventOps {
 
         int target(int k) {
             return idx[idxOffset + k];
+        }
+
+        void add(CpuTensor post, int j, CpuTensor weights, int k, double factor) {
+            int w = weights.rank() == 0 ? 0 : k;
+            if (post.dtype() == DType.FLOAT64) {
+                ((double[]) post.data())[post.offset() + j] += factor * ((double[]) weights.data())[weights.offset() + w];
+            } else {
+                ((float[]) post.data())[post.offset() + j] += (float) (factor * ((float[]) weights.data())[weights.offset() + w]);
+            }
         }
 
         void add(CpuTensor post, int j, CpuTensor weights, int k) {
