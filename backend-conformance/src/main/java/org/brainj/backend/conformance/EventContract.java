@@ -138,6 +138,33 @@ public abstract class EventContract extends BackendContract {
         }
     }
 
+    /**
+     * Short-term plasticity's delivery: each spiking row scaled by its source's factor, by hand.
+     * CSR of 3 pre: 0 -> {0, 2} (w 1, 2), 1 -> {1} (w 4), 2 -> {0, 1} (w 8, 16); pre 0 and 2 spike
+     * with factors 0.5 and 0.25 (pre 1's factor 3 must not count); post starts at 1. Every value
+     * is exact in float32.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void csrEventAddScaledScalesEachSpikingRow(DType dtype) {
+        Backend b = backend();
+        // spikes and factors as views, to check offsets
+        Tensor spikes = b.slice(b.asTensor(new boolean[] {true, true, false, true}), 1, 4);
+        Tensor scale = b.slice(tensor(dtype, new double[] {9, 0.5, 3, 0.25}), 1, 4);
+        Tensor indptr = b.asTensor(new int[] {0, 2, 3, 5});
+        Tensor indices = b.asTensor(new int[] {0, 2, 1, 0, 1});
+        Tensor post = tensor(dtype, new double[] {1, 1, 1});
+        b.csrEventAddScaled(spikes, scale, indptr, indices, tensor(dtype, new double[] {1, 2, 4, 8, 16}), post);
+        // post 0: 1 + 0.5 * 1 + 0.25 * 8; post 1: 1 + 0.25 * 16; post 2: 1 + 0.5 * 2
+        assertValues(new double[] {3.5, 5, 2}, dtype, new int[] {3}, post);
+        Tensor again = tensor(dtype, new double[] {1, 1, 1});
+        b.csrEventAddScaled(spikes, scale, indptr, indices, b.scalar(dtype, 2), again);
+        // one weight 2: post 0: 1 + 0.5 * 2 + 0.25 * 2; post 1: 1 + 0.25 * 2; post 2: 1 + 0.5 * 2
+        assertValues(new double[] {2.5, 1.5, 2}, dtype, new int[] {3}, again);
+        assertThrows(ShapeMismatchException.class, () -> b.csrEventAddScaled(spikes, tensor(dtype, new double[] {1, 1}),
+                indptr, indices, b.scalar(dtype, 2), again));
+    }
+
     @Test
     void operandsMayBeViews() {
         Backend b = backend();
