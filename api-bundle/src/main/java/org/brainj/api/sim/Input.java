@@ -134,6 +134,10 @@ public final class Input {
         this.backend = backend;
         always = backend.full(org.brainj.api.tensor.DType.BOOL, 1);
         Tensor whole = target.group().variable(variable);
+        if (whole.rank() == 0) {
+            throw new SimulationException("input to " + name() + ": '" + variable + "' is a parameter shared by the whole"
+                    + " group; change it with group.set(\"" + variable + "\", value), or give inputs a per-neuron variable");
+        }
         tensor = whole.size() == target.size() ? whole : whole.slice(target.offset(), target.offset() + target.size());
         if (eventNeurons != null) {
             buildEvents(dt);

@@ -28,7 +28,7 @@ public class Network {
     private double dt = 0.1;
     private DType dtype = DType.FLOAT64;
     private long seed;
-    private int checkEvery = 10;
+    private int checkEvery = 50;
     private final List<NeuronGroup> groups = new ArrayList<>();
     private final List<Projection> projections = new ArrayList<>();
     private final List<Input> inputs = new ArrayList<>();
@@ -82,7 +82,10 @@ public class Network {
         return this;
     }
 
-    /** How often (in steps) state is checked for NaN and infinity (default 10). */
+    /**
+     * How often (in steps) the integrated state is checked for NaN and infinity (default 50):
+     * a check is one sum per variable on the backend and one number to the host.
+     */
     public Network checkFiniteEvery(int steps) {
         if (steps < 1) {
             throw new SimulationException("finite check period " + steps + " must be >= 1 step");
@@ -371,10 +374,7 @@ public class Network {
 
     private void checkFinite(long lastGood) {
         for (NeuronGroup g : groups) {
-            for (Map.Entry<String, Tensor> e : g.stateTensors().entrySet()) {
-                if (e.getKey().equals(GroupStep.LAST_SPIKE)) {
-                    continue;
-                }
+            for (Map.Entry<String, Tensor> e : g.integratedTensors().entrySet()) {
                 double sum = backend.reduce(Reduction.SUM, e.getValue(), finiteProbe).item();
                 if (!Double.isFinite(sum)) {
                     throw new NonFiniteStateException(g.name(), e.getKey(), step * dt, lastGood * dt);

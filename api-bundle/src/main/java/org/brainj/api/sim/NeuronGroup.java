@@ -264,9 +264,11 @@ public final class NeuronGroup implements Population {
         return spikeRing[slot];
     }
 
-    Map<String, Tensor> stateTensors() {
-        Map<String, Tensor> state = new LinkedHashMap<>(tensors);
-        state.keySet().removeAll(model.parameters().keySet());
+    /** The tensors of the variables the step integrates (the model's and its channels'). */
+    Map<String, Tensor> integratedTensors() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        program.state().stream().filter(x -> !GroupStep.isBookkeeping(x, model, channels))
+                .forEach(x -> state.put(x, tensors.get(x)));
         return state;
     }
 
