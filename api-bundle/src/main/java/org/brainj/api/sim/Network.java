@@ -138,7 +138,12 @@ public class Network {
 
     /** Records the spikes of {@code population} as events. */
     public SpikeMonitor spikes(Population population) {
-        SpikeMonitor m = new SpikeMonitor(population);
+        return spikes(Union.of(population));
+    }
+
+    /** Records the spikes of the populations of {@code union} as events, numbered through the union. */
+    public SpikeMonitor spikes(Union union) {
+        SpikeMonitor m = new SpikeMonitor(union);
         add(m);
         return m;
     }
@@ -220,7 +225,8 @@ public class Network {
         }
         userSteps.forEach((name, action) -> put(s, name, action));
         for (NeuronGroup g : groups) {
-            List<Monitor> of = monitors.stream().filter(m -> m.subject().group() == g).toList();
+            // a union's monitor runs with its first part's group
+            List<Monitor> of = monitors.stream().filter(m -> m.subjects().get(0).group() == g).toList();
             if (!of.isEmpty()) {
                 put(s, g.name() + ".monitor", (k, t) -> of.forEach(m -> m.record(k)));
             }
@@ -257,7 +263,7 @@ public class Network {
             in.build(backend, dt);
         }
         for (Monitor m : monitors) {
-            requireMember(m.subject(), "monitor " + m.name());
+            m.subjects().forEach(p -> requireMember(p, "monitor " + m.name()));
             m.build(backend);
             if (m instanceof StateMonitor sm) {
                 sm.dt(dt);

@@ -57,8 +57,8 @@ public final class StateMonitor implements Monitor {
     }
 
     @Override
-    public Population subject() {
-        return population;
+    public List<Population> subjects() {
+        return List.of(population);
     }
 
     @Override

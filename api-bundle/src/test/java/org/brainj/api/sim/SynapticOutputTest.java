@@ -31,4 +31,19 @@ class SynapticOutputTest {
             assertEquals(expected, current(SynapticOutput.mgBlock(), 2.0, v), 1e-12, "V = " + v);
         }
     }
+
+    /** Spec files name synapses and outputs as the reference does; unknown names list the known ones. */
+    @Test
+    void byName() {
+        assertEquals(new Synapse.Exponential(5), Synapse.of("Exponential", Map.of("tau", 5.0)));
+        assertEquals(new Synapse.DualExponential(8, 2), Synapse.of("DualExponential", Map.of("tau_decay", 8.0, "tau_rise", 2.0)));
+        assertEquals(new SynapticOutput.COBA(-80), SynapticOutput.of("COBA", Map.of("E", -80.0)));
+        assertEquals(SynapticOutput.mgBlock(), SynapticOutput.of("MgBlock", Map.of()));
+        org.brainj.api.UnknownNameException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.brainj.api.UnknownNameException.class, () -> Synapse.of("Expon", Map.of()));
+        assertEquals(java.util.List.of("Alpha", "Delta", "DualExponential", "Exponential"), e.known());
+        SimulationException missing = org.junit.jupiter.api.Assertions.assertThrows(SimulationException.class,
+                () -> Synapse.of("Alpha", Map.of("tau_decay", 1.0)));
+        assertEquals("synapse Alpha needs parameter 'tau'; given [tau_decay]", missing.getMessage());
+    }
 }
