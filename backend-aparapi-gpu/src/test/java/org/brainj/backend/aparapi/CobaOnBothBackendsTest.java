@@ -43,7 +43,7 @@ class CobaOnBothBackendsTest {
         Coba device = new Coba(APARAPI, SEED + 1);
         cpu.network().dtype(DType.FLOAT32).run(duration);
         device.network().dtype(DType.FLOAT32).run(duration);
-        assertEquals(DType.FLOAT32, device.spikes().subject().group().variable("V").dtype(), "V's dtype");
+        assertEquals(DType.FLOAT32, group(device).variable("V").dtype(), "V's dtype");
         assertSameRun(cpu, device, duration);
     }
 
@@ -54,10 +54,15 @@ class CobaOnBothBackendsTest {
         assertTrue(rates[0] > 10 && rates[1] > 10, "the network is active: E " + rates[0] + " Hz, I " + rates[1] + " Hz");
         assertArrayEquals(cpu.spikes().steps(), device.spikes().steps(), "spike time indices");
         assertArrayEquals(cpu.spikes().indices(), device.spikes().indices(), "spiking neurons");
-        NeuronGroup a = cpu.spikes().subject().group();
-        NeuronGroup b = device.spikes().subject().group();
+        NeuronGroup a = group(cpu);
+        NeuronGroup b = group(device);
         for (String x : a.variables()) {
             assertArrayEquals(a.variable(x).toDoubleArray(), b.variable(x).toDoubleArray(), "state " + x + " at " + duration + " ms");
         }
+    }
+
+    /** COBA's one population (E and I are views of it). */
+    static NeuronGroup group(Coba coba) {
+        return coba.spikes().subjects().get(0).group();
     }
 }

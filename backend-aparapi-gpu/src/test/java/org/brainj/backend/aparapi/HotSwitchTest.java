@@ -33,13 +33,13 @@ class HotSwitchTest {
         double[] legs = {37.3, 52.1, 60.6};  // ms on cpu, then aparapi, then cpu; switches mid-run at odd steps
 
         Coba plain = new Coba(cpu, SEED);
-        StateMonitor plainV = plain.network().monitor(plain.spikes().subject(), "V", new int[] {0, 1999, 3999}, 7);
+        StateMonitor plainV = plain.network().monitor(CobaOnBothBackendsTest.group(plain), "V", new int[] {0, 1999, 3999}, 7);
         plain.network().run(legs[0] + legs[1] + legs[2]);
 
         Coba switched = new Coba(cpu, SEED);
         Network net = switched.network();
-        StateMonitor switchedV = net.monitor(switched.spikes().subject(), "V", new int[] {0, 1999, 3999}, 7);
-        NeuronGroup group = switched.spikes().subject().group();
+        StateMonitor switchedV = net.monitor(CobaOnBothBackendsTest.group(switched), "V", new int[] {0, 1999, 3999}, 7);
+        NeuronGroup group = CobaOnBothBackendsTest.group(switched);
         net.run(legs[0]);
         int compiled = net.compilations();
         switchTo(net, group, aparapi, compiled + 1);
@@ -54,7 +54,7 @@ class HotSwitchTest {
         assertArrayEquals(plain.spikes().indices(), switched.spikes().indices(), "spiking neurons");
         assertArrayEquals(plainV.times(), switchedV.times(), "recording times of V");
         assertArrayEquals(plainV.values(), switchedV.values(), "recorded V");
-        NeuronGroup reference = plain.spikes().subject().group();
+        NeuronGroup reference = CobaOnBothBackendsTest.group(plain);
         assertSameState(host(reference), host(group), "at the end");
     }
 
