@@ -11,7 +11,8 @@ import org.brainj.examples.Coba;
 /**
  * The per-step cost of the COBA network (4000 LIF, float64, dt = 0.1 ms, about 320,000
  * synapses) on each named backend: the wall and process CPU time of {@code run(duration)}
- * divided by its steps, after a warm-up run (JIT, first launches) on the built network. Building
+ * divided by its steps, after a warm-up run of the same duration (JIT, first launches) on the
+ * built network. Building
  * (connectivity, kernel compilation) is timed on its own. Every run continues the same network,
  * so the activity (about 20 Hz) is the steady state's. On a machine shared with other work
  * compare the minimum over repeats.
@@ -39,7 +40,7 @@ public final class CobaPerStepBenchmark {
         Coba coba = new Coba(backend, seed);
         coba.network().build();
         System.out.printf(Locale.ROOT, "  build (connectivity, kernels): %.3f s%n", (System.nanoTime() - t0) * 1e-9);
-        coba.network().run(100);
+        coba.network().run(duration);
         long steps = Math.round(duration / coba.network().dt());
         double[] wall = new double[repeats];
         for (int r = 0; r < repeats; r++) {
