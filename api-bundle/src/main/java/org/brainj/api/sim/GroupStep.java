@@ -170,7 +170,9 @@ final class GroupStep {
         Set<String> state = new LinkedHashSet<>(rhs.keySet());
         state.add(model.current());
         Set<String> params = new LinkedHashSet<>(model.parameters().keySet());
-        params.add(model.membrane());
+        if (model.stateVariables().contains(model.membrane())) {
+            params.add(model.membrane());
+        }
         return new StepProgram(body, state, params, integrated.noise());
     }
 

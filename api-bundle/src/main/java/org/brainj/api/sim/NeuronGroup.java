@@ -192,6 +192,11 @@ public final class NeuronGroup implements Population {
             throw new SimulationException("group " + name + " is defined in Java (" + model.name() + "), so a delta"
                     + " synapse has no step to add into; use onVariable(...) to add spikes to one of its variables");
         }
+        if (dynamic != null && !(output instanceof SynapticOutput.CUBA) && !model.stateVariables().contains(model.membrane())) {
+            throw new SimulationException("group " + name + " (" + model.name() + ") declares no membrane state '"
+                    + model.membrane() + "' for the " + output + " output to read; declare it with state(...) or name"
+                    + " another with membrane(...) in the model");
+        }
         if (!synapse.derivatives().isEmpty() && model.current() == null) {
             throw new SimulationException("model " + model.name() + " of group " + name + " has no synaptic current"
                     + " symbol, so a " + synapse + " synapse cannot drive it; target one of its variables instead");

@@ -108,6 +108,11 @@ class DynamicGroupTest {
      *            read at the start of the step (one factor of decay fewer)
      */
     private static void assertConductance(long[] spikeSteps, double w, double tau, double[][] records, int lag) {
+        assertConductance(spikeSteps, w, tau, records, lag, 1e-12);
+    }
+
+    private static void assertConductance(long[] spikeSteps, double w, double tau, double[][] records, int lag,
+                                          double tolerance) {
         double decay = 1 - DT / tau;
         for (int r = 0; r < records.length; r++) {
             long m = r + 1;
@@ -118,7 +123,7 @@ class DynamicGroupTest {
                 }
             }
             double[] row = records[r];
-            assertEquals(expected, row[row.length - 1], 1e-12, "record " + r + " (time index " + m + ")");
+            assertEquals(expected, row[row.length - 1], tolerance, "record " + r + " (time index " + m + ")");
         }
     }
 
@@ -158,6 +163,61 @@ class DynamicGroupTest {
         for (int k = 0; k < 6000; k++) {
             assertArrayEquals(v1.values()[k], v2.values()[k], 0, "V at record " + k);
         }
+    }
+
+    /**
+     * A conductance-based output onto a Java group reads its membrane: the current its update
+     * sees is g (E - V) with V at the start of the step. One spike of weight w into a neuron held
+     * at V = 0 (input 0, V_rest 0) by E = 10 gives, at record m after it, w (1 - dt / tau)^(m - 1 - n) * 10.
+     */
+    @Test
+    void aConductanceOutputReadsTheJavaGroupsMembrane() {
+        double w = 0.3, tau = 3, reversal = 10;
+        Network net = new Network(TestBackend.get()).dt(DT);
+        NeuronGroup src = new NeuronGroup("src", 1, LIF.model());
+        // tau = 1e15 and no input: V stays at 0 up to 1e-13, so g (E - V) = 10 g
+        NeuronGroup dst = new NeuronGroup("dst", 1, new JavaLif()).set("tau", 1e15).init("V", Initializer.constant(0));
+        Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {0}).weight(w)
+                .synapse(Synapse.exponential(tau)).output(SynapticOutput.coba(reversal)).build();
+        net.add(src, dst, p, Input.constant(src, "input", 40, Input.Op.ADD));
+        SpikeMonitor spikes = net.spikes(src);
+        StateMonitor current = net.monitor(dst, "I_syn");
+        net.run(30);
+        assertTrue(spikes.count() >= 2, "source spikes: " + spikes.count());
+        double[][] scaled = current.values();
+        for (double[] row : scaled) {
+            row[0] /= reversal;
+        }
+        assertConductance(spikes.steps(), w, tau, scaled, 1, 1e-11);
+    }
+
+    /** A Java model without the membrane a conductance output reads is refused, naming the declaration. */
+    @Test
+    void aConductanceOutputNeedsADeclaredMembrane() {
+        DynamicModel noMembrane = new DynamicModel("Counter") {
+            {
+                state("n", Initializer.constant(0));
+                current("I_syn");
+            }
+
+            @Override
+            protected void update(GroupState s, double t, double dt) {
+                s.backend().binary(org.brainj.api.tensor.BinaryOp.ADD, s.get("n"), s.get("I_syn"), s.get("n"));
+            }
+        };
+        NeuronGroup src = new NeuronGroup("src", 1, LIF.model());
+        NeuronGroup dst = new NeuronGroup("dst", 1, noMembrane);
+        SimulationException e = assertThrows(SimulationException.class, () -> Projection.builder("P", src, dst)
+                .csr(new int[] {0, 1}, new int[] {0}).synapse(Synapse.exponential(2)).output(SynapticOutput.coba(0))
+                .build());
+        assertTrue(e.getMessage().contains("'V'") && e.getMessage().contains("membrane("), e.getMessage());
+        // a current-based output needs no membrane: the counter sums its current
+        Network net = new Network(TestBackend.get()).dt(DT);
+        Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {0}).weight(1)
+                .synapse(Synapse.exponential(2)).output(SynapticOutput.cuba()).build();
+        net.add(src, dst, p, Input.constant(src, "input", 40, Input.Op.ADD));
+        net.run(20);
+        assertTrue(dst.variable("n").item() > 0);
     }
 
     /** A delta synapse needs a compiled step to add into; onto a Java group it is refused, naming the way that works. */
