@@ -18,7 +18,9 @@ import org.brainj.api.tensor.Tensor;
  * its weights, {@code syn} and {@code out} make a channel of the target group shared with other
  * projections of the same kind). A spike with time index {@code n} is delivered in the step
  * whose start is {@code n dt + delay}: per step the work is one {@code csrEventAdd}, in
- * proportion to spikes times fan-out.
+ * proportion to spikes times fan-out. With {@link STP} the weights of each spiking row are
+ * scaled by its neuron's released fraction ({@code csrEventAddScaled}), after one kernel over
+ * the pre-synaptic population advances {@code u} and {@code x}.
  */
 public final class Projection {
     private final String name;
