@@ -1,0 +1,74 @@
+package org.brainj.api.integrate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operations the integration schemes are written in. With numbers ({@link Numbers}) a scheme
+ * advances a few variables; with expressions it writes the step program of a population. Writing
+ * each scheme once over this interface keeps the stand-alone and the compiled update identical.
+ *
+ * @param <S> a scalar: a number, or an expression of the step program
+ */
+public interface Arithmetic<S> {
+    S constant(double value);
+
+    S add(S a, S b);
+
+    S subtract(S a, S b);
+
+    S multiply(S a, S b);
+
+    S divide(S a, S b);
+
+    S exp(S a);
+
+    S sqrt(S a);
+
+    /**
+     * {@code (exp(z) - 1) / z}, continued by 1 at {@code z = 0}; written as Kahan's
+     * {@code (u - 1) / log(u)} with {@code u = exp(z)}, accurate without a cancellation threshold.
+     */
+    S phi1(S z);
+
+    /**
+     * Names an intermediate value, so later uses refer to it instead of repeating it: a step
+     * program gets a temporary assignment, numbers are returned as they are.
+     */
+    S let(String name, S value);
+
+    /**
+     * The exact flow over {@code dt} of the coupled linear system {@code x' = A x + b}
+     * ({@code exp(A dt) x + phi1(A dt) b dt}), which needs a matrix exponential of numbers.
+     */
+    default List<S> affineFlow(VectorField.Affine<S> system, List<S> x, S dt) {
+        throw new UnsupportedMethodException("exact: a coupled linear system has no closed-form update in a step "
+                + "program (it needs a matrix exponential of numbers); decouple the equations, use exponential_euler "
+                + "or an explicit Runge-Kutta method, or integrate stand-alone");
+    }
+
+    /** {@code base + scale * sum_j weights[j] * terms[j]}, skipping zero weights (data, not values). */
+    default S combine(S base, S scale, double[] weights, List<S> terms) {
+        S sum = null;
+        for (int j = 0; j < weights.length; j++) {
+            if (weights[j] != 0) {
+                S term = weights[j] == 1 ? terms.get(j) : multiply(constant(weights[j]), terms.get(j));
+                sum = sum == null ? term : add(sum, term);
+            }
+        }
+        return sum == null ? base : add(base, multiply(scale, sum));
+    }
+
+    /** Elementwise {@code x + scale * sum_j weights[j] * k_j} over the variables. */
+    default List<S> combine(List<S> x, S scale, double[] weights, List<List<S>> k) {
+        List<S> out = new ArrayList<>(x.size());
+        for (int i = 0; i < x.size(); i++) {
+            List<S> terms = new ArrayList<>(weights.length);
+            for (int j = 0; j < weights.length; j++) {
+                terms.add(k.get(j).get(i));
+            }
+            out.add(combine(x.get(i), scale, weights, terms));
+        }
+        return out;
+    }
+}

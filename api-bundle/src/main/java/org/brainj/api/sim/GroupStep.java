@@ -1,0 +1,153 @@
+package org.brainj.api.sim;
+
+import static org.brainj.api.expr.Exprs.add;
+import static org.brainj.api.expr.Exprs.mul;
+import static org.brainj.api.expr.Exprs.num;
+import static org.brainj.api.expr.Exprs.sub;
+import static org.brainj.api.expr.Exprs.var;
+import static org.brainj.api.sim.Flags.flag;
+import static org.brainj.api.sim.Flags.isSet;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.brainj.api.expr.Expr;
+import org.brainj.api.expr.Expr.Cmp;
+import org.brainj.api.expr.Expr.CmpOp;
+import org.brainj.api.expr.Expr.Logic;
+import org.brainj.api.expr.Expr.LogicOp;
+import org.brainj.api.expr.Expr.Where;
+import org.brainj.api.expr.Substitute;
+import org.brainj.api.program.Assign;
+import org.brainj.api.program.StepProgram;
+
+/**
+ * Assembles a group's whole step as one program: integration, event inputs of delta channels,
+ * refractoriness, threshold, reset, last-spike time. Each stage writes fresh locals, and the
+ * state tensors are written once at the end, so the kernel is a single pass per neuron.
+ */
+final class GroupStep {
+    static final String SPIKE = "spike";
+    static final String LAST_SPIKE = "t_last_spike";
+
+    private final List<Assign> body = new ArrayList<>();
+    /** The local holding each state variable's newest value. */
+    private final Map<String, String> current = new HashMap<>();
+    private int fresh;
+
+    private GroupStep() {
+    }
+
+    /**
+     * @param model      the neuron model
+     * @param channels   post-synaptic channels of the group's incoming projections
+     * @param integrator how the derivatives are integrated
+     */
+    static StepProgram assemble(NeuronModel model, List<Channel> channels, GroupIntegrator integrator) {
+        return new GroupStep().build(model, channels, integrator);
+    }
+
+    private StepProgram build(NeuronModel model, List<Channel> channels, GroupIntegrator integrator) {
+        Map<String, Expr> derivatives = new LinkedHashMap<>(model.derivatives());
+        List<Channel> deltas = new ArrayList<>();
+        Expr synapticCurrent = num(0);
+        for (Channel ch : channels) {
+            if (ch.isDelta()) {
+                deltas.add(ch);
+            } else {
+                derivatives.putAll(ch.derivatives());
+                synapticCurrent = add(synapticCurrent, ch.current(var(model.membrane())));
+            }
+        }
+        Map<String, Expr> currentSymbol = model.current() == null ? Map.of() : Map.of(model.current(), synapticCurrent);
+        List<Assign> subexpressions = model.subexpressions().stream()
+                .map(a -> new Assign(a.target(), Substitute.of(a.value(), currentSymbol))).toList();
+        Map<String, Expr> rhs = new LinkedHashMap<>();
+        derivatives.forEach((x, f) -> rhs.put(x, Substitute.of(f, currentSymbol)));
+
+        StepProgram integrated = integrator.integrate(subexpressions, rhs);
+        for (Assign a : integrated.body()) {
+            if (rhs.containsKey(a.target())) {
+                set(a.target(), a.value());
+            } else {
+                body.add(a);
+            }
+        }
+        for (Channel ch : deltas) {
+            set(ch.target(), add(now(ch.target()), var(ch.eventVariable())));
+        }
+        Expr notRefractory = null;
+        if (model.refractory() != null) {
+            // (t - t_last) >= t_ref, with half a step of slack against rounding of t
+            String flag = local("not_refractory");
+            body.add(new Assign(flag, flag(new Cmp(CmpOp.GE, sub(var("t"), var(LAST_SPIKE)),
+                    sub(var(model.refractory()), mul(num(0.5), var("dt")))))));
+            notRefractory = isSet(flag);
+            for (String x : model.unlessRefractory()) {
+                set(x, new Where(notRefractory, now(x), var(x)));
+            }
+        }
+        String spiked = null;
+        if (model.threshold() != null) {
+            Expr condition = Substitute.of(model.threshold(), newest());
+            if (model.crossing()) {
+                condition = new Logic(LogicOp.AND, condition, new Expr.Not(model.threshold()));
+            }
+            if (notRefractory != null) {
+                condition = new Logic(LogicOp.AND, condition, notRefractory);
+            }
+            spiked = local("spiked");
+            body.add(new Assign(spiked, flag(condition)));
+            for (Assign r : model.reset()) {
+                set(r.target(), new Where(isSet(spiked), Substitute.of(r.value(), newest()), now(r.target())));
+            }
+        }
+
+        Set<String> state = new LinkedHashSet<>(rhs.keySet());
+        for (String x : rhs.keySet()) {
+            if (!current.getOrDefault(x, x).equals(x)) {
+                body.add(new Assign(x, var(current.get(x))));
+            }
+        }
+        state.add(SPIKE);
+        state.add(LAST_SPIKE);
+        body.add(new Assign(SPIKE, spiked == null ? num(0) : var(spiked)));
+        if (spiked != null) {
+            // the spike carries the time at the end of the step (see package-info)
+            body.add(new Assign(LAST_SPIKE, new Where(isSet(spiked), add(var("t"), var("dt")), var(LAST_SPIKE))));
+        }
+        for (Channel ch : deltas) {
+            state.add(ch.eventVariable());
+            body.add(new Assign(ch.eventVariable(), num(0)));
+        }
+        for (String in : model.inputs()) {
+            state.add(in);
+            body.add(new Assign(in, num(0)));
+        }
+        return new StepProgram(body, state, Set.copyOf(model.parameters().keySet()), integrated.noise());
+    }
+
+    private Expr now(String x) {
+        return var(current.getOrDefault(x, x));
+    }
+
+    private Map<String, Expr> newest() {
+        Map<String, Expr> m = new HashMap<>();
+        current.forEach((x, local) -> m.put(x, var(local)));
+        return m;
+    }
+
+    private void set(String x, Expr value) {
+        String name = local(x);
+        body.add(new Assign(name, value));
+        current.put(x, name);
+    }
+
+    private String local(String base) {
+        return base + "__" + (fresh++);
+    }
+}

@@ -1,0 +1,151 @@
+package org.brainj.api.sim;
+
+import java.util.function.DoubleUnaryOperator;
+import org.brainj.api.tensor.Backend;
+import org.brainj.api.tensor.BinaryOp;
+import org.brainj.api.tensor.Tensor;
+
+/**
+ * The reference's {@code (target, value, op)}: before every step, {@code target op= value} on
+ * a population's variable. The value is a constant, an array over time (one value per step,
+ * or one row of per-neuron values per step), or a function of time.
+ */
+public final class Input {
+    /** How the value combines with the target. */
+    public enum Op {
+        ADD("+"), SUB("-"), MUL("*"), DIV("/"), SET("=");
+
+        private final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public static Op of(String symbol) {
+            for (Op op : values()) {
+                if (op.symbol.equals(symbol)) {
+                    return op;
+                }
+            }
+            throw new SimulationException("input operation '" + symbol + "' is not one of + - * / =");
+        }
+
+        @Override
+        public String toString() {
+            return symbol;
+        }
+    }
+
+    private final Population target;
+    private final String variable;
+    private final Op op;
+    private final Double constant;
+    private final double[] overTime;
+    private final int width;
+    private final DoubleUnaryOperator function;
+
+    private Backend backend;
+    private Tensor tensor;
+    private Tensor values;
+    private Tensor always;
+    private long steps;
+
+    private Input(Population target, String variable, Op op, Double constant, double[] overTime, int width,
+                  DoubleUnaryOperator function) {
+        this.target = target;
+        this.variable = variable;
+        this.op = op;
+        this.constant = constant;
+        this.overTime = overTime;
+        this.width = width;
+        this.function = function;
+        if (!target.group().variables().contains(variable)) {
+            throw new org.brainj.api.UnknownNameException("variable of group " + target.group().name(), variable,
+                    target.group().variables());
+        }
+    }
+
+    /** {@code target.variable op= value} at every step. */
+    public static Input constant(Population target, String variable, double value, Op op) {
+        return new Input(target, variable, op, value, null, 0, null);
+    }
+
+    /** Step {@code k} uses {@code values[k]} (the reference's arrays from {@link Inputs}). */
+    public static Input overTime(Population target, String variable, double[] values, Op op) {
+        return new Input(target, variable, op, null, values.clone(), 1, null);
+    }
+
+    /** Step {@code k} uses row {@code k} of {@code values}, one value per neuron. */
+    public static Input overTime(Population target, String variable, double[][] values, Op op) {
+        int n = target.size();
+        double[] flat = new double[values.length * n];
+        for (int k = 0; k < values.length; k++) {
+            if (values[k].length != n) {
+                throw new SimulationException("input to " + target.name() + "." + variable + ": row " + k + " has "
+                        + values[k].length + " values for " + n + " neurons; give one value per neuron");
+            }
+            System.arraycopy(values[k], 0, flat, k * n, n);
+        }
+        return new Input(target, variable, op, null, flat, n, null);
+    }
+
+    /** Step {@code k} uses {@code f(t_k)}. */
+    public static Input ofTime(Population target, String variable, DoubleUnaryOperator f, Op op) {
+        return new Input(target, variable, op, null, null, 0, f);
+    }
+
+    public Population target() {
+        return target;
+    }
+
+    public String name() {
+        return target.name() + "." + variable;
+    }
+
+    void build(Backend backend) {
+        this.backend = backend;
+        always = backend.full(org.brainj.api.tensor.DType.BOOL, 1);
+        Tensor whole = target.group().variable(variable);
+        tensor = whole.size() == target.size() ? whole : whole.slice(target.offset(), target.offset() + target.size());
+        if (constant != null) {
+            values = backend.full(tensor.dtype(), constant, tensor.shape());
+        } else if (overTime != null) {
+            steps = overTime.length / width;
+            values = backend.astype(backend.asTensor(overTime), tensor.dtype(), null).reshape((int) steps, width);
+        } else {
+            values = backend.full(tensor.dtype(), 0);
+        }
+    }
+
+    /** Refuses a run that would need values past the end of an array input. */
+    void checkCovers(long endStep, double dt) {
+        if (overTime != null && endStep > steps) {
+            throw new SimulationException("input to " + name() + " has values for " + steps + " steps (" + steps * dt
+                    + ") but the run goes to step " + endStep + " (" + endStep * dt + "); give a longer array or a shorter run");
+        }
+    }
+
+    void apply(long step, double t) {
+        Tensor value = values;
+        if (overTime != null) {
+            value = values.slice((int) step, (int) step + 1).reshape(width);
+        } else if (function != null) {
+            backend.copy(backend.full(values.dtype(), function.applyAsDouble(t)), values);
+        }
+        if (op == Op.SET) {
+            if (value.size() == tensor.size()) {
+                backend.copy(value, tensor);
+            } else {
+                backend.where(always, value, tensor, tensor);
+            }
+            return;
+        }
+        backend.binary(switch (op) {
+            case ADD -> BinaryOp.ADD;
+            case SUB -> BinaryOp.SUB;
+            case MUL -> BinaryOp.MUL;
+            case DIV -> BinaryOp.DIV;
+            case SET -> throw new IllegalStateException();
+        }, tensor, value, tensor);
+    }
+}

@@ -1,0 +1,400 @@
+package org.brainj.api.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongPredicate;
+import org.brainj.api.tensor.Backend;
+import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.Reduction;
+import org.brainj.api.tensor.Tensor;
+
+/**
+ * A container of groups, projections, inputs, monitors and step functions, run step by step on
+ * one backend. Build it directly from parts ({@code new Network(backend).add(E, I, E2E)}) or as
+ * a subclass that adds its parts in its constructor (the reference's two ways).
+ *
+ * <p>The default schedule of one step: inputs, spike delivery, neuron updates (one kernel per
+ * group, with the synaptic outputs fused into it), user step functions, monitors.
+ * {@link #order} replaces it with a network-defined order. The network is built (tensors
+ * allocated, kernels compiled) once, at the first run; later runs continue from where the last
+ * stopped, and {@link #reset()} returns to the initial state, both without recompiling.
+ */
+public class Network {
+    private final Backend backend;
+    private double dt = 0.1;
+    private DType dtype = DType.FLOAT64;
+    private long seed;
+    private int checkEvery = 10;
+    private final List<NeuronGroup> groups = new ArrayList<>();
+    private final List<Projection> projections = new ArrayList<>();
+    private final List<Input> inputs = new ArrayList<>();
+    private final List<Monitor> monitors = new ArrayList<>();
+    private final Map<String, StepAction> userSteps = new LinkedHashMap<>();
+    private final List<ProgressListener> listeners = new ArrayList<>();
+    private List<String> order;
+
+    private boolean built;
+    private int compilations;
+    private long step;
+    private List<StepAction> plan;
+    private Tensor finiteProbe;
+
+    /** What one entry of the schedule does at a step. */
+    @FunctionalInterface
+    private interface StepAction {
+        void run(long step, double t);
+    }
+
+    public Network(Backend backend) {
+        this.backend = backend;
+    }
+
+    // ---- settings -----------------------------------------------------------------------------
+
+    /** The time step (default 0.1, in the models' time unit). */
+    public Network dt(double dt) {
+        requireUnbuilt("dt");
+        if (!(dt > 0)) {
+            throw new SimulationException("dt " + dt + " must be > 0");
+        }
+        this.dt = dt;
+        return this;
+    }
+
+    /** The float type of every state tensor (default float64). */
+    public Network dtype(DType dtype) {
+        requireUnbuilt("dtype");
+        if (dtype != DType.FLOAT64 && dtype != DType.FLOAT32) {
+            throw new SimulationException("network dtype " + dtype + " is not a float type; use FLOAT64 or FLOAT32");
+        }
+        this.dtype = dtype;
+        return this;
+    }
+
+    /** The seed of initializers and noise. */
+    public Network seed(long seed) {
+        requireUnbuilt("seed");
+        this.seed = seed;
+        return this;
+    }
+
+    /** How often (in steps) state is checked for NaN and infinity (default 10). */
+    public Network checkFiniteEvery(int steps) {
+        if (steps < 1) {
+            throw new SimulationException("finite check period " + steps + " must be >= 1 step");
+        }
+        this.checkEvery = steps;
+        return this;
+    }
+
+    public double dt() {
+        return dt;
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    // ---- parts ----------------------------------------------------------------------------------
+
+    /** Adds groups, projections, inputs and monitors, in schedule order. */
+    public Network add(Object... parts) {
+        requireUnbuilt("new parts");
+        for (Object part : parts) {
+            if (part instanceof NeuronGroup g) {
+                groups.add(g);
+            } else if (part instanceof Projection p) {
+                projections.add(p);
+            } else if (part instanceof Input in) {
+                inputs.add(in);
+            } else if (part instanceof Monitor m) {
+                monitors.add(m);
+            } else {
+                throw new SimulationException("a network holds neuron groups, projections, inputs and monitors, not "
+                        + (part == null ? "null" : part.getClass().getSimpleName()));
+            }
+        }
+        return this;
+    }
+
+    /** Records {@code variable} of every neuron of {@code population} at every step. */
+    public StateMonitor monitor(Population population, String variable) {
+        return monitor(population, variable, null, 1);
+    }
+
+    /** Records {@code variable} of the neurons {@code indices} (null: all) every {@code period} steps. */
+    public StateMonitor monitor(Population population, String variable, int[] indices, int period) {
+        StateMonitor m = new StateMonitor(population, variable, indices, period);
+        add(m);
+        return m;
+    }
+
+    /** Records the spikes of {@code population} as events. */
+    public SpikeMonitor spikes(Population population) {
+        SpikeMonitor m = new SpikeMonitor(population);
+        add(m);
+        return m;
+    }
+
+    /** A step function run at every step. */
+    public Network step(String name, StepFunction f) {
+        return when(name, k -> true, f);
+    }
+
+    /** A step function run at the steps whose index is a multiple of {@code k} (the reference's {@code @every}). */
+    public Network every(String name, int k, StepFunction f) {
+        if (k < 1) {
+            throw new SimulationException("step function " + name + ": period " + k + " steps must be >= 1");
+        }
+        return when(name, s -> s % k == 0, f);
+    }
+
+    /** A step function run at the steps for which {@code predicate} holds. */
+    public Network when(String name, LongPredicate predicate, StepFunction f) {
+        requireUnbuilt("new step functions");
+        if (userSteps.containsKey(name)) {
+            throw new SimulationException("step function '" + name + "' is defined twice; give each its own name");
+        }
+        userSteps.put(name, (s, t) -> {
+            if (predicate.test(s)) {
+                f.run(s, t);
+            }
+        });
+        return this;
+    }
+
+    public Network progress(ProgressListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    // ---- schedule ---------------------------------------------------------------------------------
+
+    /** The entries of one step, in the order they run. */
+    public List<String> schedule() {
+        return order != null ? List.copyOf(order) : List.copyOf(defaultSchedule().keySet());
+    }
+
+    /** Replaces the default order; {@code names} must list every entry of {@link #schedule()} once. */
+    public Network order(List<String> names) {
+        requireUnbuilt("the order");
+        Set<String> known = defaultSchedule().keySet();
+        Set<String> given = new LinkedHashSet<>(names);
+        if (given.size() != names.size() || !given.equals(known)) {
+            Set<String> missing = new LinkedHashSet<>(known);
+            missing.removeAll(given);
+            Set<String> unknown = new LinkedHashSet<>(given);
+            unknown.removeAll(known);
+            throw new SimulationException("the order must list every schedule entry exactly once; missing " + missing
+                    + ", unknown " + unknown + (given.size() != names.size() ? ", some listed twice" : "")
+                    + "; the entries are " + known);
+        }
+        this.order = List.copyOf(names);
+        return this;
+    }
+
+    /**
+     * Per group, {@code G.input} applies the inputs to G and {@code G.monitor} records G's
+     * monitors (the reference's names); {@code P.deliver} delivers projection P's spikes.
+     */
+    private Map<String, StepAction> defaultSchedule() {
+        Map<String, StepAction> s = new LinkedHashMap<>();
+        for (NeuronGroup g : groups) {
+            List<Input> of = inputs.stream().filter(in -> in.target().group() == g).toList();
+            if (!of.isEmpty()) {
+                put(s, g.name() + ".input", (k, t) -> of.forEach(in -> in.apply(k, t)));
+            }
+        }
+        for (Projection p : projections) {
+            put(s, p.name() + ".deliver", (k, t) -> p.deliver(k));
+        }
+        for (NeuronGroup g : groups) {
+            put(s, g.name() + ".update", (k, t) -> g.update(t, dt, k));
+        }
+        userSteps.forEach((name, action) -> put(s, name, action));
+        for (NeuronGroup g : groups) {
+            List<Monitor> of = monitors.stream().filter(m -> m.subject().group() == g).toList();
+            if (!of.isEmpty()) {
+                put(s, g.name() + ".monitor", (k, t) -> of.forEach(m -> m.record(k)));
+            }
+        }
+        return s;
+    }
+
+    private static void put(Map<String, StepAction> schedule, String name, StepAction action) {
+        if (schedule.putIfAbsent(name, action) != null) {
+            throw new SimulationException("two parts of the network are both named '" + name + "'; give them distinct names");
+        }
+    }
+
+    // ---- building and running ----------------------------------------------------------------------
+
+    /** Allocates every tensor and compiles every kernel; run() does it on first use. */
+    public Network build() {
+        if (built) {
+            return this;
+        }
+        checkParts();
+        for (Projection p : projections) {
+            p.plan(dt);
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            groups.get(i).build(backend, dtype, seed, i);
+            compilations++;
+        }
+        for (Projection p : projections) {
+            p.build(backend, dtype);
+        }
+        for (Input in : inputs) {
+            requireMember(in.target(), "input " + in.name());
+            in.build(backend);
+        }
+        for (Monitor m : monitors) {
+            requireMember(m.subject(), "monitor " + m.name());
+            m.build(backend);
+            if (m instanceof StateMonitor sm) {
+                sm.dt(dt);
+            } else if (m instanceof SpikeMonitor sp) {
+                sp.dt(dt);
+            }
+        }
+        Map<String, StepAction> all = defaultSchedule();
+        plan = schedule().stream().map(all::get).toList();
+        finiteProbe = backend.zeros(dtype);
+        built = true;
+        return this;
+    }
+
+    private void checkParts() {
+        Set<NeuronGroup> members = new LinkedHashSet<>(groups);
+        for (Projection p : projections) {
+            for (Population end : List.of(p.pre(), p.post())) {
+                if (!members.contains(end.group())) {
+                    throw new SimulationException("projection " + p.name() + " connects " + end.name()
+                            + ", which is not in the network; add group " + end.group().name());
+                }
+            }
+        }
+        for (NeuronGroup g : groups) {
+            if (g.isBuilt()) {
+                throw new SimulationException("group " + g.name() + " belongs to another network already; a group runs in one network");
+            }
+        }
+    }
+
+    private void requireMember(Population p, String user) {
+        if (!groups.contains(p.group())) {
+            throw new SimulationException(user + " refers to group " + p.group().name()
+                    + ", which is not in the network; add the group");
+        }
+    }
+
+    /** How many kernels this network compiled: one per group, at the first build only. */
+    public int compilations() {
+        return compilations;
+    }
+
+    /** The current time: the start of the next step. */
+    public double time() {
+        return step * dt;
+    }
+
+    /** The index of the next step. */
+    public long currentStep() {
+        return step;
+    }
+
+    /** Runs for {@code duration}, continuing from the current state and time. */
+    public void run(double duration) {
+        build();
+        runSteps(steps(duration, "duration"));
+    }
+
+    /**
+     * Runs from {@code start} to {@code end}. {@code start} must be the current time, or, for a
+     * network that has not run since it was built or reset, any time the clock then starts at.
+     */
+    public void run(double start, double end) {
+        build();
+        long first = steps(start, "start");
+        if (first != step) {
+            if (step != 0) {
+                throw new SimulationException("run(" + start + ", " + end + ") starts elsewhere than the current time "
+                        + time() + "; continue from " + time() + " or reset() first");
+            }
+            step = first;
+        }
+        runSteps(steps(end, "end") - first);
+    }
+
+    private long steps(double time, String what) {
+        double n = time / dt;
+        long rounded = Math.round(n);
+        if (!(time >= 0) || Math.abs(n - rounded) > 1e-6 * Math.max(1, n)) {
+            throw new SimulationException("the " + what + " " + time + " is not a non-negative multiple of dt = " + dt);
+        }
+        return rounded;
+    }
+
+    private void runSteps(long n) {
+        for (Input in : inputs) {
+            in.checkCovers(step + n, dt);
+        }
+        long start = System.nanoTime();
+        long every = Math.max(1, n / 100);
+        long lastGood = step;
+        try {
+            for (long i = 0; i < n; i++) {
+                double t = step * dt;
+                for (StepAction action : plan) {
+                    action.run(step, t);
+                }
+                step++;
+                if (step % checkEvery == 0 || i == n - 1) {
+                    checkFinite(lastGood);
+                    lastGood = step;
+                }
+                if ((i + 1) % every == 0 || i == n - 1) {
+                    double elapsed = (System.nanoTime() - start) * 1e-9;
+                    double fraction = (i + 1) / (double) n;
+                    listeners.forEach(l -> l.progress(fraction, elapsed));
+                }
+            }
+        } finally {
+            monitors.forEach(Monitor::flush);
+        }
+    }
+
+    private void checkFinite(long lastGood) {
+        for (NeuronGroup g : groups) {
+            for (Map.Entry<String, Tensor> e : g.stateTensors().entrySet()) {
+                if (e.getKey().equals(GroupStep.LAST_SPIKE)) {
+                    continue;
+                }
+                double sum = backend.reduce(Reduction.SUM, e.getValue(), finiteProbe).item();
+                if (!Double.isFinite(sum)) {
+                    throw new NonFiniteStateException(g.name(), e.getKey(), step * dt, lastGood * dt);
+                }
+            }
+        }
+    }
+
+    /** Back to time 0 and the initial state (the same random draws); monitors are cleared, kernels kept. */
+    public void reset() {
+        step = 0;
+        if (built) {
+            groups.forEach(NeuronGroup::reset);
+        }
+        monitors.forEach(Monitor::clear);
+    }
+
+    private void requireUnbuilt(String what) {
+        if (built) {
+            throw new SimulationException("the network is built; " + what + " must be set before the first build() or run()");
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package org.brainj.api.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.brainj.api.UnknownNameException;
+import org.brainj.api.program.Bindings;
+import org.brainj.api.program.Kernel;
+import org.brainj.api.program.StepProgram;
+import org.brainj.api.random.RandomKey;
+import org.brainj.api.tensor.Backend;
+import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.Shapes;
+import org.brainj.api.tensor.Tensor;
+
+/**
+ * A population of neurons of one model. Its whole step (integration, threshold, reset,
+ * refractoriness, incoming delta inputs) is one kernel compiled when the network is built and
+ * reused by every later run; parameters live in tensors, so changing one recompiles nothing.
+ */
+public final class NeuronGroup implements Population {
+    private final String name;
+    private final int[] geometry;
+    private final int size;
+    private final NeuronModel model;
+    private final Map<String, Double> scalarParameters = new LinkedHashMap<>();
+    private final Map<String, Initializer> neuronParameters = new LinkedHashMap<>();
+    private final Map<String, Initializer> initial = new LinkedHashMap<>();
+    private final List<Channel> channels = new ArrayList<>();
+    private GroupIntegrator integrator = Euler.METHOD;
+    private int maxDelaySteps;
+
+    // set by build()
+    private Backend backend;
+    private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+    private Kernel kernel;
+    private Tensor[] spikeRing;
+    private long seed;
+    private int stream;
+
+    /** A 1-d group of {@code size} neurons. */
+    public NeuronGroup(String name, int size, NeuronModel model) {
+        this(name, new int[] {size}, model);
+    }
+
+    /** A group with a 1-d or 2-d geometry (e.g. {@code (10, 10)}); neurons are numbered row-major. */
+    public NeuronGroup(String name, int[] geometry, NeuronModel model) {
+        this.name = name;
+        this.geometry = geometry.clone();
+        this.size = Shapes.size(geometry);
+        if (size <= 0 || geometry.length > 2) {
+            throw new SimulationException("group " + name + ": geometry " + Shapes.format(geometry)
+                    + " must be 1-d or 2-d with at least one neuron");
+        }
+        this.model = model;
+        model.parameters().forEach(scalarParameters::put);
+    }
+
+    @Override
+    public NeuronGroup group() {
+        return this;
+    }
+
+    @Override
+    public int offset() {
+        return 0;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public int[] geometry() {
+        return geometry.clone();
+    }
+
+    public NeuronModel model() {
+        return model;
+    }
+
+    /** Sets a parameter for every neuron; after the build this writes its tensor (no recompiling). */
+    public NeuronGroup set(String parameter, double value) {
+        requireParameter(parameter);
+        if (backend == null) {
+            neuronParameters.remove(parameter);
+            scalarParameters.put(parameter, value);
+        } else {
+            Tensor t = tensors.get(parameter);
+            backend.copy(backend.full(t.dtype(), value, t.shape()), t);
+        }
+        return this;
+    }
+
+    /** Gives each neuron its own value of a parameter; set before the network is built. */
+    public NeuronGroup set(String parameter, Initializer perNeuron) {
+        requireParameter(parameter);
+        requireUnbuilt("per-neuron parameter " + parameter);
+        scalarParameters.remove(parameter);
+        neuronParameters.put(parameter, perNeuron);
+        return this;
+    }
+
+    /** The initial value of a state variable, applied at the build and at every reset. */
+    public NeuronGroup init(String variable, Initializer init) {
+        if (!model.derivatives().containsKey(variable)) {
+            throw new UnknownNameException("state variable of " + name, variable, model.derivatives().keySet());
+        }
+        initial.put(variable, init);
+        return this;
+    }
+
+    /** The integration method (the default is {@link Euler#METHOD}). */
+    public NeuronGroup method(GroupIntegrator method) {
+        requireUnbuilt("the integration method");
+        this.integrator = method;
+        return this;
+    }
+
+    /** The tensor of a variable or parameter (after the network is built). */
+    public Tensor variable(String variable) {
+        if (backend == null) {
+            throw new SimulationException("group " + name + " is not built yet; add it to a network and call build() or run()");
+        }
+        Tensor t = tensors.get(variable);
+        if (t == null) {
+            throw new UnknownNameException("variable of group " + name, variable, tensors.keySet());
+        }
+        return t;
+    }
+
+    /** The names of everything a monitor can record: state, inputs, channels, spike, parameters. */
+    public Set<String> variables() {
+        return backend == null ? plannedVariables() : java.util.Collections.unmodifiableSet(tensors.keySet());
+    }
+
+    private Set<String> plannedVariables() {
+        Set<String> names = new LinkedHashSet<>(model.derivatives().keySet());
+        names.addAll(model.inputs());
+        for (Channel ch : channels) {
+            ch.synapse().derivatives().keySet().forEach(local -> names.add(ch.variable(local)));
+            names.add(ch.eventVariable());
+        }
+        names.add(GroupStep.SPIKE);
+        names.add(GroupStep.LAST_SPIKE);
+        names.addAll(model.parameters().keySet());
+        return names;
+    }
+
+    // ---- wiring by projections and networks -------------------------------------------------
+
+    /** The channel of this kind, created (named after {@code prefix}) if the group has none yet. */
+    Channel channel(String prefix, Synapse synapse, SynapticOutput output, String target) {
+        requireUnbuilt("a projection onto " + name);
+        Channel.Kind kind = new Channel.Kind(synapse, output, target);
+        for (Channel ch : channels) {
+            if (ch.kind().equals(kind)) {
+                return ch;
+            }
+        }
+        if (!synapse.derivatives().isEmpty() && model.current() == null) {
+            throw new SimulationException("model " + model.name() + " of group " + name + " has no synaptic current"
+                    + " symbol, so a " + synapse + " synapse cannot drive it; target one of its variables instead");
+        }
+        Channel ch = new Channel(prefix, synapse, output, target);
+        channels.add(ch);
+        return ch;
+    }
+
+    void needDelay(int steps) {
+        requireUnbuilt("a delayed projection from " + name);
+        maxDelaySteps = Math.max(maxDelaySteps, steps);
+    }
+
+    boolean isBuilt() {
+        return backend != null;
+    }
+
+    /** Allocates state, compiles the step kernel, and sets the initial state. */
+    Kernel build(Backend backend, DType dtype, long seed, int stream) {
+        this.backend = backend;
+        this.seed = seed;
+        this.stream = stream;
+        StepProgram program = GroupStep.assemble(model, channels, integrator);
+        for (String x : program.state()) {
+            tensors.put(x, backend.zeros(dtype, size));
+        }
+        scalarParameters.forEach((p, value) -> tensors.put(p, backend.full(dtype, value)));
+        neuronParameters.forEach((p, init) -> {
+            Tensor t = backend.zeros(dtype, size);
+            init.fill(backend, t, key(p));
+            tensors.put(p, t);
+        });
+        spikeRing = new Tensor[maxDelaySteps + 1];
+        for (int i = 0; i < spikeRing.length; i++) {
+            spikeRing[i] = backend.zeros(DType.BOOL, size);
+        }
+        kernel = backend.compile(program, new Bindings(tensors, seed));
+        reset();
+        return kernel;
+    }
+
+    /** Back to the initial state: initializers drawn again from the same seed, spikes cleared. */
+    void reset() {
+        for (String x : tensors.keySet()) {
+            if (model.parameters().containsKey(x)) {
+                continue;
+            }
+            Initializer init = initial.getOrDefault(x, model.initial().getOrDefault(x, Initializer.constant(0)));
+            init.fill(backend, tensors.get(x), key(x));
+        }
+        // far in the past: no neuron starts refractory
+        Tensor last = tensors.get(GroupStep.LAST_SPIKE);
+        backend.copy(backend.full(last.dtype(), -1e300, size), last);
+        for (Tensor row : spikeRing) {
+            backend.copy(backend.full(DType.BOOL, 0, size), row);
+        }
+    }
+
+    /** Runs the step kernel, then files its spikes under time index {@code step + 1}. */
+    void update(double t, double dt, long step) {
+        kernel.run(t, dt, step);
+        backend.astype(tensors.get(GroupStep.SPIKE), DType.BOOL, spikesAt(step + 1));
+    }
+
+    /** The spikes that carry time index {@code timeIndex}; valid for the last {@code maxDelay + 1} indices. */
+    Tensor spikesAt(long timeIndex) {
+        return spikeRing[ringSlot(timeIndex)];
+    }
+
+    /** The spike history's row for time index {@code timeIndex}. */
+    int ringSlot(long timeIndex) {
+        return (int) Math.floorMod(timeIndex, (long) spikeRing.length);
+    }
+
+    int ringLength() {
+        return spikeRing.length;
+    }
+
+    Tensor ringRow(int slot) {
+        return spikeRing[slot];
+    }
+
+    Map<String, Tensor> stateTensors() {
+        Map<String, Tensor> state = new LinkedHashMap<>(tensors);
+        state.keySet().removeAll(model.parameters().keySet());
+        return state;
+    }
+
+    private RandomKey key(String variable) {
+        // one stream per (group, variable), so adding a variable does not shift the others' draws
+        return new RandomKey(seed, Math.floorMod(stream * 1_000_003 + variable.hashCode(), Integer.MAX_VALUE), 0);
+    }
+
+    private void requireParameter(String parameter) {
+        if (!model.parameters().containsKey(parameter)) {
+            throw new UnknownNameException("parameter of " + model.name(), parameter, model.parameters().keySet());
+        }
+    }
+
+    private void requireUnbuilt(String what) {
+        if (backend != null) {
+            throw new SimulationException("group " + name + " is already built; " + what
+                    + " must be set before the network's first build() or run()");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return model.name() + "(name=" + name + ", size=" + Shapes.format(geometry) + ")";
+    }
+}

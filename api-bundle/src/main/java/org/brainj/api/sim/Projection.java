@@ -1,0 +1,276 @@
+package org.brainj.api.sim;
+
+import java.util.Set;
+import org.brainj.api.connect.Connectivity;
+import org.brainj.api.connect.Connector;
+import org.brainj.api.connect.Csr;
+import org.brainj.api.connect.Geometry;
+import org.brainj.api.UnknownNameException;
+import org.brainj.api.tensor.Backend;
+import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.Tensor;
+
+/**
+ * Spikes of a source population delivered, event-driven, into post-synaptic state of a target
+ * population (the reference's AlignPost projection: {@code comm} is the CSR connectivity with
+ * its weights, {@code syn} and {@code out} make a channel of the target group shared with other
+ * projections of the same kind). A spike with time index {@code n} is delivered in the step
+ * whose start is {@code n dt + delay}: per step the work is one {@code csrEventAdd}, in
+ * proportion to spikes times fan-out.
+ */
+public final class Projection {
+    private final String name;
+    private final Population pre;
+    private final Population post;
+    private final int[] indptr;
+    private final int[] indices;
+    private final double[] weights;
+    private final double scalarWeight;
+    private final double delay;
+    private final Channel channel;
+    private final String targetVariable;
+
+    // set by build()
+    private Backend backend;
+    private int delaySteps;
+    private Tensor indptrT;
+    private Tensor indicesT;
+    private Tensor weightsT;
+    private Tensor target;
+    private Tensor[] sourceRows;
+
+    private Projection(Builder b) {
+        this.name = b.name;
+        this.pre = b.pre;
+        this.post = b.post;
+        if (b.indptr == null) {
+            throw new SimulationException("projection " + name + " has no connectivity; give csr(indptr, indices)");
+        }
+        this.indptr = b.indptr;
+        this.indices = b.indices;
+        this.weights = b.weights;
+        this.scalarWeight = b.weight;
+        this.delay = b.delay;
+        checkConnectivity();
+        if (b.targetVariable != null) {
+            if (b.synapse != null) {
+                throw new SimulationException("projection " + name + ": give either a target variable ('"
+                        + b.targetVariable + "') or a synapse model (" + b.synapse + "), not both");
+            }
+            Set<String> known = post.group().model().derivatives().keySet();
+            if (!known.contains(b.targetVariable)) {
+                throw new UnknownNameException("state variable of " + post.group().name(), b.targetVariable, known);
+            }
+            this.channel = null;
+            this.targetVariable = b.targetVariable;
+        } else {
+            Synapse syn = b.synapse == null ? Synapse.delta() : b.synapse;
+            boolean delta = syn instanceof Synapse.Delta;
+            String deltaTarget = delta ? (b.deltaTarget == null ? post.group().model().membrane() : b.deltaTarget) : null;
+            if (delta && !post.group().model().derivatives().containsKey(deltaTarget)) {
+                throw new UnknownNameException("state variable of " + post.group().name(), deltaTarget,
+                        post.group().model().derivatives().keySet());
+            }
+            SynapticOutput out = delta ? null : (b.output == null ? SynapticOutput.cuba() : b.output);
+            this.channel = post.group().channel(name, syn, out, deltaTarget);
+            this.targetVariable = channel.eventVariable();
+        }
+    }
+
+    private void checkConnectivity() {
+        if (indptr.length != pre.size() + 1) {
+            throw new SimulationException("projection " + name + ": indptr has " + indptr.length + " entries but the source "
+                    + pre.name() + " has " + pre.size() + " neurons; CSR needs one row per source neuron (size + 1 entries)");
+        }
+        int nnz = indptr[pre.size()];
+        if (indices.length != nnz) {
+            throw new SimulationException("projection " + name + ": indptr ends at " + nnz + " but there are "
+                    + indices.length + " indices");
+        }
+        for (int j : indices) {
+            if (j < 0 || j >= post.size()) {
+                throw new SimulationException("projection " + name + ": target index " + j + " is outside "
+                        + post.name() + " (0.." + (post.size() - 1) + ")");
+            }
+        }
+        if (weights != null && weights.length != nnz) {
+            throw new SimulationException("projection " + name + ": " + weights.length + " weights for " + nnz
+                    + " synapses; give one weight per synapse or a single weight");
+        }
+    }
+
+    public static Builder builder(String name, Population pre, Population post) {
+        return new Builder(name, pre, post);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Population pre() {
+        return pre;
+    }
+
+    public Population post() {
+        return post;
+    }
+
+    public int synapseCount() {
+        return indices.length;
+    }
+
+    /** The post-synaptic variable spikes add to ({@code E2E_g}, or the target variable). */
+    public String targetVariable() {
+        return targetVariable;
+    }
+
+    /** The delay in steps, fixed when the network is built. */
+    public int delaySteps() {
+        return delaySteps;
+    }
+
+    /** Converts the delay to steps (refusing one that is not a multiple of dt) and reserves history. */
+    void plan(double dt) {
+        double steps = delay / dt;
+        long rounded = Math.round(steps);
+        if (Math.abs(steps - rounded) > 1e-9 * Math.max(1, steps)) {
+            throw new SimulationException("projection " + name + ": delay " + delay + " is not a multiple of dt = " + dt
+                    + " (" + steps + " steps); use " + Times.format(Math.floor(steps) * dt) + " or "
+                    + Times.format(Math.ceil(steps) * dt));
+        }
+        delaySteps = (int) rounded;
+        pre.group().needDelay(delaySteps);
+    }
+
+    /** Moves connectivity and weights to the backend; the groups are built already. */
+    void build(Backend backend, DType dtype) {
+        this.backend = backend;
+        indptrT = backend.asTensor(indptr);
+        indicesT = backend.asTensor(indices);
+        weightsT = weights == null ? backend.full(dtype, scalarWeight)
+                : backend.astype(backend.asTensor(weights), dtype, null);
+        Tensor whole = post.group().variable(targetVariable);
+        target = post.offset() == 0 && post.size() == whole.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());
+        // the spike history's rows are fixed tensors: views of them are made once, not per step
+        sourceRows = new Tensor[pre.group().ringLength()];
+        for (int slot = 0; slot < sourceRows.length; slot++) {
+            Tensor row = pre.group().ringRow(slot);
+            sourceRows[slot] = pre.size() == row.size() ? row : row.slice(pre.offset(), pre.offset() + pre.size());
+        }
+    }
+
+    /** Delivers the spikes due at the start of step {@code step}. */
+    void deliver(long step) {
+        backend.csrEventAdd(sourceRows[pre.group().ringSlot(step - delaySteps)], indptrT, indicesT, weightsT, target);
+    }
+
+    /** Sets the scalar weight of every synapse (repeat runs); per-synapse weights are set when built. */
+    public void setWeight(double weight) {
+        if (backend == null) {
+            throw new SimulationException("projection " + name + " is not built yet; give the weight to its builder");
+        }
+        if (weights != null) {
+            throw new SimulationException("projection " + name + " has per-synapse weights; a single weight cannot replace them");
+        }
+        backend.copy(backend.full(weightsT.dtype(), weight), weightsT);
+    }
+
+    /** Assembles a projection. */
+    public static final class Builder {
+        private final String name;
+        private final Population pre;
+        private final Population post;
+        private int[] indptr;
+        private int[] indices;
+        private double[] weights;
+        private double weight = 1;
+        private double delay;
+        private Synapse synapse;
+        private SynapticOutput output;
+        private String targetVariable;
+        private String deltaTarget;
+
+        private Builder(String name, Population pre, Population post) {
+            this.name = name;
+            this.pre = pre;
+            this.post = post;
+        }
+
+        /** The synapses a connector draws between the two populations (with its weights, if it makes any). */
+        public Builder connect(Connector connector) {
+            return connectivity(connector.connect(geometry(pre), geometry(post)));
+        }
+
+        /** Given connectivity (with its weights, if it has any). */
+        public Builder connectivity(Connectivity c) {
+            if (c.numPre() != pre.size() || c.numPost() != post.size()) {
+                throw new SimulationException("projection " + name + ": connectivity is " + c.numPre() + " x " + c.numPost()
+                        + " but " + pre.name() + " x " + post.name() + " is " + pre.size() + " x " + post.size());
+            }
+            Csr csr = c.csr();
+            csr(csr.indptr(), csr.indices());
+            if (csr.weights() != null) {
+                weights(csr.weights());
+            }
+            return this;
+        }
+
+        private static Geometry geometry(Population p) {
+            return p instanceof NeuronGroup g ? Geometry.of(g.geometry()) : Geometry.of(p.size());
+        }
+
+        /** Connectivity as CSR: the targets of source {@code i} are {@code indices[indptr[i] .. indptr[i+1])}. */
+        public Builder csr(int[] indptr, int[] indices) {
+            this.indptr = indptr.clone();
+            this.indices = indices.clone();
+            return this;
+        }
+
+        public Builder weight(double weight) {
+            this.weight = weight;
+            this.weights = null;
+            return this;
+        }
+
+        /** One weight per synapse, in CSR order. */
+        public Builder weights(double[] weights) {
+            this.weights = weights.clone();
+            return this;
+        }
+
+        /** The transmission delay, in the models' time unit; a multiple of the network's dt. */
+        public Builder delay(double delay) {
+            if (!(delay >= 0)) {
+                throw new SimulationException("projection " + name + ": delay " + delay + " must be >= 0");
+            }
+            this.delay = delay;
+            return this;
+        }
+
+        public Builder synapse(Synapse synapse) {
+            this.synapse = synapse;
+            return this;
+        }
+
+        public Builder output(SynapticOutput output) {
+            this.output = output;
+            return this;
+        }
+
+        /** Brian2's {@code on_pre='x += w'}: spikes add their weight to the target's state variable {@code x}. */
+        public Builder onVariable(String variable) {
+            this.targetVariable = variable;
+            return this;
+        }
+
+        /** For a delta synapse: the variable that jumps (the membrane potential by default). */
+        public Builder deltaTarget(String variable) {
+            this.deltaTarget = variable;
+            return this;
+        }
+
+        public Projection build() {
+            return new Projection(this);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.brainj.api.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.brainj.api.tensor.Backend;
+import org.brainj.api.tensor.Tensor;
+
+/**
+ * Records one variable of a population, for all neurons or an index subset, every step or
+ * every {@code period} steps. After step {@code k} it records the state at {@code t_(k+1)}
+ * when {@code k + 1} is a multiple of the period; {@link #values()} has shape
+ * (records, neurons), as the reference's {@code mon.V}, and {@link #times()} the matching times.
+ */
+public final class StateMonitor implements Monitor {
+    private static final int BATCH_BYTES = 1 << 22;
+
+    private final Population population;
+    private final String variable;
+    private final int[] indices;
+    private final int period;
+    private final List<double[]> rows = new ArrayList<>();
+    private final List<Double> times = new ArrayList<>();
+    private double dt;
+
+    private Tensor source;
+    private Tensor batch;
+    private Tensor[] batchRows;
+    private long[] pendingSteps;
+    private int pending;
+
+    /**
+     * @param indices neurons of {@code population} to record, or null for all
+     * @param period  record every {@code period} steps (1: every step)
+     */
+    StateMonitor(Population population, String variable, int[] indices, int period) {
+        if (period < 1) {
+            throw new SimulationException("monitor " + population.name() + "." + variable + ": period " + period
+                    + " steps must be >= 1");
+        }
+        this.population = population;
+        this.variable = variable;
+        this.period = period;
+        this.indices = indices == null ? null : indices.clone();
+        if (indices != null) {
+            for (int i : indices) {
+                if (i < 0 || i >= population.size()) {
+                    throw new SimulationException("monitor " + name() + ": index " + i + " is outside " + population.name()
+                            + " (0.." + (population.size() - 1) + ")");
+                }
+            }
+        }
+        if (!population.group().variables().contains(variable)) {
+            throw new org.brainj.api.UnknownNameException("variable of group " + population.group().name(), variable,
+                    population.group().variables());
+        }
+    }
+
+    @Override
+    public Population subject() {
+        return population;
+    }
+
+    @Override
+    public String name() {
+        return population.name() + "." + variable;
+    }
+
+    void dt(double dt) {
+        this.dt = dt;
+    }
+
+    @Override
+    public void build(Backend backend) {
+        Tensor whole = population.group().variable(variable);
+        source = whole.size() == population.size() ? whole
+                : whole.slice(population.offset(), population.offset() + population.size());
+        int rowsPerBatch = Math.max(1, Math.min(256, BATCH_BYTES / (8 * population.size())));
+        batch = backend.zeros(source.dtype(), rowsPerBatch, population.size());
+        batchRows = new Tensor[rowsPerBatch];
+        for (int r = 0; r < rowsPerBatch; r++) {
+            batchRows[r] = batch.slice(r, r + 1);
+        }
+        pendingSteps = new long[rowsPerBatch];
+    }
+
+    @Override
+    public void record(long step) {
+        if ((step + 1) % period != 0) {
+            return;
+        }
+        source.backend().copy(source, batchRows[pending]);
+        pendingSteps[pending++] = step + 1;
+        if (pending == batchRows.length) {
+            flush();
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (pending == 0) {
+            return;
+        }
+        double[] all = batch.toDoubleArray();
+        int n = population.size();
+        for (int r = 0; r < pending; r++) {
+            double[] row = Arrays.copyOfRange(all, r * n, (r + 1) * n);
+            if (indices != null) {
+                double[] picked = new double[indices.length];
+                for (int i = 0; i < indices.length; i++) {
+                    picked[i] = row[indices[i]];
+                }
+                row = picked;
+            }
+            rows.add(row);
+            times.add(pendingSteps[r] * dt);
+        }
+        pending = 0;
+    }
+
+    @Override
+    public void clear() {
+        rows.clear();
+        times.clear();
+        pending = 0;
+    }
+
+    /** The recorded values, shape (records, neurons). */
+    public double[][] values() {
+        return rows.toArray(new double[0][]);
+    }
+
+    /** The time of each record. */
+    public double[] times() {
+        return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The shape of {@link #values()}: (records, neurons). */
+    public int[] shape() {
+        return new int[] {rows.size(), indices == null ? population.size() : indices.length};
+    }
+
+    public String variable() {
+        return variable;
+    }
+}

@@ -1,0 +1,93 @@
+package org.brainj.api.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.brainj.api.expr.ExpressionParser;
+import org.junit.jupiter.api.Test;
+
+/** Spike delivery: the exact step a delayed spike arrives, and the refusal of delays off the dt grid. */
+class DeliveryTest {
+    static final double DT = 0.1;
+
+    /** A neuron that spikes in the steps where its input is set: a spike source driven by an array. */
+    static NeuronModel relay() {
+        return NeuronModel.builder("Relay")
+                .derivative("x", ExpressionParser.parse("0"))
+                .input("input")
+                .threshold(ExpressionParser.parse("input > 0.5"))
+                .build();
+    }
+
+    /** Holds what arrives: no dynamics of its own. */
+    static NeuronModel counter() {
+        return NeuronModel.builder("Counter")
+                .derivative("x", ExpressionParser.parse("0"))
+                .derivative("V", ExpressionParser.parse("0"))
+                .build();
+    }
+
+    static double[] pulseAt(int step, int length) {
+        double[] a = new double[length];
+        a[step] = 1;
+        return a;
+    }
+
+    /**
+     * The source spikes in step 5, so its spike carries time index 6 (t = 0.6). With a delay of
+     * D steps it is delivered at the start of step 6 + D: the target's value recorded after step
+     * k (time index k + 1) is 0 up to time index 6 + D and the weight from 7 + D on.
+     */
+    @Test
+    void aSpikeArrivesExactlyDelayStepsLater() {
+        for (int delaySteps : new int[] {0, 1, 3, 17}) {
+            Network net = new Network(TestBackend.get()).dt(DT);
+            NeuronGroup src = new NeuronGroup("src", 1, relay());
+            NeuronGroup dst = new NeuronGroup("dst", 2, counter());
+            Projection p = Projection.builder("p", src, dst).csr(new int[] {0, 1}, new int[] {1})
+                    .weight(2.5).delay(delaySteps * DT).onVariable("x").build();
+            net.add(src, dst, p, Input.overTime(src, "input", pulseAt(5, 40), Input.Op.ADD));
+            SpikeMonitor spikes = net.spikes(src);
+            StateMonitor x = net.monitor(dst, "x");
+            net.run(4.0);
+            assertArrayEquals(new long[] {6}, spikes.steps(), "the spike's time index");
+            assertEquals(delaySteps, p.delaySteps());
+            double[][] v = x.values();
+            double[] t = x.times();
+            for (int k = 0; k < v.length; k++) {
+                long index = Math.round(t[k] / DT);
+                double expected = index <= 6 + delaySteps ? 0 : 2.5;
+                assertEquals(expected, v[k][1], 0, "x[1] at time index " + index + ", delay " + delaySteps);
+                assertEquals(0, v[k][0], 0, "x[0] is not connected");
+            }
+        }
+    }
+
+    /** A delay that is not a multiple of dt is refused with both neighbouring multiples named. */
+    @Test
+    void aDelayOffTheGridIsRefused() {
+        Network net = new Network(TestBackend.get()).dt(DT);
+        NeuronGroup src = new NeuronGroup("src", 1, relay());
+        NeuronGroup dst = new NeuronGroup("dst", 1, counter());
+        net.add(src, dst, Projection.builder("p", src, dst).csr(new int[] {0, 1}, new int[] {0})
+                .delay(0.25).onVariable("x").build());
+        SimulationException e = assertThrows(SimulationException.class, net::build);
+        assertTrue(e.getMessage().contains("delay 0.25 is not a multiple of dt = 0.1"), e.getMessage());
+        assertTrue(e.getMessage().contains("use 0.2 or 0.3"), e.getMessage());
+    }
+
+    /** CSR arrays that do not fit the populations are refused, naming the sizes. */
+    @Test
+    void connectivityOfTheWrongSizeIsRefused() {
+        NeuronGroup src = new NeuronGroup("src", 3, relay());
+        NeuronGroup dst = new NeuronGroup("dst", 2, counter());
+        SimulationException rows = assertThrows(SimulationException.class,
+                () -> Projection.builder("p", src, dst).csr(new int[] {0, 1}, new int[] {0}).onVariable("x").build());
+        assertTrue(rows.getMessage().contains("source src has 3 neurons"), rows.getMessage());
+        SimulationException target = assertThrows(SimulationException.class,
+                () -> Projection.builder("p", src, dst).csr(new int[] {0, 1, 1, 1}, new int[] {2}).onVariable("x").build());
+        assertTrue(target.getMessage().contains("target index 2 is outside dst"), target.getMessage());
+    }
+}

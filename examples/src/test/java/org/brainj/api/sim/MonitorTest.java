@@ -1,0 +1,64 @@
+package org.brainj.api.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.brainj.api.UnknownNameException;
+import org.brainj.models.neurons.HH;
+import org.junit.jupiter.api.Test;
+
+/** Monitors as in the reference's "More About Monitor". */
+class MonitorTest {
+
+    /**
+     * The reference runs 10 HH neurons for 100 ms at dt = 0.1 with input 10 and prints the
+     * shapes (1000, 10) for V, (1000, 3) for spike at [1, 2, 3], and (100, 3) for spike at
+     * [1, 2, 3] every 1 ms.
+     */
+    @Test
+    void shapesMatchTheReference() {
+        Network net = new Network(TestBackend.get()).dt(0.1);
+        NeuronGroup hh = new NeuronGroup("HH", 10, HH.model());
+        net.add(hh, Input.constant(hh, "input", 10, Input.Op.ADD));
+        StateMonitor v = net.monitor(hh, "V");
+        StateMonitor spike = net.monitor(hh, "spike", new int[] {1, 2, 3}, 1);
+        StateMonitor spikeEveryMs = net.monitor(hh, "spike", new int[] {1, 2, 3}, 10);
+        net.run(100);
+        assertArrayEquals(new int[] {1000, 10}, v.shape());
+        assertArrayEquals(new int[] {1000, 3}, spike.shape());
+        assertArrayEquals(new int[] {100, 3}, spikeEveryMs.shape());
+        assertEquals(1000, v.values().length);
+        assertEquals(10, v.values()[0].length);
+        // times: the state after step k is the state at t_(k+1)
+        assertEquals(0.1, v.times()[0], 1e-12);
+        assertEquals(100.0, v.times()[999], 1e-9);
+        assertEquals(1.0, spikeEveryMs.times()[0], 1e-12);
+        assertEquals(100.0, spikeEveryMs.times()[99], 1e-9);
+        // HH under 10 uA/cm^2 fires repetitively (about 70 Hz), so spikes show up in the records
+        double fired = java.util.Arrays.stream(spike.values()).mapToDouble(r -> r[0]).sum();
+        assertTrue(fired >= 4 && fired <= 10, "spikes of neuron 1 in 100 ms: " + fired);
+    }
+
+    /** Monitoring a variable the group does not have lists those it has. */
+    @Test
+    void anUnknownVariableListsTheKnownOnes() {
+        Network net = new Network(TestBackend.get());
+        NeuronGroup hh = new NeuronGroup("HH", 10, HH.model());
+        net.add(hh);
+        UnknownNameException e = assertThrows(UnknownNameException.class, () -> net.monitor(hh, "v"));
+        assertEquals("v", e.name());
+        assertTrue(e.known().containsAll(java.util.List.of("V", "m", "h", "n", "spike", "input")), e.getMessage());
+    }
+
+    /** A subset index outside the group is refused, naming the range. */
+    @Test
+    void anIndexOutsideTheGroupIsRefused() {
+        Network net = new Network(TestBackend.get());
+        NeuronGroup hh = new NeuronGroup("HH", 10, HH.model());
+        net.add(hh);
+        SimulationException e = assertThrows(SimulationException.class, () -> net.monitor(hh, "V", new int[] {3, 10}, 1));
+        assertTrue(e.getMessage().contains("index 10 is outside HH (0..9)"), e.getMessage());
+    }
+}

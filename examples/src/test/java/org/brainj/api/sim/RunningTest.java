@@ -1,0 +1,127 @@
+package org.brainj.api.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.brainj.api.expr.ExpressionParser;
+import org.brainj.models.neurons.LIF;
+import org.junit.jupiter.api.Test;
+
+/** Continuing runs, reset, repeat runs without recompiling, progress, schedules, unstable runs. */
+class RunningTest {
+
+    record Lif(Network net, NeuronGroup group, SpikeMonitor spikes) {
+    }
+
+    /** 20 LIF neurons with random initial V under a constant input. */
+    static Lif lif(double input) {
+        Network net = new Network(TestBackend.get()).dt(0.1).seed(7);
+        NeuronGroup g = new NeuronGroup("L", 20, LIF.model()).init("V", Initializer.uniform(-5, 20));
+        net.add(g, Input.constant(g, "input", input, Input.Op.ADD));
+        return new Lif(net, g, net.spikes(g));
+    }
+
+    /** Two runs of 50 give the spikes of one run of 100: a run continues where the last stopped. */
+    @Test
+    void runsContinue() {
+        Lif once = lif(25);
+        once.net().run(100);
+        Lif twice = lif(25);
+        twice.net().run(50);
+        assertEquals(50, twice.net().time(), 1e-12);
+        twice.net().run(50, 100);
+        assertTrue(once.spikes().count() > 20, "spikes: " + once.spikes().count());
+        assertArrayEquals(once.spikes().steps(), twice.spikes().steps());
+        assertArrayEquals(once.spikes().indices(), twice.spikes().indices());
+        assertThrows(SimulationException.class, () -> twice.net().run(20, 30));
+    }
+
+    /** Repeat mode: reset, change a parameter, run again; nothing is recompiled. */
+    @Test
+    void repeatRunsReuseTheKernels() {
+        Lif l = lif(25);
+        l.net().run(100);
+        int first = l.spikes().count();
+        assertEquals(1, l.net().compilations());
+        l.net().reset();
+        assertEquals(0, l.spikes().count());
+        assertEquals(0, l.net().time());
+        l.net().run(100);
+        assertEquals(first, l.spikes().count(), "same seed, same initial state, same spikes");
+        l.net().reset();
+        // a shorter membrane time constant reaches threshold sooner: tau ln(25 / (25 - 25)) is
+        // infinite for tau = 10 at input 25 from V_reset... so compare with input 25 and tau 5
+        l.group().set("tau", 5.0);
+        l.net().run(100);
+        assertTrue(l.spikes().count() > first, l.spikes().count() + " spikes with tau 5 vs " + first + " with tau 10");
+        assertEquals(1, l.net().compilations(), "kernels are compiled once across repeat runs");
+    }
+
+    /** The reference's report: "Run 10.0% used ... s." at every tenth, and fractions reaching 1. */
+    @Test
+    void progressIsReported() {
+        Lif l = lif(25);
+        List<Double> fractions = new ArrayList<>();
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        l.net().progress((f, s) -> fractions.add(f));
+        l.net().progress(ProgressListener.printing(new PrintStream(text, true, StandardCharsets.UTF_8)));
+        l.net().run(100);
+        assertEquals(100, fractions.size());
+        assertEquals(1.0, fractions.get(fractions.size() - 1), 0);
+        String[] lines = text.toString(StandardCharsets.UTF_8).split("\\R");
+        assertEquals(10, lines.length, String.join("\n", lines));
+        assertTrue(lines[0].matches("Run 10\\.0% used \\d+\\.\\d{3} s\\."), lines[0]);
+        assertTrue(lines[9].startsWith("Run 100.0% used "), lines[9]);
+    }
+
+    /** A run that blows up stops, names group, variable and time, and keeps what was recorded. */
+    @Test
+    void nonFiniteStateStopsTheRunAndKeepsTheRecords() {
+        Network net = new Network(TestBackend.get()).dt(0.1).checkFiniteEvery(1);
+        NeuronGroup g = new NeuronGroup("Blowup", 2, NeuronModel.builder("Growth")
+                .derivative("x", ExpressionParser.parse("x * x")).initial("x", Initializer.constant(1)).build());
+        net.add(g);
+        StateMonitor x = net.monitor(g, "x");
+        NonFiniteStateException e = assertThrows(NonFiniteStateException.class, () -> net.run(100));
+        assertEquals("Blowup", e.group());
+        assertEquals("x", e.variable());
+        // Euler's x <- x + 0.1 x^2 from 1, computed here, overflows after this many steps
+        double v = 1;
+        int steps = 0;
+        while (Double.isFinite(v)) {
+            v = v + 0.1 * v * v;
+            steps++;
+        }
+        assertEquals(steps * 0.1, e.time(), 1e-9);
+        assertEquals(steps, x.shape()[0], "every step up to the failing one is recorded");
+        assertTrue(e.getMessage().contains("group 'Blowup': variable 'x' became NaN or infinite"), e.getMessage());
+    }
+
+    /**
+     * The reference's default network schedule runs, per object, input, update and monitor; the
+     * runtime's default runs all inputs, then all deliveries, then all updates, step functions
+     * and monitors (the reference's customised order, which lets synapses feed this step's update).
+     */
+    @Test
+    void defaultScheduleEveryKAndCustomOrder() {
+        Lif l = lif(25);
+        List<Long> ran = new ArrayList<>();
+        l.net().every("every5", 5, (k, t) -> ran.add(k));
+        assertEquals(List.of("L.input", "L.update", "every5", "L.monitor"), l.net().schedule());
+        l.net().run(2.0);
+        assertEquals(List.of(0L, 5L, 10L, 15L), ran);
+
+        Lif m = lif(25);
+        m.net().order(List.of("L.monitor", "L.update", "L.input"));
+        assertEquals(List.of("L.monitor", "L.update", "L.input"), m.net().schedule());
+        SimulationException e = assertThrows(SimulationException.class, () -> m.net().order(List.of("L.update")));
+        assertTrue(e.getMessage().contains("missing [L.input, L.monitor]"), e.getMessage());
+    }
+}

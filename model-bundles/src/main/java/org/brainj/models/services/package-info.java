@@ -1,0 +1,2 @@
+/** The neuron models as Declarative Services components, one per {@code model.name}. */
+package org.brainj.models.services;
