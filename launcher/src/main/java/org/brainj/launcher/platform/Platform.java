@@ -43,7 +43,8 @@ public final class Platform implements AutoCloseable {
     private final Path storage;
     private final List<String> problems;
     private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
-    private final Thread shutdownHook = new Thread(this::stop, "brainj-shutdown");
+    private final List<Runnable> beforeStop = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::shutDown, "brainj-shutdown");
     private boolean stopped;
 
     private Platform(Framework framework, Path storage, List<String> problems) {
@@ -67,7 +68,18 @@ public final class Platform implements AutoCloseable {
      * install, resolve or start is left out and reported in {@link #problems()}; the rest run.
      */
     public static Platform start(Path bundleDir) {
-        List<Path> jars = bundleJars(bundleDir);
+        return start(bundleDir, null);
+    }
+
+    /**
+     * Boots the framework with the shipped bundles and the jars in {@code pluginDir} (null for
+     * none). A plugin that does not install, resolve or start is reported in {@link #problems()}.
+     */
+    public static Platform start(Path bundleDir, Path pluginDir) {
+        List<Path> jars = new ArrayList<>(bundleJars(bundleDir));
+        if (pluginDir != null) {
+            jars.addAll(pluginJars(pluginDir));
+        }
         Path storage = createStorage();
         Framework framework = newFramework(storage);
         Platform platform = new Platform(framework, storage, new ArrayList<>());
@@ -147,6 +159,31 @@ public final class Platform implements AutoCloseable {
         return value.replaceAll("([\\\\*()])", "\\\\$1");
     }
 
+    /**
+     * A task the shutdown hook (Ctrl-C) runs before it stops the framework, e.g. to let a run
+     * write what it recorded while its backend is still there.
+     */
+    public void beforeStop(Runnable task) {
+        synchronized (beforeStop) {
+            beforeStop.add(task);
+        }
+    }
+
+    private void shutDown() {
+        List<Runnable> tasks;
+        synchronized (beforeStop) {
+            tasks = List.copyOf(beforeStop);
+        }
+        for (Runnable task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a shutdown task failed: " + e, e);
+            }
+        }
+        stop();
+    }
+
     @Override
     public void close() {
         try {
@@ -200,6 +237,17 @@ public final class Platform implements AutoCloseable {
             bundle.start();
         } catch (BundleException e) {
             problems.add(bundle.getSymbolicName() + " " + bundle.getVersion() + " did not start: " + e.getMessage());
+        }
+    }
+
+    private static List<Path> pluginJars(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new BrainJException("plugin folder '" + dir + "' does not exist; create it or give another with --plugins DIR");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new BrainJException("cannot list the plugin folder '" + dir + "': " + e.getMessage(), e);
         }
     }
 

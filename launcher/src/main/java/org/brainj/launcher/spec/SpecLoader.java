@@ -1,0 +1,475 @@
+package org.brainj.launcher.spec;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.measure.Quantity;
+import javax.measure.Unit;
+import org.brainj.api.BrainJException;
+import org.brainj.api.connect.Connector;
+import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.sim.Initializer;
+import org.brainj.api.sim.Input;
+import org.brainj.api.sim.Network;
+import org.brainj.api.sim.NeuronGroup;
+import org.brainj.api.sim.NeuronModel;
+import org.brainj.api.sim.NeuronModelFactory;
+import org.brainj.api.sim.Population;
+import org.brainj.api.sim.Projection;
+import org.brainj.api.sim.SpikeMonitor;
+import org.brainj.api.sim.StateMonitor;
+import org.brainj.api.sim.Synapse;
+import org.brainj.api.sim.SynapticOutput;
+import org.brainj.api.spi.ParamSpec;
+import org.brainj.api.units.PhysicalUnits;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a spec file (YAML, or JSON, which YAML reads too) into a {@link Network}: populations,
+ * views, projections, inputs, monitors and run settings, each checked against the schema in the
+ * README, with models, connectors and the backend found in a {@link Catalog}.
+ */
+public final class SpecLoader {
+    private static final Pattern VIEW = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");
+    private static final Pattern INITIALIZER = Pattern.compile("(normal|uniform)\\s*\\((.*)\\)");
+    private static final Unit<?> VOLT = PhysicalUnits.parse("volt");
+    /** The names of this system's units for the usual dimensions, to label recorded values. */
+    private static final List<String> LABELS = List.of("1", "ms", "mV", "nA", "uS", "nF", "Mohm", "cm", "mV/ms");
+
+    private final Catalog catalog;
+    private final Map<String, Population> populations = new LinkedHashMap<>();
+    private final Map<NeuronGroup, EquationModel> equationModels = new HashMap<>();
+    private RunSettings settings;
+    private Network network;
+
+    private SpecLoader(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * Reads {@code file} (named {@code shownAs} in messages) into a network on the backend the
+     * settings name.
+     */
+    public static SpecRun load(Path file, String shownAs, RunSettings.Overrides overrides, Catalog catalog) {
+        SpecNode root = parse(file, shownAs);
+        return new SpecLoader(catalog).read(root, defaultName(file), overrides);
+    }
+
+    /** The YAML tree of a spec file, read with a safe loader (no types, no recursion, few aliases). */
+    static SpecNode parse(Path file, String shownAs) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(30);
+        options.setCodePointLimit(8 << 20);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        Node node;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            node = yaml.compose(in);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            String problem = e.getProblem() == null ? "malformed" : e.getProblem();
+            throw new SpecException(new Where(shownAs, line, ""), "not valid YAML: " + problem
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")") + "; check the indentation and quoting there", e);
+        } catch (YAMLException e) {
+            throw new SpecException(new Where(shownAs, 1, ""), "not valid YAML: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BrainJException("spec file '" + shownAs + "' cannot be read: " + e.getMessage(), e);
+        }
+        if (node == null) {
+            throw new SpecException(new Where(shownAs, 1, ""), "the spec is empty; it needs at least 'populations:' and 'run:'");
+        }
+        return new SpecNode(node, new Where(shownAs, SpecNode.line(node), ""));
+    }
+
+    private static String defaultName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private SpecRun read(SpecNode root, String fileName, RunSettings.Overrides overrides) {
+        SpecNode.Fields top = root.fields("name", "description", "run", "populations", "views", "projections", "inputs",
+                "monitors");
+        String name = top.has("name") ? top.optional("name").name() : fileName;
+        settings = RunSettings.read(top.optional("run"), overrides, root.where());
+        network = wrap(top.has("run") ? top.optional("run") : root, () -> new Network(catalog.backend(settings.backend())))
+                .dt(settings.dt()).seed(settings.seed()).dtype(settings.precision());
+        SpecNode pops = top.required("populations");
+        if (pops.mapping().isEmpty()) {
+            throw pops.error("no populations; add at least one");
+        }
+        pops.mapping().forEach((n, section) -> readPopulation(n, section));
+        if (top.has("views")) {
+            top.optional("views").mapping().forEach((n, v) -> {
+                if (populations.containsKey(n)) {
+                    throw v.error("'" + n + "' names a population already; give the view another name");
+                }
+                populations.put(n, view(v));
+            });
+        }
+        if (top.has("projections")) {
+            int index = 0;
+            for (Map.Entry<String, SpecNode> e : top.optional("projections").mapping().entrySet()) {
+                readProjection(e.getKey(), e.getValue(), index++);
+            }
+        }
+        if (top.has("inputs")) {
+            top.optional("inputs").sequence().forEach(this::readInput);
+        }
+        Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
+        List<SpecRun.State> states = new ArrayList<>();
+        readMonitors(top.optional("monitors"), spikes, states);
+        return new SpecRun(name, settings, network, populations, spikes, states);
+    }
+
+    // ---- populations ------------------------------------------------------------------------------
+
+    private void readPopulation(String name, SpecNode section) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw section.error("'" + name + "' is not a name; use letters, digits and '_'");
+        }
+        SpecNode.Fields f = section.fields("size", "model", "equations", "threshold", "reset", "refractory", "current",
+                "inputs", "membrane", "parameters", "initial");
+        int[] geometry = geometry(f.required("size"));
+        boolean byName = f.has("model");
+        if (byName == f.has("equations")) {
+            throw section.error(byName ? "give either 'model' or 'equations', not both"
+                    : "no model; give 'model: NAME' (a registered model, see brainj list) or 'equations:'");
+        }
+        NeuronGroup group;
+        EquationModel equations = null;
+        if (byName) {
+            for (String key : List.of("threshold", "reset", "refractory", "current", "inputs", "membrane")) {
+                if (f.has(key)) {
+                    throw f.optional(key).error("'" + key + "' belongs to models given by equations; model "
+                            + f.optional("model").text() + " defines its own");
+                }
+            }
+            NeuronModel model = catalogModel(f.optional("model"), f.optional("parameters"));
+            String n = name;
+            group = wrap(section, () -> new NeuronGroup(n, geometry, model));
+        } else {
+            equations = EquationModel.read(name, f);
+            EquationModel m = equations;
+            String n = name;
+            group = wrap(section, () -> new NeuronGroup(n, geometry, m.model()));
+            equationModels.put(group, equations);
+        }
+        if (f.has("initial")) {
+            for (Map.Entry<String, SpecNode> e : f.optional("initial").mapping().entrySet()) {
+                Unit<?> unit = equations == null ? null : equations.unit(e.getKey());
+                Initializer init = initializer(e.getValue(), unit, "the initial value of " + e.getKey());
+                NeuronGroup g = group;
+                wrap(e.getValue(), () -> g.init(e.getKey(), init));
+            }
+        }
+        network.add(group);
+        populations.put(name, group);
+    }
+
+    private static int[] geometry(SpecNode size) {
+        if (size.isSequence()) {
+            List<SpecNode> dims = size.sequence();
+            if (dims.isEmpty() || dims.size() > 2) {
+                throw size.error("a geometry has 1 or 2 dimensions, e.g. 4000 or [30, 30]");
+            }
+            return dims.stream().mapToInt(d -> d.integer(1)).toArray();
+        }
+        return new int[] {size.integer(1)};
+    }
+
+    private NeuronModel catalogModel(SpecNode modelNode, SpecNode params) {
+        NeuronModelFactory factory = wrap(modelNode, () -> catalog.model(modelNode.text()));
+        Map<String, ParamSpec> specs = new LinkedHashMap<>();
+        factory.parameters().forEach(p -> specs.put(p.name(), p));
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (params != null) {
+            params.mapping().forEach((p, v) -> {
+                ParamSpec spec = specs.get(p);
+                if (spec == null) {
+                    throw v.error("model " + factory.name() + " has no parameter '" + p + "'; its parameters are "
+                            + String.join(", ", specs.keySet()));
+                }
+                values.put(p, inUnit(v, spec.unit(), "parameter " + p + " of " + factory.name()));
+            });
+        }
+        return wrap(params == null ? modelNode : params, () -> factory.create(values));
+    }
+
+    /** A quantity as a number in {@code unitText} (a catalog's unit, "" for dimensionless). */
+    private static double inUnit(SpecNode v, String unitText, String what) {
+        Unit<?> unit = unitText.isEmpty() ? PhysicalUnits.ONE : PhysicalUnits.parse(unitText);
+        Quantity<?> q = v.quantityOf(unit, what);
+        return PhysicalUnits.toSI(q) / PhysicalUnits.toSI(1, unit);
+    }
+
+    /** {@code normal(mean, std)}, {@code uniform(low, high)} or a constant. */
+    private static Initializer initializer(SpecNode v, Unit<?> unit, String what) {
+        Matcher m = INITIALIZER.matcher(v.text());
+        if (!m.matches()) {
+            return Initializer.constant(number(v, v.text(), unit, what));
+        }
+        String[] args = m.group(2).split(",");
+        if (args.length != 2) {
+            throw v.error(m.group(1) + " takes two values, e.g. " + m.group(1) + "(-55 mV, 5 mV)");
+        }
+        double a = number(v, args[0].trim(), unit, what);
+        double b = number(v, args[1].trim(), unit, what);
+        return wrap(v, () -> m.group(1).equals("normal") ? Initializer.normal(a, b) : Initializer.uniform(a, b));
+    }
+
+    private static double number(SpecNode at, String text, Unit<?> unit, String what) {
+        Quantity<?> q;
+        try {
+            q = PhysicalUnits.quantity(text);
+        } catch (BrainJException e) {
+            throw at.error("'" + text + "' is not a quantity: " + e.getMessage());
+        }
+        if (unit != null && !PhysicalUnits.sameDimension(q.getUnit(), unit)) {
+            throw at.error("'" + text + "' is not " + what + ": its unit is " + PhysicalUnits.describe(q.getUnit())
+                    + " but the variable is in " + PhysicalUnits.describe(unit));
+        }
+        return Coherent.value(q);
+    }
+
+    private Population view(SpecNode v) {
+        Matcher m = VIEW.matcher(v.text());
+        if (!m.matches()) {
+            throw v.error("'" + v.text() + "' is not a view; write POPULATION[from:to], e.g. P[0:3200]");
+        }
+        Population whole = population(v, m.group(1));
+        return wrap(v, () -> whole.view(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+    }
+
+    /** A population, view, or inline view {@code P[0:100]}. */
+    private Population population(SpecNode ref) {
+        return VIEW.matcher(ref.text()).matches() ? view(ref) : population(ref, ref.text());
+    }
+
+    private Population population(SpecNode at, String name) {
+        Population p = populations.get(name);
+        if (p == null) {
+            throw at.error("unknown population '" + name + "'; known: " + String.join(", ", populations.keySet()));
+        }
+        return p;
+    }
+
+    // ---- projections ------------------------------------------------------------------------------
+
+    private void readProjection(String name, SpecNode section, int index) {
+        SpecNode.Fields f = section.fields("pre", "post", "connector", "weight", "delay", "on", "synapse", "output");
+        Population pre = population(f.required("pre"));
+        Population post = population(f.required("post"));
+        Projection.Builder b = Projection.builder(name, pre, post);
+        b.connect(connector(f.required("connector"), index));
+        EquationModel postModel = equationModels.get(post.group());
+        Unit<?> weightUnit = null;
+        if (f.has("on")) {
+            String on = f.optional("on").name();
+            for (String key : List.of("synapse", "output")) {
+                if (f.has(key)) {
+                    throw f.optional(key).error("give either 'on' (spikes add to a variable) or a synapse with its output,"
+                            + " not both");
+                }
+            }
+            b.onVariable(on);
+            weightUnit = postModel == null ? null : postModel.unit(on);
+        } else {
+            Synapse syn = f.has("synapse") ? synapse(f.optional("synapse")) : Synapse.delta();
+            b.synapse(syn);
+            if (syn instanceof Synapse.Delta) {
+                if (f.has("output")) {
+                    throw f.optional("output").error("a delta synapse adds to the membrane directly and has no output;"
+                            + " remove 'output' or give a synapse with dynamics");
+                }
+                weightUnit = postModel == null ? null : postModel.unit(post.group().model().membrane());
+            } else {
+                SynapticOutput out = f.has("output") ? output(f.optional("output")) : SynapticOutput.cuba();
+                b.output(out);
+                Unit<?> current = postModel == null || post.group().model().current() == null ? null
+                        : postModel.unit(post.group().model().current());
+                Unit<?> membrane = postModel == null ? null : postModel.unit(post.group().model().membrane());
+                weightUnit = current == null ? null : out instanceof SynapticOutput.CUBA ? current
+                        : membrane == null ? null : current.divide(membrane);
+            }
+        }
+        SpecNode w = f.required("weight");
+        b.weight(weightUnit == null ? w.quantity(w.quantity().getUnit(), "a weight")
+                : w.quantity(weightUnit, "a weight onto " + post.name()));
+        if (f.has("delay")) {
+            double delay = f.optional("delay").time();
+            wrap(f.optional("delay"), () -> b.delay(delay));
+        }
+        Projection p = wrap(section, b::build);
+        network.add(p);
+    }
+
+    private Connector connector(SpecNode node, int index) {
+        String name;
+        Map<String, Object> params = new LinkedHashMap<>();
+        SpecNode at = node;
+        if (node.isMapping()) {
+            Map<String, SpecNode> entries = node.mapping();
+            SpecNode n = entries.get("name");
+            if (n == null) {
+                throw node.error("the connector needs 'name:' (e.g. FixedProb; see brainj list) beside its parameters");
+            }
+            name = n.text();
+            at = n;
+            entries.forEach((k, v) -> {
+                if (!k.equals("name")) {
+                    params.put(k, v.plain());
+                }
+            });
+        } else {
+            name = node.text();
+        }
+        SpecNode where = at;
+        ConnectorFactory factory = wrap(where, () -> catalog.connector(name));
+        // random connectors draw from the run's seed unless given their own, so a run is reproducible
+        if (!params.containsKey("seed") && factory.parameters().stream().anyMatch(p -> p.name().equals("seed"))) {
+            params.put("seed", settings.seed() * 1_000_003L + index + 1);
+        }
+        return wrap(node, () -> factory.create(params));
+    }
+
+    /** Synapse kinds and their time constants (BrainPy's names and ours). */
+    private static Synapse synapse(SpecNode node) {
+        SpecNode.Fields f = node.isMapping() ? node.fields("kind", "tau", "tau_decay", "tau_rise") : null;
+        SpecNode kindNode = f == null ? node : f.required("kind");
+        String kind = kindNode.text();
+        return wrap(node, () -> switch (kind) {
+            case "Delta" -> Synapse.delta();
+            case "Exponential", "Expon" -> Synapse.exponential(time(f, node, "tau"));
+            case "DualExponential", "DualExpon" -> Synapse.dualExponential(time(f, node, "tau_decay"), time(f, node, "tau_rise"));
+            case "Alpha" -> Synapse.alpha(time(f, node, "tau"));
+            default -> throw kindNode.error("unknown synapse '" + kind + "'; known: Delta, Exponential (Expon),"
+                    + " DualExponential (DualExpon), Alpha");
+        });
+    }
+
+    private static double time(SpecNode.Fields f, SpecNode node, String key) {
+        if (f == null) {
+            throw node.error("this synapse needs '" + key + "'; write {kind: " + node.text() + ", " + key + ": 5 ms}");
+        }
+        return f.required(key).time();
+    }
+
+    private static SynapticOutput output(SpecNode node) {
+        SpecNode.Fields f = node.isMapping() ? node.fields("kind", "E", "cc_Mg", "alpha", "beta") : null;
+        SpecNode kindNode = f == null ? node : f.required("kind");
+        String kind = kindNode.text();
+        return switch (kind) {
+            case "CUBA" -> SynapticOutput.cuba();
+            case "COBA" -> {
+                if (f == null) {
+                    throw node.error("COBA needs its reversal potential: write {kind: COBA, E: 0 mV}");
+                }
+                yield SynapticOutput.coba(f.required("E").quantity(VOLT, "a reversal potential"));
+            }
+            // the reference's units: E in mV, concentrations in mM, alpha in 1/mV
+            case "MgBlock" -> f == null ? SynapticOutput.mgBlock() : SynapticOutput.mgBlock(
+                    f.has("E") ? inUnit(f.optional("E"), "mV", "a reversal potential") : 0,
+                    f.has("cc_Mg") ? inUnit(f.optional("cc_Mg"), "mM", "a concentration") : 1.2,
+                    f.has("alpha") ? inUnit(f.optional("alpha"), "1/mV", "a rate per voltage") : 0.062,
+                    f.has("beta") ? inUnit(f.optional("beta"), "mM", "a concentration") : 3.57);
+            default -> throw kindNode.error("unknown output '" + kind + "'; known: CUBA, COBA, MgBlock");
+        };
+    }
+
+    // ---- inputs and monitors ------------------------------------------------------------------------
+
+    private void readInput(SpecNode node) {
+        SpecNode.Fields f = node.fields("population", "variable", "value", "op");
+        Population target = population(f.required("population"));
+        String variable = f.required("variable").name();
+        EquationModel m = equationModels.get(target.group());
+        Unit<?> unit = m == null ? null : m.unit(variable);
+        SpecNode v = f.required("value");
+        double value = unit == null ? Coherent.value(v.quantity()) : v.quantity(unit, "a value of " + variable);
+        Input.Op op = f.has("op") ? wrap(f.optional("op"), () -> Input.Op.of(f.optional("op").text())) : Input.Op.ADD;
+        network.add(wrap(node, () -> Input.constant(target, variable, value, op)));
+    }
+
+    private void readMonitors(SpecNode node, Map<String, SpikeMonitor> spikes, List<SpecRun.State> states) {
+        SpecNode.Fields f = node == null ? null : node.fields("spikes", "state");
+        if (f == null || !f.has("spikes")) {
+            populations.values().stream().filter(p -> p instanceof NeuronGroup)
+                    .forEach(p -> spikes.put(p.name(), network.spikes(p)));
+        } else {
+            for (SpecNode s : f.optional("spikes").sequence()) {
+                Population p = population(s, s.name());
+                if (!(p instanceof NeuronGroup g)) {
+                    throw s.error("spikes are monitored per population; name the population " + p.group().name()
+                            + " (the summary reports its views' rates too)");
+                }
+                if (spikes.containsKey(g.name())) {
+                    throw s.error("'" + g.name() + "' is listed twice");
+                }
+                spikes.put(g.name(), network.spikes(g));
+            }
+        }
+        if (f == null || !f.has("state")) {
+            return;
+        }
+        for (SpecNode s : f.optional("state").sequence()) {
+            SpecNode.Fields m = s.fields("population", "variable", "indices", "period");
+            SpecNode popNode = m.required("population");
+            Population p = population(popNode);
+            String variable = m.required("variable").name();
+            int[] indices = m.has("indices") ? m.optional("indices").sequence().stream().mapToInt(i -> i.integer(0)).toArray() : null;
+            int period = 1;
+            if (m.has("period")) {
+                double steps = m.optional("period").time() / settings.dt();
+                if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
+                    throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt() + " ms");
+                }
+                period = (int) Math.rint(steps);
+            }
+            int every = period;
+            StateMonitor monitor = wrap(s, () -> network.monitor(p, variable, indices, every));
+            EquationModel model = equationModels.get(p.group());
+            Unit<?> unit = model == null ? null : model.unit(variable);
+            states.add(new SpecRun.State(popNode.text(), variable, monitor, unit == null ? null : coherentUnit(unit), indices));
+        }
+    }
+
+    /** The unit a variable's numbers are in, e.g. mV for a variable declared in volt. */
+    private static String coherentUnit(Unit<?> unit) {
+        for (String label : LABELS) {
+            Unit<?> u = PhysicalUnits.parse(label);
+            if (PhysicalUnits.sameDimension(u, unit)) {
+                return label;
+            }
+        }
+        return Coherent.scale(unit) + " " + unit.getSystemUnit();
+    }
+
+    /** Runs {@code f}; a runtime or catalog error becomes a spec error at {@code at}. */
+    private static <T> T wrap(SpecNode at, Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (SpecException e) {
+            throw e;
+        } catch (BrainJException e) {
+            throw new SpecException(at.where(), e.getMessage(), e);
+        }
+    }
+}
