@@ -129,14 +129,8 @@ final class EquationModel {
         needed.remove(current);
         needed.removeAll(given.keySet());
         if (!needed.isEmpty()) {
-            throw new SpecException(f.owner().where().child("parameters", f.owner().where().line()),
-                    "the equations read " + needed + " but no value is given; add each under 'parameters:' with its unit");
-        }
-        for (String p : given.keySet()) {
-            if (!p.equals(refractory) && !checked.identifiers().contains(p)) {
-                throw givenAt.get(p).error("parameter '" + p + "' is not read by the equations, threshold or reset;"
-                        + " remove it or fix its name");
-            }
+            throw new SpecException(f.has("parameters") ? f.optional("parameters").where()
+                    : f.owner().where().child("parameters", f.owner().where().line()), "the equations read " + needed + " but no value is given; add each under 'parameters:' with its unit");
         }
         Map<String, Unit<?>> parameterUnits = new LinkedHashMap<>(PhysicalUnits.unitsOf(given));
         for (Statement s : checked.ofKind(Kind.PARAMETER)) {
@@ -146,6 +140,12 @@ final class EquationModel {
             }
         }
         located(eqNode, extraLines, () -> checked.checkUnits(parameterUnits));
+        for (String p : given.keySet()) {
+            if (!p.equals(refractory) && !checked.identifiers().contains(p)) {
+                throw givenAt.get(p).error("parameter '" + p + "' is not read by the equations, threshold or reset;"
+                        + " remove it or fix its name");
+            }
+        }
 
         this.equations = checked;
         NeuronModel.Builder b = NeuronModel.builder(name);

@@ -42,7 +42,7 @@ public record RunSettings(double duration, double dt, long seed, String backend,
         double steps = duration / dt;
         if (Math.abs(steps - Math.rint(steps)) > 1e-6 * Math.max(1, steps)) {
             throw new SpecException(f != null && f.has("duration") ? f.optional("duration").where() : top,
-                    "the duration " + duration + " ms is not a whole number of steps of dt = " + dt + " ms; make it a multiple of dt");
+                    "the duration " + SpecLoader.ms(duration) + " ms is not a whole number of steps of dt = " + SpecLoader.ms(dt) + " ms; make it a multiple of dt");
         }
         long seed = o.seed() != null ? o.seed() : f != null && f.has("seed") ? f.optional("seed").integer() : 0;
         String backend = o.backend() != null ? o.backend() : f != null && f.has("backend") ? f.optional("backend").text() : DEFAULT_BACKEND;

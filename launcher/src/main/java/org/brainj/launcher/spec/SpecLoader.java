@@ -136,6 +136,8 @@ public final class SpecLoader {
         Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
         List<SpecRun.State> states = new ArrayList<>();
         readMonitors(top.optional("monitors"), spikes, states);
+        // allocating and compiling now reports what only the whole network shows before any output is promised
+        wrap(root, network::build);
         return new SpecRun(name, settings, network, populations, spikes, states);
     }
 
@@ -283,6 +285,10 @@ public final class SpecLoader {
         Unit<?> weightUnit = null;
         if (f.has("on")) {
             String on = f.optional("on").name();
+            if (!post.group().model().derivatives().containsKey(on)) {
+                throw f.optional("on").error("'" + on + "' is not a state variable of " + post.group().name()
+                        + "; its state variables: " + post.group().model().derivatives().keySet());
+            }
             for (String key : List.of("synapse", "output")) {
                 if (f.has(key)) {
                     throw f.optional(key).error("give either 'on' (spikes add to a variable) or a synapse with its output,"
@@ -314,8 +320,14 @@ public final class SpecLoader {
         b.weight(weightUnit == null ? w.quantity(w.quantity().getUnit(), "a weight")
                 : w.quantity(weightUnit, "a weight onto " + post.name()));
         if (f.has("delay")) {
-            double delay = f.optional("delay").time();
-            wrap(f.optional("delay"), () -> b.delay(delay));
+            SpecNode d = f.optional("delay");
+            double delay = d.time();
+            double steps = delay / settings.dt();
+            if (Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps)) {
+                throw d.error(ms(delay) + " ms is not a whole number of steps of dt = " + ms(settings.dt()) + " ms; use "
+                        + ms(Math.floor(steps) * settings.dt()) + " ms or " + ms(Math.ceil(steps) * settings.dt()) + " ms");
+            }
+            wrap(d, () -> b.delay(delay));
         }
         Projection p = wrap(section, b::build);
         network.add(p);
@@ -460,6 +472,11 @@ public final class SpecLoader {
             }
         }
         return Coherent.scale(unit) + " " + unit.getSystemUnit();
+    }
+
+    /** A time for messages, without the binary noise of multiples of dt. */
+    static String ms(double time) {
+        return java.math.BigDecimal.valueOf(time).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     /** Runs {@code f}; a runtime or catalog error becomes a spec error at {@code at}. */

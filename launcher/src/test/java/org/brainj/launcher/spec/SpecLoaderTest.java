@@ -1,0 +1,151 @@
+package org.brainj.launcher.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.brainj.api.sim.SpikeMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Specs mapped onto the runtime, checked by what the network then does against closed-form
+ * LIF firing: from reset V0 under constant drive to V_inf, the threshold V_th is reached after
+ * {@code tau ln((V_inf - V0) / (V_inf - V_th))}, and the refractory period adds to the interval.
+ */
+class SpecLoaderTest {
+    @TempDir
+    Path dir;
+
+    private SpecRun load(String yaml) throws Exception {
+        Path file = Files.writeString(dir.resolve("net.yaml"), yaml);
+        return SpecLoader.load(file, "net.yaml", RunSettings.Overrides.NONE, Catalog.classpath());
+    }
+
+    /** The mean interval between the first neuron's spikes, in ms. */
+    private static double meanInterval(SpikeMonitor m) {
+        double[] t = m.times();
+        int[] i = m.indices();
+        double first = -1;
+        double last = -1;
+        int n = 0;
+        for (int k = 0; k < t.length; k++) {
+            if (i[k] == 0) {
+                first = first < 0 ? t[k] : first;
+                last = t[k];
+                n++;
+            }
+        }
+        assertTrue(n > 2, "neuron 0 fired " + n + " times");
+        return (last - first) / (n - 1);
+    }
+
+    @Test
+    void equationsInSiUnitsRunInMillisecondsAndMillivolts() throws Exception {
+        SpecRun run = load("""
+                run: {duration: 0.5 s, dt: 0.01 ms, seed: 3}
+                populations:
+                  N:
+                    size: 3
+                    equations: |
+                      dV/dt = (El - V + I) / tau : volt (unless refractory)
+                    threshold: V > V_th
+                    reset: V = El
+                    refractory: 0.002 s
+                    parameters: {El: -0.06 V, I: 20 mV, tau: 0.01 s, V_th: -50 mV}
+                    initial: {V: -60 mV}
+                """);
+        assertEquals(500, run.settings().duration());
+        assertEquals(0.01, run.settings().dt());
+        run.network().run(run.settings().duration());
+        // closed form: 2 ms + 10 ms * ln(20 / 10) = 8.931 ms; Euler at dt = 0.01 ms and the step grid add < 0.02 ms
+        double expected = 2 + 10 * Math.log(2);
+        assertEquals(expected, meanInterval(run.spikes().get("N")), 0.02);
+    }
+
+    @Test
+    void aCatalogModelTakesParametersInItsOwnUnitsAndInputsDriveIt() throws Exception {
+        SpecRun run = load("""
+                run: {duration: 400 ms, dt: 0.01 ms}
+                populations:
+                  N:
+                    size: 2
+                    model: LIF
+                    parameters: {V_rest: 0 mV, V_reset: -5 mV, V_th: 0.02 V, tau: 10 ms, tau_ref: 1000 us}
+                inputs:
+                  - {population: N, variable: input, value: 25 mV, op: '+'}
+                """);
+        run.network().run(run.settings().duration());
+        // LIF's dV/dt = (-(V - V_rest) + R input) / tau with R = 1: 1 ms + 10 ms * ln((25 + 5) / (25 - 20))
+        double expected = 1 + 10 * Math.log(6);
+        assertEquals(expected, meanInterval(run.spikes().get("N")), 0.02);
+    }
+
+    @Test
+    void viewsAndProjectionsConnectTheNamedNeurons() throws Exception {
+        // one-to-one, weight 2 mV: each spike of Src[0:2] lifts the matching Dst neuron by exactly 2 mV
+        SpecRun run = load("""
+                run: {duration: 1 ms, dt: 0.1 ms}
+                populations:
+                  Src:
+                    size: 4
+                    equations: "dV/dt = slope : volt"
+                    threshold: V > V_th
+                    reset: V = V_th - drop
+                    parameters: {slope: 1 mV/ms, V_th: 0.55 mV, drop: 1 V}
+                  Dst:
+                    size: 2
+                    equations: "dV/dt = 0 * V / tau : volt"
+                    parameters: {tau: 1 ms}
+                views:
+                  First: Src[0:2]
+                projections:
+                  P:
+                    pre: First
+                    post: Dst
+                    connector: One2One
+                    weight: 2 mV
+                    delay: 0.2 ms
+                monitors:
+                  spikes: [Src]
+                  state:
+                    - {population: Dst, variable: V}
+                """);
+        run.network().run(run.settings().duration());
+        SpecRun.State v = run.states().get(0);
+        assertEquals("mV", v.unit());
+        double[][] values = v.monitor().values();
+        double[] times = v.monitor().times();
+        // Src: V = t * 1 mV/ms crosses 0.55 mV in the step ending at 0.6 ms: every neuron spikes once (the
+        // reset sends V to about -1000 mV). Delivered 0.2 ms later, at the start of the step from 0.8 ms, each
+        // spike lifts its Dst neuron by 2 mV, first seen in the record after that step (0.9 ms)
+        assertEquals(4, run.spikes().get("Src").count());
+        for (int r = 0; r < times.length; r++) {
+            double want = times[r] > 0.85 ? 2 : 0;
+            assertEquals(want, values[r][0], 1e-12, "t = " + times[r]);
+            assertEquals(want, values[r][1], 1e-12, "t = " + times[r]);
+        }
+    }
+
+    @Test
+    void jsonIsReadAsYaml() throws Exception {
+        SpecRun run = load("""
+                {"run": {"duration": "2 ms"},
+                 "populations": {"N": {"size": 1, "model": "LIF"}}}
+                """);
+        assertEquals(2, run.settings().duration());
+        assertEquals(RunSettings.DEFAULT_DT, run.settings().dt());
+        assertEquals("net", run.name());
+    }
+
+    @Test
+    void commandLineSettingsOverrideTheSpec() throws Exception {
+        Path file = Files.writeString(dir.resolve("net.yaml"), """
+                run: {duration: 1 s, dt: 0.1 ms, seed: 1}
+                populations: {N: {size: 1, model: LIF}}
+                """);
+        SpecRun run = SpecLoader.load(file, "net.yaml", new RunSettings.Overrides(20.0, 0.05, 9L, "cpu"), Catalog.classpath());
+        assertEquals(new RunSettings(20, 0.05, 9, "cpu", org.brainj.api.tensor.DType.FLOAT64), run.settings());
+    }
+}
