@@ -18,6 +18,7 @@ import org.brainj.launcher.platform.Platform;
 import org.brainj.launcher.spec.Coherent;
 import org.brainj.launcher.spec.RunSettings;
 import org.brainj.launcher.spec.SpecLoader;
+import org.brainj.launcher.spec.SpecNode;
 import org.brainj.launcher.spec.SpecRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Quantity<?> q;
         try {
-            q = PhysicalUnits.quantity(text);
+            q = SpecNode.parseQuantity(text);
         } catch (BrainJException e) {
             throw new BrainJException(option + " '" + text + "' is not a time; give a number with a unit, e.g. '1 s' or '500 ms'");
         }

@@ -109,7 +109,7 @@ public final class SpecLoader {
                 "monitors");
         String name = top.has("name") ? top.optional("name").name() : fileName;
         settings = RunSettings.read(top.optional("run"), overrides, root.where());
-        network = wrap(top.has("run") ? top.optional("run") : root, () -> new Network(catalog.backend(settings.backend())))
+        network = new Network(backend(top.has("run") ? top.optional("run") : root, overrides))
                 .dt(settings.dt()).seed(settings.seed()).dtype(settings.precision());
         SpecNode pops = top.required("populations");
         if (pops.mapping().isEmpty()) {
@@ -139,6 +139,17 @@ public final class SpecLoader {
         // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(root, network::build);
         return new SpecRun(name, settings, network, populations, spikes, states);
+    }
+
+    private org.brainj.api.tensor.Backend backend(SpecNode run, RunSettings.Overrides overrides) {
+        if (overrides.backend() == null) {
+            return wrap(run, () -> catalog.backend(settings.backend()));
+        }
+        try {
+            return catalog.backend(settings.backend());
+        } catch (BrainJException e) {
+            throw new BrainJException("--backend: " + e.getMessage(), e);
+        }
     }
 
     // ---- populations ------------------------------------------------------------------------------
@@ -240,7 +251,7 @@ public final class SpecLoader {
     private static double number(SpecNode at, String text, Unit<?> unit, String what) {
         Quantity<?> q;
         try {
-            q = PhysicalUnits.quantity(text);
+            q = SpecNode.parseQuantity(text);
         } catch (BrainJException e) {
             throw at.error("'" + text + "' is not a quantity: " + e.getMessage());
         }

@@ -9,7 +9,7 @@ import java.util.Set;
 import javax.measure.Quantity;
 import javax.measure.Unit;
 import org.brainj.api.units.PhysicalUnits;
-import org.brainj.api.units.UnitFormatException;
+import org.brainj.api.BrainJException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -144,9 +144,18 @@ public final class SpecNode {
     /** A quantity such as {@code 20 ms}; a plain number is dimensionless. */
     public Quantity<?> quantity() {
         try {
-            return PhysicalUnits.quantity(text());
-        } catch (UnitFormatException e) {
+            return parseQuantity(text());
+        } catch (BrainJException e) {
             throw error("'" + text() + "' is not a quantity: " + e.getMessage());
+        }
+    }
+
+    /** Quantity text, refusing numbers beyond the double range (which the unit library cannot hold). */
+    public static Quantity<?> parseQuantity(String text) {
+        try {
+            return PhysicalUnits.quantity(text);
+        } catch (IllegalArgumentException e) {
+            throw new BrainJException("its number is out of range; give a finite number");
         }
     }
 

@@ -68,6 +68,8 @@ class SpecErrorsTest {
                 Arguments.of(9, "    refractory: 2 mV", "net.yaml:9: populations.P.refractory: '2 mV' is not a refractory period", "1 s"),
                 Arguments.of(11, "      El: -60 mV\n      Eq: 3 mV", "net.yaml:12: populations.P.parameters.Eq: parameter 'Eq' is not read",
                         "remove it"),
+                Arguments.of(11, "      El: -1e400 mV", "net.yaml:11: populations.P.parameters.El: '-1e400 mV' is not a quantity",
+                        "give a finite number"),
                 Arguments.of(11, "      El: minus sixty", "net.yaml:11: populations.P.parameters.El: 'minus sixty' is not a quantity", "number"),
                 Arguments.of(14, "    initial: {V: \"normal(-55 ms, 2 mV)\"}", "net.yaml:14: populations.P.initial.V: '-55 ms' is not",
                         "variable is in"),
