@@ -27,17 +27,19 @@ public final class Coba {
     private final Network network;
     private final SpikeMonitor spikes;
 
-    /** {@code dv/dt = (ge (Ee - v) + gi (Ei - v) - (v - El) + I) / taum (unless refractory)}. */
+    /** The model as Brian2's benchmark writes it (time in ms, potentials in mV, conductances dimensionless). */
     public static NeuronModel model() {
         return NeuronModel.builder("COBA_LIF")
+                .equations("""
+                        dV/dt = (ge * (Ee - V) + gi * (Ei - V) - (V - El) + I) / taum : 1 (unless refractory)
+                        dge/dt = -ge / taue : 1
+                        dgi/dt = -gi / taui : 1
+                        """)
                 .parameter("Ee", 0).parameter("Ei", -80).parameter("El", -60).parameter("I", 20)
                 .parameter("taum", 20).parameter("taue", 5).parameter("taui", 10)
                 .parameter("V_th", -50).parameter("V_reset", -60).parameter("t_ref", 5)
-                .derivative("V", parse("(ge * (Ee - V) + gi * (Ei - V) - (V - El) + I) / taum"))
-                .derivative("ge", parse("-ge / taue"))
-                .derivative("gi", parse("-gi / taui"))
                 .threshold(parse("V > V_th")).reset("V", parse("V_reset"))
-                .refractory("t_ref", "V")
+                .refractory("t_ref")
                 .build();
     }
 

@@ -47,6 +47,28 @@ public interface Arithmetic<S> {
                 + "or an explicit Runge-Kutta method, or integrate stand-alone");
     }
 
+    /** Names each variable's value as {@code <variable><suffix>} (see {@link #let}). */
+    default List<S> let(List<String> variables, String suffix, List<S> values) {
+        List<S> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            out.add(let(variables.get(i) + suffix, values.get(i)));
+        }
+        return out;
+    }
+
+    /** Names each entry {@code g[i][j]} as {@code <variable i><suffix><j>}. */
+    default List<List<S>> letMatrix(List<String> variables, String suffix, List<List<S>> g) {
+        List<List<S>> out = new ArrayList<>(g.size());
+        for (int i = 0; i < g.size(); i++) {
+            List<S> row = new ArrayList<>(g.get(i).size());
+            for (int j = 0; j < g.get(i).size(); j++) {
+                row.add(let(variables.get(i) + suffix + j, g.get(i).get(j)));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
     /** {@code base + scale * sum_j weights[j] * terms[j]}, skipping zero weights (data, not values). */
     default S combine(S base, S scale, double[] weights, List<S> terms) {
         S sum = null;

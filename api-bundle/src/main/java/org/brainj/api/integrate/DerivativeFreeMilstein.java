@@ -23,8 +23,8 @@ public final class DerivativeFreeMilstein implements SdeScheme {
         int m = f.noiseCount();
         List<S> dw = SdeScheme.increments(ar, m, dt, noise);
         S sqrtDt = ar.sqrt(dt);
-        List<S> drift = ExplicitRungeKutta.named(ar, names, "_f", f.drift(t, x));
-        List<List<S>> g = StochasticRungeKutta.namedMatrix(ar, names, "_g", f.diffusion(t, x));
+        List<S> drift = ar.let(names, "_f", f.drift(t, x));
+        List<List<S>> g = ar.letMatrix(names, "_g", f.diffusion(t, x));
         List<S> euler = new ArrayList<>(x.size());
         for (int i = 0; i < x.size(); i++) {
             euler.add(ar.add(x.get(i), ar.multiply(dt, drift.get(i))));
@@ -36,8 +36,8 @@ public final class DerivativeFreeMilstein implements SdeScheme {
                 S base = type == SdeType.ITO ? euler.get(i) : x.get(i);
                 support.add(ar.add(base, ar.multiply(g.get(i).get(j1), sqrtDt)));
             }
-            support = ExplicitRungeKutta.named(ar, names, "_Y" + j1, support);
-            List<List<S>> gSupport = StochasticRungeKutta.namedMatrix(ar, names, "_gY" + j1, f.diffusion(t, support));
+            support = ar.let(names, "_Y" + j1, support);
+            List<List<S>> gSupport = ar.letMatrix(names, "_gY" + j1, f.diffusion(t, support));
             for (int j2 = 0; j2 < m; j2++) {
                 S iterated = ar.multiply(ar.constant(0.5), ar.multiply(dw.get(j1), dw.get(j2)));
                 if (j1 == j2 && type == SdeType.ITO) {

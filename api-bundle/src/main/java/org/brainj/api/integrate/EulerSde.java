@@ -14,8 +14,8 @@ public final class EulerSde implements SdeScheme {
                             SdeType type) {
         List<String> names = f.variables();
         List<S> dw = SdeScheme.increments(ar, f.noiseCount(), dt, noise);
-        List<S> drift = ExplicitRungeKutta.named(ar, names, "_f", f.drift(t, x));
-        List<List<S>> g = StochasticRungeKutta.namedMatrix(ar, names, "_g", f.diffusion(t, x));
+        List<S> drift = ar.let(names, "_f", f.drift(t, x));
+        List<List<S>> g = ar.letMatrix(names, "_g", f.diffusion(t, x));
         List<S> deterministic = new ArrayList<>(x.size());
         for (int i = 0; i < x.size(); i++) {
             deterministic.add(ar.add(x.get(i), ar.multiply(dt, drift.get(i))));
@@ -23,8 +23,8 @@ public final class EulerSde implements SdeScheme {
         if (type == SdeType.ITO) {
             return SdeScheme.plusNoise(ar, deterministic, 1, g, dw);
         }
-        List<S> predictor = ExplicitRungeKutta.named(ar, names, "_bar", SdeScheme.plusNoise(ar, x, 1, g, dw));
-        List<List<S>> gBar = StochasticRungeKutta.namedMatrix(ar, names, "_gbar", f.diffusion(t, predictor));
+        List<S> predictor = ar.let(names, "_bar", SdeScheme.plusNoise(ar, x, 1, g, dw));
+        List<List<S>> gBar = ar.letMatrix(names, "_gbar", f.diffusion(t, predictor));
         return SdeScheme.plusNoise(ar, SdeScheme.plusNoise(ar, deterministic, 0.5, g, dw), 0.5, gBar, dw);
     }
 }

@@ -29,10 +29,10 @@ public record ExplicitRungeKutta(ButcherTableau tableau) implements OdeScheme {
             List<S> stage = x;
             if (i > 0) {
                 List<S> combined = ar.combine(x, dt, tableau.a(i), k.subList(0, i));
-                stage = named(ar, names, "_s" + (i + 1), combined);
+                stage = ar.let(names, "_s" + (i + 1), combined);
             }
             S ti = c[i] == 0 ? t : ar.add(t, ar.multiply(ar.constant(c[i]), dt));
-            k.add(named(ar, names, "_k" + (i + 1), f.drift(ti, stage)));
+            k.add(ar.let(names, "_k" + (i + 1), f.drift(ti, stage)));
         }
         List<S> next = ar.combine(x, dt, tableau.b(), k);
         List<S> error = null;
@@ -44,13 +44,5 @@ public record ExplicitRungeKutta(ButcherTableau tableau) implements OdeScheme {
             error = ar.combine(zeros, dt, tableau.errorWeights(), k);
         }
         return new Result<>(next, error);
-    }
-
-    static <S> List<S> named(Arithmetic<S> ar, List<String> names, String suffix, List<S> values) {
-        List<S> out = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            out.add(ar.let(names.get(i) + suffix, values.get(i)));
-        }
-        return out;
     }
 }

@@ -24,8 +24,8 @@ public final class ExponentialEuler implements OdeScheme {
     /** {@code x + dt * phi1(A dt) * f(x)}: also the deterministic part of the SDE method. */
     static <S> List<S> deterministic(Arithmetic<S> ar, VectorField<S> f, S t, List<S> x, S dt) {
         List<String> names = f.variables();
-        List<S> dx = ExplicitRungeKutta.named(ar, names, "_f", f.drift(t, x));
-        List<S> linear = ExplicitRungeKutta.named(ar, names, "_linear", f.linearCoefficients(t, x));
+        List<S> dx = ar.let(names, "_f", f.drift(t, x));
+        List<S> linear = ar.let(names, "_linear", f.linearCoefficients(t, x));
         List<S> out = new ArrayList<>(x.size());
         for (int i = 0; i < x.size(); i++) {
             S phi = ar.let(names.get(i) + "_phi", ar.phi1(ar.multiply(linear.get(i), dt)));

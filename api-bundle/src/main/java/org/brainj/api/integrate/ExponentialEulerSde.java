@@ -11,7 +11,7 @@ public final class ExponentialEulerSde implements SdeScheme {
     public <S> List<S> step(Arithmetic<S> ar, VectorField<S> f, S t, List<S> x, S dt, Noise<S> noise,
                             SdeType type) {
         List<S> dw = SdeScheme.increments(ar, f.noiseCount(), dt, noise);
-        List<List<S>> g = StochasticRungeKutta.namedMatrix(ar, f.variables(), "_g", f.diffusion(t, x));
+        List<List<S>> g = ar.letMatrix(f.variables(), "_g", f.diffusion(t, x));
         return SdeScheme.plusNoise(ar, ExponentialEuler.deterministic(ar, f, t, x, dt), 1, g, dw);
     }
 }

@@ -14,16 +14,16 @@ public final class HeunSde implements SdeScheme {
                             SdeType type) {
         List<String> names = f.variables();
         List<S> dw = SdeScheme.increments(ar, f.noiseCount(), dt, noise);
-        List<S> drift = ExplicitRungeKutta.named(ar, names, "_f", f.drift(t, x));
-        List<List<S>> g = StochasticRungeKutta.namedMatrix(ar, names, "_g", f.diffusion(t, x));
+        List<S> drift = ar.let(names, "_f", f.drift(t, x));
+        List<List<S>> g = ar.letMatrix(names, "_g", f.diffusion(t, x));
         List<S> euler = new ArrayList<>(x.size());
         for (int i = 0; i < x.size(); i++) {
             euler.add(ar.add(x.get(i), ar.multiply(dt, drift.get(i))));
         }
-        List<S> predictor = ExplicitRungeKutta.named(ar, names, "_bar", SdeScheme.plusNoise(ar, euler, 1, g, dw));
+        List<S> predictor = ar.let(names, "_bar", SdeScheme.plusNoise(ar, euler, 1, g, dw));
         S tNext = ar.add(t, dt);
-        List<S> driftBar = ExplicitRungeKutta.named(ar, names, "_fbar", f.drift(tNext, predictor));
-        List<List<S>> gBar = StochasticRungeKutta.namedMatrix(ar, names, "_gbar", f.diffusion(tNext, predictor));
+        List<S> driftBar = ar.let(names, "_fbar", f.drift(tNext, predictor));
+        List<List<S>> gBar = ar.letMatrix(names, "_gbar", f.diffusion(tNext, predictor));
         S halfDt = ar.multiply(ar.constant(0.5), dt);
         List<S> out = new ArrayList<>(x.size());
         for (int i = 0; i < x.size(); i++) {

@@ -40,6 +40,20 @@ public final class Odeint {
         return of(new LambdaField(variables, f, null, 0));
     }
 
+    /** Integrates parsed equation text (subexpressions substituted) with the given parameter values. */
+    public static Odeint of(org.brainj.api.expr.Equations equations, java.util.Map<String, Double> parameters) {
+        return of(DifferentialSystem.of(equations), parameters);
+    }
+
+    /** Integrates equations given as expressions with the given parameter values. */
+    public static Odeint of(DifferentialSystem system, java.util.Map<String, Double> parameters) {
+        if (system.isStochastic()) {
+            throw new BrainJException("the equations of " + system.variables() + " have noise terms "
+                    + system.noises() + "; integrate them with Sdeint (an ODE method would drop the noise)");
+        }
+        return of(new InterpretedField(system, parameters));
+    }
+
     /** Integrates a system given in numbers, e.g. equations evaluated by the interpreter. */
     public static Odeint of(VectorField<Double> field) {
         return new Odeint(field, OdeMethods.of(defaultMethod), null);

@@ -61,6 +61,23 @@ public final class Sdeint {
         return of(new LambdaField(variables, f, g, wieners), WienerType.VECTOR);
     }
 
+    /**
+     * Parsed equation text with noise terms ({@code xi}, {@code xi_1}, ...), with the given
+     * parameter values: one noise term is scalar Wiener noise, several are vector noise.
+     */
+    public static Sdeint of(org.brainj.api.expr.Equations equations, java.util.Map<String, Double> parameters) {
+        return of(DifferentialSystem.of(equations), parameters);
+    }
+
+    /** Equations given as expressions, with the given parameter values. */
+    public static Sdeint of(DifferentialSystem system, java.util.Map<String, Double> parameters) {
+        if (!system.isStochastic()) {
+            throw new BrainJException("the equations of " + system.variables() + " have no noise term (xi); "
+                    + "integrate them with Odeint");
+        }
+        return of(new InterpretedField(system, parameters), system.wienerType());
+    }
+
     /** A system given in numbers (e.g. equations evaluated by the interpreter). */
     public static Sdeint of(VectorField<Double> field, WienerType wiener) {
         return new Sdeint(field, wiener, SdeMethods.of(defaultMethod), SdeType.ITO, 0, 0, 0);

@@ -55,14 +55,14 @@ public record StochasticRungeKutta(SriTableau tableau) implements SdeScheme {
             List<S> gi = null;
             if (needF[i]) {
                 List<S> h0 = stage(ar, x, dt, tab.a0()[i], fH0, i10OverDt, tab.b0()[i], gH1);
-                h0 = i == 0 ? x : ExplicitRungeKutta.named(ar, names, "_H0s" + (i + 1), h0);
-                fi = ExplicitRungeKutta.named(ar, names, "_fH0s" + (i + 1), f.drift(at(ar, t, tab.c0(i), dt), h0));
+                h0 = i == 0 ? x : ar.let(names, "_H0s" + (i + 1), h0);
+                fi = ar.let(names, "_fH0s" + (i + 1), f.drift(at(ar, t, tab.c0(i), dt), h0));
             }
             if (needG[i]) {
                 List<S> h1 = stage(ar, x, dt, tab.a1()[i], fH0, sqrtDt, tab.b1()[i], gH1);
-                h1 = i == 0 ? x : ExplicitRungeKutta.named(ar, names, "_H1s" + (i + 1), h1);
+                h1 = i == 0 ? x : ar.let(names, "_H1s" + (i + 1), h1);
                 gi = scalar(f.diffusion(at(ar, t, tab.c1(i), dt), h1));
-                gi = ExplicitRungeKutta.named(ar, names, "_gH1s" + (i + 1), gi);
+                gi = ar.let(names, "_gH1s" + (i + 1), gi);
             }
             fH0.add(fi);
             gH1.add(gi);
@@ -121,19 +121,6 @@ public record StochasticRungeKutta(SriTableau tableau) implements SdeScheme {
         List<S> out = new ArrayList<>(g.size());
         for (List<S> row : g) {
             out.add(row.get(0));
-        }
-        return out;
-    }
-
-    /** Names every entry {@code g[i][j]} as {@code <variable><suffix><j>}. */
-    static <S> List<List<S>> namedMatrix(Arithmetic<S> ar, List<String> names, String suffix, List<List<S>> g) {
-        List<List<S>> out = new ArrayList<>(g.size());
-        for (int i = 0; i < g.size(); i++) {
-            List<S> row = new ArrayList<>(g.get(i).size());
-            for (int j = 0; j < g.get(i).size(); j++) {
-                row.add(ar.let(names.get(i) + suffix + j, g.get(i).get(j)));
-            }
-            out.add(row);
         }
         return out;
     }

@@ -1,10 +1,33 @@
 /**
- * Numerical integrators for ODEs and SDEs by the reference's method names: explicit and embedded
- * Runge-Kutta methods held as Butcher tableaus, exponential Euler, the exact solution of linear
- * systems, and the SDE methods (Euler-Maruyama, Heun, Milstein, Rößler's SRK). Each scheme is
- * written once over an {@link org.brainj.api.integrate.Arithmetic}, so the same code steps a few
- * variables stand-alone ({@link org.brainj.api.integrate.Odeint}, {@link org.brainj.api.integrate.Sdeint})
- * and writes the step program of a population.
+ * Numerical integrators for ODEs and SDEs by the reference's method names.
+ *
+ * <p>Each scheme is written once over an {@link org.brainj.api.integrate.Arithmetic}: in
+ * numbers it steps a few variables stand-alone ({@link org.brainj.api.integrate.Odeint},
+ * {@link org.brainj.api.integrate.Sdeint}, from Java lambdas or from equation text evaluated by
+ * the interpreter); in expressions it writes the step program of a population
+ * ({@link org.brainj.api.integrate.StepPrograms}), which a backend compiles. The two agree to
+ * rounding, noise included. Decisions where the reference is silent or loose:
+ * <ul>
+ * <li>Runge-Kutta methods are {@link org.brainj.api.integrate.ButcherTableau}s run by one
+ * integrator. Embedded pairs propagate their higher-order solution (as the reference does);
+ * {@code tol} bounds the largest absolute error estimate of a step over the variables, and
+ * rejected steps are retried smaller. Fehlberg's {@code rkf12} estimates reliably only for
+ * steps well below 1/256 (its first-order weights miss second order by 1/512).</li>
+ * <li>{@code exponential_euler} takes {@code d f_i/d x_i} from the symbolic derivative, so it
+ * needs equations (text or expressions), not a lambda. {@code exact} requires
+ * {@code x' = A x + b} with {@code A}, {@code b} free of the state and of {@code t}; stand-alone it
+ * handles coupled systems by the matrix exponential, in step programs decoupled ones.</li>
+ * <li>Noise: scalar Wiener noise is one Wiener process shared by all variables of an element;
+ * vector noise is several, {@code g[i][j]}; independent noise per variable is vector noise with
+ * a diagonal {@code g}. In equation text each distinct {@code xi...} name is one process.
+ * Elements (neurons, paths) draw independently: Philox at the element's index.</li>
+ * <li>{@code euler} is Euler-Maruyama for Itô and Euler-Heun for Stratonovich (as the
+ * reference); {@code heun} is the full stochastic Heun scheme (trapezoidal drift too);
+ * {@code milstein} is the derivative-free Milstein scheme (as the reference) with the iterated
+ * integrals of commutative noise; {@code srk1w1_scalar}, {@code srk2w1_scalar} are Rößler's SRI1W1
+ * and SRI2W1 and {@code KlPl_scalar} Kloeden-Platen's derivative-free order-1 scheme, all three as
+ * {@link org.brainj.api.integrate.SriTableau} data.</li>
+ * </ul>
  */
 @Export
 @Version("0.1.0")

@@ -23,6 +23,7 @@ import org.brainj.api.expr.Expr.LogicOp;
 import org.brainj.api.expr.Expr.Where;
 import org.brainj.api.expr.Substitute;
 import org.brainj.api.program.Assign;
+import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.StepProgram;
 
 /**
@@ -47,11 +48,14 @@ final class GroupStep {
      * @param channels   post-synaptic channels of the group's incoming projections
      * @param integrator how the derivatives are integrated
      */
-    static StepProgram assemble(NeuronModel model, List<Channel> channels, GroupIntegrator integrator) {
-        return new GroupStep().build(model, channels, integrator);
+    static StepProgram assemble(NeuronModel model, List<Channel> channels, GroupIntegrator integrator, int firstStream) {
+        return new GroupStep().build(model, channels, integrator, firstStream);
     }
 
-    private StepProgram build(NeuronModel model, List<Channel> channels, GroupIntegrator integrator) {
+    /** Streams per group: the integrator's noise first, the model's uniforms from the middle. */
+    static final int STREAMS_PER_GROUP = 64;
+
+    private StepProgram build(NeuronModel model, List<Channel> channels, GroupIntegrator integrator, int firstStream) {
         Map<String, Expr> derivatives = new LinkedHashMap<>(model.derivatives());
         List<Channel> deltas = new ArrayList<>();
         Expr synapticCurrent = num(0);
@@ -66,10 +70,15 @@ final class GroupStep {
         Map<String, Expr> currentSymbol = model.current() == null ? Map.of() : Map.of(model.current(), synapticCurrent);
         List<Assign> subexpressions = model.subexpressions().stream()
                 .map(a -> new Assign(a.target(), Substitute.of(a.value(), currentSymbol))).toList();
+        // threshold and reset may read subexpressions too: resolved to closed form, as the integrators take them
+        Map<String, Expr> resolved = new HashMap<>();
+        subexpressions.forEach(a -> resolved.put(a.target(), Substitute.of(a.value(), resolved)));
         Map<String, Expr> rhs = new LinkedHashMap<>();
         derivatives.forEach((x, f) -> rhs.put(x, Substitute.of(f, currentSymbol)));
 
-        StepProgram integrated = integrator.integrate(subexpressions, rhs);
+        // a source without dynamics (Poisson, spike times) has nothing to integrate
+        StepProgram integrated = rhs.isEmpty() ? new StepProgram(List.of(), Set.of(), Set.of(), List.of())
+                : integrator.integrate(subexpressions, rhs, firstStream);
         for (Assign a : integrated.body()) {
             if (rhs.containsKey(a.target())) {
                 set(a.target(), a.value());
@@ -80,6 +89,7 @@ final class GroupStep {
         for (Channel ch : deltas) {
             set(ch.target(), add(now(ch.target()), var(ch.eventVariable())));
         }
+        model.jumps().forEach((x, amount) -> set(x, add(now(x), Substitute.of(amount, resolved))));
         Expr notRefractory = null;
         if (model.refractory() != null) {
             // (t - t_last) >= t_ref, with half a step of slack against rounding of t
@@ -93,9 +103,10 @@ final class GroupStep {
         }
         String spiked = null;
         if (model.threshold() != null) {
-            Expr condition = Substitute.of(model.threshold(), newest());
+            Expr threshold = Substitute.of(model.threshold(), resolved);
+            Expr condition = Substitute.of(threshold, newest());
             if (model.crossing()) {
-                condition = new Logic(LogicOp.AND, condition, new Expr.Not(model.threshold()));
+                condition = new Logic(LogicOp.AND, condition, new Expr.Not(threshold));
             }
             if (notRefractory != null) {
                 condition = new Logic(LogicOp.AND, condition, notRefractory);
@@ -103,7 +114,8 @@ final class GroupStep {
             spiked = local("spiked");
             body.add(new Assign(spiked, flag(condition)));
             for (Assign r : model.reset()) {
-                set(r.target(), new Where(isSet(spiked), Substitute.of(r.value(), newest()), now(r.target())));
+                set(r.target(), new Where(isSet(spiked), Substitute.of(Substitute.of(r.value(), resolved), newest()),
+                        now(r.target())));
             }
         }
 
@@ -128,7 +140,12 @@ final class GroupStep {
             state.add(in);
             body.add(new Assign(in, num(0)));
         }
-        return new StepProgram(body, state, Set.copyOf(model.parameters().keySet()), integrated.noise());
+        List<RandomDraw> noise = new ArrayList<>(integrated.noise());
+        for (int k = 0; k < model.uniforms().size(); k++) {
+            noise.add(new RandomDraw(model.uniforms().get(k), RandomDraw.Distribution.UNIFORM,
+                    firstStream + STREAMS_PER_GROUP / 2 + k));
+        }
+        return new StepProgram(body, state, Set.copyOf(model.parameters().keySet()), noise);
     }
 
     private Expr now(String x) {

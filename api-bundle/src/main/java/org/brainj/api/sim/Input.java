@@ -43,6 +43,8 @@ public final class Input {
     private final double[] overTime;
     private final int width;
     private final DoubleUnaryOperator function;
+    private final int[] eventNeurons;
+    private final double[] eventTimes;
 
     private Backend backend;
     private Tensor tensor;
@@ -52,6 +54,13 @@ public final class Input {
 
     private Input(Population target, String variable, Op op, Double constant, double[] overTime, int width,
                   DoubleUnaryOperator function) {
+        this(target, variable, op, constant, overTime, width, function, null, null);
+    }
+
+    private Input(Population target, String variable, Op op, Double constant, double[] overTime, int width,
+                  DoubleUnaryOperator function, int[] eventNeurons, double[] eventTimes) {
+        this.eventNeurons = eventNeurons;
+        this.eventTimes = eventTimes;
         this.target = target;
         this.variable = variable;
         this.op = op;
@@ -94,6 +103,25 @@ public final class Input {
         return new Input(target, variable, op, null, null, 0, f);
     }
 
+    /**
+     * Adds 1 to {@code variable} of neuron {@code neurons[k]} in the step that starts at
+     * {@code times[k]} (rounded to the nearest step): with a model that spikes when its input is
+     * set, a spike-time generator. Per step the work is one event op over that step's events.
+     */
+    public static Input events(Population target, String variable, int[] neurons, double[] times) {
+        if (neurons.length != times.length) {
+            throw new SimulationException("events for " + target.name() + ": " + neurons.length + " neurons but "
+                    + times.length + " times; give one time per event");
+        }
+        for (int i : neurons) {
+            if (i < 0 || i >= target.size()) {
+                throw new SimulationException("events for " + target.name() + ": neuron " + i + " is outside 0.."
+                        + (target.size() - 1));
+            }
+        }
+        return new Input(target, variable, Op.ADD, null, null, 0, null, neurons.clone(), times.clone());
+    }
+
     public Population target() {
         return target;
     }
@@ -102,12 +130,14 @@ public final class Input {
         return target.name() + "." + variable;
     }
 
-    void build(Backend backend) {
+    void build(Backend backend, double dt) {
         this.backend = backend;
         always = backend.full(org.brainj.api.tensor.DType.BOOL, 1);
         Tensor whole = target.group().variable(variable);
         tensor = whole.size() == target.size() ? whole : whole.slice(target.offset(), target.offset() + target.size());
-        if (constant != null) {
+        if (eventNeurons != null) {
+            buildEvents(dt);
+        } else if (constant != null) {
             values = backend.full(tensor.dtype(), constant, tensor.shape());
         } else if (overTime != null) {
             steps = overTime.length / width;
@@ -117,15 +147,54 @@ public final class Input {
         }
     }
 
+    private Tensor eventPtr;
+    private Tensor eventTargets;
+    private Tensor one;
+
+    /** The events as CSR over steps: row k holds the neurons due in step k. */
+    private void buildEvents(double dt) {
+        Integer[] order = new Integer[eventTimes.length];
+        long[] stepOf = new long[eventTimes.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+            stepOf[k] = Math.round(eventTimes[k] / dt);
+            if (stepOf[k] < 0) {
+                throw new SimulationException("events for " + target.name() + ": time " + eventTimes[k] + " is negative");
+            }
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingLong(k -> stepOf[k]));
+        steps = order.length == 0 ? 0 : stepOf[order[order.length - 1]] + 1;
+        int[] ptr = new int[(int) steps + 2];
+        int[] targets = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            ptr[(int) stepOf[order[k]] + 1]++;
+            targets[k] = eventNeurons[order[k]];
+        }
+        for (int s = 1; s < ptr.length; s++) {
+            ptr[s] += ptr[s - 1];
+        }
+        eventPtr = backend.asTensor(ptr);
+        eventTargets = backend.asTensor(targets);
+        one = backend.full(org.brainj.api.tensor.DType.BOOL, 1, 1);
+        values = backend.full(tensor.dtype(), 1);
+    }
+
     /** Refuses a run that would need values past the end of an array input. */
     void checkCovers(long endStep, double dt) {
-        if (overTime != null && endStep > steps) {
+        if (overTime != null && eventNeurons == null && endStep > steps) {
             throw new SimulationException("input to " + name() + " has values for " + steps + " steps (" + steps * dt
                     + ") but the run goes to step " + endStep + " (" + endStep * dt + "); give a longer array or a shorter run");
         }
     }
 
     void apply(long step, double t) {
+        if (eventNeurons != null) {
+            if (step < steps) {
+                // one source "neuron" whose row is this step's slice of the event CSR
+                backend.csrEventAdd(one, eventPtr.slice((int) step, (int) step + 2), eventTargets, values, tensor);
+            }
+            return;
+        }
         Tensor value = values;
         if (overTime != null) {
             value = values.slice((int) step, (int) step + 1).reshape(width);

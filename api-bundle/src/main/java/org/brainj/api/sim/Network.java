@@ -251,7 +251,7 @@ public class Network {
         }
         for (Input in : inputs) {
             requireMember(in.target(), "input " + in.name());
-            in.build(backend);
+            in.build(backend, dt);
         }
         for (Monitor m : monitors) {
             requireMember(m.subject(), "monitor " + m.name());

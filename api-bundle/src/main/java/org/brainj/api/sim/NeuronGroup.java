@@ -30,7 +30,7 @@ public final class NeuronGroup implements Population {
     private final Map<String, Initializer> neuronParameters = new LinkedHashMap<>();
     private final Map<String, Initializer> initial = new LinkedHashMap<>();
     private final List<Channel> channels = new ArrayList<>();
-    private GroupIntegrator integrator = Euler.METHOD;
+    private GroupIntegrator integrator = GroupIntegrator.EULER;
     private int maxDelaySteps;
 
     // set by build()
@@ -118,7 +118,7 @@ public final class NeuronGroup implements Population {
         return this;
     }
 
-    /** The integration method (the default is {@link Euler#METHOD}). */
+    /** The integration method (the default is {@link GroupIntegrator#EULER}). */
     public NeuronGroup method(GroupIntegrator method) {
         requireUnbuilt("the integration method");
         this.integrator = method;
@@ -189,7 +189,7 @@ public final class NeuronGroup implements Population {
         this.backend = backend;
         this.seed = seed;
         this.stream = stream;
-        StepProgram program = GroupStep.assemble(model, channels, integrator);
+        StepProgram program = GroupStep.assemble(model, channels, integrator, 1 + stream * GroupStep.STREAMS_PER_GROUP);
         for (String x : program.state()) {
             tensors.put(x, backend.zeros(dtype, size));
         }

@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Expr;
+import org.brainj.api.expr.Statement;
 import org.brainj.api.program.Assign;
 
 /**
@@ -28,11 +30,16 @@ import org.brainj.api.program.Assign;
  * @param membrane         the membrane potential, which conductance-based outputs read
  * @param current          the symbol in the equations that stands for the total synaptic
  *                         current of the group's projections (0 when none), or null
+ * @param uniforms         names of per-neuron uniform numbers in [0, 1), drawn afresh each step
+ *                         (a Poisson source's threshold {@code u < rate * dt})
+ * @param jumps            per state variable, an amount added in every step after the integration
+ *                         (like a delta synapse's input, dropped while the variable is frozen by
+ *                         refractoriness), evaluated on the values at the start of the step
  */
 public record NeuronModel(String name, List<Assign> subexpressions, Map<String, Expr> derivatives,
                           Map<String, Double> parameters, Map<String, Initializer> initial, Set<String> inputs,
                           Expr threshold, boolean crossing, List<Assign> reset, String refractory, Set<String> unlessRefractory,
-                          String membrane, String current) {
+                          String membrane, String current, List<String> uniforms, Map<String, Expr> jumps) {
 
     public NeuronModel {
         subexpressions = List.copyOf(subexpressions);
@@ -42,6 +49,14 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
         inputs = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(inputs));
         reset = List.copyOf(reset);
         unlessRefractory = Set.copyOf(unlessRefractory);
+        uniforms = List.copyOf(uniforms);
+        jumps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(jumps));
+        for (String v : jumps.keySet()) {
+            if (!derivatives.containsKey(v)) {
+                throw new SimulationException("model " + name + ": a jump of '" + v + "', which is not a state variable;"
+                        + " state variables: " + derivatives.keySet());
+            }
+        }
         if (refractory != null && !parameters.containsKey(refractory)) {
             throw new SimulationException("model " + name + ": refractory parameter '" + refractory
                     + "' is not among its parameters " + parameters.keySet());
@@ -68,7 +83,26 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
             merged.put(p, v);
         });
         return new NeuronModel(name, subexpressions, derivatives, merged, initial, inputs, threshold, crossing, reset,
-                refractory, unlessRefractory, membrane, current);
+                refractory, unlessRefractory, membrane, current, uniforms, jumps);
+    }
+
+    /** A builder holding this model, to extend it (more inputs, jumps, draws). */
+    public Builder toBuilder() {
+        Builder b = builder(name);
+        subexpressions.forEach(a -> b.subexpression(a.target(), a.value()));
+        derivatives.forEach(b::derivative);
+        parameters.forEach(b::parameter);
+        initial.forEach(b::initial);
+        inputs.forEach(b::input);
+        uniforms.forEach(b::uniform);
+        jumps.forEach(b::jump);
+        b.threshold = threshold;
+        b.crossing = crossing;
+        reset.forEach(a -> b.reset(a.target(), a.value()));
+        b.refractory = refractory;
+        b.unlessRefractory.addAll(unlessRefractory);
+        b.current = current;
+        return b.membrane(membrane);
     }
 
     /** The state variables, in order. */
@@ -91,6 +125,8 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
         private String refractory;
         private String membrane = "V";
         private String current;
+        private final List<String> uniforms = new ArrayList<>();
+        private final Map<String, Expr> jumps = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -156,9 +192,51 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
             return this;
         }
 
+        /** Adds {@code amount} to state variable {@code variable} in every step (see {@link NeuronModel#jumps}). */
+        public Builder jump(String variable, Expr amount) {
+            jumps.merge(variable, amount, org.brainj.api.expr.Exprs::add);
+            return this;
+        }
+
+        /** A uniform number in [0, 1) per neuron and step, readable under {@code name}. */
+        public Builder uniform(String name) {
+            uniforms.add(name);
+            return this;
+        }
+
+        /**
+         * The statements of Brian2-style equation text: differential equations become state
+         * variables (with their {@code (unless refractory)} flags), subexpressions stay named
+         * expressions, and per-element declarations ({@code I : 1}) become parameters with
+         * default 0 that a group may set per neuron. Units in the text are checked by the
+         * equations; numbers given to the builder are in the units the text uses.
+         */
+        public Builder equations(String text) {
+            Equations eqs = Equations.parse(text);
+            for (Statement st : eqs.statements()) {
+                switch (st.kind()) {
+                    case DIFFERENTIAL -> {
+                        derivative(st.variable(), st.rhs());
+                        if (st.hasFlag("unless refractory")) {
+                            unlessRefractory.add(st.variable());
+                        }
+                    }
+                    case SUBEXPRESSION -> subexpression(st.variable(), st.rhs());
+                    case PARAMETER -> parameters.putIfAbsent(st.variable(), 0.0);
+                }
+            }
+            return this;
+        }
+
+        /** {@link #refractory(String, String...)} keeping the variables the equations flag {@code (unless refractory)}. */
+        public Builder refractory(String parameter) {
+            refractory = parameter;
+            return this;
+        }
+
         public NeuronModel build() {
             return new NeuronModel(name, subexpressions, derivatives, parameters, initial, inputs, threshold, crossing, reset,
-                    refractory, unlessRefractory, membrane, current);
+                    refractory, unlessRefractory, membrane, current, uniforms, jumps);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.brainj.api.sim;
 
+import java.util.List;
 import java.util.Set;
 import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
@@ -27,15 +28,23 @@ public final class Projection {
     private final double[] weights;
     private final double scalarWeight;
     private final double delay;
+    private final double[] delays;
     private final Channel channel;
     private final String targetVariable;
 
-    // set by build()
+    /** Synapses of one delay, as their own CSR: per step one event op per bucket. */
+    private record Bucket(int delaySteps, int[] indptr, int[] indices, double[] weights) {
+    }
+
+    /** A bucket on the backend. */
+    private record Delivery(int delaySteps, Tensor indptr, Tensor indices, Tensor weights) {
+    }
+
+    // set by plan() and build()
+    private List<Bucket> buckets;
     private Backend backend;
-    private int delaySteps;
-    private Tensor indptrT;
-    private Tensor indicesT;
-    private Tensor weightsT;
+    private Tensor scalarWeightT;
+    private List<Delivery> deliveries;
     private Tensor target;
     private Tensor[] sourceRows;
 
@@ -51,7 +60,12 @@ public final class Projection {
         this.weights = b.weights;
         this.scalarWeight = b.weight;
         this.delay = b.delay;
+        this.delays = b.delays;
         checkConnectivity();
+        if (delays != null && delays.length != indices.length) {
+            throw new SimulationException("projection " + name + ": " + delays.length + " delays for " + indices.length
+                    + " synapses; give one delay per synapse (in CSR order) or a single delay");
+        }
         if (b.targetVariable != null) {
             if (b.synapse != null) {
                 throw new SimulationException("projection " + name + ": give either a target variable ('"
@@ -124,31 +138,73 @@ public final class Projection {
         return targetVariable;
     }
 
-    /** The delay in steps, fixed when the network is built. */
+    /** The (longest) delay in steps, fixed when the network is built. */
     public int delaySteps() {
-        return delaySteps;
+        return buckets.stream().mapToInt(Bucket::delaySteps).max().orElse(0);
     }
 
-    /** Converts the delay to steps (refusing one that is not a multiple of dt) and reserves history. */
+    /**
+     * Converts delays to steps (refusing any that is not a multiple of dt), splits the synapses
+     * by delay, and reserves spike history for the longest.
+     */
     void plan(double dt) {
-        double steps = delay / dt;
+        if (delays == null) {
+            buckets = List.of(new Bucket(steps(delay, dt, ""), indptr, indices, weights));
+        } else {
+            int[] steps = new int[delays.length];
+            java.util.TreeSet<Integer> distinct = new java.util.TreeSet<>();
+            for (int k = 0; k < delays.length; k++) {
+                steps[k] = steps(delays[k], dt, " of synapse " + k);
+                distinct.add(steps[k]);
+            }
+            buckets = distinct.stream().map(d -> bucket(d, steps)).toList();
+        }
+        pre.group().needDelay(delaySteps());
+    }
+
+    private int steps(double d, double dt, String which) {
+        double steps = d / dt;
         long rounded = Math.round(steps);
         if (Math.abs(steps - rounded) > 1e-9 * Math.max(1, steps)) {
-            throw new SimulationException("projection " + name + ": delay " + delay + " is not a multiple of dt = " + dt
-                    + " (" + steps + " steps); use " + Times.format(Math.floor(steps) * dt) + " or "
-                    + Times.format(Math.ceil(steps) * dt));
+            throw new SimulationException("projection " + name + ": delay " + Times.format(d) + which
+                    + " is not a multiple of dt = " + Times.format(dt) + " (" + steps + " steps); use "
+                    + Times.format(Math.floor(steps) * dt) + " or " + Times.format(Math.ceil(steps) * dt));
         }
-        delaySteps = (int) rounded;
-        pre.group().needDelay(delaySteps);
+        return (int) rounded;
+    }
+
+    /** The synapses whose delay is {@code d} steps, as CSR in the original order. */
+    private Bucket bucket(int d, int[] steps) {
+        int[] ptr = new int[indptr.length];
+        int count = 0;
+        for (int k = 0; k < steps.length; k++) {
+            count += steps[k] == d ? 1 : 0;
+        }
+        int[] idx = new int[count];
+        double[] w = weights == null ? null : new double[count];
+        int at = 0;
+        for (int i = 0; i + 1 < indptr.length; i++) {
+            for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+                if (steps[k] == d) {
+                    idx[at] = indices[k];
+                    if (w != null) {
+                        w[at] = weights[k];
+                    }
+                    at++;
+                }
+            }
+            ptr[i + 1] = at;
+        }
+        return new Bucket(d, ptr, idx, w);
     }
 
     /** Moves connectivity and weights to the backend; the groups are built already. */
     void build(Backend backend, DType dtype) {
         this.backend = backend;
-        indptrT = backend.asTensor(indptr);
-        indicesT = backend.asTensor(indices);
-        weightsT = weights == null ? backend.full(dtype, scalarWeight)
-                : backend.astype(backend.asTensor(weights), dtype, null);
+        scalarWeightT = backend.full(dtype, scalarWeight);
+        deliveries = buckets.stream().map(b -> new Delivery(b.delaySteps(), backend.asTensor(b.indptr()),
+                backend.asTensor(b.indices()), b.weights() == null ? scalarWeightT
+                        : backend.astype(backend.asTensor(b.weights()), dtype, null))).toList();
         Tensor whole = post.group().variable(targetVariable);
         target = post.offset() == 0 && post.size() == whole.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());
         // the spike history's rows are fixed tensors: views of them are made once, not per step
@@ -161,7 +217,10 @@ public final class Projection {
 
     /** Delivers the spikes due at the start of step {@code step}. */
     void deliver(long step) {
-        backend.csrEventAdd(sourceRows[pre.group().ringSlot(step - delaySteps)], indptrT, indicesT, weightsT, target);
+        for (Delivery d : deliveries) {
+            backend.csrEventAdd(sourceRows[pre.group().ringSlot(step - d.delaySteps())], d.indptr(), d.indices(),
+                    d.weights(), target);
+        }
     }
 
     /** Sets the scalar weight of every synapse (repeat runs); per-synapse weights are set when built. */
@@ -172,7 +231,7 @@ public final class Projection {
         if (weights != null) {
             throw new SimulationException("projection " + name + " has per-synapse weights; a single weight cannot replace them");
         }
-        backend.copy(backend.full(weightsT.dtype(), weight), weightsT);
+        backend.copy(backend.full(scalarWeightT.dtype(), weight), scalarWeightT);
     }
 
     /** Assembles a projection. */
@@ -185,6 +244,7 @@ public final class Projection {
         private double[] weights;
         private double weight = 1;
         private double delay;
+        private double[] delays;
         private Synapse synapse;
         private SynapticOutput output;
         private String targetVariable;
@@ -244,6 +304,17 @@ public final class Projection {
                 throw new SimulationException("projection " + name + ": delay " + delay + " must be >= 0");
             }
             this.delay = delay;
+            return this;
+        }
+
+        /** One delay per synapse, in CSR order; each a multiple of the network's dt. */
+        public Builder delays(double[] perSynapse) {
+            for (double d : perSynapse) {
+                if (!(d >= 0)) {
+                    throw new SimulationException("projection " + name + ": delay " + d + " must be >= 0");
+                }
+            }
+            this.delays = perSynapse.clone();
             return this;
         }
 

@@ -117,4 +117,31 @@ class BadInputTest {
         }
         assertEquals(table.length, SdeMethods.names().size());
     }
+
+    @Test
+    void inconsistentTableauIsRefusedByName() {
+        var e = assertThrows(org.brainj.api.BrainJException.class, () -> ButcherTableau.explicit("mine", 2,
+                new double[] {0, 0.5}, new double[][] {{}, {0.6}}, new double[] {0, 1}));
+        assertTrue(e.getMessage().contains("'mine'") && e.getMessage().contains("c[1]"), e.getMessage());
+    }
+
+    @Test
+    void nonPositiveToleranceIsRefused() {
+        var e = assertThrows(org.brainj.api.BrainJException.class, () -> decay.method("rkf45").adaptive(0));
+        assertTrue(e.getMessage().contains("tol"), e.getMessage());
+    }
+
+    @Test
+    void odeintRefusesEquationsWithNoise() {
+        var e = assertThrows(org.brainj.api.BrainJException.class, () -> Odeint.of(
+                org.brainj.api.expr.Equations.parse("dx/dt = -x + s*xi : 1"), java.util.Map.of("s", 1.0)));
+        assertTrue(e.getMessage().contains("[xi]") && e.getMessage().contains("Sdeint"), e.getMessage());
+    }
+
+    @Test
+    void missingParameterValueIsNamed() {
+        var e = assertThrows(org.brainj.api.BrainJException.class, () -> Odeint.of(
+                org.brainj.api.expr.Equations.parse("dx/dt = -x/tau : 1"), java.util.Map.of()));
+        assertTrue(e.getMessage().contains("'tau'"), e.getMessage());
+    }
 }

@@ -11,12 +11,15 @@ import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The reference's Hodgkin-Huxley example (its parameters: Iext 10, ENa 50, EK -77, EL -54.387,
  * C 1, gNa 120, gK 36, gL 0.03; V, m, h, n from 0; 100 ms): rk4 at dt 0.01 ms gives the spike
  * times of Hipparchus's Dormand-Prince 8(5,3) at tolerance 1e-12 within 0.05 ms; Euler at
- * dt 0.1 ms blows up, as the reference's overflow warnings show, and says where.
+ * dt 0.1 ms and rk4 at dt 0.2 ms blow up, as the reference's overflow warnings show, and say
+ * where; Euler at 0.02 ms and rk4 at 0.1 ms do not, as the reference's plots show.
  */
 class HodgkinHuxleyTest {
     static final double IEXT = 10;
@@ -70,15 +73,27 @@ class HodgkinHuxleyTest {
         }
     }
 
-    @Test
-    void eulerAtDt01BlowsUpAndSaysWhere() {
-        Odeint euler = Odeint.of(VARIABLES, hh()).method("euler");
+    /** The reference's runs that overflow: euler at dt 0.1 ms and rk4 at dt 0.2 ms. */
+    @ParameterizedTest
+    @CsvSource({"euler, 0.1", "rk4, 0.2"})
+    void unstableRunsOfTheReferenceBlowUpAndSayWhere(String method, double dt) {
+        Odeint ode = Odeint.of(VARIABLES, hh()).method(method);
         NumericalInstabilityException e = assertThrows(NumericalInstabilityException.class,
-                () -> euler.integrate(new double[4], 0, 100, 0.1));
+                () -> ode.integrate(new double[4], 0, 100, dt));
         assertTrue(VARIABLES.contains(e.variable()), e.getMessage());
         assertTrue(e.time() > 0 && e.time() <= 100, e.getMessage());
-        assertTrue(e.getMessage().contains("'" + e.variable() + "'") && e.getMessage().contains("euler"),
+        assertTrue(e.getMessage().contains("'" + e.variable() + "'") && e.getMessage().contains(method),
                 e.getMessage());
+    }
+
+    /** The reference's runs that stay bounded: euler at dt 0.02 ms and rk4 at dt 0.1 ms. */
+    @ParameterizedTest
+    @CsvSource({"euler, 0.02", "rk4, 0.1"})
+    void stableRunsOfTheReferenceStayPhysiological(String method, double dt) {
+        double[] v = Odeint.of(VARIABLES, hh()).method(method).integrate(new double[4], 0, 100, dt).of("V");
+        for (double value : v) {
+            assertTrue(value > -90 && value < 60, method + ": V = " + value);
+        }
     }
 
     /** Upward zero crossings of V, located by bisection on DP853's dense output. */

@@ -65,6 +65,40 @@ class DeliveryTest {
         }
     }
 
+    /** Per-synapse delays: each target gets the spike exactly its own delay after it (as above). */
+    @Test
+    void heterogeneousDelaysArriveEachAtItsStep() {
+        Network net = new Network(TestBackend.get()).dt(DT);
+        NeuronGroup src = new NeuronGroup("src", 2, relay());
+        NeuronGroup dst = new NeuronGroup("dst", 3, counter());
+        // source 0 -> targets 0, 1, 2 with delays 0, 2 and 5 steps; source 1 -> target 1 with 1 step
+        Projection p = Projection.builder("p", src, dst).csr(new int[] {0, 3, 4}, new int[] {0, 1, 2, 1})
+                .weights(new double[] {1, 2, 3, 4}).delays(new double[] {0, 0.2, 0.5, 0.1}).onVariable("x").build();
+        net.add(src, dst, p, Input.overTime(src, "input", new double[][] {{0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0},
+                {1, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}}, Input.Op.ADD));
+        StateMonitor x = net.monitor(dst, "x");
+        net.run(1.5);
+        assertEquals(5, p.delaySteps(), "the longest delay");
+        int[] delay = {0, 2, 5};
+        double[] weight = {1, 2, 3};
+        for (int k = 0; k < x.times().length; k++) {
+            long index = Math.round(x.times()[k] / DT);
+            for (int j = 0; j < 3; j++) {
+                assertEquals(index <= 6 + delay[j] ? 0 : weight[j], x.values()[k][j], 0,
+                        "x[" + j + "] at time index " + index);
+            }
+        }
+        SimulationException e = assertThrows(SimulationException.class, () -> {
+            Network bad = new Network(TestBackend.get()).dt(DT);
+            NeuronGroup a = new NeuronGroup("a", 1, relay());
+            NeuronGroup b = new NeuronGroup("b", 2, counter());
+            bad.add(a, b, Projection.builder("q", a, b).csr(new int[] {0, 2}, new int[] {0, 1})
+                    .delays(new double[] {0.1, 0.33}).onVariable("x").build());
+            bad.build();
+        });
+        assertTrue(e.getMessage().contains("delay 0.33 of synapse 1 is not a multiple of dt = 0.1"), e.getMessage());
+    }
+
     /** A delay that is not a multiple of dt is refused with both neighbouring multiples named. */
     @Test
     void aDelayOffTheGridIsRefused() {

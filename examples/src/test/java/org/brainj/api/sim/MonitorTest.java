@@ -20,7 +20,8 @@ class MonitorTest {
     @Test
     void shapesMatchTheReference() {
         Network net = new Network(TestBackend.get()).dt(0.1);
-        NeuronGroup hh = new NeuronGroup("HH", 10, HH.model());
+        // the reference integrates HH with exponential_euler
+        NeuronGroup hh = new NeuronGroup("HH", 10, HH.model()).method(GroupIntegrator.method("exponential_euler"));
         net.add(hh, Input.constant(hh, "input", 10, Input.Op.ADD));
         StateMonitor v = net.monitor(hh, "V");
         StateMonitor spike = net.monitor(hh, "spike", new int[] {1, 2, 3}, 1);
