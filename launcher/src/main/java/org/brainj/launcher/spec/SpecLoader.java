@@ -18,6 +18,7 @@ import javax.measure.Unit;
 import org.brainj.api.BrainJException;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Network;
@@ -158,8 +159,8 @@ public final class SpecLoader {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw section.error("'" + name + "' is not a name; use letters, digits and '_'");
         }
-        SpecNode.Fields f = section.fields("size", "model", "equations", "threshold", "reset", "refractory", "current",
-                "inputs", "membrane", "parameters", "initial");
+        SpecNode.Fields f = section.fields("size", "model", "equations", "method", "threshold", "reset", "refractory",
+                "current", "inputs", "membrane", "parameters", "initial");
         int[] geometry = geometry(f.required("size"));
         boolean byName = f.has("model");
         if (byName == f.has("equations")) {
@@ -169,7 +170,7 @@ public final class SpecLoader {
         NeuronGroup group;
         EquationModel equations = null;
         if (byName) {
-            for (String key : List.of("threshold", "reset", "refractory", "current", "inputs", "membrane")) {
+            for (String key : List.of("threshold", "reset", "refractory", "current", "inputs", "membrane", "method")) {
                 if (f.has(key)) {
                     throw f.optional(key).error("'" + key + "' belongs to models given by equations; model "
                             + f.optional("model").text() + " defines its own");
@@ -184,6 +185,11 @@ public final class SpecLoader {
             String n = name;
             group = wrap(section, () -> new NeuronGroup(n, geometry, m.model()));
             equationModels.put(group, equations);
+            SpecNode method = f.optional("method");
+            if (method != null) {
+                NeuronGroup g = group;
+                wrap(method, () -> g.method(GroupIntegrator.method(method.text())));
+            }
         }
         if (f.has("initial")) {
             for (Map.Entry<String, SpecNode> e : f.optional("initial").mapping().entrySet()) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.brainj.api.sim.SpikeMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Specs mapped onto the runtime, checked by what the network then does against closed-form
@@ -41,8 +43,9 @@ class SpecLoaderTest {
         return (last - first) / (n - 1);
     }
 
-    @Test
-    void equationsInSiUnitsRunInMillisecondsAndMillivolts() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"euler", "rk4", "exponential_euler"})
+    void equationsInSiUnitsRunInMillisecondsAndMillivolts(String method) throws Exception {
         SpecRun run = load("""
                 run: {duration: 0.5 s, dt: 0.01 ms, seed: 3}
                 populations:
@@ -50,16 +53,17 @@ class SpecLoaderTest {
                     size: 3
                     equations: |
                       dV/dt = (El - V + I) / tau : volt (unless refractory)
+                    method: %s
                     threshold: V > V_th
                     reset: V = El
                     refractory: 0.002 s
                     parameters: {El: -0.06 V, I: 20 mV, tau: 0.01 s, V_th: -50 mV}
                     initial: {V: -60 mV}
-                """);
+                """.formatted(method));
         assertEquals(500, run.settings().duration());
         assertEquals(0.01, run.settings().dt());
         run.network().run(run.settings().duration());
-        // closed form: 2 ms + 10 ms * ln(20 / 10) = 8.931 ms; Euler at dt = 0.01 ms and the step grid add < 0.02 ms
+        // closed form: 2 ms + 10 ms * ln(20 / 10) = 8.931 ms; each method's error at dt = 0.01 ms and the step grid add < 0.02 ms
         double expected = 2 + 10 * Math.log(2);
         assertEquals(expected, meanInterval(run.spikes().get("N")), 0.02);
     }
