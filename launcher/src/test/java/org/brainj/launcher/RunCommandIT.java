@@ -78,6 +78,20 @@ class RunCommandIT {
     }
 
     @Test
+    void cubaRunsAndAccountsForEverySpike() throws Exception {
+        Path outDir = dir.resolve("cuba");
+        assertEquals(0, brainj("run", COBA.resolveSibling("cuba.yaml").toString(), "--duration", "200 ms", "--out",
+                outDir.toString()), err.toString());
+        assertTrue(out.toString().startsWith("cuba: completed, 2000 steps (200 ms) in "), out.toString());
+        String summary = Files.readString(outDir.resolve("summary.json"));
+        assertTrue(spikes(summary, "P") > 0, summary);
+        assertEquals(spikes(summary, "P"), spikes(summary, "E") + spikes(summary, "I"));
+        assertEquals(spikes(summary, "P") + 1, Files.readAllLines(outDir.resolve("spikes_P.csv")).size());
+        // the mean rate is spikes per neuron per second of simulated time
+        assertEquals(spikes(summary, "E") / (3200 * 0.2), rate(summary, "E"), 1e-9);
+    }
+
+    @Test
     void anUnknownBackendListsTheAvailableOnes() {
         assertEquals(1, brainj("run", COBA.toString(), "--backend", "quantum", "--out", dir.toString()));
         assertEquals("brainj run: --backend: unknown backend 'quantum'; known: cpu" + System.lineSeparator(), err.toString());

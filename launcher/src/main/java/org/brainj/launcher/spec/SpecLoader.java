@@ -188,7 +188,10 @@ public final class SpecLoader {
             SpecNode method = f.optional("method");
             if (method != null) {
                 NeuronGroup g = group;
-                wrap(method, () -> g.method(GroupIntegrator.method(method.text())));
+                GroupIntegrator integrator = wrap(method, () -> GroupIntegrator.method(method.text()));
+                // a method that cannot integrate these equations says so here, not when the network is built
+                wrap(method, () -> integrator.integrate(m.model().subexpressions(), m.model().derivatives(), 0));
+                wrap(method, () -> g.method(integrator));
             }
         }
         if (f.has("initial")) {

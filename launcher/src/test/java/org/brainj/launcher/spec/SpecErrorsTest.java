@@ -63,6 +63,9 @@ class SpecErrorsTest {
                         "the equations read [Q] but no value is given"),
                 Arguments.of(6, "      dV/dt = (El - V / tau : volt", "net.yaml:6: populations.P.equations:", "column"),
                 Arguments.of(7, "    method: rk5\n    threshold: V > V_th", "net.yaml:7: populations.P.method:", "rk4"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P:\n    size: 1\n    equations: |\n"
+                        + "      dV/dt = -W / tau : 1\n      dW/dt = V / tau : 1\n    method: exact\n    parameters: {tau: 1 ms}",
+                        "net.yaml:8: populations.P.method: exact: a coupled linear system", "exponential_euler"),
                 Arguments.of(7, "    threshold: V > tau", "net.yaml:7: populations.P.threshold:", "unit mismatch"),
                 Arguments.of(8, "    reset: V = tau", "net.yaml:8: populations.P.reset:", "unit mismatch"),
                 Arguments.of(8, "    reset: W = El", "net.yaml:8: populations.P.reset: the reset assigns 'W', which is not a state variable", "[V]"),
