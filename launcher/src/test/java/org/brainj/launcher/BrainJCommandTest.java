@@ -89,7 +89,7 @@ class BrainJCommandTest {
     @Test
     void noCommandIsAUsageError() {
         assertEquals(2, brainj());
-        assertTrue(err.toString().startsWith("Missing a command: list, run or help"), err.toString());
+        assertTrue(err.toString().startsWith("Missing a command: list, run, integrate or help"), err.toString());
     }
 
     @Test
@@ -99,7 +99,7 @@ class BrainJCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "list", "run"})
+    @ValueSource(strings = {"", "list", "run", "integrate"})
     void everyCommandHasHelp(String command) {
         String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
         assertEquals(0, brainj(args));

@@ -70,8 +70,8 @@ public final class Outputs {
         return files;
     }
 
-    private static List<Integer> neurons(int[] picked, int columns) {
-        return IntStream.range(0, columns).map(c -> picked == null ? c : picked[c]).boxed().toList();
+    private static List<String> neurons(int[] picked, int columns) {
+        return IntStream.range(0, columns).mapToObj(c -> "neuron " + (picked == null ? c : picked[c])).toList();
     }
 
     private static String put(Path dir, String name, byte[] bytes) {

@@ -43,8 +43,8 @@ public final class Plots {
         return png(chart);
     }
 
-    /** A recorded variable: one line per neuron (the first {@value #MAX_LINES}). */
-    public static byte[] lines(String title, String yLabel, double[] times, double[][] values, List<Integer> neurons) {
+    /** Columns of values over time, one line each (the first {@value #MAX_LINES}), named by {@code series}. */
+    public static byte[] lines(String title, String yLabel, double[] times, double[][] values, List<String> series) {
         XYChart chart = chart(title, "time (ms)", yLabel);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(0);
@@ -54,7 +54,7 @@ public final class Plots {
             for (int r = 0; r < values.length; r++) {
                 y[r] = values[r][c];
             }
-            chart.addSeries("neuron " + neurons.get(c), times, y).setMarker(SeriesMarkers.NONE);
+            chart.addSeries(series.get(c), times, y).setMarker(SeriesMarkers.NONE);
         }
         return png(chart);
     }
