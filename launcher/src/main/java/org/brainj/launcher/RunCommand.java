@@ -91,15 +91,15 @@ final class RunCommand implements Callable<Integer> {
             });
             run.network().progress(new ProgressBar(err, System.console() != null, stop::get));
 
-            String status = "completed";
+            String status = RunReport.COMPLETED;
             BrainJException failure = null;
             long start = System.nanoTime();
             try {
                 run.network().run(run.settings().duration());
             } catch (ProgressBar.Interrupted e) {
-                status = "interrupted";
+                status = RunReport.INTERRUPTED;
             } catch (BrainJException e) {
-                status = "failed";
+                status = RunReport.FAILED;
                 failure = e;
             }
             double wall = (System.nanoTime() - start) * 1e-9;

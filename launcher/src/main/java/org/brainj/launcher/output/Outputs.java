@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.brainj.api.BrainJException;
@@ -38,7 +37,11 @@ public final class Outputs {
         }
     }
 
-    /** Writes everything; the summary last, listing the files written before it. */
+    /**
+     * Writes everything: the data first, then the summary, then the plots, after which the summary
+     * is rewritten to list them too. An interrupted run (Ctrl-C: the JVM is shutting down, and
+     * drawing would start services it no longer allows) gets no plots.
+     */
     public static List<String> write(Path dir, RunReport report) {
         SpecRun run = report.run();
         List<String> files = new ArrayList<>();
@@ -53,9 +56,16 @@ public final class Outputs {
         });
         for (SpecRun.State s : run.states()) {
             StateMonitor m = s.monitor();
-            int[] shape = m.shape();
-            files.add(put(dir, "state_" + s.label() + ".npy", Npy.float64(m.values(), shape[1])));
+            files.add(put(dir, "state_" + s.label() + ".npy", Npy.float64(m.values(), m.shape()[1])));
             files.add(put(dir, "state_" + s.label() + "_t.npy", Npy.float64(m.times(), m.times().length)));
+        }
+        summary(dir, report, files);
+        if (report.status().equals(RunReport.INTERRUPTED)) {
+            return files;
+        }
+        for (SpecRun.State s : run.states()) {
+            StateMonitor m = s.monitor();
+            int[] shape = m.shape();
             if (shape[0] > 0) {
                 String y = s.variable() + (s.unit() == null ? "" : " (" + s.unit() + ")");
                 files.add(put(dir, "state_" + s.label() + ".png",
@@ -65,9 +75,14 @@ public final class Outputs {
         if (!rasters.isEmpty()) {
             files.add(put(dir, "raster.png", Plots.raster(rasters, sizes)));
         }
-        files.add("summary.json");
-        AtomicFiles.write(dir.resolve("summary.json"), Json.write(report.summary(files)).getBytes(StandardCharsets.UTF_8));
+        summary(dir, report, files);
         return files;
+    }
+
+    private static void summary(Path dir, RunReport report, List<String> files) {
+        List<String> listed = new ArrayList<>(files);
+        listed.add("summary.json");
+        AtomicFiles.write(dir.resolve("summary.json"), Json.write(report.summary(listed)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> neurons(int[] picked, int columns) {
@@ -84,7 +99,8 @@ public final class Outputs {
         int[] index = m.indices();
         StringBuilder out = new StringBuilder(16 * t.length + 16).append("t_ms,index\n");
         for (int k = 0; k < t.length; k++) {
-            out.append(String.format(Locale.ROOT, "%.4f", t[k])).append(',').append(index[k]).append('\n');
+            // times are multiples of dt: rounding to 1e-9 ms drops the binary noise of step * dt
+            out.append(Math.round(t[k] * 1e9) / 1e9).append(',').append(index[k]).append('\n');
         }
         return out.toString();
     }

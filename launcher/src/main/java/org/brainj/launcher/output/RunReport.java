@@ -19,6 +19,10 @@ import org.brainj.launcher.spec.SpecRun;
 public record RunReport(String spec, SpecRun run, String status, String error, long steps, double simulatedMs,
                         double wallSeconds) {
 
+    public static final String COMPLETED = "completed";
+    public static final String INTERRUPTED = "interrupted";
+    public static final String FAILED = "failed";
+
     /** One population's spikes. */
     public record Rate(String population, int size, long spikes, double hz) {
     }
