@@ -25,6 +25,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * except those declared in the equations as {@code I_syn : volt} lines: such a name is the
  * synaptic current symbol ({@code current}), a per-step input ({@code inputs}), or a per-neuron
  * parameter given under {@code parameters}.
+ *
+ * <p>Equations whose variables are all declared {@code : 1}, with parameters given as plain
+ * numbers, are BrainPy's unitless style: they are not checked dimensionally, and time is in ms.
  */
 final class EquationModel {
     /** The parameter a refractory period given as a time is stored in. */
@@ -139,7 +142,21 @@ final class EquationModel {
                 parameterUnits.remove(s.variable());
             }
         }
-        located(eqNode, extraLines, () -> checked.checkUnits(parameterUnits));
+        // BrainPy's unitless style: every variable ': 1' and plain numbers, times in ms
+        String refractoryName = refractory;
+        boolean unitless = parsed.statements().stream().allMatch(st -> PhysicalUnits.sameDimension(st.unit(), PhysicalUnits.ONE))
+                && given.entrySet().stream().allMatch(e -> e.getKey().equals(refractoryName)
+                        || PhysicalUnits.sameDimension(e.getValue().getUnit(), PhysicalUnits.ONE));
+        if (unitless) {
+            Set<String> defined = new LinkedHashSet<>(given.keySet());
+            defined.addAll(inputs);
+            if (current != null) {
+                defined.add(current);
+            }
+            located(eqNode, extraLines, () -> checked.checkUnitless(defined));
+        } else {
+            located(eqNode, extraLines, () -> checked.checkUnits(parameterUnits));
+        }
         for (String p : given.keySet()) {
             if (!p.equals(refractory) && !checked.identifiers().contains(p)) {
                 throw givenAt.get(p).error("parameter '" + p + "' is not read by the equations, threshold or reset;"

@@ -133,6 +133,25 @@ class SpecLoaderTest {
     }
 
     @Test
+    void unitlessEquationsAreBrainPysStyleWithTimeInMilliseconds() throws Exception {
+        // the reference's LIF numbers: V_rest 0, V_th 20, tau 10 (ms), constant drive 25
+        SpecRun run = load("""
+                run: {duration: 400 ms, dt: 0.01 ms}
+                populations:
+                  N:
+                    size: 1
+                    equations: "dV/dt = (V_rest - V + I) / tau : 1 (unless refractory)"
+                    threshold: V >= V_th
+                    reset: V = V_rest
+                    refractory: 1 ms
+                    parameters: {V_rest: 0, V_th: 20, tau: 10, I: 25}
+                """);
+        run.network().run(run.settings().duration());
+        // 1 ms + 10 ms * ln(25 / (25 - 20))
+        assertEquals(1 + 10 * Math.log(5), meanInterval(run.spikes().get("N")), 0.02);
+    }
+
+    @Test
     void jsonIsReadAsYaml() throws Exception {
         SpecRun run = load("""
                 {"run": {"duration": "2 ms"},
