@@ -92,6 +92,14 @@ class RunCommandIT {
     }
 
     @Test
+    void aMissingPluginFolderSaysHowToFixIt() {
+        Path missing = dir.resolve("no-plugins");
+        assertEquals(1, brainj("run", COBA.toString(), "--plugins", missing.toString(), "--out", dir.toString()));
+        assertEquals("brainj run: plugin folder '" + missing + "' does not exist; create it or give another with --plugins DIR"
+                + System.lineSeparator(), err.toString());
+    }
+
+    @Test
     void anUnknownBackendListsTheAvailableOnes() {
         assertEquals(1, brainj("run", COBA.toString(), "--backend", "quantum", "--out", dir.toString()));
         assertEquals("brainj run: --backend: unknown backend 'quantum'; known: cpu" + System.lineSeparator(), err.toString());

@@ -46,6 +46,7 @@ public final class Platform implements AutoCloseable {
     private final List<Runnable> beforeStop = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::shutDown, "brainj-shutdown");
     private boolean stopped;
+    private PluginFolder plugins;
 
     private Platform(Framework framework, Path storage, List<String> problems) {
         this.framework = framework;
@@ -73,13 +74,12 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Boots the framework with the shipped bundles and the jars in {@code pluginDir} (null for
-     * none). A plugin that does not install, resolve or start is reported in {@link #problems()}.
+     * none), and follows that folder while the platform runs: jars added are installed and
+     * started, jars removed are uninstalled. A plugin that does not install, resolve or start is
+     * reported in {@link #problems()} (at start) or logged as a warning (later), and skipped.
      */
     public static Platform start(Path bundleDir, Path pluginDir) {
-        List<Path> jars = new ArrayList<>(bundleJars(bundleDir));
-        if (pluginDir != null) {
-            jars.addAll(pluginJars(pluginDir));
-        }
+        List<Path> jars = bundleJars(bundleDir);
         Path storage = createStorage();
         Framework framework = newFramework(storage);
         Platform platform = new Platform(framework, storage, new ArrayList<>());
@@ -89,7 +89,13 @@ public final class Platform implements AutoCloseable {
             List<Bundle> installed = platform.install(jars);
             framework.start();
             installed.forEach(platform::startBundle);
+            if (pluginDir != null) {
+                platform.plugins = new PluginFolder(pluginDir, platform.context(), platform.problems);
+            }
             return platform;
+        } catch (BrainJException e) {
+            platform.close();
+            throw e;
         } catch (BundleException | RuntimeException e) {
             platform.close();
             throw new BrainJException("the OSGi framework did not start: " + e.getMessage(), e);
@@ -199,6 +205,9 @@ public final class Platform implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (plugins != null) {
+            plugins.close();
+        }
         synchronized (trackers) {
             trackers.forEach(ServiceTracker::close);
             trackers.clear();
@@ -237,17 +246,6 @@ public final class Platform implements AutoCloseable {
             bundle.start();
         } catch (BundleException e) {
             problems.add(bundle.getSymbolicName() + " " + bundle.getVersion() + " did not start: " + e.getMessage());
-        }
-    }
-
-    private static List<Path> pluginJars(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new BrainJException("plugin folder '" + dir + "' does not exist; create it or give another with --plugins DIR");
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            throw new BrainJException("cannot list the plugin folder '" + dir + "': " + e.getMessage(), e);
         }
     }
 
