@@ -92,6 +92,19 @@ class RunCommandIT {
     }
 
     @Test
+    void brunelDeltaFiresAtTheReferenceRate() throws Exception {
+        Path outDir = dir.resolve("brunel");
+        assertEquals(0, brainj("run", COBA.resolveSibling("brunel_delta.yaml").toString(), "--out", outDir.toString()),
+                err.toString());
+        String summary = Files.readString(outDir.resolve("summary.json"));
+        // Brian2 2.5.1 and NEST's brunel_delta_nest.py parameters: about 32 Hz (issue 5)
+        for (String population : List.of("E", "I")) {
+            double hz = rate(summary, population);
+            assertTrue(hz > 29 && hz < 35, population + " at " + hz + " Hz");
+        }
+    }
+
+    @Test
     void aMissingPluginFolderSaysHowToFixIt() {
         Path missing = dir.resolve("no-plugins");
         assertEquals(1, brainj("run", COBA.toString(), "--plugins", missing.toString(), "--out", dir.toString()));

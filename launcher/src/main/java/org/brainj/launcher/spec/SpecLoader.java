@@ -25,6 +25,7 @@ import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.NeuronModelFactory;
+import org.brainj.api.sim.PoissonCount;
 import org.brainj.api.sim.Population;
 import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
@@ -160,50 +161,72 @@ public final class SpecLoader {
             throw section.error("'" + name + "' is not a name; use letters, digits and '_'");
         }
         SpecNode.Fields f = section.fields("size", "model", "equations", "method", "threshold", "reset", "refractory",
-                "current", "inputs", "membrane", "parameters", "initial");
+                "current", "inputs", "membrane", "parameters", "initial", "poisson_input");
         int[] geometry = geometry(f.required("size"));
         boolean byName = f.has("model");
         if (byName == f.has("equations")) {
             throw section.error(byName ? "give either 'model' or 'equations', not both"
                     : "no model; give 'model: NAME' (a registered model, see brainj list) or 'equations:'");
         }
-        NeuronGroup group;
+        NeuronModel model;
         EquationModel equations = null;
         if (byName) {
-            for (String key : List.of("threshold", "reset", "refractory", "current", "inputs", "membrane", "method")) {
+            for (String key : List.of("threshold", "reset", "refractory", "current", "inputs", "membrane")) {
                 if (f.has(key)) {
                     throw f.optional(key).error("'" + key + "' belongs to models given by equations; model "
                             + f.optional("model").text() + " defines its own");
                 }
             }
-            NeuronModel model = catalogModel(f.optional("model"), f.optional("parameters"));
-            String n = name;
-            group = wrap(section, () -> new NeuronGroup(n, geometry, model));
+            model = catalogModel(f.optional("model"), f.optional("parameters"));
         } else {
             equations = EquationModel.read(name, f);
-            EquationModel m = equations;
-            String n = name;
-            group = wrap(section, () -> new NeuronGroup(n, geometry, m.model()));
+            model = equations.model();
+        }
+        if (f.has("poisson_input")) {
+            model = poissonInput(model, f.optional("poisson_input"), equations);
+        }
+        NeuronModel m = model;
+        NeuronGroup group = wrap(section, () -> new NeuronGroup(name, geometry, m));
+        if (equations != null) {
             equationModels.put(group, equations);
-            SpecNode method = f.optional("method");
-            if (method != null) {
-                NeuronGroup g = group;
-                GroupIntegrator integrator = wrap(method, () -> GroupIntegrator.method(method.text()));
-                // a method that cannot integrate these equations says so here, not when the network is built
-                wrap(method, () -> integrator.integrate(m.model().subexpressions(), m.model().derivatives(), 0));
-                wrap(method, () -> g.method(integrator));
-            }
+        }
+        SpecNode method = f.optional("method");
+        if (method != null) {
+            GroupIntegrator integrator = wrap(method, () -> GroupIntegrator.method(method.text()));
+            // a method that cannot integrate these equations says so here, not when the network is built
+            wrap(method, () -> integrator.integrate(m.subexpressions(), m.derivatives(), 0));
+            wrap(method, () -> group.method(integrator));
         }
         if (f.has("initial")) {
             for (Map.Entry<String, SpecNode> e : f.optional("initial").mapping().entrySet()) {
                 Unit<?> unit = equations == null ? null : equations.unit(e.getKey());
                 Initializer init = initializer(e.getValue(), unit, "the initial value of " + e.getKey());
-                NeuronGroup g = group;
-                wrap(e.getValue(), () -> g.init(e.getKey(), init));
+                wrap(e.getValue(), () -> group.init(e.getKey(), init));
             }
         }
         network.add(group);
         populations.put(name, group);
+    }
+
+    /**
+     * NEST's {@code poisson_generator} connected to every neuron: each neuron's membrane jumps by
+     * {@code weight} times an independent Poisson count with mean {@code rate dt} per step.
+     */
+    private NeuronModel poissonInput(NeuronModel model, SpecNode node, EquationModel equations) {
+        NeuronModel.Builder b = model.toBuilder();
+        List<SpecNode> items = node.isSequence() ? node.sequence() : List.of(node);
+        for (int k = 0; k < items.size(); k++) {
+            SpecNode.Fields f = items.get(k).fields("rate", "weight");
+            double rate = f.required("rate").quantity(PhysicalUnits.parse("Hz"), "a rate");
+            SpecNode w = f.required("weight");
+            Unit<?> unit = equations == null ? null : equations.unit(model.membrane());
+            double weight = unit == null ? Coherent.value(w.quantity()) : w.quantity(unit, "a jump of " + model.membrane());
+            String uniform = "poisson_u" + k;
+            b.uniform(uniform).jump(model.membrane(), wrap(f.required("rate"),
+                    () -> org.brainj.api.expr.Exprs.mul(org.brainj.api.expr.Exprs.num(weight),
+                            PoissonCount.of(rate * settings.dt(), uniform))));
+        }
+        return b.build();
     }
 
     private static int[] geometry(SpecNode size) {

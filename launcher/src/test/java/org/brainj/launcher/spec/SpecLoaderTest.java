@@ -152,6 +152,33 @@ class SpecLoaderTest {
     }
 
     @Test
+    void poissonInputJumpsThePotentialByPoissonCounts() throws Exception {
+        // 20 kHz for 100 ms at dt 0.1 ms: 2 events per step on average, 2000 in all per neuron
+        SpecRun run = load("""
+                run: {duration: 100 ms, dt: 0.1 ms, seed: 5}
+                populations:
+                  N:
+                    size: 400
+                    equations: "dV/dt = 0 * V / tau : volt"
+                    parameters: {tau: 1 ms}
+                    poisson_input: {rate: 20 kHz, weight: 1 mV}
+                monitors:
+                  state:
+                    - {population: N, variable: V, period: 100 ms}
+                """);
+        run.network().run(run.settings().duration());
+        double[] v = run.states().get(0).monitor().values()[0];
+        double mean = java.util.Arrays.stream(v).average().orElseThrow();
+        double var = java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1);
+        // Poisson(2000): mean 2000 and variance 2000; five standard errors over 400 neurons
+        assertEquals(2000, mean, 5 * Math.sqrt(2000.0 / 400));
+        assertEquals(2000, var, 5 * 2000 * Math.sqrt(2.0 / 399));
+        for (double x : v) {
+            assertEquals(Math.rint(x), x, 1e-9, "a whole number of 1 mV jumps");
+        }
+    }
+
+    @Test
     void jsonIsReadAsYaml() throws Exception {
         SpecRun run = load("""
                 {"run": {"duration": "2 ms"},
