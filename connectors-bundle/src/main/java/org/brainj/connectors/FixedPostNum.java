@@ -1,6 +1,7 @@
 package org.brainj.connectors;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.connect.Geometry;
@@ -49,8 +50,10 @@ public record FixedPostNum(int num, boolean includeSelf, boolean allowMultapses,
         int[] indices = new int[total];
         for (int i = 0; i < numPre; i++) {
             indptr[i + 1] = indptr[i] + num;
-            Sampling.draw(Rng.stream(seed, i), numPost, num, includeSelf ? -1 : i, allowMultapses, indices, indptr[i]);
         }
+        // Per-row streams: the rows come out the same whichever thread draws them.
+        IntStream.range(0, numPre).parallel().forEach(i -> Sampling.draw(Rng.stream(seed, i), numPost, num,
+                includeSelf ? -1 : i, allowMultapses, indices, indptr[i]));
         return new Connectivity(numPre, numPost, indptr, indices);
     }
 }

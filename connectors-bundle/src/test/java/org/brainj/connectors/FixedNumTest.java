@@ -82,6 +82,14 @@ class FixedNumTest {
     }
 
     @Test
+    void fixedPostNumDoesNotDependOnTheThreadCount() throws Exception {
+        FixedPostNum rule = new FixedPostNum(50, false, false, 99);
+        int[] one = new java.util.concurrent.ForkJoinPool(1).submit(() -> rule.connect(2000, 3000).postIds()).get();
+        int[] four = new java.util.concurrent.ForkJoinPool(4).submit(() -> rule.connect(2000, 3000).postIds()).get();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(one, four);
+    }
+
+    @Test
     void fixedTotalNumDrawsExactlyNumDistinctPairs() {
         for (int num : new int[] {500, 9000}) { // sparse (rejection) and dense (selection sampling)
             Connectivity c = new FixedTotalNum(num, false, false, 5).connect(100, 120);

@@ -2,32 +2,24 @@ package org.brainj.examples;
 
 import static org.brainj.api.expr.ExpressionParser.parse;
 
+import java.util.Locale;
+import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
-import org.brainj.api.sim.Network;
-import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.ProgressListener;
-import org.brainj.api.sim.Projection;
-import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.Backends;
-import org.brainj.connectors.FixedProb;
 
 /**
- * The COBA E/I network as Brian2's benchmark and the reference define it (issue 5): 4000 LIF
- * neurons, the first 3200 excitatory, conductance-based exponential synapses, p = 0.02,
- * dt = 0.1 ms, forward Euler. Units: ms and mV; conductances are dimensionless.
+ * The COBA E/I network as Brian2's benchmark and the reference define it (issue 5):
+ * conductance-based exponential synapses (ge += 0.6, gi += 6.7), V0 ~ N(-55 mV, 5 mV), forward
+ * Euler. Units: ms and mV; conductances are dimensionless.
  *
  * <p>Run: {@code java org.brainj.examples.Coba [seed] [duration_ms]}.
  */
-public final class Coba {
-    public static final int N = 4000;
-    public static final int N_EXC = 3200;
+public final class Coba extends EINetwork {
 
-    private final Network network;
-    private final SpikeMonitor spikes;
-
-    /** The model as Brian2's benchmark writes it (time in ms, potentials in mV, conductances dimensionless). */
+    /** The model as Brian2's benchmark writes it. */
     public static NeuronModel model() {
         return NeuronModel.builder("COBA_LIF")
                 .equations("""
@@ -44,39 +36,7 @@ public final class Coba {
     }
 
     public Coba(Backend backend, long seed) {
-        NeuronGroup p = new NeuronGroup("P", N, model()).init("V", Initializer.normal(-55, 5));
-        var exc = p.view(0, N_EXC);
-        var inh = p.view(N_EXC, N);
-        // each pair connected independently with p = 0.02, self-connections allowed (Brian2's connect(p=0.02))
-        Projection ce = Projection.builder("Ce", exc, p)
-                .connect(new FixedProb(0.02).includeSelf(true).seed(seed)).weight(0.6).onVariable("ge").build();
-        Projection ci = Projection.builder("Ci", inh, p)
-                .connect(new FixedProb(0.02).includeSelf(true).seed(seed + 1)).weight(6.7).onVariable("gi").build();
-        network = new Network(backend).dt(0.1).seed(seed).add(p, ce, ci);
-        spikes = network.spikes(p);
-    }
-
-    public Network network() {
-        return network;
-    }
-
-    public SpikeMonitor spikes() {
-        return spikes;
-    }
-
-    /** Mean rates in Hz of the excitatory and inhibitory neurons over {@code durationMs}. */
-    public double[] rates(double durationMs) {
-        int[] counts = spikes.counts();
-        long e = 0;
-        long i = 0;
-        for (int k = 0; k < N; k++) {
-            if (k < N_EXC) {
-                e += counts[k];
-            } else {
-                i += counts[k];
-            }
-        }
-        return new double[] {e / (N_EXC * durationMs / 1000), i / ((N - N_EXC) * durationMs / 1000)};
+        super(backend, seed, model(), GroupIntegrator.EULER, Initializer.normal(-55, 5), "ge", 0.6, "gi", 6.7);
     }
 
     public static void main(String[] args) {
@@ -88,7 +48,7 @@ public final class Coba {
         coba.network().run(duration);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         double[] r = coba.rates(duration);
-        System.out.printf(java.util.Locale.ROOT, "COBA %d neurons, %.0f ms: E %.2f Hz, I %.2f Hz, %d spikes, %.3f s%n",
+        System.out.printf(Locale.ROOT, "COBA %d neurons, %.0f ms: E %.2f Hz, I %.2f Hz, %d spikes, %.3f s%n",
                 N, duration, r[0], r[1], coba.spikes().count(), seconds);
     }
 }

@@ -17,7 +17,11 @@ import org.brainj.api.expr.Statement.Kind;
  * A model's equations, parsed from Brian2-style text (see {@link #parse}): differential equations
  * for its state variables, subexpressions, and per-element parameters, in the order written.
  * Noise terms are variables named {@code xi} or {@code xi_...}; each differential equation
- * splits into a drift and one diffusion coefficient per noise term.
+ * splits into a drift and one diffusion coefficient per noise term. Text may read units and
+ * quantities as Brian2 users write them ({@code (-V + 10*mV) / tau}, {@code 1/ms}) and
+ * {@code pi} and {@code e}: {@link #checkUnits} or {@link #checkUnitless} resolves them
+ * (Brian2's namespace rule: declared names and parameters shadow them) and returns equations
+ * where they are numbers, which are the ones to integrate.
  */
 public record Equations(List<Statement> statements) {
     /** Time and the step, readable in every equation (unit: second). */
@@ -94,12 +98,17 @@ public record Equations(List<Statement> statements) {
         return !noiseTerms().isEmpty();
     }
 
-    /** The identifiers read but not declared, other than time and noise: what the model must be given. */
+    /**
+     * The identifiers read but not declared, other than time, noise and constants: what the
+     * model must be given. A constant name ({@code mV}, {@code pi}) is left out, as it means the
+     * constant unless a parameter of that name is given.
+     */
     public Set<String> externals() {
         Set<String> names = new LinkedHashSet<>(identifiers());
         names.removeAll(declared());
         names.removeAll(TIME);
         names.removeIf(Equations::isNoise);
+        names.removeIf(Namespace::isConstant);
         return names;
     }
 
@@ -158,35 +167,59 @@ public record Equations(List<Statement> statements) {
     /**
      * Checks the equations dimensionally, given the units of the external parameters: every name
      * is defined, {@code dX/dt} has X's unit per second, each subexpression its declared unit,
-     * functions get dimensionless arguments, and sums, comparisons and branches agree.
+     * functions get dimensionless arguments, and sums, comparisons and branches agree (a literal
+     * {@code 0} agrees with any unit there, as in Brian2). A name that no statement declares and
+     * no parameter gives may be a unit ({@code mV}, {@code nS}, {@code ms}; see
+     * {@link org.brainj.api.units.PhysicalUnits#inEquations}) or {@code pi} or {@code e}.
+     *
+     * @return the equations with those constant names replaced by their SI values, which is what
+     *         integrators and code generators must be given
      */
     public Equations checkUnits(Map<String, ? extends Unit<?>> parameterUnits) {
-        requireDefined(parameterUnits.keySet());
-        new UnitCheck(this, parameterUnits).run();
-        return this;
+        Map<String, Unit<?>> constants = requireDefined(parameterUnits.keySet(), true);
+        new UnitCheck(this, parameterUnits, constants).run();
+        return Namespace.substitute(this, constants.keySet());
     }
 
-    /** Checks only that every name is defined: BrainPy 1.x's unitless style, time in ms. */
+    /**
+     * Checks only that every name is defined: BrainPy 1.x's unitless style, time in ms. Unit
+     * names are errors here ({@link UnitInUnitlessEquationsException}); {@code pi} and {@code e}
+     * are their values unless shadowed.
+     *
+     * @return the equations with {@code pi} and {@code e} replaced by their values
+     */
     public Equations checkUnitless(Set<String> parameters) {
-        requireDefined(parameters);
-        return this;
+        Map<String, Unit<?>> constants = requireDefined(parameters, false);
+        return Namespace.substitute(this, constants.keySet());
     }
 
-    private void requireDefined(Set<String> parameters) {
+    /** Checks that every name read is defined; returns the names that are constants, with their units. */
+    private Map<String, Unit<?>> requireDefined(Set<String> parameters, boolean withUnits) {
         Set<String> defined = new TreeSet<>(declared());
         defined.addAll(parameters);
         defined.addAll(TIME);
+        Map<String, Unit<?>> constants = new LinkedHashMap<>();
         for (Statement s : statements) {
             if (s.rhs() == null) {
                 continue;
             }
             for (String name : FreeVars.of(s.rhs())) {
-                if (!defined.contains(name) && !isNoise(name)) {
-                    Expr node = firstVar(s.rhs(), name);
-                    throw new UndefinedSymbolException(s.line(), s.positions().column(node), name, defined);
+                if (defined.contains(name) || isNoise(name) || constants.containsKey(name)) {
+                    continue;
                 }
+                Unit<?> constant = Namespace.unitOf(name, withUnits);
+                if (constant != null) {
+                    constants.put(name, constant);
+                    continue;
+                }
+                int column = s.positions().column(firstVar(s.rhs(), name));
+                if (Namespace.isConstant(name)) {
+                    throw new UnitInUnitlessEquationsException(s.line(), column, name);
+                }
+                throw new UndefinedSymbolException(s.line(), column, name, defined);
             }
         }
+        return constants;
     }
 
     private Statement differential(String variable) {

@@ -19,15 +19,20 @@ import org.brainj.api.units.PhysicalUnits;
  * Dimensional analysis of equations: infers the unit of every node bottom-up with Indriya's unit
  * algebra and reports the first disagreement with both sides' units and its position. Noise
  * terms have unit second^-1/2, as in Brian2, so that {@code sigma*xi/sqrt(tau)} is per second.
+ * A literal {@code 0} takes the unit of what it is added to, compared with or chosen against
+ * ({@code V > 0}, {@code where(c, V, 0)}, {@code dV/dt = 0}), as Brian2 allows; no other
+ * number has a unit.
  */
 final class UnitCheck {
     private final Equations equations;
     private final Map<String, Unit<?>> units = new HashMap<>();
     private Statement current;
 
-    UnitCheck(Equations equations, Map<String, ? extends Unit<?>> parameterUnits) {
+    /** @param constants the units of the names read as constants ({@code mV}, {@code pi}), which nothing shadows */
+    UnitCheck(Equations equations, Map<String, ? extends Unit<?>> parameterUnits, Map<String, Unit<?>> constants) {
         this.equations = equations;
         // SI units throughout, as values are SI internally: messages then read V/s, not mV/ms
+        constants.forEach((name, unit) -> units.put(name, unit.getSystemUnit()));
         parameterUnits.forEach((name, unit) -> units.put(name, unit.getSystemUnit()));
         equations.statements().forEach(s -> units.put(s.variable(), s.unit().getSystemUnit()));
         Equations.TIME.forEach(t -> units.put(t, PhysicalUnits.SECOND));
@@ -42,7 +47,7 @@ final class UnitCheck {
             Unit<?> rhs = unit(s.rhs());
             Unit<?> declared = units.get(s.variable());
             Unit<?> expected = s.kind() == Kind.DIFFERENTIAL ? declared.divide(PhysicalUnits.SECOND) : declared;
-            if (!PhysicalUnits.sameDimension(rhs, expected)) {
+            if (!isLiteralZero(s.rhs()) && !PhysicalUnits.sameDimension(rhs, expected)) {
                 throw new UnitMismatchException(s.line(), s.positions().start(), "the two sides of " + s.lhs() + " = ...",
                         PhysicalUnits.describe(expected), PhysicalUnits.describe(rhs));
             }
@@ -50,8 +55,10 @@ final class UnitCheck {
     }
 
     private Unit<?> unit(Expr e) {
-        if (e instanceof Const) {
-            return PhysicalUnits.ONE;
+        if (e instanceof Const c) {
+            // a constant that replaced a unit name has that unit, so checked equations check again
+            String name = current.positions().writtenAs(c);
+            return name == null ? PhysicalUnits.ONE : Namespace.unitOf(name, true).getSystemUnit();
         } else if (e instanceof Var v) {
             return Equations.isNoise(v.name()) ? PhysicalUnits.SECOND.root(2).inverse() : units.get(v.name());
         } else if (e instanceof Neg n) {
@@ -61,7 +68,7 @@ final class UnitCheck {
         } else if (e instanceof Call c) {
             return call(c);
         } else if (e instanceof Cmp c) {
-            same(c, "the operands of " + c.op().symbol(), unit(c.left()), unit(c.right()));
+            same(c, "the operands of " + c.op().symbol(), c.left(), c.right());
             return PhysicalUnits.ONE;
         } else if (e instanceof Logic l) {
             unit(l.left());
@@ -72,19 +79,17 @@ final class UnitCheck {
             return PhysicalUnits.ONE;
         } else if (e instanceof Where w) {
             unit(w.cond());
-            return same(w, "the two branches of where", unit(w.then()), unit(w.otherwise()));
+            return same(w, "the two branches of where", w.then(), w.otherwise());
         }
         throw new IllegalStateException("unhandled node " + e);
     }
 
     private Unit<?> bin(Bin b) {
-        Unit<?> left = unit(b.left());
-        Unit<?> right = unit(b.right());
         return switch (b.op()) {
-            case ADD, SUB -> same(b, "the operands of " + b.op().symbol(), left, right);
-            case MUL -> left.multiply(right);
-            case DIV -> left.divide(right);
-            case POW -> power(b, left, right);
+            case ADD, SUB -> same(b, "the operands of " + b.op().symbol(), b.left(), b.right());
+            case MUL -> unit(b.left()).multiply(unit(b.right()));
+            case DIV -> unit(b.left()).divide(unit(b.right()));
+            case POW -> power(b, unit(b.left()), unit(b.right()));
         };
     }
 
@@ -113,11 +118,13 @@ final class UnitCheck {
     }
 
     private Unit<?> call(Call c) {
+        if (c.fn() == Expr.Fn.MIN || c.fn() == Expr.Fn.MAX) {
+            return same(c, "the arguments of " + c.fn().label(), c.args().get(0), c.args().get(1));
+        }
         Unit<?> first = unit(c.args().get(0));
         return switch (c.fn()) {
             case ABS, FLOOR, CEIL -> first;
             case SQRT -> first.root(2);
-            case MIN, MAX -> same(c, "the arguments of " + c.fn().label(), first, unit(c.args().get(1)));
             default -> {
                 dimensionless(c.args().get(0), "the argument of " + c.fn().label() + " (must be dimensionless)", first);
                 yield PhysicalUnits.ONE;
@@ -125,11 +132,21 @@ final class UnitCheck {
         };
     }
 
-    private Unit<?> same(Expr at, String what, Unit<?> left, Unit<?> right) {
-        if (!PhysicalUnits.sameDimension(left, right)) {
-            throw mismatch(at, what, left, right);
+    /** The unit of two operands that must agree; a literal 0 agrees with the other's unit. */
+    private Unit<?> same(Expr at, String what, Expr leftOperand, Expr rightOperand) {
+        Unit<?> left = unit(leftOperand);
+        Unit<?> right = unit(rightOperand);
+        if (isLiteralZero(leftOperand)) {
+            return right;
+        } else if (isLiteralZero(rightOperand) || PhysicalUnits.sameDimension(left, right)) {
+            return left;
         }
-        return left;
+        throw mismatch(at, what, left, right);
+    }
+
+    /** A 0 written as a number: not a constant that replaced a name, nor an expression that is 0. */
+    private boolean isLiteralZero(Expr e) {
+        return e instanceof Const c && c.value() == 0 && current.positions().writtenAs(c) == null;
     }
 
     private void dimensionless(Expr at, String what, Unit<?> unit) {

@@ -21,8 +21,6 @@ public interface Arithmetic<S> {
 
     S divide(S a, S b);
 
-    S exp(S a);
-
     S sqrt(S a);
 
     /**

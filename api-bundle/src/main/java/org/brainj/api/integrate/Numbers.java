@@ -36,11 +36,6 @@ public final class Numbers implements Arithmetic<Double> {
     }
 
     @Override
-    public Double exp(Double a) {
-        return Math.exp(a);
-    }
-
-    @Override
     public Double sqrt(Double a) {
         return Math.sqrt(a);
     }

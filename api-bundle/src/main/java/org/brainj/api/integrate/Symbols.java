@@ -74,18 +74,13 @@ final class Symbols implements Arithmetic<Expr> {
     }
 
     @Override
-    public Expr exp(Expr a) {
-        return new Expr.Call(Fn.EXP, List.of(a));
-    }
-
-    @Override
     public Expr sqrt(Expr a) {
         return new Expr.Call(Fn.SQRT, List.of(a));
     }
 
     @Override
     public Expr phi1(Expr z) {
-        Expr u = let("u", exp(z));
+        Expr u = let("u", new Expr.Call(Fn.EXP, List.of(z)));
         Expr one = constant(1);
         return new Expr.Where(new Expr.Cmp(Expr.CmpOp.EQ, u, one), one,
                 divide(subtract(u, one), new Expr.Call(Fn.LOG, List.of(u))));

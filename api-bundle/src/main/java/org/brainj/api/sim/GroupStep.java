@@ -148,6 +148,12 @@ final class GroupStep {
         return new StepProgram(body, state, Set.copyOf(model.parameters().keySet()), noise);
     }
 
+    /** Whether a state variable is the step's bookkeeping (spike flag, last spike, inputs, delta accumulators). */
+    static boolean isBookkeeping(String x, NeuronModel model, List<Channel> channels) {
+        return x.equals(SPIKE) || x.equals(LAST_SPIKE) || model.inputs().contains(x)
+                || channels.stream().anyMatch(ch -> ch.isDelta() && ch.eventVariable().equals(x));
+    }
+
     private Expr now(String x) {
         return var(current.getOrDefault(x, x));
     }

@@ -134,6 +134,10 @@ public final class Input {
         this.backend = backend;
         always = backend.full(org.brainj.api.tensor.DType.BOOL, 1);
         Tensor whole = target.group().variable(variable);
+        if (whole.rank() == 0) {
+            throw new SimulationException("input to " + name() + ": '" + variable + "' is a parameter shared by the whole"
+                    + " group; change it with group.set(\"" + variable + "\", value), or give inputs a per-neuron variable");
+        }
         tensor = whole.size() == target.size() ? whole : whole.slice(target.offset(), target.offset() + target.size());
         if (eventNeurons != null) {
             buildEvents(dt);
@@ -182,8 +186,9 @@ public final class Input {
     /** Refuses a run that would need values past the end of an array input. */
     void checkCovers(long endStep, double dt) {
         if (overTime != null && eventNeurons == null && endStep > steps) {
-            throw new SimulationException("input to " + name() + " has values for " + steps + " steps (" + steps * dt
-                    + ") but the run goes to step " + endStep + " (" + endStep * dt + "); give a longer array or a shorter run");
+            throw new SimulationException("input to " + name() + " has values for " + steps + " steps (to t = "
+                    + Times.format(steps * dt) + ") but the run goes to step " + endStep + " (t = " + Times.format(endStep * dt)
+                    + "); give a longer array or a shorter run");
         }
     }
 

@@ -11,8 +11,8 @@ public sealed interface Monitor permits StateMonitor, SpikeMonitor {
     /** The monitor's name in schedules ({@code E.V}, {@code E.spike}). */
     String name();
 
-    /** What it watches. */
-    Population subject();
+    /** What it watches (one population, or the parts of a union). */
+    java.util.List<Population> subjects();
 
     /** Allocates the batch on the backend; the groups are built. */
     void build(Backend backend);

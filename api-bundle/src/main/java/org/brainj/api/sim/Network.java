@@ -24,11 +24,11 @@ import org.brainj.api.tensor.Tensor;
  * stopped, and {@link #reset()} returns to the initial state, both without recompiling.
  */
 public class Network {
-    private final Backend backend;
+    private Backend backend;
     private double dt = 0.1;
     private DType dtype = DType.FLOAT64;
     private long seed;
-    private int checkEvery = 10;
+    private int checkEvery = 50;
     private final List<NeuronGroup> groups = new ArrayList<>();
     private final List<Projection> projections = new ArrayList<>();
     private final List<Input> inputs = new ArrayList<>();
@@ -82,7 +82,10 @@ public class Network {
         return this;
     }
 
-    /** How often (in steps) state is checked for NaN and infinity (default 10). */
+    /**
+     * How often (in steps) the integrated state is checked for NaN and infinity (default 50):
+     * a check is one sum per variable on the backend and one number to the host.
+     */
     public Network checkFiniteEvery(int steps) {
         if (steps < 1) {
             throw new SimulationException("finite check period " + steps + " must be >= 1 step");
@@ -135,7 +138,12 @@ public class Network {
 
     /** Records the spikes of {@code population} as events. */
     public SpikeMonitor spikes(Population population) {
-        SpikeMonitor m = new SpikeMonitor(population);
+        return spikes(Union.of(population));
+    }
+
+    /** Records the spikes of the populations of {@code union} as events, numbered through the union. */
+    public SpikeMonitor spikes(Union union) {
+        SpikeMonitor m = new SpikeMonitor(union);
         add(m);
         return m;
     }
@@ -217,7 +225,8 @@ public class Network {
         }
         userSteps.forEach((name, action) -> put(s, name, action));
         for (NeuronGroup g : groups) {
-            List<Monitor> of = monitors.stream().filter(m -> m.subject().group() == g).toList();
+            // a union's monitor runs with its first part's group
+            List<Monitor> of = monitors.stream().filter(m -> m.subjects().get(0).group() == g).toList();
             if (!of.isEmpty()) {
                 put(s, g.name() + ".monitor", (k, t) -> of.forEach(m -> m.record(k)));
             }
@@ -254,7 +263,7 @@ public class Network {
             in.build(backend, dt);
         }
         for (Monitor m : monitors) {
-            requireMember(m.subject(), "monitor " + m.name());
+            m.subjects().forEach(p -> requireMember(p, "monitor " + m.name()));
             m.build(backend);
             if (m instanceof StateMonitor sm) {
                 sm.dt(dt);
@@ -371,16 +380,41 @@ public class Network {
 
     private void checkFinite(long lastGood) {
         for (NeuronGroup g : groups) {
-            for (Map.Entry<String, Tensor> e : g.stateTensors().entrySet()) {
-                if (e.getKey().equals(GroupStep.LAST_SPIKE)) {
-                    continue;
-                }
+            for (Map.Entry<String, Tensor> e : g.integratedTensors().entrySet()) {
                 double sum = backend.reduce(Reduction.SUM, e.getValue(), finiteProbe).item();
                 if (!Double.isFinite(sum)) {
                     throw new NonFiniteStateException(g.name(), e.getKey(), step * dt, lastGood * dt);
                 }
             }
         }
+    }
+
+    /**
+     * Continues on {@code target} from here: every tensor moves through the host to the new
+     * backend, kernels are compiled there (counted in {@link #compilations()}), monitors keep
+     * what they recorded. The launcher's {@code --switch-backend}.
+     */
+    public void moveTo(Backend target) {
+        if (!built) {
+            backend = target;
+            return;
+        }
+        monitors.forEach(Monitor::flush);
+        for (NeuronGroup g : groups) {
+            g.moveTo(target);
+            compilations++;
+        }
+        for (Projection p : projections) {
+            p.moveTo(target);
+        }
+        for (Input in : inputs) {
+            in.build(target, dt);
+        }
+        for (Monitor m : monitors) {
+            m.build(target);
+        }
+        finiteProbe = target.zeros(dtype);
+        backend = target;
     }
 
     /** Back to time 0 and the initial state (the same random draws); monitors are cleared, kernels kept. */

@@ -37,6 +37,7 @@ public final class NeuronGroup implements Population {
     private Backend backend;
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
     private Kernel kernel;
+    private StepProgram program;
     private Tensor[] spikeRing;
     private long seed;
     private int stream;
@@ -189,7 +190,7 @@ public final class NeuronGroup implements Population {
         this.backend = backend;
         this.seed = seed;
         this.stream = stream;
-        StepProgram program = GroupStep.assemble(model, channels, integrator, 1 + stream * GroupStep.STREAMS_PER_GROUP);
+        program = GroupStep.assemble(model, channels, integrator, 1 + stream * GroupStep.STREAMS_PER_GROUP);
         for (String x : program.state()) {
             tensors.put(x, backend.zeros(dtype, size));
         }
@@ -205,6 +206,20 @@ public final class NeuronGroup implements Population {
         }
         kernel = backend.compile(program, new Bindings(tensors, seed));
         reset();
+        return kernel;
+    }
+
+    /**
+     * Moves every tensor (state, parameters, spike history) through the host to {@code target}
+     * and compiles the step there; the state continues exactly where it was.
+     */
+    Kernel moveTo(Backend target) {
+        tensors.replaceAll((name, t) -> target.transfer(t));
+        for (int i = 0; i < spikeRing.length; i++) {
+            spikeRing[i] = target.transfer(spikeRing[i]);
+        }
+        backend = target;
+        kernel = target.compile(program, new Bindings(tensors, seed));
         return kernel;
     }
 
@@ -249,9 +264,11 @@ public final class NeuronGroup implements Population {
         return spikeRing[slot];
     }
 
-    Map<String, Tensor> stateTensors() {
-        Map<String, Tensor> state = new LinkedHashMap<>(tensors);
-        state.keySet().removeAll(model.parameters().keySet());
+    /** The tensors of the variables the step integrates (the model's and its channels'). */
+    Map<String, Tensor> integratedTensors() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        program.state().stream().filter(x -> !GroupStep.isBookkeeping(x, model, channels))
+                .forEach(x -> state.put(x, tensors.get(x)));
         return state;
     }
 

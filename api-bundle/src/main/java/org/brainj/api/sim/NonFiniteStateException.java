@@ -11,8 +11,8 @@ public class NonFiniteStateException extends SimulationException {
     private final double time;
 
     public NonFiniteStateException(String group, String variable, double time, double lastGoodTime) {
-        super("group '" + group + "': variable '" + variable + "' became NaN or infinite at t = " + time
-                + " (it was finite at t = " + lastGoodTime + "); the integration is unstable: use a smaller dt"
+        super("group '" + group + "': variable '" + variable + "' became NaN or infinite at t = " + Times.format(time)
+                + " (it was finite at t = " + Times.format(lastGoodTime) + "); the integration is unstable: use a smaller dt"
                 + " or a more stable method (exponential_euler, rk4), or check the parameters and inputs."
                 + " The data recorded so far is kept in the monitors.");
         this.group = group;

@@ -17,6 +17,11 @@ public sealed interface Population permits NeuronGroup, GroupView {
     /** A name for messages and schedules ({@code E}, {@code E[0:100]}). */
     String name();
 
+    /** This population followed by {@code other} ({@code E + I}). */
+    default Union plus(Population other) {
+        return Union.of(this, other);
+    }
+
     /** Neurons {@code [from, to)} of this population. */
     default Population view(int from, int to) {
         if (from < 0 || to > size() || from >= to) {

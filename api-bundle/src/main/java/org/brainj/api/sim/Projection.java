@@ -1,5 +1,6 @@
 package org.brainj.api.sim;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.brainj.api.connect.Connectivity;
@@ -117,6 +118,49 @@ public final class Projection {
         return new Builder(name, pre, post);
     }
 
+    /**
+     * Projections from every part of {@code pre} to every part of {@code post}: the rule draws
+     * one connectivity between the unions (so any rule keeps its meaning, e.g. a fixed in-degree
+     * over all of {@code pre}), which is split into one projection per pair of parts, named
+     * {@code name[i->j]}. {@code settings} gives each builder its weight, delay, synapse...
+     */
+    public static List<Projection> between(String name, Union pre, Union post, Connector rule,
+                                           java.util.function.UnaryOperator<Builder> settings) {
+        Connectivity all = rule.connect(pre.size(), post.size());
+        Csr csr = all.csr();
+        List<Projection> out = new ArrayList<>();
+        for (int a = 0; a < pre.parts().size(); a++) {
+            for (int b = 0; b < post.parts().size(); b++) {
+                Population from = pre.parts().get(a);
+                Population to = post.parts().get(b);
+                int preOffset = pre.offsetOf(a);
+                int postOffset = post.offsetOf(b);
+                int[] ptr = new int[from.size() + 1];
+                List<Integer> idx = new ArrayList<>();
+                List<Double> w = new ArrayList<>();
+                for (int i = 0; i < from.size(); i++) {
+                    for (int k = csr.indptr()[preOffset + i]; k < csr.indptr()[preOffset + i + 1]; k++) {
+                        int j = csr.indices()[k] - postOffset;
+                        if (j >= 0 && j < to.size()) {
+                            idx.add(j);
+                            if (csr.weights() != null) {
+                                w.add(csr.weights()[k]);
+                            }
+                        }
+                    }
+                    ptr[i + 1] = idx.size();
+                }
+                Builder builder = settings.apply(new Builder(name + "[" + a + "->" + b + "]", from, to)
+                        .csr(ptr, idx.stream().mapToInt(Integer::intValue).toArray()));
+                if (csr.weights() != null) {
+                    builder.weights(w.stream().mapToDouble(Double::doubleValue).toArray());
+                }
+                out.add(builder.build());
+            }
+        }
+        return out;
+    }
+
     public String name() {
         return name;
     }
@@ -131,6 +175,11 @@ public final class Projection {
 
     public int synapseCount() {
         return indices.length;
+    }
+
+    /** The target of each synapse within the post population, in CSR order. */
+    public int[] targetIndices() {
+        return indices.clone();
     }
 
     /** The post-synaptic variable spikes add to ({@code E2E_g}, or the target variable). */
@@ -200,8 +249,17 @@ public final class Projection {
 
     /** Moves connectivity and weights to the backend; the groups are built already. */
     void build(Backend backend, DType dtype) {
+        upload(backend, dtype, scalarWeight);
+    }
+
+    /** Uploads to {@code target} what {@link #build} put on the current backend, the weight as it is now. */
+    void moveTo(Backend target) {
+        upload(target, scalarWeightT.dtype(), scalarWeightT.item());
+    }
+
+    private void upload(Backend backend, DType dtype, double weight) {
         this.backend = backend;
-        scalarWeightT = backend.full(dtype, scalarWeight);
+        scalarWeightT = backend.full(dtype, weight);
         deliveries = buckets.stream().map(b -> new Delivery(b.delaySteps(), backend.asTensor(b.indptr()),
                 backend.asTensor(b.indices()), b.weights() == null ? scalarWeightT
                         : backend.astype(backend.asTensor(b.weights()), dtype, null))).toList();

@@ -1,42 +1,65 @@
 package org.brainj.api.sim;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
 
 /**
- * Records spike events of a population as (time index, neuron) pairs, not a time x neuron
- * matrix. A spike's time index {@code n} means time {@code n dt}, the end of the step in which
- * the neuron crossed its threshold.
+ * Records spike events of a population (or a union of populations) as (time index, neuron)
+ * pairs, not a time x neuron matrix. A spike's time index {@code n} means time {@code n dt},
+ * the end of the step in which the neuron crossed its threshold; neurons of a union are
+ * numbered through its parts in order.
  */
 public final class SpikeMonitor implements Monitor {
     private static final int BATCH_BYTES = 1 << 20;
 
-    private final Population population;
+    /** One part's spike rows, batched on the backend. */
+    private static final class Part {
+        final Population population;
+        final int offset;
+        Tensor batch;
+        Tensor[] rows;
+
+        Part(Population population, int offset) {
+            this.population = population;
+            this.offset = offset;
+        }
+    }
+
+    private final Union subject;
+    private final List<Part> parts = new ArrayList<>();
     private long[] steps = new long[1024];
     private int[] neurons = new int[1024];
     private int count;
     private double dt;
 
     private Backend backend;
-    private Tensor batch;
-    private Tensor[] batchRows;
     private long[] pendingSteps;
     private int pending;
 
-    SpikeMonitor(Population population) {
-        this.population = population;
+    SpikeMonitor(Union subject) {
+        this.subject = subject;
+        for (int p = 0; p < subject.parts().size(); p++) {
+            parts.add(new Part(subject.parts().get(p), subject.offsetOf(p)));
+        }
     }
 
     @Override
-    public Population subject() {
-        return population;
+    public List<Population> subjects() {
+        return subject.parts();
     }
 
     @Override
     public String name() {
-        return population.name() + ".spike";
+        return subject.name() + ".spike";
+    }
+
+    /** The number of neurons monitored. */
+    public int size() {
+        return subject.size();
     }
 
     void dt(double dt) {
@@ -46,24 +69,29 @@ public final class SpikeMonitor implements Monitor {
     @Override
     public void build(Backend backend) {
         this.backend = backend;
-        int rowsPerBatch = Math.max(1, Math.min(1024, BATCH_BYTES / population.size()));
-        batch = backend.zeros(DType.BOOL, rowsPerBatch, population.size());
-        batchRows = new Tensor[rowsPerBatch];
-        for (int r = 0; r < rowsPerBatch; r++) {
-            batchRows[r] = batch.slice(r, r + 1);
+        int rowsPerBatch = Math.max(1, Math.min(1024, BATCH_BYTES / subject.size()));
+        for (Part part : parts) {
+            part.batch = backend.zeros(DType.BOOL, rowsPerBatch, part.population.size());
+            part.rows = new Tensor[rowsPerBatch];
+            for (int r = 0; r < rowsPerBatch; r++) {
+                part.rows[r] = part.batch.slice(r, r + 1);
+            }
         }
         pendingSteps = new long[rowsPerBatch];
     }
 
     @Override
     public void record(long step) {
-        Tensor spikes = population.group().spikesAt(step + 1);
-        if (spikes.size() != population.size()) {
-            spikes = spikes.slice(population.offset(), population.offset() + population.size());
+        for (Part part : parts) {
+            Population p = part.population;
+            Tensor spikes = p.group().spikesAt(step + 1);
+            if (spikes.size() != p.size()) {
+                spikes = spikes.slice(p.offset(), p.offset() + p.size());
+            }
+            backend.copy(spikes, part.rows[pending]);
         }
-        backend.copy(spikes, batchRows[pending]);
         pendingSteps[pending++] = step + 1;
-        if (pending == batchRows.length) {
+        if (pending == pendingSteps.length) {
             flush();
         }
     }
@@ -73,12 +101,18 @@ public final class SpikeMonitor implements Monitor {
         if (pending == 0) {
             return;
         }
-        boolean[] all = batch.toBooleanArray();
-        int n = population.size();
+        List<boolean[]> all = new ArrayList<>();
+        for (Part part : parts) {
+            all.add(part.batch.toBooleanArray());
+        }
         for (int r = 0; r < pending; r++) {
-            for (int i = 0; i < n; i++) {
-                if (all[r * n + i]) {
-                    add(pendingSteps[r], i);
+            for (int p = 0; p < parts.size(); p++) {
+                int n = parts.get(p).population.size();
+                boolean[] rows = all.get(p);
+                for (int i = 0; i < n; i++) {
+                    if (rows[r * n + i]) {
+                        add(pendingSteps[r], parts.get(p).offset + i);
+                    }
                 }
             }
         }
@@ -110,7 +144,7 @@ public final class SpikeMonitor implements Monitor {
         return Arrays.copyOf(steps, count);
     }
 
-    /** Each spike's neuron, within the monitored population. */
+    /** Each spike's neuron, within the monitored population (or union). */
     public int[] indices() {
         return Arrays.copyOf(neurons, count);
     }
@@ -126,16 +160,16 @@ public final class SpikeMonitor implements Monitor {
 
     /** Spikes per neuron. */
     public int[] counts() {
-        int[] c = new int[population.size()];
+        int[] c = new int[subject.size()];
         for (int k = 0; k < count; k++) {
             c[neurons[k]]++;
         }
         return c;
     }
 
-    /** The mean firing rate of the population over {@code duration} (spikes per neuron per time unit). */
+    /** The mean firing rate over {@code duration} (spikes per neuron per time unit). */
     public double meanRate(double duration) {
-        return count / (population.size() * duration);
+        return count / (subject.size() * duration);
     }
 
     /**
@@ -146,7 +180,7 @@ public final class SpikeMonitor implements Monitor {
         double[] rate = new double[(int) (to - from)];
         for (int k = 0; k < count; k++) {
             if (steps[k] > from && steps[k] <= to) {
-                rate[(int) (steps[k] - from - 1)] += 1.0 / (population.size() * dt);
+                rate[(int) (steps[k] - from - 1)] += 1.0 / (subject.size() * dt);
             }
         }
         return rate;

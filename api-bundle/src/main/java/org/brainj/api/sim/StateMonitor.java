@@ -57,8 +57,8 @@ public final class StateMonitor implements Monitor {
     }
 
     @Override
-    public Population subject() {
-        return population;
+    public List<Population> subjects() {
+        return List.of(population);
     }
 
     @Override
@@ -73,6 +73,10 @@ public final class StateMonitor implements Monitor {
     @Override
     public void build(Backend backend) {
         Tensor whole = population.group().variable(variable);
+        if (whole.rank() == 0) {
+            throw new SimulationException("monitor " + name() + ": '" + variable + "' is a parameter shared by the whole"
+                    + " group, not a per-neuron variable; read it with group.variable(\"" + variable + "\").item()");
+        }
         source = whole.size() == population.size() ? whole
                 : whole.slice(population.offset(), population.offset() + population.size());
         int rowsPerBatch = Math.max(1, Math.min(256, BATCH_BYTES / (8 * population.size())));

@@ -32,6 +32,31 @@ public sealed interface Synapse {
         return new Alpha(tau);
     }
 
+    /** The reference's names, for spec files: what {@link #of} accepts. */
+    java.util.List<String> NAMES = java.util.List.of("Delta", "Exponential", "DualExponential", "Alpha");
+
+    /**
+     * The synapse named as in the reference with its parameters ({@code tau}; {@code tau_decay}
+     * and {@code tau_rise}); an unknown name lists the known ones, a missing parameter is named.
+     */
+    static Synapse of(String name, Map<String, Double> params) {
+        return switch (name) {
+            case "Delta" -> delta();
+            case "Exponential" -> exponential(param(name, params, "tau"));
+            case "DualExponential" -> dualExponential(param(name, params, "tau_decay"), param(name, params, "tau_rise"));
+            case "Alpha" -> alpha(param(name, params, "tau"));
+            default -> throw new org.brainj.api.UnknownNameException("synapse", name, NAMES);
+        };
+    }
+
+    private static double param(String synapse, Map<String, Double> params, String key) {
+        Double v = params.get(key);
+        if (v == null) {
+            throw new SimulationException("synapse " + synapse + " needs parameter '" + key + "'; given " + params.keySet());
+        }
+        return v;
+    }
+
     /** The per-neuron state variables (local names) and their derivatives; empty for {@link Delta}. */
     Map<String, Expr> derivatives();
 

@@ -29,6 +29,29 @@ public sealed interface SynapticOutput {
         return new MgBlock(0, 1.2, 0.062, 3.57);
     }
 
+    /** The reference's names, for spec files: what {@link #of} accepts. */
+    java.util.List<String> NAMES = java.util.List.of("CUBA", "COBA", "MgBlock");
+
+    /**
+     * The output named as in the reference with its parameters ({@code E}; for {@code MgBlock}
+     * also {@code cc_Mg}, {@code alpha}, {@code beta}, defaulting to the reference's values).
+     */
+    static SynapticOutput of(String name, java.util.Map<String, Double> params) {
+        return switch (name) {
+            case "CUBA" -> cuba();
+            case "COBA" -> {
+                Double e = params.get("E");
+                if (e == null) {
+                    throw new SimulationException("output COBA needs its reversal potential 'E'; given " + params.keySet());
+                }
+                yield coba(e);
+            }
+            case "MgBlock" -> mgBlock(params.getOrDefault("E", 0.0), params.getOrDefault("cc_Mg", 1.2),
+                    params.getOrDefault("alpha", 0.062), params.getOrDefault("beta", 3.57));
+            default -> throw new org.brainj.api.UnknownNameException("synaptic output", name, NAMES);
+        };
+    }
+
     /** The current for conductance {@code g} at membrane potential {@code v}. */
     Expr current(Expr g, Expr v);
 

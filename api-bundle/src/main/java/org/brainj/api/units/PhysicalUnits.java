@@ -2,6 +2,8 @@ package org.brainj.api.units;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import javax.measure.IncommensurableException;
 import javax.measure.MetricPrefix;
@@ -24,6 +26,23 @@ public final class PhysicalUnits {
     public static final Unit<?> ONE = AbstractUnit.ONE;
     /** The unit of time, which {@code d/dt} divides by. */
     public static final Unit<?> SECOND = Units.SECOND;
+
+    /**
+     * Full names, which in equation text also take a one-letter metric prefix and a trailing 2 or
+     * 3 ({@code mvolt}, {@code Mohm}, {@code umetre2}), as Brian2's namespace has them.
+     */
+    private static final Set<String> FULL_NAMES = Set.of("volt", "amp", "ampere", "second", "siemens", "ohm", "farad",
+            "metre", "meter", "hertz", "mole", "molar", "litre", "liter", "gram", "kelvin", "coulomb", "joule", "watt",
+            "newton", "weber", "tesla", "henry", "radian");
+    /**
+     * Brian2's standard abbreviations (brian2.units.stdunits), with millisiemens and the molar
+     * concentrations: the only symbols equation text reads as units. Bare symbols such as
+     * {@code V}, {@code C}, {@code g} or {@code EK} (exa-kelvin) are too common as parameter names
+     * to be units there.
+     */
+    private static final Set<String> ABBREVIATIONS = Set.of("mV", "mA", "uA", "nA", "pA", "pF", "uF", "nF", "nS", "uS",
+            "ms", "us", "Hz", "kHz", "MHz", "cm", "cm2", "cm3", "mm", "mm2", "mm3", "um", "um2", "um3",
+            "mS", "mM", "uM", "nM");
 
     private static final Map<String, Unit<?>> BASE = new LinkedHashMap<>();
     private static final Map<String, MetricPrefix> PREFIXES = new LinkedHashMap<>();
@@ -104,6 +123,23 @@ public final class PhysicalUnits {
             return null;
         }
         return base.prefix(prefix);
+    }
+
+    /**
+     * The unit an identifier in equation text stands for when nothing else defines it: a full
+     * name, optionally prefixed and squared or cubed ({@code volt}, {@code nsiemens},
+     * {@code cmetre2}), or one of Brian2's abbreviations ({@code mV}, {@code ms}, {@code nS},
+     * {@code pF}, {@code Hz}, {@code um2}, ...). Empty for any other name.
+     */
+    public static Optional<Unit<?>> inEquations(String identifier) {
+        if (identifier.isEmpty()) {
+            return Optional.empty();
+        }
+        char last = identifier.charAt(identifier.length() - 1);
+        String root = last == '2' || last == '3' ? identifier.substring(0, identifier.length() - 1) : identifier;
+        boolean fullName = FULL_NAMES.contains(root)
+                || root.length() > 1 && PREFIXES.containsKey(root.substring(0, 1)) && FULL_NAMES.contains(root.substring(1));
+        return fullName || ABBREVIATIONS.contains(identifier) ? Optional.ofNullable(lookup(identifier)) : Optional.empty();
     }
 
     /** Unit text such as {@code mV}, {@code amp/meter**2}, {@code 1/second}, {@code 1}. */

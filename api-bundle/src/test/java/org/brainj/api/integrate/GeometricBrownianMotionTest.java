@@ -85,6 +85,14 @@ class GeometricBrownianMotionTest {
         assertEquals(order, observed, 0.15, method + " (" + type + ")");
     }
 
+    /** Exponential Euler needs the equations symbolically: GBM as text, same noise, strong order 0.5. */
+    @Test
+    void exponentialEulerFromEquationText() {
+        Sdeint sde = Sdeint.of(org.brainj.api.expr.Equations.parse("dX/dt = mu*X + sigma*X*xi : 1"),
+                java.util.Map.of("mu", MU, "sigma", SIGMA)).seed(SEED).method("exponential_euler");
+        assertEquals(0.5, strongOrder(sde, SdeType.ITO), 0.15);
+    }
+
     /**
      * The same SDE read as Itô and as Stratonovich differ by the drift correction
      * {@code sigma^2/2 X}: E X(T) is {@code exp(mu T)} for Itô and {@code exp((mu + sigma^2/2) T)}

@@ -47,4 +47,23 @@ class PhysicalUnitsTest {
         assertThrows(UnitFormatException.class, () -> PhysicalUnits.quantity("ms 20"));
         assertThrows(UnitFormatException.class, () -> PhysicalUnits.parse("volt**x"));
     }
+
+    @Test
+    void equationTextReadsFullNamesAndBrian2AbbreviationsOnly() {
+        // SI prefixes by definition; Brian2's stdunits abbreviations
+        assertEquals(1e-3, PhysicalUnits.toSI(1, PhysicalUnits.inEquations("mV").orElseThrow()), 1e-18);
+        assertEquals(1e-9, PhysicalUnits.toSI(1, PhysicalUnits.inEquations("nsiemens").orElseThrow()), 1e-24);
+        assertEquals(1e6, PhysicalUnits.toSI(1, PhysicalUnits.inEquations("Mohm").orElseThrow()), 1e-9);
+        assertEquals(1e-4, PhysicalUnits.toSI(1, PhysicalUnits.inEquations("cm2").orElseThrow()), 1e-19);
+        assertEquals(1e-12, PhysicalUnits.toSI(1, PhysicalUnits.inEquations("umetre2").orElseThrow()), 1e-27);
+        assertEquals(1e3, PhysicalUnits.toSI(1, PhysicalUnits.inEquations("kHz").orElseThrow()), 1e-12);
+        assertEquals(1.0, PhysicalUnits.toSI(1, PhysicalUnits.inEquations("mM").orElseThrow()), 1e-12); // 1e-3 mol / 1e-3 m^3
+        assertEquals(1.0, PhysicalUnits.toSI(1, PhysicalUnits.inEquations("kgram").orElseThrow()), 1e-15);
+        assertTrue(PhysicalUnits.sameDimension(PhysicalUnits.inEquations("uF").orElseThrow(), Units.FARAD));
+        assertTrue(PhysicalUnits.sameDimension(PhysicalUnits.inEquations("meter").orElseThrow(), Units.METRE));
+        // bare symbols and symbol look-alikes are parameter names there: V, C (coulomb), g (gram), EK (exa-kelvin)
+        for (String name : new String[] {"V", "C", "g", "s", "m", "EK", "Em", "tau", "gNa", "x2"}) {
+            assertTrue(PhysicalUnits.inEquations(name).isEmpty(), name);
+        }
+    }
 }

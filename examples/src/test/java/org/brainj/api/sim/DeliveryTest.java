@@ -112,6 +112,20 @@ class DeliveryTest {
         assertTrue(e.getMessage().contains("use 0.2 or 0.3"), e.getMessage());
     }
 
+    /** A rule that needs equal sizes refuses populations of different sizes, naming both. */
+    @Test
+    void one2OneBetweenUnequalSizesIsRefused() {
+        NeuronGroup src = new NeuronGroup("src", 3, relay());
+        NeuronGroup dst = new NeuronGroup("dst", 4, counter());
+        org.brainj.api.BrainJException e = assertThrows(org.brainj.api.BrainJException.class,
+                () -> Projection.builder("p", src, dst).connect(new org.brainj.connectors.One2One()).onVariable("x").build());
+        assertTrue(e.getMessage().contains("3") && e.getMessage().contains("4"), e.getMessage());
+        // views of equal size are fine: src -> dst[1:4]
+        Projection p = Projection.builder("p", src, dst.view(1, 4)).connect(new org.brainj.connectors.One2One())
+                .onVariable("x").build();
+        assertEquals(3, p.synapseCount());
+    }
+
     /** CSR arrays that do not fit the populations are refused, naming the sizes. */
     @Test
     void connectivityOfTheWrongSizeIsRefused() {

@@ -45,6 +45,25 @@ class InputTest {
         assertEquals(11, f[0], 1e-12);
     }
 
+    /** A shared (0-d) parameter takes no per-step input and is no monitor subject; both say what to do instead. */
+    @Test
+    void sharedParametersAreRefusedAsInputTargetsAndMonitorSubjects() {
+        Network net = new Network(TestBackend.get()).dt(0.1);
+        NeuronGroup g = new NeuronGroup("G", 2, NeuronModel.builder("Leak").parameter("tau", 10)
+                .derivative("x", ExpressionParser.parse("-x / tau")).build());
+        net.add(g, Input.constant(g, "tau", 1, Input.Op.ADD));
+        SimulationException e = assertThrows(SimulationException.class, net::build);
+        assertTrue(e.getMessage().contains("'tau' is a parameter shared by the whole group; change it with group.set"),
+                e.getMessage());
+        Network net2 = new Network(TestBackend.get()).dt(0.1);
+        NeuronGroup h = new NeuronGroup("H", 2, NeuronModel.builder("Leak").parameter("tau", 10)
+                .derivative("x", ExpressionParser.parse("-x / tau")).build());
+        net2.add(h);
+        net2.monitor(h, "tau");
+        SimulationException m = assertThrows(SimulationException.class, net2::build);
+        assertTrue(m.getMessage().contains("monitor H.tau: 'tau' is a parameter shared by the whole group"), m.getMessage());
+    }
+
     /** An array shorter than the run is refused before the run starts, naming both lengths. */
     @Test
     void aShortArrayIsRefused() {

@@ -3,6 +3,7 @@ package org.brainj.api.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.brainj.api.tensor.DType;
 import org.brainj.models.neurons.LIF;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,19 @@ class LifRateTest {
      */
     @Test
     void firesAtTheAnalyticRate() {
+        firesAtTheAnalyticRate(DType.FLOAT64);
+    }
+
+    /** A float32 network (half the memory traffic) keeps the rate to the same tolerance. */
+    @Test
+    void firesAtTheAnalyticRateInFloat32() {
+        firesAtTheAnalyticRate(DType.FLOAT32);
+    }
+
+    private void firesAtTheAnalyticRate(DType dtype) {
         double dt = 0.01;
         double[] currents = {21, 26, 40};
-        Network net = new Network(TestBackend.get()).dt(dt);
+        Network net = new Network(TestBackend.get()).dt(dt).dtype(dtype);
         SpikeMonitor[] mons = new SpikeMonitor[currents.length];
         for (int k = 0; k < currents.length; k++) {
             NeuronGroup g = new NeuronGroup("G" + k, 1, LIF.model().with(java.util.Map.of("V_reset", 0.0)))

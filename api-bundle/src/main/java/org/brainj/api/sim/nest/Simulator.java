@@ -18,6 +18,7 @@ import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SimulationException;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.Synapse;
+import org.brainj.api.sim.Union;
 import org.brainj.api.tensor.Backend;
 
 /**
@@ -186,7 +187,7 @@ public final class Simulator {
                 for (int e = 0; e < t.length; e++) {
                     out.add(new double[] {t[e], offset + i[e]});
                 }
-                offset += m.subject().size();
+                offset += m.size();
             }
             out.sort(java.util.Comparator.comparingDouble(a -> a[0]));
             return out.toArray(new double[0][]);
@@ -213,24 +214,20 @@ public final class Simulator {
         }
         int n = 0;
         for (Connection c : connections) {
-            for (Nodes.Part post : c.post().parts()) {
-                if (c.pre().parts().size() != 1) {
-                    throw new SimulationException("connect: the source is a union of " + c.pre().parts().size()
-                            + " populations; connect each population of the source separately");
-                }
-                Nodes.Part pre = c.pre().parts().get(0);
-                network.add(Projection.builder("conn" + (n++), view(pre), view(post))
-                        .connect(c.rule()).weight(c.weight()).delay(c.delay()).synapse(Synapse.delta()).build());
-            }
+            // one connectivity between the whole collections, split per pair of populations
+            Projection.between("conn" + (n++), union(c.pre()), union(c.post()), c.rule(),
+                    b -> b.weight(c.weight()).delay(c.delay()).synapse(Synapse.delta())).forEach(network::add);
         }
         for (Recorder r : recorders) {
             for (Nodes nodes : r.sources) {
-                for (Nodes.Part part : nodes.parts()) {
-                    r.monitors.add(network.spikes(view(part)));
-                }
+                r.monitors.add(network.spikes(union(nodes)));
             }
         }
         network.build();
+    }
+
+    private static Union union(Nodes nodes) {
+        return new Union(nodes.parts().stream().map(Simulator::view).toList());
     }
 
     private static org.brainj.api.sim.Population view(Nodes.Part part) {

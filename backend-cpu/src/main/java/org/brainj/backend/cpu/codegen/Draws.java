@@ -19,4 +19,9 @@ public final class Draws {
     public static double uniform(RandomKey key, int element) {
         return Philox.uniform(key, element);
     }
+
+    /** The 24-bit uniform of float32 programs, which a float32 tensor stores exactly, so never as 1. */
+    public static double uniformFloat(RandomKey key, int element) {
+        return Philox.uniformFloat(key, element);
+    }
 }

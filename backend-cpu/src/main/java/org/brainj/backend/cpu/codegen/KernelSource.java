@@ -61,7 +61,7 @@ final class KernelSource {
         for (int d = 0; d < noise.size(); d++) {
             String draw = switch (noise.get(d).distribution()) {
                 case NORMAL -> "normal";
-                case UNIFORM -> "uniform";
+                case UNIFORM -> hasFloat32State() ? "uniformFloat" : "uniform";
             };
             line("final double r" + d + " = " + Draws.class.getName() + "." + draw + "(k" + d + ", i);");
         }
@@ -95,6 +95,16 @@ final class KernelSource {
             String cast = tensors[k].dtype() == DType.FLOAT32 ? "(float) " : "";
             line("a" + k + "[o" + k + " + i] = " + cast + "v" + k + ";");
         }
+    }
+
+    /** Whether a state tensor is float32, which makes uniforms float32's, as {@link org.brainj.api.program.RandomDraw} says. */
+    private boolean hasFloat32State() {
+        for (int k = 0; k < layout.stateCount; k++) {
+            if (tensors[k].dtype() == DType.FLOAT32) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isShared(int k) {

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.ExpressionParser;
 import org.brainj.api.expr.Interpreter;
+import org.brainj.api.integrate.DifferentialSystem;
+import org.brainj.api.integrate.StepPrograms;
 import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
 import org.brainj.api.program.Bindings;
@@ -26,6 +29,7 @@ import org.brainj.api.random.Philox;
 import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
+import org.brainj.api.units.PhysicalUnits;
 import org.brainj.backend.cpu.CpuBackend;
 import org.brainj.backend.cpu.CpuTensor;
 import org.junit.jupiter.api.Test;
@@ -156,7 +160,41 @@ class StepCompilerTest {
         for (int i = 0; i < n; i++) {
             double expected = Philox.normal(new RandomKey(seed, 3, 7), i) + Philox.normal(new RandomKey(seed, 3, 8), i);
             assertEquals(expected, xs[i], 0);
-            assertEquals((float) Philox.uniform(new RandomKey(seed, 4, 8), i), us[i]);
+            // u is float32 state, so the program's uniforms are Philox's float32 ones
+            assertEquals(Philox.uniformFloat(new RandomKey(seed, 4, 8), i), us[i]);
+        }
+    }
+
+    @Test
+    void uniformsInFloat32StateNeverRoundUpToOne() {
+        // seed 2472697, stream 0, step 0, element 1: Philox's double uniform is 0.99999997..., which rounds to 1.0f
+        RandomKey edge = new RandomKey(2472697, 0, 0);
+        assertEquals(1.0f, (float) Philox.uniform(edge, 1));
+        StepProgram p = new StepProgram(List.of(assign("u", "r")), Set.of("u"), Set.of(),
+                List.of(new RandomDraw("r", Distribution.UNIFORM, 0)));
+        CpuTensor u = cpu.full(DType.FLOAT32, 0, 4);
+        cpu.compile(p, new Bindings(Map.of("u", u), 2472697)).run(0, 1, 0);
+        CpuTensor sameByTheOp = cpu.uniform(edge, 0, 1, cpu.full(DType.FLOAT32, 0, 4));
+        float[] us = u.toFloatArray();
+        assertTrue(us[1] < 1.0f, "stored " + us[1]);
+        assertArrayEquals(sameByTheOp.toFloatArray(), us); // what the backend's uniform gives a float32 tensor
+        // a float64 program keeps Philox's 53-bit uniform
+        CpuTensor wide = cpu.full(DType.FLOAT64, 0, 4);
+        cpu.compile(p, new Bindings(Map.of("u", wide), 2472697)).run(0, 1, 0);
+        assertEquals(Philox.uniform(edge, 1), wide.toDoubleArray()[1], 0);
+    }
+
+    @Test
+    void unitNamesInEquationTextReachTheKernelAsNumbers() {
+        Equations lif = Equations.parse("dV/dt = (-(V - El) + 10*mV) / (20*ms) : volt")
+                .checkUnits(Map.of("El", PhysicalUnits.parse("mV")));
+        StepProgram euler = StepPrograms.ode(DifferentialSystem.of(lif), "euler");
+        double[] v0 = {-0.07, -0.06, -0.05};
+        CpuTensor v = cpu.asTensor(v0, 3);
+        cpu.compile(euler, new Bindings(Map.of("V", v, "El", cpu.full(DType.FLOAT64, -0.065)), 0)).run(0, 1e-4, 0);
+        for (int i = 0; i < 3; i++) {
+            // one Euler step by hand, in SI: 10 mV = 0.01 V, 20 ms = 0.02 s
+            assertEquals(v0[i] + 1e-4 * (-(v0[i] + 0.065) + 0.01) / 0.02, v.toDoubleArray()[i], 1e-15);
         }
     }
 
