@@ -50,7 +50,7 @@ public final class Outputs {
         run.spikes().forEach((name, m) -> {
             double[][] columns = {m.times(), IntStream.of(m.indices()).asDoubleStream().toArray()};
             rasters.put(name, columns);
-            sizes.put(name, m.subject().size());
+            sizes.put(name, m.size());
             files.add(put(dir, "spikes_" + name + ".csv", csv(m).getBytes(StandardCharsets.UTF_8)));
             files.add(put(dir, "spikes_" + name + ".npy", pairs(columns)));
         });

@@ -350,6 +350,11 @@ public final class SpecLoader {
                 }
                 weightUnit = postModel == null ? null : postModel.unit(post.group().model().membrane());
             } else {
+                if (post.group().model().current() == null) {
+                    throw f.optional("synapse").error("the model of " + post.group().name() + " has no synaptic current"
+                            + " symbol for a " + syn + " synapse to drive; declare one in its"
+                            + " equations ('I_syn : volt', 'current: I_syn') or add spikes to a variable with 'on: VARIABLE'");
+                }
                 SynapticOutput out = f.has("output") ? output(f.optional("output")) : SynapticOutput.cuba();
                 b.output(out);
                 Unit<?> current = postModel == null || post.group().model().current() == null ? null
@@ -405,48 +410,48 @@ public final class SpecLoader {
         return wrap(node, () -> factory.create(params));
     }
 
-    /** Synapse kinds and their time constants (BrainPy's names and ours). */
-    private static Synapse synapse(SpecNode node) {
-        SpecNode.Fields f = node.isMapping() ? node.fields("kind", "tau", "tau_decay", "tau_rise") : null;
-        SpecNode kindNode = f == null ? node : f.required("kind");
-        String kind = kindNode.text();
-        return wrap(node, () -> switch (kind) {
-            case "Delta" -> Synapse.delta();
-            case "Exponential", "Expon" -> Synapse.exponential(time(f, node, "tau"));
-            case "DualExponential", "DualExpon" -> Synapse.dualExponential(time(f, node, "tau_decay"), time(f, node, "tau_rise"));
-            case "Alpha" -> Synapse.alpha(time(f, node, "tau"));
-            default -> throw kindNode.error("unknown synapse '" + kind + "'; known: Delta, Exponential (Expon),"
-                    + " DualExponential (DualExpon), Alpha");
-        });
-    }
+    /** The unit each synapse or output parameter is given in to the runtime (the reference's units). */
+    private static final Map<String, String> SYNAPSE_UNITS = units("tau", "ms", "tau_decay", "ms", "tau_rise", "ms");
+    private static final Map<String, String> OUTPUT_UNITS = units("E", "mV", "cc_Mg", "mM", "alpha", "1/mV", "beta", "mM");
 
-    private static double time(SpecNode.Fields f, SpecNode node, String key) {
-        if (f == null) {
-            throw node.error("this synapse needs '" + key + "'; write {kind: " + node.text() + ", " + key + ": 5 ms}");
+    private static Map<String, String> units(String... keysAndUnits) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndUnits.length; i += 2) {
+            m.put(keysAndUnits[i], keysAndUnits[i + 1]);
         }
-        return f.required(key).time();
+        return m;
     }
 
+    /** {@code Exponential} or {@code {kind: Exponential, tau: 5 ms}}: the reference's synapses by name. */
+    private static Synapse synapse(SpecNode node) {
+        return role(node, Synapse.NAMES, "synapse", SYNAPSE_UNITS, Synapse::of);
+    }
+
+    /** {@code CUBA} or {@code {kind: COBA, E: 0 mV}}: the reference's outputs by name. */
     private static SynapticOutput output(SpecNode node) {
-        SpecNode.Fields f = node.isMapping() ? node.fields("kind", "E", "cc_Mg", "alpha", "beta") : null;
-        SpecNode kindNode = f == null ? node : f.required("kind");
-        String kind = kindNode.text();
-        return switch (kind) {
-            case "CUBA" -> SynapticOutput.cuba();
-            case "COBA" -> {
-                if (f == null) {
-                    throw node.error("COBA needs its reversal potential: write {kind: COBA, E: 0 mV}");
+        return role(node, SynapticOutput.NAMES, "output", OUTPUT_UNITS, SynapticOutput::of);
+    }
+
+    private static <T> T role(SpecNode node, List<String> names, String what, Map<String, String> units,
+                              java.util.function.BiFunction<String, Map<String, Double>, T> make) {
+        Map<String, Double> params = new LinkedHashMap<>();
+        SpecNode kindNode = node;
+        if (node.isMapping()) {
+            List<String> keys = new ArrayList<>(List.of("kind"));
+            keys.addAll(units.keySet());
+            SpecNode.Fields f = node.fields(keys.toArray(String[]::new));
+            kindNode = f.required("kind");
+            for (String key : units.keySet()) {
+                if (f.has(key)) {
+                    params.put(key, inUnit(f.optional(key), units.get(key), "parameter " + key + " of a " + what));
                 }
-                yield SynapticOutput.coba(f.required("E").quantity(VOLT, "a reversal potential"));
             }
-            // the reference's units: E in mV, concentrations in mM, alpha in 1/mV
-            case "MgBlock" -> f == null ? SynapticOutput.mgBlock() : SynapticOutput.mgBlock(
-                    f.has("E") ? inUnit(f.optional("E"), "mV", "a reversal potential") : 0,
-                    f.has("cc_Mg") ? inUnit(f.optional("cc_Mg"), "mM", "a concentration") : 1.2,
-                    f.has("alpha") ? inUnit(f.optional("alpha"), "1/mV", "a rate per voltage") : 0.062,
-                    f.has("beta") ? inUnit(f.optional("beta"), "mM", "a concentration") : 3.57);
-            default -> throw kindNode.error("unknown output '" + kind + "'; known: CUBA, COBA, MgBlock");
-        };
+        }
+        String kind = kindNode.text();
+        if (!names.contains(kind)) {
+            throw kindNode.error("unknown " + what + " '" + kind + "'; known: " + String.join(", ", names));
+        }
+        return wrap(node, () -> make.apply(kind, params));
     }
 
     // ---- inputs and monitors ------------------------------------------------------------------------

@@ -179,6 +179,50 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aSynapseWithItsOutputDrivesTheCurrentSymbol() throws Exception {
+        // one spike at 0.5 ms (V = t * 1 mV/ms crossing 0.45 mV), delivered at the start of the next step:
+        // the exponential conductance is then w e^(-(t - t0) / tau) with w = 2, tau = 5 ms
+        SpecRun run = load("""
+                run: {duration: 10 ms, dt: 0.01 ms}
+                populations:
+                  Src:
+                    size: 1
+                    equations: "dV/dt = slope : volt"
+                    threshold: V > V_th
+                    reset: V = V_th - drop
+                    parameters: {slope: 1 mV/ms, V_th: 0.455 mV, drop: 1 V}
+                  Dst:
+                    size: 1
+                    equations: |
+                      dV/dt = I_syn / tau : volt
+                      I_syn : volt
+                    current: I_syn
+                    parameters: {tau: 1 ms}
+                projections:
+                  P:
+                    pre: Src
+                    post: Dst
+                    connector: All2All
+                    synapse: {kind: Exponential, tau: 5 ms}
+                    output: CUBA
+                    weight: 2 mV
+                monitors:
+                  state:
+                    - {population: Dst, variable: P_g}
+                """);
+        run.network().run(run.settings().duration());
+        assertEquals(1, run.spikes().get("Src").count());
+        double t0 = run.spikes().get("Src").times()[0];
+        double[][] g = run.states().get(0).monitor().values();
+        double[] t = run.states().get(0).monitor().times();
+        for (int k = 0; k < t.length; k++) {
+            // first seen after the delivery step [t0, t0 + dt): from there it decays for t - (t0 + dt) more
+            double want = t[k] < t0 + 0.005 ? 0 : 2 * Math.exp(-(t[k] - t0 - 0.01) / 5);
+            assertEquals(want, g[k][0], 2e-3 * 2, "t = " + t[k]);
+        }
+    }
+
+    @Test
     void jsonIsReadAsYaml() throws Exception {
         SpecRun run = load("""
                 {"run": {"duration": "2 ms"},
