@@ -78,17 +78,22 @@ class RunCommandIT {
     }
 
     @Test
-    void cubaRunsAndAccountsForEverySpike() throws Exception {
+    void cubaFiresAtBrian2sRatesAndAccountsForEverySpike() throws Exception {
         Path outDir = dir.resolve("cuba");
-        assertEquals(0, brainj("run", COBA.resolveSibling("cuba.yaml").toString(), "--duration", "200 ms", "--out",
-                outDir.toString()), err.toString());
-        assertTrue(out.toString().startsWith("cuba: completed, 2000 steps (200 ms) in "), out.toString());
+        assertEquals(0, brainj("run", COBA.resolveSibling("cuba.yaml").toString(), "--out", outDir.toString()), err.toString());
+        assertTrue(out.toString().startsWith("cuba: completed, 10000 steps (1000 ms) in "), out.toString());
         String summary = Files.readString(outDir.resolve("summary.json"));
+        // Brian2 2.5.1, same model, seeds 1-4 (examples' CubaTest): E 5.51-5.86 Hz, I 5.62-5.66 Hz; a single seed
+        // of ours scatters by a few tenths of a hertz around that
+        for (String population : List.of("E", "I")) {
+            double hz = rate(summary, population);
+            assertTrue(hz > 4.9 && hz < 6.4, population + " at " + hz + " Hz");
+        }
         assertTrue(spikes(summary, "P") > 0, summary);
         assertEquals(spikes(summary, "P"), spikes(summary, "E") + spikes(summary, "I"));
         assertEquals(spikes(summary, "P") + 1, Files.readAllLines(outDir.resolve("spikes_P.csv")).size());
         // the mean rate is spikes per neuron per second of simulated time
-        assertEquals(spikes(summary, "E") / (3200 * 0.2), rate(summary, "E"), 1e-9);
+        assertEquals(spikes(summary, "E") / (3200 * 1.0), rate(summary, "E"), 1e-9);
     }
 
     @Test
