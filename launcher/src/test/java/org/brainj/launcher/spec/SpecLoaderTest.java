@@ -223,6 +223,18 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aRegisteredPoissonGeneratorFiresAtItsRate() throws Exception {
+        SpecRun run = load("""
+                run: {duration: 1 s, dt: 0.1 ms, seed: 2}
+                populations:
+                  Noise: {size: 1000, model: PoissonGroup, parameters: {freqs: 0.05 kHz}}
+                """);
+        run.network().run(run.settings().duration());
+        // 1000 neurons x 1 s x 50 Hz: 50000 spikes, Poisson-like (binomial) spread sqrt(50000) = 224; five of those
+        assertEquals(50000, run.spikes().get("Noise").count(), 5 * Math.sqrt(50000));
+    }
+
+    @Test
     void jsonIsReadAsYaml() throws Exception {
         SpecRun run = load("""
                 {"run": {"duration": "2 ms"},
