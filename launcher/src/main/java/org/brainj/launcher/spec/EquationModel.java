@@ -35,7 +35,6 @@ final class EquationModel {
     private static final String THRESHOLD = "_threshold";
     private static final String RESET = "_reset_";
 
-    private final Equations equations;
     private final NeuronModel model;
     private final Map<String, Unit<?>> units = new LinkedHashMap<>();
 
@@ -73,7 +72,6 @@ final class EquationModel {
                     throw refNode.error("'" + refractory + "' is not among the parameters " + given.keySet()
                             + "; give a time such as '5 ms' or the name of a parameter");
                 }
-                refNode.quantityOf(PhysicalUnits.SECOND, "a refractory period");
                 givenAt.get(refractory).quantityOf(PhysicalUnits.SECOND, "a refractory period");
             } else {
                 if (given.containsKey(REFRACTORY)) {
@@ -164,7 +162,6 @@ final class EquationModel {
             }
         }
 
-        this.equations = checked;
         NeuronModel.Builder b = NeuronModel.builder(name);
         given.forEach((p, q) -> b.parameter(p, Coherent.value(q)));
         for (String x : parsed.stateVariables()) {
@@ -211,10 +208,6 @@ final class EquationModel {
     /** The declared unit of a state variable or of the current symbol, or null when not declared. */
     Unit<?> unit(String variable) {
         return units.get(variable);
-    }
-
-    Equations equations() {
-        return equations;
     }
 
     /** {@code variable = rhs : unit} as line {@code line} of the equations. */

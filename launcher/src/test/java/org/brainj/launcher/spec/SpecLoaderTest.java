@@ -143,8 +143,8 @@ class SpecLoaderTest {
                     equations: "dV/dt = (V_rest - V + I) / tau : 1 (unless refractory)"
                     threshold: V >= V_th
                     reset: V = V_rest
-                    refractory: 1 ms
-                    parameters: {V_rest: 0, V_th: 20, tau: 10, I: 25}
+                    refractory: t_ref
+                    parameters: {V_rest: 0, V_th: 20, tau: 10, I: 25, t_ref: 1 ms}
                 """);
         run.network().run(run.settings().duration());
         // 1 ms + 10 ms * ln(25 / (25 - 20))
