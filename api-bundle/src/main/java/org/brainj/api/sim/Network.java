@@ -257,6 +257,7 @@ public class Network {
         }
         for (Projection p : projections) {
             p.build(backend, dtype);
+            compilations += p.kernels();
         }
         for (Input in : inputs) {
             requireMember(in.target(), "input " + in.name());
@@ -302,7 +303,7 @@ public class Network {
         }
     }
 
-    /** How many kernels this network compiled: one per group, at the first build only. */
+    /** How many kernels this network compiled: one per group and per STP projection, at the first build only. */
     public int compilations() {
         return compilations;
     }
@@ -406,6 +407,7 @@ public class Network {
         }
         for (Projection p : projections) {
             p.moveTo(target);
+            compilations += p.kernels();
         }
         for (Input in : inputs) {
             in.build(target, dt);

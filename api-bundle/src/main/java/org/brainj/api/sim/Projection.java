@@ -274,6 +274,11 @@ public final class Projection {
         }
     }
 
+    /** The kernels this projection compiles on a backend: its STP step, if it has one. */
+    int kernels() {
+        return stp == null ? 0 : 1;
+    }
+
     /** Back to the initial state of the synapses' own dynamics (STP's u = 0, x = 1). */
     void reset() {
         if (stp != null) {

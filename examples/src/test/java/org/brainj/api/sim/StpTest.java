@@ -99,7 +99,10 @@ class StpTest {
         assertEquals(1 - (1 - x) * Math.exp(-since * DT / stp.tauD()), s.p().stp("x").toDoubleArray()[0], 1e-9);
     }
 
-    /** Reset returns u and x to rest (the same jumps again); a backend switch moves them and continues exactly. */
+    /**
+     * Reset returns u and x to rest (the same jumps again, nothing recompiled); a backend switch
+     * moves them and continues exactly.
+     */
     @Test
     void stpStateResetsAndMovesWithItsNetwork() {
         STP stp = new STP(0.1, 200, 80);
@@ -109,6 +112,7 @@ class StpTest {
         one.net().reset();
         one.net().run(300);
         double[][] again = jumps(one);
+        assertEquals(3, one.net().compilations(), "two groups and the STP step, compiled once");
         assertEquals(first.length, again.length);
         for (int k = 0; k < first.length; k++) {
             assertArrayEquals(first[k], again[k], 0, "spike " + k + " after reset");
@@ -118,6 +122,7 @@ class StpTest {
         two.net().moveTo(TestBackend.get());
         two.net().run(150);
         double[][] moved = jumps(two);
+        assertEquals(6, two.net().compilations(), "each of the three kernels again on the second backend");
         assertEquals(first.length, moved.length);
         for (int k = 0; k < first.length; k++) {
             assertArrayEquals(first[k], moved[k], 0, "spike " + k + " across the switch");
