@@ -56,7 +56,7 @@ class DynamicGroupTest {
      * In float32 the op sets round every intermediate result to float, while the equation
      * group's compiled kernel computes in double and rounds only the stored state, so the two
      * voltages differ by float rounding and a threshold crossing may fall one step apart (the
-     * membrane moves by about 1e-3 mV per step near threshold, rounding by about 1e-6 mV). The
+     * membrane rises by (26 - 20) / 10 * dt = 6e-3 mV per step at threshold, a float ulp there is 2e-6 mV). The
      * reset restores V exactly, but a shifted spike shifts the next cycle's start, so the bound
      * of one step per spike is checked over the whole run rather than assumed.
      */
