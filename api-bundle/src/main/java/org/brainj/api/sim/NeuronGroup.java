@@ -190,7 +190,8 @@ public final class NeuronGroup implements Population {
         this.backend = backend;
         this.seed = seed;
         this.stream = stream;
-        program = GroupStep.assemble(model, channels, integrator, 1 + stream * GroupStep.STREAMS_PER_GROUP);
+        program = GroupStep.assemble(model, channels, integrator, 1 + stream * GroupStep.STREAMS_PER_GROUP,
+                scalarParameters.keySet());
         for (String x : program.state()) {
             tensors.put(x, backend.zeros(dtype, size));
         }
