@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  * stack trace only with {@code --debug}), 2 the command line is wrong (picocli's message and usage).
  */
 @Command(name = "brainj", mixinStandardHelpOptions = true, versionProvider = BrainJCommand.Version.class,
-        description = "Brain-dynamics programming on the JVM: run network specs, list what is installed.",
-        subcommands = {ListCommand.class, RunCommand.class, HelpCommand.class})
+        description = "Brain-dynamics programming on the JVM: run network specs, integrate equations, list what is installed.",
+        subcommands = {ListCommand.class, RunCommand.class, IntegrateCommand.class, HelpCommand.class})
 public final class BrainJCommand implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and framework messages.")
     boolean debug;
@@ -29,7 +29,7 @@ public final class BrainJCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: list, run or help");
+        throw new ParameterException(spec.commandLine(), "Missing a command: list, run, integrate or help");
     }
 
     /** Runs the command line and returns its exit code. */

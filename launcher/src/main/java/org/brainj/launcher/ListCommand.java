@@ -3,7 +3,9 @@ package org.brainj.launcher;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.brainj.launcher.platform.Platform;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -11,12 +13,15 @@ import picocli.CommandLine.Spec;
         description = "Start the platform and print the backends, models and connectors it offers, with their"
                 + " service properties.")
 final class ListCommand implements Callable<Integer> {
+    @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of plugin bundles (jars) to install first.")
+    Path plugins;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (Platform platform = Platform.start(Platform.defaultBundleDir())) {
+        try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
             PrintWriter err = spec.commandLine().getErr();
             platform.problems().forEach(p -> err.println(spec.qualifiedName() + ": warning: " + p));
             err.flush();

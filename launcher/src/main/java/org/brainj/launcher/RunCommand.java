@@ -1,25 +1,143 @@
 package org.brainj.launcher;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.measure.Quantity;
 import org.brainj.api.BrainJException;
+import org.brainj.api.units.PhysicalUnits;
+import org.brainj.launcher.output.Outputs;
+import org.brainj.launcher.output.ProgressBar;
+import org.brainj.launcher.output.RunReport;
+import org.brainj.launcher.platform.Platform;
+import org.brainj.launcher.spec.Coherent;
+import org.brainj.launcher.spec.RunSettings;
+import org.brainj.launcher.spec.SpecLoader;
+import org.brainj.launcher.spec.SpecNode;
+import org.brainj.launcher.spec.SpecRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the network described by a spec file, headless.",
-                "Not available yet: it arrives with the simulation runtime (issue 5)."})
+        description = {"Run the network described by a spec file (YAML or JSON; see the README's 'Spec files'),"
+                + " headless, with a progress bar on stderr.",
+                "Writes summary.json, spikes (CSV and .npy), recorded variables (.npy) and plots (PNG) to the output"
+                        + " folder, and prints a one-line summary."})
 final class RunCommand implements Callable<Integer> {
+    /** Ctrl-C waits this long for the outputs of what was recorded to be written. */
+    private static final long WRITE_WAIT_SECONDS = 60;
+
     /** Relative paths mean relative to the user's working folder (the brainj script keeps it). */
     @Parameters(paramLabel = "SPEC", description = "The network spec file (YAML or JSON).")
     Path spec;
 
+    @Option(names = "--backend", paramLabel = "NAME", description = "The backend to run on (default: the spec's, else cpu).")
+    String backend;
+
+    @Option(names = "--duration", paramLabel = "T", description = "The simulated time, e.g. '1 s' or '200 ms' (default: the spec's).")
+    String duration;
+
+    @Option(names = "--dt", paramLabel = "T", description = "The time step, e.g. '0.1 ms' (default: the spec's, else 0.1 ms).")
+    String dt;
+
+    @Option(names = "--seed", paramLabel = "N", description = "The random seed (default: the spec's, else 0).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The output folder (default: out/<spec name>).")
+    Path out;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of plugin bundles (jars) to install.")
+    Path plugins;
+
+    @Option(names = "--switch-backend", paramLabel = "T=NAME",
+            description = "Switch to backend NAME at time T (not supported by the runtime yet: refused).")
+    List<String> switchBackend;
+
+    @Spec
+    CommandSpec command;
+
     @Override
     public Integer call() {
         checkReadable(spec);
-        throw new BrainJException("running network specs is not available yet (the simulation runtime, issue 5,"
-                + " has not landed); `brainj list` works");
+        if (switchBackend != null && !switchBackend.isEmpty()) {
+            throw new BrainJException("--switch-backend " + switchBackend.get(0) + ": the simulation runtime cannot move a"
+                    + " running network to another backend yet; run the whole simulation on one with --backend NAME");
+        }
+        RunSettings.Overrides overrides = new RunSettings.Overrides(time("--duration", duration), time("--dt", dt), seed, backend);
+        PrintWriter err = command.commandLine().getErr();
+        PrintWriter stdout = command.commandLine().getOut();
+        try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
+            platform.problems().forEach(p -> err.println(command.qualifiedName() + ": warning: " + p));
+            SpecRun run = SpecLoader.load(spec, spec.toString(), overrides, new RegistryCatalog(platform));
+            Path dir = Outputs.prepare(out != null ? out : Path.of("out", run.name()));
+
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch written = new CountDownLatch(1);
+            platform.beforeStop(() -> {
+                stop.set(true);
+                try {
+                    written.await(WRITE_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            run.network().progress(new ProgressBar(err, System.console() != null, stop::get));
+
+            String status = RunReport.COMPLETED;
+            BrainJException failure = null;
+            long start = System.nanoTime();
+            try {
+                run.network().run(run.settings().duration());
+            } catch (ProgressBar.Interrupted e) {
+                status = RunReport.INTERRUPTED;
+            } catch (BrainJException e) {
+                status = RunReport.FAILED;
+                failure = e;
+            }
+            double wall = (System.nanoTime() - start) * 1e-9;
+            RunReport report = RunReport.of(spec.toString(), run, status, failure == null ? null : failure.getMessage(), wall);
+            try {
+                Outputs.write(dir, report);
+            } finally {
+                written.countDown();
+            }
+            stdout.println(report.line() + "; outputs in " + dir);
+            stdout.flush();
+            if (failure != null) {
+                throw failure;
+            }
+            return stop.get() ? 130 : 0;
+        }
+    }
+
+    /** A time given on the command line, in ms; null when not given. */
+    private static Double time(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        Quantity<?> q;
+        try {
+            q = SpecNode.parseQuantity(text);
+        } catch (BrainJException e) {
+            throw new BrainJException(option + " '" + text + "' is not a time; give a number with a unit, e.g. '1 s' or '500 ms'");
+        }
+        if (!PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.SECOND)) {
+            throw new BrainJException(option + " '" + text + "' is not a time (its unit is " + q.getUnit()
+                    + "); give e.g. '1 s' or '500 ms'");
+        }
+        double ms = Coherent.value(q);
+        if (!(ms > 0)) {
+            throw new BrainJException(option + " '" + text + "' must be greater than 0");
+        }
+        return ms;
     }
 
     static void checkReadable(Path spec) {

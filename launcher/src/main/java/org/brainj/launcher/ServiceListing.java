@@ -11,6 +11,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.sim.NeuronModelFactory;
+import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.tensor.Backend;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -104,7 +107,8 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
             }
             Map<String, Object> properties = new TreeMap<>();
             Arrays.stream(ref.getPropertyKeys()).forEach(k -> properties.put(k, ref.getProperty(k)));
-            String description = nameProperty.equals(Backend.NAME_PROPERTY) ? describeBackend(context, ref) : null;
+            String description = nameProperty.equals(Backend.NAME_PROPERTY) ? describeBackend(context, ref)
+                    : describeParameters(context, ref);
             entries.add(Entry.of(text(ref.getProperty(nameProperty)), description,
                     bundle.getSymbolicName() + " " + bundle.getVersion(), properties));
         }
@@ -128,6 +132,37 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
                 context.ungetService(ref);
             }
         }
+    }
+
+    /** A model's or connector's parameters as a spec gives them: {@code tau (ms, default 10.0)}. */
+    private static String describeParameters(BundleContext context, ServiceReference<?> ref) {
+        Object service = context.getService(ref);
+        try {
+            List<ParamSpec> specs;
+            if (service instanceof NeuronModelFactory model) {
+                specs = model.parameters();
+            } else if (service instanceof ConnectorFactory connector) {
+                specs = connector.parameters();
+            } else {
+                return service == null ? "(not available: the service did not activate)"
+                        : "(not usable: built against another copy of the BrainJ API)";
+            }
+            return parameters(specs);
+        } catch (RuntimeException e) {
+            return "(parameters unknown: " + e + ")";
+        } finally {
+            if (service != null) {
+                context.ungetService(ref);
+            }
+        }
+    }
+
+    static String parameters(List<ParamSpec> specs) {
+        if (specs.isEmpty()) {
+            return "no parameters";
+        }
+        return "parameters " + specs.stream().map(p -> p.name() + " (" + (p.unit().isEmpty() ? "" : p.unit() + ", ")
+                + (p.isRequired() ? "required" : "default " + p.defaultValue()) + ")").collect(Collectors.joining(", "));
     }
 
     private static String text(Object value) {

@@ -31,12 +31,30 @@ class BrainJCommandTest {
         assertEquals("", out.toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--duration", "--dt"})
+    void aTimeOptionThatIsNotATimeSaysWhatToGive(String option, @TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("net.yaml"), "populations: {}\n");
+        assertEquals(1, brainj("run", spec.toString(), option, "5 mV"));
+        assertEquals("brainj run: " + option + " '5 mV' is not a time (its unit is mV); give e.g."
+                + " '1 s' or '500 ms'" + System.lineSeparator(), err.toString());
+    }
+
     @Test
-    void runOfAnExistingSpecSaysTheRuntimeHasNotLanded(@TempDir Path dir) throws Exception {
-        Path spec = Files.writeString(dir.resolve("coba.yaml"), "populations: {}\n");
-        assertEquals(1, brainj("run", spec.toString()));
-        assertEquals("brainj run: running network specs is not available yet (the simulation runtime, issue 5,"
-                + " has not landed); `brainj list` works" + System.lineSeparator(), err.toString());
+    void aDurationThatIsNoQuantityAtAllSaysWhatToGive(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("net.yaml"), "populations: {}\n");
+        assertEquals(1, brainj("run", spec.toString(), "--duration", "long"));
+        assertEquals("brainj run: --duration 'long' is not a time; give a number with a unit, e.g. '1 s' or '500 ms'"
+                + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void switchingBackendMidRunIsRefusedWithTheAlternative(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("net.yaml"), "populations: {}\n");
+        assertEquals(1, brainj("run", spec.toString(), "--switch-backend", "500ms=aparapi"));
+        assertEquals("brainj run: --switch-backend 500ms=aparapi: the simulation runtime cannot move a running network to"
+                + " another backend yet; run the whole simulation on one with --backend NAME" + System.lineSeparator(),
+                err.toString());
     }
 
     @Test
@@ -71,7 +89,7 @@ class BrainJCommandTest {
     @Test
     void noCommandIsAUsageError() {
         assertEquals(2, brainj());
-        assertTrue(err.toString().startsWith("Missing a command: list, run or help"), err.toString());
+        assertTrue(err.toString().startsWith("Missing a command: list, run, integrate or help"), err.toString());
     }
 
     @Test
@@ -81,7 +99,7 @@ class BrainJCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "list", "run"})
+    @ValueSource(strings = {"", "list", "run", "integrate"})
     void everyCommandHasHelp(String command) {
         String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
         assertEquals(0, brainj(args));

@@ -56,6 +56,15 @@ class ServiceListingTest {
     }
 
     @Test
+    void parametersReadAsASpecGivesThem() {
+        assertEquals("parameters prob (required), tau (ms, default 10.0), seed (default None)", ServiceListing.parameters(List.of(
+                org.brainj.api.spi.ParamSpec.required("prob", "", "p"),
+                org.brainj.api.spi.ParamSpec.optional("tau", "ms", "10.0", "t"),
+                org.brainj.api.spi.ParamSpec.optional("seed", "", "None", "s"))));
+        assertEquals("no parameters", ServiceListing.parameters(List.of()));
+    }
+
+    @Test
     void anEmptyRegistrySaysNothingIsInstalledForEachKind() {
         assertEquals("""
                 Backends:

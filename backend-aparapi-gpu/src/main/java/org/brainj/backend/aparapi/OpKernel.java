@@ -496,6 +496,11 @@ public class OpKernel extends Kernel {
         return toUnit(philoxWord(element, draw, first, streamWord), philoxWord(element, draw, first + 1, streamWord));
     }
 
+    /** Philox.uniformFloat: the element's 24-bit uniform, which a float32 stores exactly. */
+    protected double uniformFloatAt(int element, int streamWord) {
+        return (float) ((philoxWord(element, 0, 0, streamWord) >>> 8) * TWO_POW_MINUS_24);
+    }
+
     private void random(int i) {
         int p = offO + i;
         if (op == UNIFORM) {
@@ -503,7 +508,7 @@ public class OpKernel extends Kernel {
             if (dtO == F64) {
                 u = uniformAt(i, 0, stream);
             } else {
-                u = (float) ((philoxWord(i, 0, 0, stream) >>> 8) * TWO_POW_MINUS_24);
+                u = uniformFloatAt(i, stream);
             }
             double scaled = s1 * u;
             store(dtO, p, s0 + scaled);

@@ -36,7 +36,8 @@ final class StepSource {
      * @param prefix a prefix for this program's locals, unique within the generated kernel
      * @param state  state variables and where they live, read at the start, written at the end if assigned
      * @param params parameters and where they live
-     * @param noise  the random draws, Philox under (seed, stream, counter = step) at the element
+     * @param noise  the random draws, Philox under (seed, stream, counter = step) at the element; a
+     *               uniform is float32's 24-bit one when a state variable is float32 (RandomDraw's rule)
      * @param body   the assignments, in order
      */
     StepSource(String prefix, Map<String, Place> state, Map<String, Place> params, List<RandomDraw> noise,
@@ -46,10 +47,11 @@ final class StepSource {
         declare("dt", "s1");
         state.forEach((name, place) -> declare(name, "(double) " + place.element()));
         params.forEach((name, place) -> declare(name, "(double) " + place.element()));
+        boolean float32State = state.values().stream().anyMatch(Place::float32);
         for (RandomDraw d : noise) {
             declare(d.name(), switch (d.distribution()) {
                 case NORMAL -> "normal(i, " + d.stream() + ")";
-                case UNIFORM -> "uniformAt(i, 0, " + d.stream() + ")";
+                case UNIFORM -> float32State ? "uniformFloatAt(i, " + d.stream() + ")" : "uniformAt(i, 0, " + d.stream() + ")";
             });
         }
         for (int s = 0; s < body.size(); s++) {

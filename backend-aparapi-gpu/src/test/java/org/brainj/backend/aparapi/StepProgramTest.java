@@ -149,6 +149,34 @@ class StepProgramTest {
         }
     }
 
+    /**
+     * RandomDraw's rule: with a float32 state variable a uniform is Philox.uniformFloat (24 bits),
+     * even where it is kept in a float64 state variable of the same program, so it never rounds
+     * up to 1 in float32 and both backends draw the same.
+     */
+    @Test
+    void uniformsOfFloat32ProgramsAreTheFloatUniform() {
+        long seed = 0x5EED_0001L;
+        StepProgram p = new StepProgram(List.of(new Assign("u32", v("r")), new Assign("u64", v("r"))),
+                Set.of("u32", "u64"), Set.of(), List.of(new RandomDraw("r", RandomDraw.Distribution.UNIFORM, 4)));
+        Map<String, Tensor> t = Map.of("u32", BACKEND.zeros(DType.FLOAT32, N), "u64", BACKEND.zeros(DType.FLOAT64, N));
+        Kernel k = BACKEND.compile(p, new Bindings(t, seed));
+        k.run(0.9, 0.1, 9);
+        double[] u32 = t.get("u32").toDoubleArray();
+        double[] u64 = t.get("u64").toDoubleArray();
+        int differFromDouble = 0;
+        for (int i = 0; i < N; i++) {
+            RandomKey key = new RandomKey(seed, 4, 9);
+            assertEquals(Philox.uniformFloat(key, i), u32[i], 0, "float32 state, element " + i);
+            assertEquals(Philox.uniformFloat(key, i), u64[i], 0, "float64 state of a float32 program, element " + i);
+            if (u64[i] != Philox.uniform(key, i)) {
+                differFromDouble++;
+            }
+        }
+        // The 53-bit uniform has bits below float's 24 almost always: the test tells the two apart.
+        assertTrue(differFromDouble > N / 2, "only " + differFromDouble + " of " + N + " differ from the 53-bit uniform");
+    }
+
     @Test
     void functionsTimeAndParameterChangesWithoutRecompiling() {
         // y = exp(-t / tau) * sigmoid(y) + max(y, 0.25) ^ 2, compared with java.lang.Math

@@ -43,8 +43,10 @@ public final class Platform implements AutoCloseable {
     private final Path storage;
     private final List<String> problems;
     private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
-    private final Thread shutdownHook = new Thread(this::stop, "brainj-shutdown");
+    private final List<Runnable> beforeStop = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::shutDown, "brainj-shutdown");
     private boolean stopped;
+    private PluginFolder plugins;
 
     private Platform(Framework framework, Path storage, List<String> problems) {
         this.framework = framework;
@@ -67,6 +69,16 @@ public final class Platform implements AutoCloseable {
      * install, resolve or start is left out and reported in {@link #problems()}; the rest run.
      */
     public static Platform start(Path bundleDir) {
+        return start(bundleDir, null);
+    }
+
+    /**
+     * Boots the framework with the shipped bundles and the jars in {@code pluginDir} (null for
+     * none), and follows that folder while the platform runs: jars added are installed and
+     * started, jars removed are uninstalled. A plugin that does not install, resolve or start is
+     * reported in {@link #problems()} (at start) or logged as a warning (later), and skipped.
+     */
+    public static Platform start(Path bundleDir, Path pluginDir) {
         List<Path> jars = bundleJars(bundleDir);
         Path storage = createStorage();
         Framework framework = newFramework(storage);
@@ -77,7 +89,13 @@ public final class Platform implements AutoCloseable {
             List<Bundle> installed = platform.install(jars);
             framework.start();
             installed.forEach(platform::startBundle);
+            if (pluginDir != null) {
+                platform.plugins = new PluginFolder(pluginDir, platform.context(), platform.problems);
+            }
             return platform;
+        } catch (BrainJException e) {
+            platform.close();
+            throw e;
         } catch (BundleException | RuntimeException e) {
             platform.close();
             throw new BrainJException("the OSGi framework did not start: " + e.getMessage(), e);
@@ -147,6 +165,31 @@ public final class Platform implements AutoCloseable {
         return value.replaceAll("([\\\\*()])", "\\\\$1");
     }
 
+    /**
+     * A task the shutdown hook (Ctrl-C) runs before it stops the framework, e.g. to let a run
+     * write what it recorded while its backend is still there.
+     */
+    public void beforeStop(Runnable task) {
+        synchronized (beforeStop) {
+            beforeStop.add(task);
+        }
+    }
+
+    private void shutDown() {
+        List<Runnable> tasks;
+        synchronized (beforeStop) {
+            tasks = List.copyOf(beforeStop);
+        }
+        for (Runnable task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a shutdown task failed: " + e, e);
+            }
+        }
+        stop();
+    }
+
     @Override
     public void close() {
         try {
@@ -162,6 +205,9 @@ public final class Platform implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (plugins != null) {
+            plugins.close();
+        }
         synchronized (trackers) {
             trackers.forEach(ServiceTracker::close);
             trackers.clear();

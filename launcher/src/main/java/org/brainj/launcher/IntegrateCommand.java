@@ -1,0 +1,205 @@
+package org.brainj.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.measure.Quantity;
+import javax.measure.Unit;
+import org.brainj.api.BrainJException;
+import org.brainj.api.UnknownNameException;
+import org.brainj.api.expr.Equations;
+import org.brainj.api.integrate.Odeint;
+import org.brainj.api.integrate.Sdeint;
+import org.brainj.api.integrate.Trajectory;
+import org.brainj.api.units.PhysicalUnits;
+import org.brainj.launcher.output.AtomicFiles;
+import org.brainj.launcher.output.Plots;
+import org.brainj.launcher.spec.Coherent;
+import org.brainj.launcher.spec.SpecNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "integrate", mixinStandardHelpOptions = true,
+        description = {"Integrate a few differential equations stand-alone (the reference's odeint/sdeint) and write"
+                + " the trajectory as CSV with a PNG plot beside it.",
+                "EQUATIONS is Brian2-style text ('dV/dt = (El - V) / tau : volt'; several separated by ';' or"
+                        + " newlines) or a file holding it. With units on any --param or --init the equations are"
+                        + " checked dimensionally and computed in ms, mV, nA; with plain numbers they are unitless"
+                        + " (BrainPy's style, time in ms)."})
+final class IntegrateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "EQUATIONS", description = "The equations, or a file holding them.")
+    String equations;
+
+    @Option(names = "--method", paramLabel = "M", defaultValue = "rk4",
+            description = "The method: an ODE method (euler, rk2, rk4, rkf45, exponential_euler, ...) or, for equations"
+                    + " with noise terms xi, an SDE method (euler, heun, milstein, ...). Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--dt", paramLabel = "T", required = true, description = "The step, e.g. '0.01 ms'.")
+    String dt;
+
+    @Option(names = "--duration", paramLabel = "T", required = true, description = "The time integrated, e.g. '100 ms'.")
+    String duration;
+
+    @Option(names = "--init", paramLabel = "x=VALUE", description = "The initial value of a state variable (default 0).")
+    Map<String, String> init = new LinkedHashMap<>();
+
+    @Option(names = "--param", paramLabel = "p=VALUE", description = "The value of a parameter the equations read.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The seed of the noise (SDEs).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "integrate.csv",
+            description = "The CSV file (default ${DEFAULT-VALUE}); the plot goes beside it as .png.")
+    Path out;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        Equations eqs;
+        try {
+            eqs = Equations.parse(text());
+        } catch (BrainJException e) {
+            throw new BrainJException("the equations: " + e.getMessage());
+        }
+        Map<String, Quantity<?>> given = new LinkedHashMap<>();
+        params.forEach((p, v) -> given.put(p, quantity("--param " + p, v)));
+        Map<String, Quantity<?>> initial = new LinkedHashMap<>();
+        init.forEach((x, v) -> initial.put(x, quantity("--init " + x, v)));
+        boolean withUnits = given.values().stream().anyMatch(q -> !PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.ONE))
+                || initial.values().stream().anyMatch(q -> !PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.ONE));
+        try {
+            if (withUnits) {
+                eqs.checkUnits(PhysicalUnits.unitsOf(given));
+            } else {
+                eqs.checkUnitless(given.keySet());
+            }
+        } catch (UnknownNameException | org.brainj.api.expr.EquationException e) {
+            throw new BrainJException("the equations: " + e.getMessage() + "; give each parameter with --param NAME=VALUE");
+        }
+        List<String> variables = eqs.stateVariables();
+        if (variables.isEmpty()) {
+            throw new BrainJException("the equations have no differential equation (dx/dt = ...); nothing to integrate");
+        }
+        for (String x : initial.keySet()) {
+            if (!variables.contains(x)) {
+                throw new UnknownNameException("state variable (--init)", x, variables);
+            }
+        }
+        double[] x0 = new double[variables.size()];
+        for (int i = 0; i < x0.length; i++) {
+            Quantity<?> q = initial.get(variables.get(i));
+            if (q != null) {
+                Unit<?> declared = eqs.statement(variables.get(i)).unit();
+                if (withUnits && !PhysicalUnits.sameDimension(q.getUnit(), declared)) {
+                    throw new BrainJException("--init " + variables.get(i) + ": " + q + " does not match the unit the equations"
+                            + " declare, " + declared + "; give a value in " + declared);
+                }
+                x0[i] = withUnits ? Coherent.value(q) : q.getValue().doubleValue();
+            }
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        given.forEach((p, q) -> values.put(p, withUnits ? Coherent.value(q) : q.getValue().doubleValue()));
+        double step = time("--dt", dt);
+        double end = time("--duration", duration);
+        Trajectory trajectory = eqs.isStochastic()
+                ? Sdeint.of(eqs, values).method(method).seed(seed).integrate(x0, 0, end, step)
+                : Odeint.of(eqs, values).method(method).integrate(x0, 0, end, step);
+        write(trajectory);
+        command.commandLine().getOut().println("integrated " + variables + " with " + method + " over "
+                + (trajectory.size() - 1) + " steps; final " + finalState(trajectory) + "; wrote " + out + " and " + png());
+        command.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private String text() {
+        Path file = Path.of(equations);
+        if (!equations.contains("=") && Files.isRegularFile(file)) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new BrainJException("cannot read the equations file '" + equations + "': " + e.getMessage());
+            }
+        }
+        if (!equations.contains("=")) {
+            throw new BrainJException("'" + equations + "' is neither equations (dx/dt = ...) nor a readable file");
+        }
+        return equations.replace(';', '\n');
+    }
+
+    private static Quantity<?> quantity(String what, String text) {
+        try {
+            return SpecNode.parseQuantity(text);
+        } catch (BrainJException e) {
+            throw new BrainJException(what + "='" + text + "' is not a number or quantity (" + e.getMessage()
+                    + "); give e.g. 10 or '10 ms'");
+        }
+    }
+
+    private static double time(String option, String text) {
+        Quantity<?> q = quantity(option, text);
+        if (!PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.SECOND)) {
+            throw new BrainJException(option + " '" + text + "' is not a time (its unit is " + q.getUnit()
+                    + "); give e.g. '0.01 ms'");
+        }
+        double ms = Coherent.value(q);
+        if (!(ms > 0)) {
+            throw new BrainJException(option + " '" + text + "' must be greater than 0");
+        }
+        return ms;
+    }
+
+    private void write(Trajectory t) {
+        Path parent = out.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new BrainJException("cannot create the folder of --out " + out + " (" + e.getMessage() + "); give a writable path");
+        }
+        StringBuilder csv = new StringBuilder("t_ms,").append(String.join(",", t.variables())).append('\n');
+        for (int k = 0; k < t.size(); k++) {
+            csv.append(num(t.times()[k]));
+            for (double v : t.states()[k]) {
+                csv.append(',').append(num(v));
+            }
+            csv.append('\n');
+        }
+        AtomicFiles.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
+        double[][] columns = new double[t.size()][];
+        for (int k = 0; k < t.size(); k++) {
+            columns[k] = t.states()[k];
+        }
+        AtomicFiles.write(png(), Plots.lines(String.join(", ", t.variables()), "value", t.times(), columns,
+                t.variables()));
+    }
+
+    private Path png() {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
+    }
+
+    private static String finalState(Trajectory t) {
+        StringBuilder s = new StringBuilder();
+        double[] last = t.last();
+        for (int i = 0; i < last.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(t.variables().get(i)).append(" = ").append(num(last[i]));
+        }
+        return s.toString();
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,107 @@
+package org.brainj.launcher.output;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.brainj.api.sim.SpikeMonitor;
+import org.brainj.launcher.spec.SpecRun;
+
+/**
+ * What a run did: how far it got, how long it took, and per population (groups and their views)
+ * the spike count and mean rate over the simulated time.
+ *
+ * @param status      {@code completed}, {@code interrupted} or {@code failed}
+ * @param error       the error that stopped a failed run, else null
+ * @param simulatedMs the biological time simulated
+ */
+public record RunReport(String spec, SpecRun run, String status, String error, long steps, double simulatedMs,
+                        double wallSeconds) {
+
+    public static final String COMPLETED = "completed";
+    public static final String INTERRUPTED = "interrupted";
+    public static final String FAILED = "failed";
+
+    /** One population's spikes. */
+    public record Rate(String population, int size, long spikes, double hz) {
+    }
+
+    public static RunReport of(String spec, SpecRun run, String status, String error, double wallSeconds) {
+        return new RunReport(spec, run, status, error, run.network().currentStep(), run.network().time(), wallSeconds);
+    }
+
+    /** The rate of every population whose group's spikes were monitored, in spec order. */
+    public List<Rate> rates() {
+        List<Rate> rates = new ArrayList<>();
+        run.populations().forEach((name, p) -> {
+            SpikeMonitor m = run.spikes().get(p.group().name());
+            if (m == null) {
+                return;
+            }
+            long count = 0;
+            for (int i : m.indices()) {
+                if (i >= p.offset() && i < p.offset() + p.size()) {
+                    count++;
+                }
+            }
+            double seconds = simulatedMs / 1000;
+            rates.add(new Rate(name, p.size(), count, seconds > 0 ? count / (p.size() * seconds) : 0));
+        });
+        return rates;
+    }
+
+    /** summary.json's content. */
+    public Map<String, Object> summary(List<String> files) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("spec", spec);
+        s.put("name", run.name());
+        s.put("status", status);
+        if (error != null) {
+            s.put("error", error);
+        }
+        s.put("duration_ms", run.settings().duration());
+        s.put("simulated_ms", simulatedMs);
+        s.put("dt_ms", run.settings().dt());
+        s.put("steps", steps);
+        s.put("seed", run.settings().seed());
+        s.put("precision", run.settings().precision().name().toLowerCase(Locale.ROOT));
+        s.put("wall_time_s", wallSeconds);
+        Map<String, Object> backend = new LinkedHashMap<>();
+        backend.put("name", run.network().backend().name());
+        backend.put("from_ms", 0.0);
+        backend.put("to_ms", simulatedMs);
+        backend.put("wall_time_s", wallSeconds);
+        s.put("backends", List.of(backend));
+        Map<String, Object> pops = new LinkedHashMap<>();
+        for (Rate r : rates()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("size", r.size());
+            p.put("spikes", r.spikes());
+            p.put("mean_rate_hz", r.hz());
+            pops.put(r.population(), p);
+        }
+        s.put("populations", pops);
+        s.put("units", Map.of("time", "ms", "rate", "Hz", "spikes columns", "time (ms), neuron index"));
+        s.put("files", files);
+        return s;
+    }
+
+    /** The line printed at the end of a run. */
+    public String line() {
+        StringBuilder out = new StringBuilder(run.name()).append(": ").append(status).append(", ")
+                .append(steps).append(" steps (").append(fmt(simulatedMs)).append(" ms) in ")
+                .append(String.format(Locale.ROOT, "%.2f s", wallSeconds)).append(" on ").append(run.network().backend().name());
+        List<Rate> rates = rates();
+        if (!rates.isEmpty()) {
+            out.append("; rates:");
+            rates.forEach(r -> out.append(' ').append(r.population()).append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f Hz", r.hz())));
+        }
+        return out.toString();
+    }
+
+    private static String fmt(double ms) {
+        return ms == Math.rint(ms) ? Long.toString((long) ms) : String.format(Locale.ROOT, "%.3f", ms);
+    }
+}

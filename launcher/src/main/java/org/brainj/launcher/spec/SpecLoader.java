@@ -1,0 +1,540 @@
+package org.brainj.launcher.spec;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.measure.Quantity;
+import javax.measure.Unit;
+import org.brainj.api.BrainJException;
+import org.brainj.api.connect.Connector;
+import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.sim.GroupIntegrator;
+import org.brainj.api.sim.Initializer;
+import org.brainj.api.sim.Input;
+import org.brainj.api.sim.Network;
+import org.brainj.api.sim.NeuronGroup;
+import org.brainj.api.sim.NeuronModel;
+import org.brainj.api.sim.NeuronModelFactory;
+import org.brainj.api.sim.PoissonCount;
+import org.brainj.api.sim.Population;
+import org.brainj.api.sim.Projection;
+import org.brainj.api.sim.SpikeMonitor;
+import org.brainj.api.sim.StateMonitor;
+import org.brainj.api.sim.Synapse;
+import org.brainj.api.sim.SynapticOutput;
+import org.brainj.api.spi.ParamSpec;
+import org.brainj.api.units.PhysicalUnits;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a spec file (YAML, or JSON, which YAML reads too) into a {@link Network}: populations,
+ * views, projections, inputs, monitors and run settings, each checked against the schema in the
+ * README, with models, connectors and the backend found in a {@link Catalog}.
+ */
+public final class SpecLoader {
+    private static final Pattern VIEW = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");
+    private static final Pattern INITIALIZER = Pattern.compile("(normal|uniform)\\s*\\((.*)\\)");
+    private static final Unit<?> VOLT = PhysicalUnits.parse("volt");
+    /** The names of this system's units for the usual dimensions, to label recorded values. */
+    private static final List<String> LABELS = List.of("1", "ms", "mV", "nA", "uS", "nF", "Mohm", "cm", "mV/ms");
+
+    private final Catalog catalog;
+    private final Map<String, Population> populations = new LinkedHashMap<>();
+    private final Map<NeuronGroup, EquationModel> equationModels = new HashMap<>();
+    private RunSettings settings;
+    private Network network;
+
+    private SpecLoader(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * Reads {@code file} (named {@code shownAs} in messages) into a network on the backend the
+     * settings name.
+     */
+    public static SpecRun load(Path file, String shownAs, RunSettings.Overrides overrides, Catalog catalog) {
+        SpecNode root = parse(file, shownAs);
+        return new SpecLoader(catalog).read(root, defaultName(file), overrides);
+    }
+
+    /** The YAML tree of a spec file, read with a safe loader (no types, no recursion, few aliases). */
+    static SpecNode parse(Path file, String shownAs) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(30);
+        options.setCodePointLimit(8 << 20);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        Node node;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            node = yaml.compose(in);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            String problem = e.getProblem() == null ? "malformed" : e.getProblem();
+            throw new SpecException(new Where(shownAs, line, ""), "not valid YAML: " + problem
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")") + "; check the indentation and quoting there", e);
+        } catch (YAMLException e) {
+            throw new SpecException(new Where(shownAs, 1, ""), "not valid YAML: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BrainJException("spec file '" + shownAs + "' cannot be read: " + e.getMessage(), e);
+        }
+        if (node == null) {
+            throw new SpecException(new Where(shownAs, 1, ""), "the spec is empty; it needs at least 'populations:' and 'run:'");
+        }
+        return new SpecNode(node, new Where(shownAs, SpecNode.line(node), ""));
+    }
+
+    private static String defaultName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private SpecRun read(SpecNode root, String fileName, RunSettings.Overrides overrides) {
+        SpecNode.Fields top = root.fields("name", "description", "run", "populations", "views", "projections", "inputs",
+                "monitors");
+        String name = top.has("name") ? top.optional("name").name() : fileName;
+        settings = RunSettings.read(top.optional("run"), overrides, root.where());
+        network = new Network(backend(top.has("run") ? top.optional("run") : root, overrides))
+                .dt(settings.dt()).seed(settings.seed()).dtype(settings.precision());
+        SpecNode pops = top.required("populations");
+        if (pops.mapping().isEmpty()) {
+            throw pops.error("no populations; add at least one");
+        }
+        pops.mapping().forEach((n, section) -> readPopulation(n, section));
+        if (top.has("views")) {
+            top.optional("views").mapping().forEach((n, v) -> {
+                if (populations.containsKey(n)) {
+                    throw v.error("'" + n + "' names a population already; give the view another name");
+                }
+                populations.put(n, view(v));
+            });
+        }
+        if (top.has("projections")) {
+            int index = 0;
+            for (Map.Entry<String, SpecNode> e : top.optional("projections").mapping().entrySet()) {
+                readProjection(e.getKey(), e.getValue(), index++);
+            }
+        }
+        if (top.has("inputs")) {
+            top.optional("inputs").sequence().forEach(this::readInput);
+        }
+        Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
+        List<SpecRun.State> states = new ArrayList<>();
+        readMonitors(top.optional("monitors"), spikes, states);
+        // allocating and compiling now reports what only the whole network shows before any output is promised
+        wrap(root, network::build);
+        return new SpecRun(name, settings, network, populations, spikes, states);
+    }
+
+    private org.brainj.api.tensor.Backend backend(SpecNode run, RunSettings.Overrides overrides) {
+        if (overrides.backend() == null) {
+            return wrap(run, () -> catalog.backend(settings.backend()));
+        }
+        try {
+            return catalog.backend(settings.backend());
+        } catch (BrainJException e) {
+            throw new BrainJException("--backend: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- populations ------------------------------------------------------------------------------
+
+    private void readPopulation(String name, SpecNode section) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw section.error("'" + name + "' is not a name; use letters, digits and '_'");
+        }
+        SpecNode.Fields f = section.fields("size", "model", "equations", "method", "threshold", "reset", "refractory",
+                "current", "inputs", "membrane", "parameters", "initial", "poisson_input");
+        int[] geometry = geometry(f.required("size"));
+        boolean byName = f.has("model");
+        if (byName == f.has("equations")) {
+            throw section.error(byName ? "give either 'model' or 'equations', not both"
+                    : "no model; give 'model: NAME' (a registered model, see brainj list) or 'equations:'");
+        }
+        NeuronModel model;
+        EquationModel equations = null;
+        if (byName) {
+            for (String key : List.of("threshold", "reset", "refractory", "current", "inputs", "membrane")) {
+                if (f.has(key)) {
+                    throw f.optional(key).error("'" + key + "' belongs to models given by equations; model "
+                            + f.optional("model").text() + " defines its own");
+                }
+            }
+            model = catalogModel(f.optional("model"), f.optional("parameters"));
+        } else {
+            equations = EquationModel.read(name, f);
+            model = equations.model();
+        }
+        if (f.has("poisson_input")) {
+            model = poissonInput(model, f.optional("poisson_input"), equations);
+        }
+        NeuronModel m = model;
+        NeuronGroup group = wrap(section, () -> new NeuronGroup(name, geometry, m));
+        if (equations != null) {
+            equationModels.put(group, equations);
+        }
+        SpecNode method = f.optional("method");
+        if (method != null) {
+            GroupIntegrator integrator = wrap(method, () -> GroupIntegrator.method(method.text()));
+            // a method that cannot integrate these equations says so here, not when the network is built
+            wrap(method, () -> integrator.integrate(m.subexpressions(), m.derivatives(), 0));
+            wrap(method, () -> group.method(integrator));
+        }
+        if (f.has("initial")) {
+            for (Map.Entry<String, SpecNode> e : f.optional("initial").mapping().entrySet()) {
+                Unit<?> unit = equations == null ? null : equations.unit(e.getKey());
+                Initializer init = initializer(e.getValue(), unit, "the initial value of " + e.getKey());
+                wrap(e.getValue(), () -> group.init(e.getKey(), init));
+            }
+        }
+        network.add(group);
+        populations.put(name, group);
+    }
+
+    /**
+     * NEST's {@code poisson_generator} connected to every neuron: each neuron's membrane jumps by
+     * {@code weight} times an independent Poisson count with mean {@code rate dt} per step.
+     */
+    private NeuronModel poissonInput(NeuronModel model, SpecNode node, EquationModel equations) {
+        NeuronModel.Builder b = model.toBuilder();
+        List<SpecNode> items = node.isSequence() ? node.sequence() : List.of(node);
+        for (int k = 0; k < items.size(); k++) {
+            SpecNode.Fields f = items.get(k).fields("rate", "weight");
+            double rate = f.required("rate").quantity(PhysicalUnits.parse("Hz"), "a rate");
+            SpecNode w = f.required("weight");
+            Unit<?> unit = equations == null ? null : equations.unit(model.membrane());
+            double weight = unit == null ? Coherent.value(w.quantity()) : w.quantity(unit, "a jump of " + model.membrane());
+            String uniform = "poisson_u" + k;
+            b.uniform(uniform).jump(model.membrane(), wrap(f.required("rate"),
+                    () -> org.brainj.api.expr.Exprs.mul(org.brainj.api.expr.Exprs.num(weight),
+                            PoissonCount.of(rate * settings.dt(), uniform))));
+        }
+        return b.build();
+    }
+
+    private static int[] geometry(SpecNode size) {
+        if (size.isSequence()) {
+            List<SpecNode> dims = size.sequence();
+            if (dims.isEmpty() || dims.size() > 2) {
+                throw size.error("a geometry has 1 or 2 dimensions, e.g. 4000 or [30, 30]");
+            }
+            return dims.stream().mapToInt(d -> d.integer(1)).toArray();
+        }
+        return new int[] {size.integer(1)};
+    }
+
+    private NeuronModel catalogModel(SpecNode modelNode, SpecNode params) {
+        NeuronModelFactory factory = wrap(modelNode, () -> catalog.model(modelNode.text()));
+        Map<String, ParamSpec> specs = new LinkedHashMap<>();
+        factory.parameters().forEach(p -> specs.put(p.name(), p));
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (params != null) {
+            params.mapping().forEach((p, v) -> {
+                ParamSpec spec = specs.get(p);
+                if (spec == null) {
+                    throw v.error("model " + factory.name() + " has no parameter '" + p + "'; its parameters are "
+                            + String.join(", ", specs.keySet()));
+                }
+                values.put(p, inUnit(v, spec.unit(), "parameter " + p + " of " + factory.name()));
+            });
+        }
+        return wrap(params == null ? modelNode : params, () -> factory.create(values));
+    }
+
+    /** A quantity as a number in {@code unitText} (a catalog's unit, "" for dimensionless). */
+    private static double inUnit(SpecNode v, String unitText, String what) {
+        Unit<?> unit = unitText.isEmpty() ? PhysicalUnits.ONE : PhysicalUnits.parse(unitText);
+        Quantity<?> q = v.quantityOf(unit, what);
+        return PhysicalUnits.toSI(q) / PhysicalUnits.toSI(1, unit);
+    }
+
+    /** {@code normal(mean, std)}, {@code uniform(low, high)} or a constant. */
+    private static Initializer initializer(SpecNode v, Unit<?> unit, String what) {
+        Matcher m = INITIALIZER.matcher(v.text());
+        if (!m.matches()) {
+            return Initializer.constant(number(v, v.text(), unit, what));
+        }
+        String[] args = m.group(2).split(",");
+        if (args.length != 2) {
+            throw v.error(m.group(1) + " takes two values, e.g. " + m.group(1) + "(-55 mV, 5 mV)");
+        }
+        double a = number(v, args[0].trim(), unit, what);
+        double b = number(v, args[1].trim(), unit, what);
+        return wrap(v, () -> m.group(1).equals("normal") ? Initializer.normal(a, b) : Initializer.uniform(a, b));
+    }
+
+    private static double number(SpecNode at, String text, Unit<?> unit, String what) {
+        Quantity<?> q;
+        try {
+            q = SpecNode.parseQuantity(text);
+        } catch (BrainJException e) {
+            throw at.error("'" + text + "' is not a quantity: " + e.getMessage());
+        }
+        if (unit != null && !PhysicalUnits.sameDimension(q.getUnit(), unit)) {
+            throw at.error("'" + text + "' is not " + what + ": its unit is " + PhysicalUnits.describe(q.getUnit())
+                    + " but the variable is in " + PhysicalUnits.describe(unit));
+        }
+        return Coherent.value(q);
+    }
+
+    private Population view(SpecNode v) {
+        Matcher m = VIEW.matcher(v.text());
+        if (!m.matches()) {
+            throw v.error("'" + v.text() + "' is not a view; write POPULATION[from:to], e.g. P[0:3200]");
+        }
+        Population whole = population(v, m.group(1));
+        return wrap(v, () -> whole.view(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+    }
+
+    /** A population, view, or inline view {@code P[0:100]}. */
+    private Population population(SpecNode ref) {
+        return VIEW.matcher(ref.text()).matches() ? view(ref) : population(ref, ref.text());
+    }
+
+    private Population population(SpecNode at, String name) {
+        Population p = populations.get(name);
+        if (p == null) {
+            throw at.error("unknown population '" + name + "'; known: " + String.join(", ", populations.keySet()));
+        }
+        return p;
+    }
+
+    // ---- projections ------------------------------------------------------------------------------
+
+    private void readProjection(String name, SpecNode section, int index) {
+        SpecNode.Fields f = section.fields("pre", "post", "connector", "weight", "delay", "on", "synapse", "output");
+        Population pre = population(f.required("pre"));
+        Population post = population(f.required("post"));
+        Projection.Builder b = Projection.builder(name, pre, post);
+        b.connect(connector(f.required("connector"), index));
+        EquationModel postModel = equationModels.get(post.group());
+        Unit<?> weightUnit = null;
+        if (f.has("on")) {
+            String on = f.optional("on").name();
+            if (!post.group().model().derivatives().containsKey(on)) {
+                throw f.optional("on").error("'" + on + "' is not a state variable of " + post.group().name()
+                        + "; its state variables: " + post.group().model().derivatives().keySet());
+            }
+            for (String key : List.of("synapse", "output")) {
+                if (f.has(key)) {
+                    throw f.optional(key).error("give either 'on' (spikes add to a variable) or a synapse with its output,"
+                            + " not both");
+                }
+            }
+            b.onVariable(on);
+            weightUnit = postModel == null ? null : postModel.unit(on);
+        } else {
+            Synapse syn = f.has("synapse") ? synapse(f.optional("synapse")) : Synapse.delta();
+            b.synapse(syn);
+            if (syn instanceof Synapse.Delta) {
+                if (f.has("output")) {
+                    throw f.optional("output").error("a delta synapse adds to the membrane directly and has no output;"
+                            + " remove 'output' or give a synapse with dynamics");
+                }
+                weightUnit = postModel == null ? null : postModel.unit(post.group().model().membrane());
+            } else {
+                if (post.group().model().current() == null) {
+                    throw f.optional("synapse").error("the model of " + post.group().name() + " has no synaptic current"
+                            + " symbol for a " + syn + " synapse to drive; declare one in its"
+                            + " equations ('I_syn : volt', 'current: I_syn') or add spikes to a variable with 'on: VARIABLE'");
+                }
+                SynapticOutput out = f.has("output") ? output(f.optional("output")) : SynapticOutput.cuba();
+                b.output(out);
+                Unit<?> current = postModel == null || post.group().model().current() == null ? null
+                        : postModel.unit(post.group().model().current());
+                Unit<?> membrane = postModel == null ? null : postModel.unit(post.group().model().membrane());
+                weightUnit = current == null ? null : out instanceof SynapticOutput.CUBA ? current
+                        : membrane == null ? null : current.divide(membrane);
+            }
+        }
+        SpecNode w = f.required("weight");
+        b.weight(weightUnit == null ? w.quantity(w.quantity().getUnit(), "a weight")
+                : w.quantity(weightUnit, "a weight onto " + post.name()));
+        if (f.has("delay")) {
+            SpecNode d = f.optional("delay");
+            double delay = d.time();
+            double steps = delay / settings.dt();
+            if (Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps)) {
+                throw d.error(ms(delay) + " ms is not a whole number of steps of dt = " + ms(settings.dt()) + " ms; use "
+                        + ms(Math.floor(steps) * settings.dt()) + " ms or " + ms(Math.ceil(steps) * settings.dt()) + " ms");
+            }
+            wrap(d, () -> b.delay(delay));
+        }
+        Projection p = wrap(section, b::build);
+        network.add(p);
+    }
+
+    private Connector connector(SpecNode node, int index) {
+        String name;
+        Map<String, Object> params = new LinkedHashMap<>();
+        SpecNode at = node;
+        if (node.isMapping()) {
+            Map<String, SpecNode> entries = node.mapping();
+            SpecNode n = entries.get("name");
+            if (n == null) {
+                throw node.error("the connector needs 'name:' (e.g. FixedProb; see brainj list) beside its parameters");
+            }
+            name = n.text();
+            at = n;
+            entries.forEach((k, v) -> {
+                if (!k.equals("name")) {
+                    params.put(k, v.plain());
+                }
+            });
+        } else {
+            name = node.text();
+        }
+        SpecNode where = at;
+        ConnectorFactory factory = wrap(where, () -> catalog.connector(name));
+        // random connectors draw from the run's seed unless given their own, so a run is reproducible
+        if (!params.containsKey("seed") && factory.parameters().stream().anyMatch(p -> p.name().equals("seed"))) {
+            params.put("seed", settings.seed() * 1_000_003L + index + 1);
+        }
+        return wrap(node, () -> factory.create(params));
+    }
+
+    /** The unit each synapse or output parameter is given in to the runtime (the reference's units). */
+    private static final Map<String, String> SYNAPSE_UNITS = units("tau", "ms", "tau_decay", "ms", "tau_rise", "ms");
+    private static final Map<String, String> OUTPUT_UNITS = units("E", "mV", "cc_Mg", "mM", "alpha", "1/mV", "beta", "mM");
+
+    private static Map<String, String> units(String... keysAndUnits) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndUnits.length; i += 2) {
+            m.put(keysAndUnits[i], keysAndUnits[i + 1]);
+        }
+        return m;
+    }
+
+    /** {@code Exponential} or {@code {kind: Exponential, tau: 5 ms}}: the reference's synapses by name. */
+    private static Synapse synapse(SpecNode node) {
+        return role(node, Synapse.NAMES, "synapse", SYNAPSE_UNITS, Synapse::of);
+    }
+
+    /** {@code CUBA} or {@code {kind: COBA, E: 0 mV}}: the reference's outputs by name. */
+    private static SynapticOutput output(SpecNode node) {
+        return role(node, SynapticOutput.NAMES, "output", OUTPUT_UNITS, SynapticOutput::of);
+    }
+
+    private static <T> T role(SpecNode node, List<String> names, String what, Map<String, String> units,
+                              java.util.function.BiFunction<String, Map<String, Double>, T> make) {
+        Map<String, Double> params = new LinkedHashMap<>();
+        SpecNode kindNode = node;
+        if (node.isMapping()) {
+            List<String> keys = new ArrayList<>(List.of("kind"));
+            keys.addAll(units.keySet());
+            SpecNode.Fields f = node.fields(keys.toArray(String[]::new));
+            kindNode = f.required("kind");
+            for (String key : units.keySet()) {
+                if (f.has(key)) {
+                    params.put(key, inUnit(f.optional(key), units.get(key), "parameter " + key + " of a " + what));
+                }
+            }
+        }
+        String kind = kindNode.text();
+        if (!names.contains(kind)) {
+            throw kindNode.error("unknown " + what + " '" + kind + "'; known: " + String.join(", ", names));
+        }
+        return wrap(node, () -> make.apply(kind, params));
+    }
+
+    // ---- inputs and monitors ------------------------------------------------------------------------
+
+    private void readInput(SpecNode node) {
+        SpecNode.Fields f = node.fields("population", "variable", "value", "op");
+        Population target = population(f.required("population"));
+        String variable = f.required("variable").name();
+        EquationModel m = equationModels.get(target.group());
+        Unit<?> unit = m == null ? null : m.unit(variable);
+        SpecNode v = f.required("value");
+        double value = unit == null ? Coherent.value(v.quantity()) : v.quantity(unit, "a value of " + variable);
+        Input.Op op = f.has("op") ? wrap(f.optional("op"), () -> Input.Op.of(f.optional("op").text())) : Input.Op.ADD;
+        network.add(wrap(node, () -> Input.constant(target, variable, value, op)));
+    }
+
+    private void readMonitors(SpecNode node, Map<String, SpikeMonitor> spikes, List<SpecRun.State> states) {
+        SpecNode.Fields f = node == null ? null : node.fields("spikes", "state");
+        if (f == null || !f.has("spikes")) {
+            populations.values().stream().filter(p -> p instanceof NeuronGroup)
+                    .forEach(p -> spikes.put(p.name(), network.spikes(p)));
+        } else {
+            for (SpecNode s : f.optional("spikes").sequence()) {
+                Population p = population(s, s.name());
+                if (!(p instanceof NeuronGroup g)) {
+                    throw s.error("spikes are monitored per population; name the population " + p.group().name()
+                            + " (the summary reports its views' rates too)");
+                }
+                if (spikes.containsKey(g.name())) {
+                    throw s.error("'" + g.name() + "' is listed twice");
+                }
+                spikes.put(g.name(), network.spikes(g));
+            }
+        }
+        if (f == null || !f.has("state")) {
+            return;
+        }
+        for (SpecNode s : f.optional("state").sequence()) {
+            SpecNode.Fields m = s.fields("population", "variable", "indices", "period");
+            SpecNode popNode = m.required("population");
+            Population p = population(popNode);
+            String variable = m.required("variable").name();
+            int[] indices = m.has("indices") ? m.optional("indices").sequence().stream().mapToInt(i -> i.integer(0)).toArray() : null;
+            int period = 1;
+            if (m.has("period")) {
+                double steps = m.optional("period").time() / settings.dt();
+                if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
+                    throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt() + " ms");
+                }
+                period = (int) Math.rint(steps);
+            }
+            int every = period;
+            StateMonitor monitor = wrap(s, () -> network.monitor(p, variable, indices, every));
+            EquationModel model = equationModels.get(p.group());
+            Unit<?> unit = model == null ? null : model.unit(variable);
+            states.add(new SpecRun.State(popNode.text(), variable, monitor, unit == null ? null : coherentUnit(unit), indices));
+        }
+    }
+
+    /** The unit a variable's numbers are in, e.g. mV for a variable declared in volt. */
+    private static String coherentUnit(Unit<?> unit) {
+        for (String label : LABELS) {
+            Unit<?> u = PhysicalUnits.parse(label);
+            if (PhysicalUnits.sameDimension(u, unit)) {
+                return label;
+            }
+        }
+        return Coherent.scale(unit) + " " + unit.getSystemUnit();
+    }
+
+    /** A time for messages, without the binary noise of multiples of dt. */
+    static String ms(double time) {
+        return java.math.BigDecimal.valueOf(time).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Runs {@code f}; a runtime or catalog error becomes a spec error at {@code at}. */
+    private static <T> T wrap(SpecNode at, Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (SpecException e) {
+            throw e;
+        } catch (BrainJException e) {
+            throw new SpecException(at.where(), e.getMessage(), e);
+        }
+    }
+}

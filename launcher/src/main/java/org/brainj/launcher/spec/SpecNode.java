@@ -1,0 +1,259 @@
+package org.brainj.launcher.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.measure.Quantity;
+import javax.measure.Unit;
+import org.brainj.api.units.PhysicalUnits;
+import org.brainj.api.BrainJException;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * One node of a spec file with the place it came from; every way of reading it that fails
+ * throws a {@link SpecException} at that place, saying what was expected.
+ */
+public final class SpecNode {
+    private final Node node;
+    private final Where where;
+
+    SpecNode(Node node, Where where) {
+        this.node = node;
+        this.where = where;
+    }
+
+    public Where where() {
+        return where;
+    }
+
+    public SpecException error(String message) {
+        return new SpecException(where, message);
+    }
+
+    /** The entries of a mapping, in the order written; a key given twice is an error. */
+    public Map<String, SpecNode> mapping() {
+        if (!(node instanceof MappingNode m)) {
+            throw error("expected a mapping (indented 'key: value' lines), found " + describe());
+        }
+        Map<String, SpecNode> entries = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                throw new SpecException(where.child("?", line(t.getKeyNode())), "a key must be a plain name");
+            }
+            String key = k.getValue();
+            SpecNode value = new SpecNode(t.getValueNode(), where.child(key, line(k)));
+            if (entries.putIfAbsent(key, value) != null) {
+                throw new SpecException(value.where, "key '" + key + "' is given twice (also on line "
+                        + entries.get(key).where.line() + "); keep one");
+            }
+        }
+        return entries;
+    }
+
+    /** The entries of a mapping, each key one of {@code allowed}: an unknown key is an error naming those. */
+    public Fields fields(String... allowed) {
+        Map<String, SpecNode> entries = mapping();
+        Set<String> known = new LinkedHashSet<>(List.of(allowed));
+        entries.forEach((k, v) -> {
+            if (!known.contains(k)) {
+                throw new SpecException(v.where, "unknown key '" + k + "'; the keys here are " + String.join(", ", known));
+            }
+        });
+        return new Fields(this, entries);
+    }
+
+    /** The items of a list. */
+    public List<SpecNode> sequence() {
+        if (!(node instanceof SequenceNode s)) {
+            throw error("expected a list ('- item' lines or [a, b]), found " + describe());
+        }
+        List<SpecNode> items = new ArrayList<>();
+        for (int i = 0; i < s.getValue().size(); i++) {
+            Node item = s.getValue().get(i);
+            items.add(new SpecNode(item, new Where(where.file(), line(item), where.key() + "[" + i + "]")));
+        }
+        return items;
+    }
+
+    public boolean isSequence() {
+        return node instanceof SequenceNode;
+    }
+
+    /** Whether this is a block scalar ({@code |} or {@code >}), whose text starts on the next line. */
+    public boolean isBlock() {
+        return node instanceof ScalarNode s && (s.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+                || s.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED);
+    }
+
+    public boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    /** A scalar's text. */
+    public String text() {
+        if (!(node instanceof ScalarNode s) || s.getTag().equals(Tag.NULL)) {
+            throw error("expected a value, found " + describe());
+        }
+        return s.getValue().trim();
+    }
+
+    /** A name: letters, digits and underscores, not starting with a digit. */
+    public String name() {
+        String text = text();
+        if (!text.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw error("'" + text + "' is not a name; use letters, digits and '_', starting with a letter");
+        }
+        return text;
+    }
+
+    public long integer() {
+        String text = text().replace("_", "");
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw error("'" + text() + "' is not a whole number; give one such as 4000");
+        }
+    }
+
+    /** A whole number at least {@code min}. */
+    public int integer(int min) {
+        long v = integer();
+        if (v < min || v > Integer.MAX_VALUE) {
+            throw error(v + " is out of range; give a whole number from " + min + " to " + Integer.MAX_VALUE);
+        }
+        return (int) v;
+    }
+
+    public boolean bool() {
+        return switch (text()) {
+            case "true", "True", "yes" -> true;
+            case "false", "False", "no" -> false;
+            default -> throw error("'" + text() + "' is not true or false");
+        };
+    }
+
+    /** A quantity such as {@code 20 ms}; a plain number is dimensionless. */
+    public Quantity<?> quantity() {
+        try {
+            return parseQuantity(text());
+        } catch (BrainJException e) {
+            throw error("'" + text() + "' is not a quantity: " + e.getMessage());
+        }
+    }
+
+    /** Quantity text, refusing numbers beyond the double range (which the unit library cannot hold). */
+    public static Quantity<?> parseQuantity(String text) {
+        try {
+            return PhysicalUnits.quantity(text);
+        } catch (IllegalArgumentException e) {
+            throw new BrainJException("its number is out of range; give a finite number");
+        }
+    }
+
+    /** A quantity of the dimension of {@code unit}, as a number in the {@link Coherent} system. */
+    public double quantity(Unit<?> unit, String what) {
+        return Coherent.value(quantityOf(unit, what));
+    }
+
+    /** A quantity checked to have the dimension of {@code unit}. */
+    public Quantity<?> quantityOf(Unit<?> unit, String what) {
+        Quantity<?> q = quantity();
+        if (!PhysicalUnits.sameDimension(q.getUnit(), unit)) {
+            String example = PhysicalUnits.sameDimension(unit, PhysicalUnits.ONE) ? "a plain number" : "e.g. '1 " + unit + "'";
+            throw error("'" + text() + "' is not " + what + ": its unit is " + PhysicalUnits.describe(q.getUnit())
+                    + " but " + what + " needs " + PhysicalUnits.describe(unit) + "; give " + example);
+        }
+        return q;
+    }
+
+    /** A time, in ms. */
+    public double time() {
+        return quantity(PhysicalUnits.SECOND, "a time");
+    }
+
+    /**
+     * The value as a plain Java object, as connector parameters take it: Long, Double, Boolean,
+     * String, or a List of those.
+     */
+    public Object plain() {
+        if (node instanceof SequenceNode) {
+            return sequence().stream().map(SpecNode::plain).toList();
+        }
+        if (node instanceof MappingNode) {
+            throw error("expected a value or a list, found a mapping");
+        }
+        ScalarNode s = (ScalarNode) node;
+        String text = text();
+        if (s.getTag().equals(Tag.INT)) {
+            return integer();
+        }
+        if (s.getTag().equals(Tag.FLOAT)) {
+            try {
+                return Double.parseDouble(text.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw error("'" + text + "' is not a number");
+            }
+        }
+        if (s.getTag().equals(Tag.BOOL)) {
+            return bool();
+        }
+        return text;
+    }
+
+    private String describe() {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        ScalarNode s = (ScalarNode) node;
+        return s.getTag().equals(Tag.NULL) ? "nothing" : "'" + s.getValue() + "'";
+    }
+
+    static int line(Node n) {
+        return n.getStartMark().getLine() + 1;
+    }
+
+    /** The keys of one mapping, read one by one. */
+    public static final class Fields {
+        private final SpecNode owner;
+        private final Map<String, SpecNode> entries;
+
+        Fields(SpecNode owner, Map<String, SpecNode> entries) {
+            this.owner = owner;
+            this.entries = entries;
+        }
+
+        public SpecNode required(String key) {
+            SpecNode v = entries.get(key);
+            if (v == null) {
+                throw new SpecException(owner.where.child(key, owner.where.line()), "missing; add '" + key + ":' here");
+            }
+            return v;
+        }
+
+        /** The value, or null when the key is absent or its value empty. */
+        public SpecNode optional(String key) {
+            SpecNode v = entries.get(key);
+            return v == null || (v.node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) ? null : v;
+        }
+
+        public boolean has(String key) {
+            return optional(key) != null;
+        }
+
+        public SpecNode owner() {
+            return owner;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.brainj.launcher.spec;
+
+import java.util.List;
+import java.util.Map;
+import org.brainj.api.sim.Network;
+import org.brainj.api.sim.NeuronGroup;
+import org.brainj.api.sim.Population;
+import org.brainj.api.sim.SpikeMonitor;
+import org.brainj.api.sim.StateMonitor;
+
+/**
+ * A spec turned into a runnable network.
+ *
+ * @param name        the spec's name (its {@code name:}, or the file name without extension)
+ * @param populations every group and named view, in the order written
+ * @param spikes      the spike monitor of each monitored group, by group name
+ * @param states      the state monitors, in the order written
+ */
+public record SpecRun(String name, RunSettings settings, Network network, Map<String, Population> populations,
+                      Map<String, SpikeMonitor> spikes, List<State> states) {
+
+    /**
+     * A monitored variable, with its unit in the {@link Coherent} system when known (else null)
+     * and the neurons recorded (null: all).
+     */
+    public record State(String population, String variable, StateMonitor monitor, String unit, int[] indices) {
+        /** A file-name-safe label, {@code P.V}. */
+        public String label() {
+            return population + "." + variable;
+        }
+    }
+
+    /** The group a population belongs to. */
+    public NeuronGroup group(String population) {
+        return populations.get(population).group();
+    }
+}

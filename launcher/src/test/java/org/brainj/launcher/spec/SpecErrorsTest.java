@@ -1,0 +1,123 @@
+package org.brainj.launcher.spec;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every kind of spec fault is reported at its file, line and key, with what to do instead. */
+class SpecErrorsTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * A valid spec; each case replaces one line (1-based) of it, or with line 0 is a whole spec,
+     * and expects the error there. (In a flow mapping, {@code normal(a, b)} needs quotes: the comma
+     * would end the value.)
+     */
+    private static final String BASE = """
+            run: {duration: 10 ms, dt: 0.1 ms}
+            populations:
+              P:
+                size: 10
+                equations: |
+                  dV/dt = (El - V) / tau : volt (unless refractory)
+                threshold: V > V_th
+                reset: V = El
+                refractory: 2 ms
+                parameters:
+                  El: -60 mV
+                  tau: 10 ms
+                  V_th: -50 mV
+                initial: {V: "normal(-55 mV, 2 mV)"}
+            projections:
+              PP:
+                pre: P
+                post: P
+                connector: {name: FixedProb, prob: 0.1}
+                on: V
+                weight: 1 mV
+            """;
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                // line, replacement, expected start of the message, expected part of the fix
+                Arguments.of(1, "run: {duration: 10 ms, dt: 0.1 ms, steps: 4}", "net.yaml:1: run.steps: unknown key 'steps'",
+                        "the keys here are duration, dt, seed, backend, precision"),
+                Arguments.of(4, "    sise: 10", "net.yaml:4: populations.P.sise: unknown key 'sise'", "size"),
+                Arguments.of(4, "", "net.yaml:3: populations.P.size: missing", "add 'size:' here"),
+                Arguments.of(12, "      tau: 10 mV", "net.yaml:6: populations.P.equations: unit mismatch", "V/s"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIFF}",
+                        "net.yaml:3: populations.P.model: unknown neuron model 'LIFF'", "known: AdEx, ExpIF, HH, Izhikevich, LIF"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF, parameters: {tau: 10 mV}}",
+                        "net.yaml:3: populations.P.parameters.tau: '10 mV' is not parameter tau of LIF", "1 ms"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF, parameters: {taum: 10 ms}}",
+                        "net.yaml:3: populations.P.parameters.taum: model LIF has no parameter 'taum'", "tau_ref"),
+                Arguments.of(6, "      dV/dt = (El - V) / tau + Q : volt (unless refractory)", "net.yaml:10: populations.P.parameters:",
+                        "the equations read [Q] but no value is given"),
+                Arguments.of(6, "      dV/dt = (El - V / tau : volt", "net.yaml:6: populations.P.equations:", "column"),
+                Arguments.of(7, "    method: rk5\n    threshold: V > V_th", "net.yaml:7: populations.P.method:", "rk4"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P:\n    size: 1\n    equations: |\n"
+                        + "      dV/dt = -W / tau : 1\n      dW/dt = V / tau : 1\n    method: exact\n    parameters: {tau: 1 ms}",
+                        "net.yaml:8: populations.P.method: exact: a coupled linear system", "exponential_euler"),
+                Arguments.of(7, "    threshold: V > tau", "net.yaml:7: populations.P.threshold:", "unit mismatch"),
+                Arguments.of(8, "    reset: V = tau", "net.yaml:8: populations.P.reset:", "unit mismatch"),
+                Arguments.of(8, "    reset: W = El", "net.yaml:8: populations.P.reset: the reset assigns 'W', which is not a state variable", "[V]"),
+                Arguments.of(9, "    refractory: 2 mV", "net.yaml:9: populations.P.refractory: '2 mV' is not a refractory period", "1 s"),
+                Arguments.of(11, "      El: -60 mV\n      Eq: 3 mV", "net.yaml:12: populations.P.parameters.Eq: parameter 'Eq' is not read",
+                        "remove it"),
+                Arguments.of(11, "      El: -1e400 mV", "net.yaml:11: populations.P.parameters.El: '-1e400 mV' is not a quantity",
+                        "give a finite number"),
+                Arguments.of(11, "      El: minus sixty", "net.yaml:11: populations.P.parameters.El: 'minus sixty' is not a quantity", "number"),
+                Arguments.of(14, "    initial: {V: \"normal(-55 ms, 2 mV)\"}", "net.yaml:14: populations.P.initial.V: '-55 ms' is not",
+                        "variable is in"),
+                Arguments.of(14, "    initial: {W: -55 mV}", "net.yaml:14: populations.P.initial.W: unknown state variable", "V"),
+                Arguments.of(17, "    pre: Q", "net.yaml:17: projections.PP.pre: unknown population 'Q'", "known: P"),
+                Arguments.of(19, "    connector: {name: FixedProbability, prob: 0.1}",
+                        "net.yaml:19: projections.PP.connector.name: unknown connector 'FixedProbability'", "FixedProb"),
+                Arguments.of(19, "    connector: {name: FixedProb, p: 0.1}", "net.yaml:19: projections.PP.connector:",
+                        "prob"),
+                Arguments.of(20, "    on: W", "net.yaml:20: projections.PP.on: 'W' is not a state variable of P", "[V]"),
+                Arguments.of(20, "    synapse: {kind: Expo, tau: 5 ms}", "net.yaml:20: projections.PP.synapse.kind: unknown synapse 'Expo'",
+                        "known: Delta, Exponential, DualExponential, Alpha"),
+                Arguments.of(20, "    synapse: {kind: Exponential, taus: 5 ms}", "net.yaml:20: projections.PP.synapse.taus: unknown key",
+                        "kind, tau, tau_decay, tau_rise"),
+                Arguments.of(20, "    synapse: {kind: Exponential, tau: 5 mV}", "net.yaml:20: projections.PP.synapse.tau: '5 mV' is not",
+                        "1 ms"),
+                Arguments.of(20, "    synapse: {kind: Exponential, tau: 5 ms}", "net.yaml:20: projections.PP.synapse: the model of P has"
+                        + " no synaptic current symbol", "'current: I_syn'"),
+                Arguments.of(21, "    weight: 1 ms", "net.yaml:21: projections.PP.weight: '1 ms' is not a weight onto P", "give e.g. '1 V'"),
+                Arguments.of(21, "    weight: 1 mV\n    delay: 0.25 ms", "net.yaml:22: projections.PP.delay: 0.25 ms is not a whole number of steps", "use 0.2 ms or 0.3 ms"),
+                Arguments.of(3, "  P:\n  P:", "net.yaml:", "twice"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations: [P]", "net.yaml:2: populations: expected a mapping", "key: value"),
+                Arguments.of(0, "run: {duration: 1 ms}\n", "net.yaml:1: populations: missing", "add 'populations:'"),
+                Arguments.of(0, "", "net.yaml:1: the spec is empty", "populations"),
+                Arguments.of(1, "run: {duration: 10 ms, dt: 0.1 ms", "net.yaml:", "not valid YAML"),
+                Arguments.of(1, "run: {dt: 0.1 ms}", "net.yaml:1: run.duration: missing", "--duration"),
+                Arguments.of(1, "run: {duration: 10 mV}", "net.yaml:1: run.duration: '10 mV' is not a time", "1 s"),
+                Arguments.of(1, "run: {duration: 10.05 ms}", "net.yaml:1: run.duration:", "multiple of dt"),
+                Arguments.of(1, "run: {duration: 10 ms, backend: quantum}", "net.yaml:1: run: unknown backend 'quantum'", "cpu"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("faults")
+    void isReportedAtItsLineAndKeyWithTheFix(int line, String replacement, String start, String fix) throws Exception {
+        String text = replacement;
+        if (line > 0) {
+            String[] lines = BASE.split("\n", -1);
+            lines[line - 1] = replacement;
+            text = String.join("\n", lines).replaceAll("\n\n", "\n");
+        }
+        Path file = Files.writeString(dir.resolve("net.yaml"), text);
+        SpecException e = assertThrows(SpecException.class,
+                () -> SpecLoader.load(file, "net.yaml", RunSettings.Overrides.NONE, Catalog.classpath()), text);
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
+        assertTrue(e.getMessage().contains(fix), e.getMessage());
+    }
+}
