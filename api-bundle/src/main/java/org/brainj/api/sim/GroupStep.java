@@ -47,15 +47,18 @@ final class GroupStep {
      * @param model      the neuron model
      * @param channels   post-synaptic channels of the group's incoming projections
      * @param integrator how the derivatives are integrated
+     * @param shared     the parameters held as one number for the whole group
      */
-    static StepProgram assemble(NeuronModel model, List<Channel> channels, GroupIntegrator integrator, int firstStream) {
-        return new GroupStep().build(model, channels, integrator, firstStream);
+    static StepProgram assemble(NeuronModel model, List<Channel> channels, GroupIntegrator integrator, int firstStream,
+                                Set<String> shared) {
+        return new GroupStep().build(model, channels, integrator, firstStream, shared);
     }
 
     /** Streams per group: the integrator's noise first, the model's uniforms from the middle. */
     static final int STREAMS_PER_GROUP = 64;
 
-    private StepProgram build(NeuronModel model, List<Channel> channels, GroupIntegrator integrator, int firstStream) {
+    private StepProgram build(NeuronModel model, List<Channel> channels, GroupIntegrator integrator, int firstStream,
+                              Set<String> shared) {
         Map<String, Expr> derivatives = new LinkedHashMap<>(model.derivatives());
         List<Channel> deltas = new ArrayList<>();
         Expr synapticCurrent = num(0);
@@ -145,7 +148,7 @@ final class GroupStep {
             noise.add(new RandomDraw(model.uniforms().get(k), RandomDraw.Distribution.UNIFORM,
                     firstStream + STREAMS_PER_GROUP / 2 + k));
         }
-        return new StepProgram(body, state, Set.copyOf(model.parameters().keySet()), noise);
+        return new StepProgram(InvariantDivision.of(body, shared), state, Set.copyOf(model.parameters().keySet()), noise);
     }
 
     /**

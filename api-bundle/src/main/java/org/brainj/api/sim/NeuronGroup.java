@@ -221,7 +221,8 @@ public final class NeuronGroup implements Population {
         this.seed = seed;
         this.stream = stream;
         int firstStream = 1 + stream * GroupStep.STREAMS_PER_GROUP;
-        program = dynamic == null ? GroupStep.assemble(model, channels, integrator, firstStream)
+        program = dynamic == null ? GroupStep.assemble(model, channels, integrator, firstStream,
+                scalarParameters.keySet())
                 : GroupStep.channels(model, channels, integrator, firstStream);
         if (dynamic != null) {
             for (String x : dynamicVariables()) {

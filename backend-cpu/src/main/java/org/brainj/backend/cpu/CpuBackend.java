@@ -249,6 +249,19 @@ public final class CpuBackend implements Backend {
     public CpuTensor astype(Tensor x, DType dtype, Tensor out) {
         CpuTensor t = own("astype", x, "x");
         CpuTensor o = output("astype", out, dtype, t.shapeRef());
+        if (t.dtype() == dtype) {
+            System.arraycopy(t.data(), t.offset(), o.data(), o.offset(), t.size());
+            return o;
+        }
+        if (t.data() instanceof double[] d && o.data() instanceof boolean[] b) {
+            // spike flags of step kernels, every step: one typed loop rather than a switch per element
+            int from = t.offset();
+            int to = o.offset();
+            for (int i = 0; i < t.size(); i++) {
+                b[to + i] = d[from + i] != 0;
+            }
+            return o;
+        }
         for (int i = 0; i < t.size(); i++) {
             switch (dtype) {
                 case FLOAT64, FLOAT32 -> o.set(i, t.get(i));

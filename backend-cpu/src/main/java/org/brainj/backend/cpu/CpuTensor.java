@@ -174,6 +174,10 @@ public final class CpuTensor implements Tensor {
     @Override
     public int[] toIntArray() {
         int[] r = new int[size];
+        if (dtype == DType.INT32) {
+            System.arraycopy(data, offset, r, 0, size);
+            return r;
+        }
         for (int i = 0; i < size; i++) {
             r[i] = getInt(i);
         }
@@ -183,6 +187,10 @@ public final class CpuTensor implements Tensor {
     @Override
     public boolean[] toBooleanArray() {
         boolean[] r = new boolean[size];
+        if (dtype == DType.BOOL) {
+            System.arraycopy(data, offset, r, 0, size);
+            return r;
+        }
         for (int i = 0; i < size; i++) {
             r[i] = getBool(i);
         }

@@ -21,18 +21,8 @@ final class EventOps {
         boolean[] s = (boolean[]) spikes.data();
         int so = spikes.offset();
         for (int i = 0; i < l.lines; i++) {
-            if (!s[so + i]) {
-                continue;
-            }
-            int from = l.ptr(i);
-            int to = l.ptr(i + 1);
-            for (int k = from; k < to; k++) {
-                int j = l.target(k);
-                if (j < 0 || j >= post.size()) {
-                    throw new TensorIndexException(op + ": indices[" + k + "] = " + j + " is outside the "
-                            + post.size() + " post-synaptic elements; fix the connectivity");
-                }
-                l.add(post, j, weights, k);
+            if (s[so + i]) {
+                l.addRow(i, weights, post);
             }
         }
     }
@@ -84,7 +74,7 @@ final class EventOps {
                             + nPre + " pre-synaptic elements; fix the connectivity");
                 }
                 if (s[so + i]) {
-                    l.add(post, j, weights, k);
+                    l.add(post, j, weights, k, 1);
                 }
             }
         }
@@ -174,13 +164,39 @@ final class EventOps {
             }
         }
 
-        void add(CpuTensor post, int j, CpuTensor weights, int k) {
-            int w = weights.rank() == 0 ? 0 : k;
-            if (post.dtype() == DType.FLOAT64) {
-                ((double[]) post.data())[post.offset() + j] += ((double[]) weights.data())[weights.offset() + w];
+        /**
+         * {@code post[indices[k]] += w[k]} (or the one weight) over the synapses of {@code line},
+         * in one loop per dtype: the operands were checked once for the call, only the targets
+         * are checked here.
+         */
+        void addRow(int line, CpuTensor weights, CpuTensor post) {
+            int from = ptr(line);
+            int to = ptr(line + 1);
+            int n = post.size();
+            int po = post.offset();
+            int wo = weights.offset();
+            int stride = weights.rank() == 0 ? 0 : 1;
+            if (post.data() instanceof double[] p) {
+                double[] w = (double[]) weights.data();
+                for (int k = from; k < to; k++) {
+                    p[po + checkedTarget(k, n)] += w[wo + stride * k];
+                }
             } else {
-                ((float[]) post.data())[post.offset() + j] += ((float[]) weights.data())[weights.offset() + w];
+                float[] p = (float[]) post.data();
+                float[] w = (float[]) weights.data();
+                for (int k = from; k < to; k++) {
+                    p[po + checkedTarget(k, n)] += w[wo + stride * k];
+                }
             }
+        }
+
+        private int checkedTarget(int k, int n) {
+            int j = idx[idxOffset + k];
+            if (j < 0 || j >= n) {
+                throw new TensorIndexException(op + ": indices[" + k + "] = " + j + " is outside the "
+                        + n + " post-synaptic elements; fix the connectivity");
+            }
+            return j;
         }
     }
 }

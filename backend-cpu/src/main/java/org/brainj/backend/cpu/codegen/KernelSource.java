@@ -1,10 +1,15 @@
 package org.brainj.backend.cpu.codegen;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.brainj.api.expr.Expr;
+import org.brainj.api.expr.Exprs;
+import org.brainj.api.expr.FreeVars;
 import org.brainj.api.program.Assign;
 import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.StepProgram;
@@ -52,6 +57,7 @@ final class KernelSource {
                     + noise.get(d).stream() + ", step);");
             locals.put(noise.get(d).name(), "r" + d);
         }
+        List<Assign> body = hoistInvariants();
         line("for (int i = from; i < to; i++) {");
         for (int k = 0; k < tensors.length; k++) {
             if (!isShared(k)) {
@@ -65,18 +71,55 @@ final class KernelSource {
             };
             line("final double r" + d + " = " + Draws.class.getName() + "." + draw + "(k" + d + ", i);");
         }
-        body();
+        body(body);
         line("}");
         line("}");
         line("}");
         return out.toString();
     }
 
-    private void body() {
+    /**
+     * Computes before the loop, once per run, each largest subexpression that reads only
+     * constants, {@code t}, {@code dt} and 0-d parameters (e.g. {@code 1 / tau}, {@code t_ref -
+     * dt / 2}), and returns the body reading them: the same operations on the same values, so
+     * the same results, without repeating them for every element.
+     */
+    private List<Assign> hoistInvariants() {
+        Set<String> invariant = new HashSet<>(Set.of("t", "dt"));
+        for (int k = 0; k < tensors.length; k++) {
+            if (isShared(k)) {
+                invariant.add(layout.tensorNames.get(k));
+            }
+        }
+        Map<Expr, String> hoisted = new LinkedHashMap<>();
+        List<Assign> body = program.body().stream()
+                .map(a -> new Assign(a.target(), hoist(a.value(), invariant, hoisted))).toList();
+        JavaExpr java = new JavaExpr(locals);
+        hoisted.forEach((e, name) -> {
+            String local = "c" + name.substring(1);
+            line("final double " + local + " = " + java.number(e) + ";");
+            locals.put(name, local);
+        });
+        return body;
+    }
+
+    /** {@code e} with its invariant compound subexpressions replaced by variables named in {@code hoisted}. */
+    private static Expr hoist(Expr e, Set<String> invariant, Map<Expr, String> hoisted) {
+        if (e instanceof Expr.Var || e instanceof Expr.Const) {
+            return e;
+        }
+        if (invariant.containsAll(FreeVars.of(e))) {
+            // '#' cannot start a name of the program, so it clashes with none
+            return new Expr.Var(hoisted.computeIfAbsent(e, x -> "#" + hoisted.size()));
+        }
+        return Exprs.mapChildren(e, c -> hoist(c, invariant, hoisted));
+    }
+
+    private void body(List<Assign> assigns) {
         JavaExpr java = new JavaExpr(locals);
         Set<Integer> written = new TreeSet<>();
         int temps = 0;
-        for (Assign a : program.body()) {
+        for (Assign a : assigns) {
             String value = java.number(a.value());
             String local = locals.get(a.target());
             if (local == null) {
