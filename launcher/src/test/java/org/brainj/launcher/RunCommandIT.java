@@ -200,20 +200,6 @@ class RunCommandIT {
     }
 
     @Test
-    void aSwitchTimeThatIsNotATimeSaysSo() {
-        assertEquals(1, brainj("run", COBA.toString(), "--switch-backend", "5 mV=aparapi", "--out", dir.toString()));
-        assertTrue(err.toString().startsWith("brainj run: --switch-backend '5 mV=aparapi': time '5 mV' is not a time"), err.toString());
-        assertEquals(1, err.toString().lines().count());
-    }
-
-    @Test
-    void aSwitchWithoutABackendShowsTheForm() {
-        assertEquals(1, brainj("run", COBA.toString(), "--switch-backend", "500ms", "--out", dir.toString()));
-        assertEquals("brainj run: --switch-backend '500ms': give TIME=BACKEND, e.g. '500ms=aparapi'" + System.lineSeparator(),
-                err.toString());
-    }
-
-    @Test
     void aSwitchOutsideTheRunIsRefusedBeforeItStarts() throws Exception {
         Path outDir = dir.resolve("never");
         assertEquals(1, brainj("run", COBA.toString(), "--duration", "100 ms", "--switch-backend", "100ms=aparapi",
