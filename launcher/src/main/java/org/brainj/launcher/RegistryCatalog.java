@@ -16,7 +16,7 @@ import org.osgi.framework.ServiceReference;
 /** A spec's names looked up in the running platform's service registry. */
 final class RegistryCatalog implements Catalog {
     /** Declarative Services registers components a moment after their bundles start. */
-    private static final Duration BACKEND_WAIT = Duration.ofSeconds(5);
+    static final Duration BACKEND_WAIT = Duration.ofSeconds(5);
 
     private final Platform platform;
 

@@ -3,6 +3,8 @@ package org.brainj.launcher;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,11 +12,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.measure.Quantity;
 import org.brainj.api.BrainJException;
+import org.brainj.api.UnknownNameException;
+import org.brainj.api.tensor.Backend;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.output.Outputs;
 import org.brainj.launcher.output.ProgressBar;
 import org.brainj.launcher.output.RunReport;
 import org.brainj.launcher.platform.Platform;
+import org.brainj.launcher.run.BackendSource;
+import org.brainj.launcher.run.BackendSwitch;
+import org.brainj.launcher.run.SegmentedRun;
 import org.brainj.launcher.spec.Coherent;
 import org.brainj.launcher.spec.RunSettings;
 import org.brainj.launcher.spec.SpecLoader;
@@ -58,8 +65,10 @@ final class RunCommand implements Callable<Integer> {
     Path plugins;
 
     @Option(names = "--switch-backend", paramLabel = "T=NAME",
-            description = "Switch to backend NAME at time T (not supported by the runtime yet: refused).")
-    List<String> switchBackend;
+            description = {"Move the run to backend NAME at simulated time T, e.g. '500ms=aparapi'; repeatable.",
+                    "The state moves through the host and the kernels are compiled there; summary.json lists the"
+                            + " backends with the time range and wall time of each."})
+    List<String> switchBackend = new ArrayList<>();
 
     @Spec
     CommandSpec command;
@@ -67,19 +76,25 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkReadable(spec);
-        if (switchBackend != null && !switchBackend.isEmpty()) {
-            throw new BrainJException("--switch-backend " + switchBackend.get(0) + ": the simulation runtime cannot move a"
-                    + " running network to another backend yet; run the whole simulation on one with --backend NAME");
-        }
+        List<BackendSwitch> switches = switchBackend.stream().map(RunCommand::backendSwitch).toList();
         RunSettings.Overrides overrides = new RunSettings.Overrides(time("--duration", duration), time("--dt", dt), seed, backend);
         PrintWriter err = command.commandLine().getErr();
         PrintWriter stdout = command.commandLine().getOut();
         try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
             platform.problems().forEach(p -> err.println(command.qualifiedName() + ": warning: " + p));
             SpecRun run = SpecLoader.load(spec, spec.toString(), overrides, new RegistryCatalog(platform));
+            for (BackendSwitch s : switches) {
+                try {
+                    platform.backend(s.backend(), RegistryCatalog.BACKEND_WAIT);
+                } catch (BrainJException e) {
+                    throw new BrainJException("--switch-backend '" + s.given() + "': " + e.getMessage(), e);
+                }
+            }
+            AtomicBoolean stop = new AtomicBoolean();
+            SegmentedRun segmented = new SegmentedRun(run.network(), run.settings().dt(), run.settings().duration(), switches,
+                    backends(platform), new ProgressBar(err, System.console() != null, stop::get));
             Path dir = Outputs.prepare(out != null ? out : Path.of("out", run.name()));
 
-            AtomicBoolean stop = new AtomicBoolean();
             CountDownLatch written = new CountDownLatch(1);
             platform.beforeStop(() -> {
                 stop.set(true);
@@ -89,21 +104,24 @@ final class RunCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             });
-            run.network().progress(new ProgressBar(err, System.console() != null, stop::get));
 
             String status = RunReport.COMPLETED;
             BrainJException failure = null;
             long start = System.nanoTime();
-            try {
-                run.network().run(run.settings().duration());
+            platform.addDeparture(segmented);
+            try (segmented) {
+                segmented.run();
             } catch (ProgressBar.Interrupted e) {
                 status = RunReport.INTERRUPTED;
             } catch (BrainJException e) {
                 status = RunReport.FAILED;
                 failure = e;
+            } finally {
+                platform.removeDeparture(segmented);
             }
             double wall = (System.nanoTime() - start) * 1e-9;
-            RunReport report = RunReport.of(spec.toString(), run, status, failure == null ? null : failure.getMessage(), wall);
+            RunReport report = RunReport.of(spec.toString(), run, status, failure == null ? null : failure.getMessage(), wall,
+                    segmented.spans());
             try {
                 Outputs.write(dir, report);
             } finally {
@@ -116,6 +134,35 @@ final class RunCommand implements Callable<Integer> {
             }
             return stop.get() ? 130 : 0;
         }
+    }
+
+    /** The platform's backends as a run finds them when it moves: those registered at that moment. */
+    private static BackendSource backends(Platform platform) {
+        return new BackendSource() {
+            @Override
+            public Backend find(String name) {
+                try {
+                    return platform.backend(name, Duration.ZERO);
+                } catch (UnknownNameException e) {
+                    return null;
+                }
+            }
+
+            @Override
+            public List<String> names() {
+                return platform.backendNames();
+            }
+        };
+    }
+
+    /** {@code T=NAME}: a time and a backend name. */
+    private static BackendSwitch backendSwitch(String given) {
+        int eq = given.lastIndexOf('=');
+        if (eq < 0 || given.substring(eq + 1).isBlank()) {
+            throw new BrainJException("--switch-backend '" + given + "': give TIME=BACKEND, e.g. '500ms=aparapi'");
+        }
+        String name = given.substring(eq + 1).trim();
+        return new BackendSwitch(time("--switch-backend '" + given + "': time", given.substring(0, eq).trim()), name, given);
     }
 
     /** A time given on the command line, in ms; null when not given. */

@@ -49,12 +49,19 @@ class BrainJCommandTest {
     }
 
     @Test
-    void switchingBackendMidRunIsRefusedWithTheAlternative(@TempDir Path dir) throws Exception {
+    void aSwitchWithoutABackendShowsTheForm(@TempDir Path dir) throws Exception {
         Path spec = Files.writeString(dir.resolve("net.yaml"), "populations: {}\n");
-        assertEquals(1, brainj("run", spec.toString(), "--switch-backend", "500ms=aparapi"));
-        assertEquals("brainj run: --switch-backend 500ms=aparapi: the simulation runtime cannot move a running network to"
-                + " another backend yet; run the whole simulation on one with --backend NAME" + System.lineSeparator(),
+        assertEquals(1, brainj("run", spec.toString(), "--switch-backend", "500ms"));
+        assertEquals("brainj run: --switch-backend '500ms': give TIME=BACKEND, e.g. '500ms=aparapi'" + System.lineSeparator(),
                 err.toString());
+    }
+
+    @Test
+    void aSwitchTimeThatIsNotATimeSaysSo(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("net.yaml"), "populations: {}\n");
+        assertEquals(1, brainj("run", spec.toString(), "--switch-backend", "5 mV=aparapi"));
+        assertEquals("brainj run: --switch-backend '5 mV=aparapi': time '5 mV' is not a time (its unit is mV); give e.g. '1 s'"
+                + " or '500 ms'" + System.lineSeparator(), err.toString());
     }
 
     @Test

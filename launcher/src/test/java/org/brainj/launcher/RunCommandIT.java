@@ -1,5 +1,6 @@
 package org.brainj.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,7 +121,7 @@ class RunCommandIT {
     @Test
     void anUnknownBackendListsTheAvailableOnes() {
         assertEquals(1, brainj("run", COBA.toString(), "--backend", "quantum", "--out", dir.toString()));
-        assertEquals("brainj run: --backend: unknown backend 'quantum'; known: cpu" + System.lineSeparator(), err.toString());
+        assertEquals("brainj run: --backend: unknown backend 'quantum'; known: aparapi, cpu" + System.lineSeparator(), err.toString());
     }
 
     @Test
@@ -157,5 +158,54 @@ class RunCommandIT {
         // records at 100, 200, ..., 700 ms were finite and kept
         String header = new String(Files.readAllBytes(outDir.resolve("state_N.V.npy")), 0, 128);
         assertTrue(header.contains("'shape': (7, 2)"), header);
+    }
+
+    /**
+     * cpu -> aparapi -> cpu mid-run. The two backends compute COBA's float64 steps bit for bit (its
+     * steps are + - * / and comparisons, each with one IEEE result: backend-aparapi-gpu's
+     * CobaOnBothBackendsTest and HotSwitchTest), so the switched run must write exactly the
+     * unswitched run's spikes and recorded V.
+     */
+    @Test
+    void aRunSwitchedToAparapiAndBackWritesTheUnswitchedRunsSpikes() throws Exception {
+        Path plain = dir.resolve("plain");
+        Path switched = dir.resolve("switched");
+        assertEquals(0, brainj("run", COBA.toString(), "--duration", "100 ms", "--out", plain.toString()), err.toString());
+        assertEquals(0, brainj("run", COBA.toString(), "--duration", "100 ms", "--switch-backend", "30ms=aparapi",
+                "--switch-backend", "70.5 ms=cpu", "--out", switched.toString()), err.toString());
+
+        String summary = Files.readString(switched.resolve("summary.json"));
+        Matcher spans = Pattern.compile("\\{\\s*\"name\": \"(\\w+)\",\\s*\"reason\": \"([^\"]*)\",\\s*\"from_ms\": ([0-9.]+),"
+                + "\\s*\"to_ms\": ([0-9.]+),\\s*\"wall_time_s\": ([0-9.Ee-]+)").matcher(summary);
+        List<String> found = new java.util.ArrayList<>();
+        while (spans.find()) {
+            assertTrue(Double.parseDouble(spans.group(5)) > 0, "wall time of " + spans.group());
+            found.add(spans.group(1) + " " + spans.group(3) + "-" + spans.group(4) + " (" + spans.group(2) + ")");
+        }
+        assertEquals(List.of("cpu 0-30 (start)", "aparapi 30-70.5 (--switch-backend 30ms=aparapi)",
+                "cpu 70.5-100 (--switch-backend 70.5 ms=cpu)"), found, summary);
+        assertTrue(out.toString().contains("on cpu 0-30 ms, aparapi 30-70.500 ms, cpu 70.500-100 ms;"), out.toString());
+
+        assertTrue(spikes(summary, "P") > 1000, summary);
+        assertEquals(Files.readString(plain.resolve("spikes_P.csv")), Files.readString(switched.resolve("spikes_P.csv")));
+        assertArrayEquals(Files.readAllBytes(plain.resolve("spikes_P.npy")), Files.readAllBytes(switched.resolve("spikes_P.npy")));
+        assertArrayEquals(Files.readAllBytes(plain.resolve("state_P.V.npy")), Files.readAllBytes(switched.resolve("state_P.V.npy")));
+    }
+
+    @Test
+    void aSwitchToAnUnknownBackendListsTheAvailableOnes() {
+        assertEquals(1, brainj("run", COBA.toString(), "--switch-backend", "500ms=quantum", "--out", dir.toString()));
+        assertEquals("brainj run: --switch-backend '500ms=quantum': unknown backend 'quantum'; known: aparapi, cpu"
+                + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void aSwitchOutsideTheRunIsRefusedBeforeItStarts() throws Exception {
+        Path outDir = dir.resolve("never");
+        assertEquals(1, brainj("run", COBA.toString(), "--duration", "100 ms", "--switch-backend", "100ms=aparapi",
+                "--out", outDir.toString()));
+        assertEquals("brainj run: --switch-backend '100ms=aparapi': 100 ms is not inside the run (0 to 100 ms); give a time"
+                + " after the start and before the end" + System.lineSeparator(), err.toString());
+        assertTrue(!Files.exists(outDir), "no outputs promised");
     }
 }

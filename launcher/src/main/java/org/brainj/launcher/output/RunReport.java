@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.brainj.api.sim.SpikeMonitor;
+import org.brainj.launcher.run.BackendSpan;
 import org.brainj.launcher.spec.SpecRun;
 
 /**
@@ -15,9 +17,10 @@ import org.brainj.launcher.spec.SpecRun;
  * @param status      {@code completed}, {@code interrupted} or {@code failed}
  * @param error       the error that stopped a failed run, else null
  * @param simulatedMs the biological time simulated
+ * @param backends    the backends the run used, in order
  */
 public record RunReport(String spec, SpecRun run, String status, String error, long steps, double simulatedMs,
-                        double wallSeconds) {
+                        double wallSeconds, List<BackendSpan> backends) {
 
     public static final String COMPLETED = "completed";
     public static final String INTERRUPTED = "interrupted";
@@ -27,8 +30,10 @@ public record RunReport(String spec, SpecRun run, String status, String error, l
     public record Rate(String population, int size, long spikes, double hz) {
     }
 
-    public static RunReport of(String spec, SpecRun run, String status, String error, double wallSeconds) {
-        return new RunReport(spec, run, status, error, run.network().currentStep(), run.network().time(), wallSeconds);
+    public static RunReport of(String spec, SpecRun run, String status, String error, double wallSeconds,
+                               List<BackendSpan> backends) {
+        return new RunReport(spec, run, status, error, run.network().currentStep(), run.network().time(), wallSeconds,
+                List.copyOf(backends));
     }
 
     /** The rate of every population whose group's spikes were monitored, in spec order. */
@@ -67,12 +72,18 @@ public record RunReport(String spec, SpecRun run, String status, String error, l
         s.put("seed", run.settings().seed());
         s.put("precision", run.settings().precision().name().toLowerCase(Locale.ROOT));
         s.put("wall_time_s", wallSeconds);
-        Map<String, Object> backend = new LinkedHashMap<>();
-        backend.put("name", run.network().backend().name());
-        backend.put("from_ms", 0.0);
-        backend.put("to_ms", simulatedMs);
-        backend.put("wall_time_s", wallSeconds);
-        s.put("backends", List.of(backend));
+        List<Map<String, Object>> spans = new ArrayList<>();
+        for (BackendSpan b : backends) {
+            Map<String, Object> span = new LinkedHashMap<>();
+            span.put("name", b.backend());
+            span.put("reason", b.reason());
+            span.put("from_ms", b.fromMs());
+            span.put("to_ms", b.toMs());
+            span.put("wall_time_s", b.wallSeconds());
+            span.put("move_time_s", b.moveSeconds());
+            spans.add(span);
+        }
+        s.put("backends", spans);
         Map<String, Object> pops = new LinkedHashMap<>();
         for (Rate r : rates()) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -91,7 +102,7 @@ public record RunReport(String spec, SpecRun run, String status, String error, l
     public String line() {
         StringBuilder out = new StringBuilder(run.name()).append(": ").append(status).append(", ")
                 .append(steps).append(" steps (").append(fmt(simulatedMs)).append(" ms) in ")
-                .append(String.format(Locale.ROOT, "%.2f s", wallSeconds)).append(" on ").append(run.network().backend().name());
+                .append(String.format(Locale.ROOT, "%.2f s", wallSeconds)).append(" on ").append(backendsLine());
         List<Rate> rates = rates();
         if (!rates.isEmpty()) {
             out.append("; rates:");
@@ -99,6 +110,15 @@ public record RunReport(String spec, SpecRun run, String status, String error, l
                     .append(String.format(Locale.ROOT, "%.2f Hz", r.hz())));
         }
         return out.toString();
+    }
+
+    /** {@code cpu}, or with several: {@code cpu 0-500 ms, aparapi 500-1000 ms}. */
+    private String backendsLine() {
+        if (backends.size() == 1) {
+            return backends.get(0).backend();
+        }
+        return backends.stream().map(b -> b.backend() + " " + fmt(b.fromMs()) + "-" + fmt(b.toMs()) + " ms")
+                .collect(Collectors.joining(", "));
     }
 
     private static String fmt(double ms) {

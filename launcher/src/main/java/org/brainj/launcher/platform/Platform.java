@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,11 +21,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * An embedded Felix framework running the platform's bundles (Declarative Services, the backends,
@@ -42,11 +38,11 @@ public final class Platform implements AutoCloseable {
     private final Framework framework;
     private final Path storage;
     private final List<String> problems;
-    private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
     private final List<Runnable> beforeStop = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::shutDown, "brainj-shutdown");
     private boolean stopped;
     private PluginFolder plugins;
+    private BackendTracker backends;
 
     private Platform(Framework framework, Path storage, List<String> problems) {
         this.framework = framework;
@@ -88,6 +84,7 @@ public final class Platform implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
             List<Bundle> installed = platform.install(jars);
             framework.start();
+            platform.backends = new BackendTracker(platform.context());
             installed.forEach(platform::startBundle);
             if (pluginDir != null) {
                 platform.plugins = new PluginFolder(pluginDir, platform.context(), platform.problems);
@@ -114,18 +111,13 @@ public final class Platform implements AutoCloseable {
     /**
      * The backend registered with {@value Backend#NAME_PROPERTY} {@code name}, waiting up to
      * {@code wait} for it to appear (Declarative Services may register it a moment after start).
-     * It stays usable until this platform closes or its bundle stops.
+     * It stays usable until this platform closes or its bundle stops; {@link #addDeparture} tells
+     * when it leaves.
      */
     public Backend backend(String name, Duration wait) {
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context(), backendFilter(name), null);
-        // open(true): track every registration, whatever the class space, and check the type below
-        tracker.open(true);
-        synchronized (trackers) {
-            trackers.add(tracker);
-        }
         Object service;
         try {
-            service = wait.isZero() ? tracker.getService() : tracker.waitForService(wait.toMillis());
+            service = backends.waitFor(name, wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrainJException("interrupted while waiting for backend '" + name + "'", e);
@@ -141,28 +133,18 @@ public final class Platform implements AutoCloseable {
         return backend;
     }
 
-    private List<String> backendNames() {
-        try {
-            ServiceReference<?>[] refs = context().getAllServiceReferences(Backend.class.getName(), null);
-            return refs == null ? List.of() : Arrays.stream(refs)
-                    .map(r -> String.valueOf(r.getProperty(Backend.NAME_PROPERTY))).toList();
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The names of the backends registered now, sorted. */
+    public List<String> backendNames() {
+        return backends.names();
     }
 
-    private org.osgi.framework.Filter backendFilter(String name) {
-        try {
-            return context().createFilter("(&(" + Constants.OBJECTCLASS + "=" + Backend.class.getName() + ")("
-                    + Backend.NAME_PROPERTY + "=" + escapeFilterValue(name) + "))");
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Tells {@code listener} of every backend got through {@link #backend} that leaves, before it is released. */
+    public void addDeparture(BackendDeparture listener) {
+        backends.addDeparture(listener);
     }
 
-    /** RFC 1960 escaping of a value inside an LDAP filter. */
-    static String escapeFilterValue(String value) {
-        return value.replaceAll("([\\\\*()])", "\\\\$1");
+    public void removeDeparture(BackendDeparture listener) {
+        backends.removeDeparture(listener);
     }
 
     /**
@@ -208,9 +190,8 @@ public final class Platform implements AutoCloseable {
         if (plugins != null) {
             plugins.close();
         }
-        synchronized (trackers) {
-            trackers.forEach(ServiceTracker::close);
-            trackers.clear();
+        if (backends != null) {
+            backends.close();
         }
         try {
             framework.stop();

@@ -523,7 +523,7 @@ public final class SpecLoader {
     }
 
     /** A time for messages, without the binary noise of multiples of dt. */
-    static String ms(double time) {
+    public static String ms(double time) {
         return java.math.BigDecimal.valueOf(time).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 

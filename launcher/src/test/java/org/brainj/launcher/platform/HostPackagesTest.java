@@ -33,10 +33,4 @@ class HostPackagesTest {
         assertTrue(extra.contains("tech.units.indriya.unit;"), extra);
         assertTrue(!extra.contains("META-INF"), extra);
     }
-
-    @Test
-    void escapesFilterSpecialCharacters() {
-        // RFC 1960: \ * ( ) are escaped with a backslash inside a filter value
-        assertEquals("a\\(b\\)\\*\\\\c", Platform.escapeFilterValue("a(b)*\\c"));
-    }
 }

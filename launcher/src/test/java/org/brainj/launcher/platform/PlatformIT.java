@@ -80,20 +80,43 @@ class PlatformIT {
             double[] doubled = Arrays.stream(a).map(x -> x + x).toArray();
             assertArrayEquals(doubled, cpu.op("twice").apply(cpu, cpu.asTensor(a)).toDoubleArray(), 0.0);
             // it carries backend.name too, yet it is no backend
-            assertEquals(List.of("cpu"), backendNames(ServiceListing.of(context)));
+            assertEquals(List.of("aparapi", "cpu"), backendNames(ServiceListing.of(context)));
             twice.unregister();
 
             cpuBundle.stop();
 
             assertEquals(null, context.getAllServiceReferences(Backend.class.getName(), "(backend.name=cpu)"));
-            assertEquals(List.of(), backendNames(ServiceListing.of(context)));
+            assertEquals(List.of("aparapi"), backendNames(ServiceListing.of(context)));
             UnknownNameException gone = assertThrows(UnknownNameException.class, () -> platform.backend("cpu", Duration.ZERO));
-            assertEquals("unknown backend 'cpu'; none is available", gone.getMessage());
+            assertEquals("unknown backend 'cpu'; known: aparapi", gone.getMessage());
 
             cpuBundle.start();
             assertEquals("cpu", platform.backend("cpu", WAIT).name(), "the service comes back with its bundle");
         }
         assertEquals(Bundle.RESOLVED, systemBundle.getState(), "the framework stopped");
+    }
+
+    /**
+     * The Aparapi bundle (Aparapi, its JNI loader and BCEL embedded) resolves and starts in Felix and
+     * computes on an OpenCL device: its backend throws rather than return what Aparapi's silent
+     * Java-thread fallback computed (backend-aparapi-gpu's OpenClFallbackTest).
+     */
+    @Test
+    void theAparapiBackendServiceComputesOnOpenClInsideTheFramework() {
+        try (Platform platform = Platform.start(Platform.defaultBundleDir())) {
+            assertEquals(List.of(), platform.problems());
+            Backend aparapi = platform.backend("aparapi", WAIT);
+            Bundle bundle = FrameworkUtil.getBundle(aparapi.getClass());
+            assertEquals("org.brainj.backend.aparapi", bundle.getSymbolicName());
+            assertEquals(Bundle.ACTIVE, bundle.getState());
+            assertEquals(0L, providerOf(bundle, "org.brainj.api.tensor").getBundleId(), "the API from the host");
+            assertTrue(aparapi.description().contains("OpenCL"), aparapi.description());
+
+            double[] a = {1.5, -2.25, 3.0, 1e-300, 7.0};
+            double[] b = {0.5, 2.25, -10.0, 1e-300, -0.125};
+            double[] expected = {1.5 * 0.5, -2.25 * 2.25, 3.0 * -10.0, 1e-300 * 1e-300, 7.0 * -0.125}; // Java's products
+            assertArrayEquals(expected, aparapi.mul(aparapi.asTensor(a), aparapi.asTensor(b)).toDoubleArray(), 0.0);
+        }
     }
 
     private static final class Twice implements CustomOp {
