@@ -111,6 +111,48 @@ class RunCommandIT {
     }
 
     @Test
+    void hhGammaFiresInSynchronisedVolleysAtGammaFrequency() throws Exception {
+        Path outDir = dir.resolve("hh_gamma");
+        assertEquals(0, brainj("run", COBA.resolveSibling("hh_gamma.yaml").toString(), "--out", outDir.toString()),
+                err.toString());
+        assertTrue(out.toString().startsWith("hh_gamma: completed, 12500 steps (500 ms) in "), out.toString());
+        List<double[]> spikes = Files.readAllLines(outDir.resolve("spikes_HH.csv")).stream().skip(1)
+                .map(l -> java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
+                .filter(s -> s[0] >= 300).toList(); // the last 200 ms, once the synchrony has formed
+        assertTrue(spikes.size() > 500, spikes.size() + " spikes in the last 200 ms");
+        // volleys: runs of 1-ms bins in which at least 10 of the 100 neurons fire
+        int[] counts = new int[200];
+        spikes.forEach(s -> counts[(int) s[0] - 300]++);
+        List<int[]> volleys = new java.util.ArrayList<>(); // first and last bin
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] >= 10) {
+                if (k > 0 && counts[k - 1] >= 10) {
+                    volleys.get(volleys.size() - 1)[1] = k;
+                } else {
+                    volleys.add(new int[] {k, k});
+                }
+            }
+        }
+        // Wang & Buzsaki (1996), the reference's gamma oscillation: mutual GABA_A inhibition
+        // synchronises the population into volleys at gamma frequency (20-80 Hz: 12.5-50 ms apart)
+        // in which most neurons fire, with few spikes between volleys
+        assertTrue(volleys.size() >= 5, volleys.size() + " volleys in 200 ms");
+        for (int k = 1; k < volleys.size(); k++) {
+            int period = volleys.get(k)[0] - volleys.get(k - 1)[0];
+            assertTrue(period > 12.5 && period < 50, "volleys at " + (300 + volleys.get(k - 1)[0]) + " and "
+                    + (300 + volleys.get(k)[0]) + " ms");
+        }
+        int inVolleys = 0;
+        for (int[] v : volleys) {
+            List<double[]> in = spikes.stream().filter(s -> s[0] >= 300 + v[0] && s[0] < 301 + v[1]).toList();
+            inVolleys += in.size();
+            long neurons = in.stream().mapToInt(s -> (int) s[1]).distinct().count();
+            assertTrue(neurons >= 75, neurons + " of 100 neurons in the volley at " + (300 + v[0]) + " ms");
+        }
+        assertTrue(inVolleys >= 0.85 * spikes.size(), inVolleys + " of " + spikes.size() + " spikes in volleys");
+    }
+
+    @Test
     void aMissingPluginFolderSaysHowToFixIt() {
         Path missing = dir.resolve("no-plugins");
         assertEquals(1, brainj("run", COBA.toString(), "--plugins", missing.toString(), "--out", dir.toString()));

@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.measure.Quantity;
 import javax.measure.Unit;
 import org.brainj.api.expr.EquationException;
+import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Statement;
 import org.brainj.api.expr.Statement.Kind;
@@ -34,6 +35,8 @@ final class EquationModel {
     static final String REFRACTORY = "refractory";
     private static final String THRESHOLD = "_threshold";
     private static final String RESET = "_reset_";
+    /** The time of each neuron's last spike, which equations of a model with a threshold may read. */
+    private static final String LAST_SPIKE = "t_last_spike";
 
     private final NeuronModel model;
     private final Map<String, Unit<?>> units = new LinkedHashMap<>();
@@ -86,7 +89,12 @@ final class EquationModel {
         int lines = eqNode.text().split("\n", -1).length;
         List<Statement> all = new ArrayList<>(parsed.statements());
         Map<Integer, SpecNode> extraLines = new LinkedHashMap<>();
-        SpecNode thNode = f.optional("threshold");
+        boolean crossing = f.has("threshold_crossing");
+        if (crossing && f.has("threshold")) {
+            throw f.optional("threshold_crossing").error("give either 'threshold' (a spike while the condition holds) or"
+                    + " 'threshold_crossing' (a spike when it becomes true), not both");
+        }
+        SpecNode thNode = f.optional(crossing ? "threshold_crossing" : "threshold");
         if (thNode != null) {
             all.add(extra(thNode, lines + 1, THRESHOLD, thNode.text(), PhysicalUnits.ONE));
             extraLines.put(lines + 1, thNode);
@@ -95,7 +103,7 @@ final class EquationModel {
         SpecNode resetNode = f.optional("reset");
         if (resetNode != null) {
             if (thNode == null) {
-                throw resetNode.error("a reset needs a threshold; add 'threshold:' or remove the reset");
+                throw resetNode.error("a reset needs a threshold; add 'threshold:' (or 'threshold_crossing:') or remove the reset");
             }
             for (String assignment : resetNode.text().split("[;\n]")) {
                 if (assignment.isBlank()) {
@@ -129,6 +137,9 @@ final class EquationModel {
         needed.removeAll(inputs);
         needed.remove(current);
         needed.removeAll(given.keySet());
+        if (thNode != null) {
+            needed.remove(LAST_SPIKE);
+        }
         if (!needed.isEmpty()) {
             throw new SpecException(f.has("parameters") ? f.optional("parameters").where()
                     : f.owner().where().child("parameters", f.owner().where().line()), "the equations read " + needed + " but no value is given; add each under 'parameters:' with its unit");
@@ -148,6 +159,9 @@ final class EquationModel {
         if (unitless) {
             Set<String> defined = new LinkedHashSet<>(given.keySet());
             defined.addAll(inputs);
+            if (thNode != null) {
+                defined.add(LAST_SPIKE);
+            }
             if (current != null) {
                 defined.add(current);
             }
@@ -169,7 +183,12 @@ final class EquationModel {
             units.put(x, parsed.statement(x).unit());
         }
         if (thNode != null) {
-            b.threshold(checked.resolve(checked.statement(THRESHOLD).rhs()));
+            Expr condition = checked.resolve(checked.statement(THRESHOLD).rhs());
+            if (crossing) {
+                b.thresholdCrossing(condition);
+            } else {
+                b.threshold(condition);
+            }
         }
         for (String x : resetTargets) {
             b.reset(x, checked.resolve(checked.statement(RESET + x).rhs()));

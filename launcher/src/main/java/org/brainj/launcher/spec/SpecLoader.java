@@ -161,7 +161,7 @@ public final class SpecLoader {
             throw section.error("'" + name + "' is not a name; use letters, digits and '_'");
         }
         SpecNode.Fields f = section.fields("size", "model", "equations", "method", "threshold", "reset", "refractory",
-                "current", "inputs", "membrane", "parameters", "initial", "poisson_input");
+                "threshold_crossing", "current", "inputs", "membrane", "parameters", "initial", "poisson_input", "sums");
         int[] geometry = geometry(f.required("size"));
         boolean byName = f.has("model");
         if (byName == f.has("equations")) {
@@ -171,7 +171,7 @@ public final class SpecLoader {
         NeuronModel model;
         EquationModel equations = null;
         if (byName) {
-            for (String key : List.of("threshold", "reset", "refractory", "current", "inputs", "membrane")) {
+            for (String key : List.of("threshold", "threshold_crossing", "reset", "refractory", "current", "inputs", "membrane")) {
                 if (f.has(key)) {
                     throw f.optional(key).error("'" + key + "' belongs to models given by equations; model "
                             + f.optional("model").text() + " defines its own");
@@ -206,6 +206,31 @@ public final class SpecLoader {
         }
         network.add(group);
         populations.put(name, group);
+        if (f.has("sums")) {
+            f.optional("sums").mapping().forEach((target, variable) -> sum(group, target, variable));
+        }
+    }
+
+    /**
+     * Before each step, the shared parameter {@code target} becomes the sum of {@code variable}
+     * over the population: an all-to-all coupling (e.g. the reference's gamma oscillation's
+     * {@code g_max * (S - s)}) in O(N) instead of N x N synapses.
+     */
+    private void sum(NeuronGroup group, String target, SpecNode variableNode) {
+        String variable = variableNode.name();
+        NeuronModel model = group.model();
+        if (!model.derivatives().containsKey(variable)) {
+            throw variableNode.error("'" + variable + "' is not a state variable of " + group.name() + "; its state variables: "
+                    + String.join(", ", model.derivatives().keySet()));
+        }
+        if (!model.parameters().containsKey(target)) {
+            throw variableNode.error("'" + target + "' is not a shared parameter of " + group.name() + "; add it under"
+                    + " 'parameters:' (e.g. " + target + ": 0) or sum into one of " + String.join(", ", model.parameters().keySet()));
+        }
+        network.step(group.name() + ".sum." + target, (k, t) -> {
+            org.brainj.api.tensor.Tensor x = group.variable(variable);
+            x.backend().reduce(org.brainj.api.tensor.Reduction.SUM, x, group.variable(target));
+        });
     }
 
     /**

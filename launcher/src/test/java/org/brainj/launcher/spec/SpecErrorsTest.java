@@ -78,6 +78,12 @@ class SpecErrorsTest {
                 Arguments.of(14, "    initial: {V: \"normal(-55 ms, 2 mV)\"}", "net.yaml:14: populations.P.initial.V: '-55 ms' is not",
                         "variable is in"),
                 Arguments.of(14, "    initial: {W: -55 mV}", "net.yaml:14: populations.P.initial.W: unknown state variable", "V"),
+                Arguments.of(14, "    initial: {V: -55 mV}\n    sums: {El: W}", "net.yaml:15: populations.P.sums.El: 'W' is not a state"
+                        + " variable of P", "its state variables: V"),
+                Arguments.of(14, "    initial: {V: -55 mV}\n    sums: {Q: V}", "net.yaml:15: populations.P.sums.Q: 'Q' is not a shared"
+                        + " parameter of P", "add it under 'parameters:'"),
+                Arguments.of(7, "    threshold: V > V_th\n    threshold_crossing: V > V_th", "net.yaml:8: populations.P.threshold_crossing:"
+                        + " give either 'threshold'", "not both"),
                 Arguments.of(17, "    pre: Q", "net.yaml:17: projections.PP.pre: unknown population 'Q'", "known: P"),
                 Arguments.of(19, "    connector: {name: FixedProbability, prob: 0.1}",
                         "net.yaml:19: projections.PP.connector.name: unknown connector 'FixedProbability'", "FixedProb"),
