@@ -12,6 +12,7 @@ import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.BinaryOp;
 import org.brainj.api.tensor.CustomOp;
+import org.brainj.api.tensor.CustomOpRegistry;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.DTypeMismatchException;
 import org.brainj.api.tensor.ForeignTensorException;
@@ -43,7 +44,7 @@ public final class AparapiBackend implements Backend {
     public static final String NAME = "aparapi";
     private static final double POISSON_PTRS_THRESHOLD = 10;
 
-    private final CustomOps ops = new CustomOps(NAME);
+    private final CustomOpRegistry ops = new CustomOpRegistry(NAME);
     private final OpenClLauncher launcher;
     private volatile Device device;
 

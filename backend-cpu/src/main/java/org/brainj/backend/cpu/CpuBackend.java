@@ -13,6 +13,7 @@ import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.BinaryOp;
 import org.brainj.api.tensor.CustomOp;
+import org.brainj.api.tensor.CustomOpRegistry;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.DTypeMismatchException;
 import org.brainj.api.tensor.ForeignTensorException;
@@ -42,7 +43,7 @@ public final class CpuBackend implements Backend {
     /** This backend's {@value Backend#NAME_PROPERTY}. */
     public static final String NAME = "cpu";
 
-    private final CustomOps ops = new CustomOps(NAME);
+    private final CustomOpRegistry ops = new CustomOpRegistry(NAME);
 
     /** For {@link java.util.ServiceLoader} and Declarative Services alike. */
     public CpuBackend() {

@@ -1,40 +1,40 @@
-package org.brainj.backend.aparapi;
+package org.brainj.api.tensor;
 
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.brainj.api.tensor.CustomOp;
 
 /**
- * The custom operations of one backend: under OSGi those Declarative Services binds (they come
- * and go with their bundles); on a plain classpath those {@link ServiceLoader} finds.
+ * The custom operations of one backend, for backend implementers: under OSGi those Declarative
+ * Services binds (they come and go with their bundles); on a plain classpath those
+ * {@link ServiceLoader} finds for the backend's name.
  */
-final class CustomOps {
+public final class CustomOpRegistry {
     private final String backendName;
     private final Map<String, CustomOp> bound = new ConcurrentHashMap<>();
     private volatile boolean managed;
     private volatile Map<String, CustomOp> discovered;
 
-    CustomOps(String backendName) {
+    public CustomOpRegistry(String backendName) {
         this.backendName = backendName;
     }
 
     /** From now on only bound operations count: a framework manages them. */
-    void managed() {
+    public void managed() {
         managed = true;
     }
 
-    void bind(CustomOp op) {
+    public void bind(CustomOp op) {
         bound.putIfAbsent(op.name(), op);
     }
 
-    void unbind(CustomOp op) {
+    public void unbind(CustomOp op) {
         bound.remove(op.name(), op);
     }
 
     /** The operations known now, by name. */
-    Map<String, CustomOp> current() {
+    public Map<String, CustomOp> current() {
         if (managed) {
             return Map.copyOf(bound);
         }
