@@ -1,8 +1,9 @@
 package org.brainj.api.tensor;
 
 import java.util.Arrays;
+import org.brainj.api.BrainJException;
 
-/** Shape arithmetic shared by every backend: sizes, numpy broadcasting, axis checks. */
+/** Shape arithmetic shared by every backend: sizes, broadcasting, axes, reshape, concatenate, arange. */
 public final class Shapes {
     private Shapes() {
     }
@@ -46,6 +47,71 @@ public final class Shapes {
                     + "; use an axis in [" + (-rank) + ", " + (rank - 1) + "]");
         }
         return a;
+    }
+
+    /**
+     * {@code shape} for a tensor of shape {@code from}, with its -1 (at most one) replaced by the
+     * dimension that keeps the number of elements; an error when it cannot hold them.
+     */
+    public static int[] reshape(int[] from, int[] shape) {
+        int[] s = shape.clone();
+        int unknown = -1;
+        long known = 1;
+        for (int d = 0; d < s.length; d++) {
+            if (s[d] == -1 && unknown < 0) {
+                unknown = d;
+            } else if (s[d] < 0) {
+                throw new ShapeMismatchException("reshape: shape " + format(shape)
+                        + " may have one -1 and otherwise no negative dimension");
+            } else {
+                known *= s[d];
+            }
+        }
+        int n = size(from);
+        boolean fits = unknown < 0 ? known == n : known > 0 && n % known == 0;
+        if (!fits) {
+            throw new ShapeMismatchException("reshape: cannot view shape " + format(from) + " (" + n
+                    + " elements) as " + format(shape) + "; keep the number of elements");
+        }
+        if (unknown >= 0) {
+            s[unknown] = (int) (n / known);
+        }
+        return s;
+    }
+
+    /**
+     * The shape of {@code parts} joined along {@code axis} (already made non-negative): they must
+     * agree on every other axis.
+     */
+    public static int[] concatenate(String op, int axis, int[]... parts) {
+        int[] first = parts[0];
+        int[] shape = first.clone();
+        shape[axis] = 0;
+        for (int[] s : parts) {
+            boolean agree = s.length == first.length;
+            for (int d = 0; agree && d < s.length; d++) {
+                agree = d == axis || s[d] == first[d];
+            }
+            if (!agree) {
+                throw new ShapeMismatchException(op + ": shapes " + format(first) + " and " + format(s)
+                        + " differ on an axis other than " + axis + "; they must agree there");
+            }
+            shape[axis] += s[axis];
+        }
+        return shape;
+    }
+
+    /** The number of elements of {@code arange(start, stop, step)}, numpy's rule. */
+    public static int arangeLength(double start, double stop, double step) {
+        if (step == 0 || !Double.isFinite(step) || !Double.isFinite(start) || !Double.isFinite(stop)) {
+            throw new BrainJException("arange: start " + start + ", stop " + stop + " and step "
+                    + step + " must be finite and the step non-zero");
+        }
+        double count = Math.ceil((stop - start) / step);
+        if (count > Integer.MAX_VALUE) {
+            throw new ShapeMismatchException("arange: " + count + " elements exceed one tensor; use a larger step");
+        }
+        return (int) Math.max(0, count);
     }
 
     public static String format(int... shape) {

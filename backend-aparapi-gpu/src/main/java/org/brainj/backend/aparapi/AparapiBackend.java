@@ -175,15 +175,7 @@ public final class AparapiBackend implements Backend {
         if (dtype == DType.BOOL) {
             throw new DTypeMismatchException("arange: dtype bool has no ranges; use float32, float64 or int32");
         }
-        if (step == 0 || !Double.isFinite(step) || !Double.isFinite(start) || !Double.isFinite(stop)) {
-            throw new BrainJException("arange: start " + start + ", stop " + stop + " and step " + step
-                    + " must be finite and the step non-zero");
-        }
-        double count = Math.ceil((stop - start) / step);
-        if (count > Integer.MAX_VALUE) {
-            throw new ShapeMismatchException("arange: " + count + " elements exceed one tensor; use a larger step");
-        }
-        DeviceTensor t = allocate("arange", dtype, (int) Math.max(0, count));
+        DeviceTensor t = allocate("arange", dtype, Shapes.arangeLength(start, stop, step));
         device().elementwise(OpKernel.ARANGE, 0, t.shapeRef(), t.slot(), Device.Slot.NONE, Device.Slot.NONE,
                 Device.Slot.NONE, start, step);
         return t;
@@ -200,24 +192,14 @@ public final class AparapiBackend implements Backend {
             throw new ShapeMismatchException(op + ": 0-d tensors have no axis to join along; reshape them to (1,)");
         }
         int a = Shapes.axis(axis, first.rank());
-        int[] shape = first.shape();
         DeviceTensor[] ts = new DeviceTensor[parts.length];
-        shape[a] = 0;
+        int[][] shapes = new int[parts.length][];
         for (int p = 0; p < parts.length; p++) {
-            DeviceTensor t = own(op, parts[p], "parts[" + p + "]");
-            requireSameDType(op, first, t);
-            int[] s = t.shapeRef();
-            boolean agree = s.length == shape.length;
-            for (int d = 0; agree && d < s.length; d++) {
-                agree = d == a || s[d] == first.shapeRef()[d];
-            }
-            if (!agree) {
-                throw new ShapeMismatchException(op + ": shapes " + Shapes.format(first.shapeRef()) + " and "
-                        + Shapes.format(s) + " differ on an axis other than " + a + "; they must agree there");
-            }
-            shape[a] += s[a];
-            ts[p] = t;
+            ts[p] = own(op, parts[p], "parts[" + p + "]");
+            requireSameDType(op, first, ts[p]);
+            shapes[p] = ts[p].shapeRef();
         }
+        int[] shape = Shapes.concatenate(op, a, shapes);
         DeviceTensor out = allocate(op, first.dtype(), shape);
         int[] outStrides = Device.contiguous(shape);
         int along = 0;
@@ -232,26 +214,7 @@ public final class AparapiBackend implements Backend {
     @Override
     public DeviceTensor reshape(Tensor x, int... shape) {
         DeviceTensor t = own("reshape", x, "x");
-        int[] s = shape.clone();
-        int unknown = -1;
-        long known = 1;
-        for (int d = 0; d < s.length; d++) {
-            if (s[d] == -1 && unknown < 0) {
-                unknown = d;
-            } else if (s[d] < 0) {
-                throw new ShapeMismatchException("reshape: shape " + Shapes.format(shape)
-                        + " may have one -1 and otherwise no negative dimension");
-            } else {
-                known *= s[d];
-            }
-        }
-        if (unknown >= 0 && known > 0 && t.size() % known == 0) {
-            s[unknown] = (int) (t.size() / known);
-        }
-        if (Arrays.stream(s).anyMatch(d -> d < 0) || known * (unknown >= 0 ? s[unknown] : 1) != t.size()) {
-            throw new ShapeMismatchException("reshape: cannot view shape " + Shapes.format(t.shapeRef()) + " ("
-                    + t.size() + " elements) as " + Shapes.format(shape) + "; keep the number of elements");
-        }
+        int[] s = Shapes.reshape(t.shapeRef(), shape);
         return new DeviceTensor(this, t.dtype(), s, t.block(), t.offset());
     }
 

@@ -138,15 +138,7 @@ public final class CpuBackend implements Backend {
         if (dtype == DType.BOOL) {
             throw new DTypeMismatchException("arange: dtype bool has no ranges; use float32, float64 or int32");
         }
-        if (step == 0 || !Double.isFinite(step) || !Double.isFinite(start) || !Double.isFinite(stop)) {
-            throw new BrainJException("arange: start " + start + ", stop " + stop + " and step " + step
-                    + " must be finite and the step non-zero");
-        }
-        double count = Math.ceil((stop - start) / step);
-        if (count > Integer.MAX_VALUE) {
-            throw new ShapeMismatchException("arange: " + count + " elements exceed one tensor; use a larger step");
-        }
-        int n = (int) Math.max(0, count);
+        int n = Shapes.arangeLength(start, stop, step);
         CpuTensor t = allocate("arange", dtype, n);
         for (int i = 0; i < n; i++) {
             t.set(i, start + i * step);
@@ -165,24 +157,14 @@ public final class CpuBackend implements Backend {
             throw new ShapeMismatchException(op + ": 0-d tensors have no axis to join along; reshape them to (1,)");
         }
         int a = Shapes.axis(axis, first.rank());
-        int[] shape = first.shape();
         CpuTensor[] ts = new CpuTensor[parts.length];
-        shape[a] = 0;
+        int[][] shapes = new int[parts.length][];
         for (int p = 0; p < parts.length; p++) {
-            CpuTensor t = own(op, parts[p], "parts[" + p + "]");
-            requireSameDType(op, first, t);
-            int[] s = t.shapeRef();
-            boolean agree = s.length == shape.length;
-            for (int d = 0; agree && d < s.length; d++) {
-                agree = d == a || s[d] == first.shapeRef()[d];
-            }
-            if (!agree) {
-                throw new ShapeMismatchException(op + ": shapes " + Shapes.format(first.shapeRef()) + " and "
-                        + Shapes.format(s) + " differ on an axis other than " + a + "; they must agree there");
-            }
-            shape[a] += s[a];
-            ts[p] = t;
+            ts[p] = own(op, parts[p], "parts[" + p + "]");
+            requireSameDType(op, first, ts[p]);
+            shapes[p] = ts[p].shapeRef();
         }
+        int[] shape = Shapes.concatenate(op, a, shapes);
         CpuTensor out = allocate(op, first.dtype(), shape);
         int outer = Shapes.size(Arrays.copyOf(shape, a));
         int inner = Shapes.size(Arrays.copyOfRange(shape, a + 1, shape.length));
@@ -200,33 +182,7 @@ public final class CpuBackend implements Backend {
     @Override
     public CpuTensor reshape(Tensor x, int... shape) {
         CpuTensor t = own("reshape", x, "x");
-        return new CpuTensor(this, t.dtype(), resolve(t, shape), t.data(), t.offset());
-    }
-
-    /** {@code shape} with its -1 (at most one) replaced by the dimension that keeps the size of {@code t}. */
-    private static int[] resolve(CpuTensor t, int[] shape) {
-        int[] s = shape.clone();
-        int unknown = -1;
-        long known = 1;
-        for (int d = 0; d < s.length; d++) {
-            if (s[d] == -1 && unknown < 0) {
-                unknown = d;
-            } else if (s[d] < 0) {
-                throw new ShapeMismatchException("reshape: shape " + Shapes.format(shape)
-                        + " may have one -1 and otherwise no negative dimension");
-            } else {
-                known *= s[d];
-            }
-        }
-        boolean fits = unknown < 0 ? known == t.size() : known > 0 && t.size() % known == 0;
-        if (!fits) {
-            throw new ShapeMismatchException("reshape: cannot view shape " + Shapes.format(t.shapeRef()) + " ("
-                    + t.size() + " elements) as " + Shapes.format(shape) + "; keep the number of elements");
-        }
-        if (unknown >= 0) {
-            s[unknown] = (int) (t.size() / known);
-        }
-        return s;
+        return new CpuTensor(this, t.dtype(), Shapes.reshape(t.shapeRef(), shape), t.data(), t.offset());
     }
 
     @Override
