@@ -26,6 +26,11 @@ public record All2All(boolean includeSelf) implements Connector {
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return (double) pre.size() * post.size() - (includeSelf ? 0 : Math.min(pre.size(), post.size()));
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         int np = pre.size();
         int nq = post.size();

@@ -33,6 +33,11 @@ public record CSRConn(int[] indptr, int[] indices, double[] weights) implements 
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return indices.length;
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         if (indptr.length != pre.size() + 1) {
             throw new GeometryException("CSRConn: indptr has " + indptr.length + " row pointers, so it describes "

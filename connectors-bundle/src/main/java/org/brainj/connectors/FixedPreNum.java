@@ -41,6 +41,11 @@ public record FixedPreNum(int num, boolean includeSelf, boolean allowMultapses, 
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return (double) num * post.size();
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         int numPre = pre.size();
         int numPost = post.size();

@@ -55,6 +55,11 @@ public record FixedProb(double prob, boolean includeSelf, long seed) implements 
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return prob * ((double) pre.size() * post.size() - (includeSelf ? 0 : Math.min(pre.size(), post.size())));
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         int numPre = pre.size();
         int numPost = post.size();

@@ -44,6 +44,11 @@ public record FixedTotalNum(int num, boolean includeSelf, boolean allowMultapses
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return num;
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         int numPre = pre.size();
         int numPost = post.size();

@@ -32,6 +32,11 @@ final class Grid {
         return offsets.toArray(int[][]::new);
     }
 
+    /** The bound of {@link #connect}: every neuron with its whole stencil (offsets leaving the sheet count too). */
+    static double expectedSynapses(Geometry pre, int[][] stencil, boolean includeSelf) {
+        return (double) pre.size() * (stencil.length + (includeSelf ? 1 : 0));
+    }
+
     /**
      * Connects each neuron to the neurons at the stencil's offsets (plus itself when {@code
      * includeSelf}); offsets that leave the sheet are dropped, or wrap around with {@code periodic}.

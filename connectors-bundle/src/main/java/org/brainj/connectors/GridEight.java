@@ -25,6 +25,11 @@ public record GridEight(boolean includeSelf, boolean periodicBoundary) implement
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return Grid.expectedSynapses(pre, Grid.square(1), includeSelf);
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         return Grid.connect("GridEight", pre, post, Grid.square(1), includeSelf, periodicBoundary);
     }

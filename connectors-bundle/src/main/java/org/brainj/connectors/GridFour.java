@@ -25,6 +25,11 @@ public record GridFour(boolean includeSelf, boolean periodicBoundary) implements
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return Grid.expectedSynapses(pre, Grid.FOUR, includeSelf);
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         return Grid.connect("GridFour", pre, post, Grid.FOUR, includeSelf, periodicBoundary);
     }

@@ -31,6 +31,11 @@ public record GridN(int n, boolean includeSelf, boolean periodicBoundary) implem
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return Grid.expectedSynapses(pre, Grid.square(n), includeSelf);
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         return Grid.connect("GridN", pre, post, Grid.square(n), includeSelf, periodicBoundary);
     }

@@ -44,6 +44,11 @@ public record IndexConn(int[] i, int[] j, double[] weights) implements Connector
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return i.length;
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         check("i", i, pre);
         check("j", j, post);

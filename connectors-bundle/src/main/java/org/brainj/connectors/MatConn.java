@@ -58,6 +58,11 @@ public record MatConn(double[][] mat, boolean weighted) implements Connector {
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return java.util.Arrays.stream(mat).mapToLong(r -> java.util.Arrays.stream(r).filter(x -> x != 0).count()).sum();
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         int cols = mat.length == 0 ? 0 : mat[0].length;
         if (mat.length != pre.size() || (pre.size() > 0 && cols != post.size())) {

@@ -18,6 +18,11 @@ public record One2One() implements Connector {
     }
 
     @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return Math.min(pre.size(), post.size());
+    }
+
+    @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         int n = Check.sameSize("One2One", pre, post);
         return new Connectivity(n, n, IntStream.rangeClosed(0, n).toArray(), IntStream.range(0, n).toArray());

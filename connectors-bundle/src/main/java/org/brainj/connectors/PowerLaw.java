@@ -42,6 +42,12 @@ public record PowerLaw(int m, double p, boolean directed, long seed) implements 
         return new PowerLaw(m, p, directed, seed);
     }
 
+    /** At most {@code m} edges per new neuron (triad steps replace attachment steps), each two synapses unless directed. */
+    @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return 2.0 * m * pre.size();
+    }
+
     @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         int n = Check.sameSize("PowerLaw", pre, post);

@@ -36,6 +36,12 @@ public record ScaleFreeBA(int m, boolean directed, long seed) implements Connect
         return new ScaleFreeBA(m, directed, seed);
     }
 
+    /** At most {@code m} edges per new neuron, each two synapses unless directed. */
+    @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return 2.0 * m * pre.size();
+    }
+
     @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         return PreferentialAttachment.connect("ScaleFreeBA", pre, post, m, m, 1.0, directed, Rng.stream(seed, 0));

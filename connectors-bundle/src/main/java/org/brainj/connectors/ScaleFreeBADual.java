@@ -41,6 +41,12 @@ public record ScaleFreeBADual(int m1, int m2, double p, boolean directed, long s
         return new ScaleFreeBADual(m1, m2, p, directed, seed);
     }
 
+    /** At most {@code max(m1, m2)} edges per new neuron, each two synapses unless directed. */
+    @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return 2.0 * Math.max(m1, m2) * pre.size();
+    }
+
     @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         return PreferentialAttachment.connect("ScaleFreeBADual", pre, post, m1, m2, p, directed, Rng.stream(seed, 0));

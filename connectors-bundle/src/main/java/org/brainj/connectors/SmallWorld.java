@@ -46,6 +46,12 @@ public record SmallWorld(int numNeighbor, double prob, boolean directed, boolean
         return new SmallWorld(numNeighbor, prob, directed, includeSelf, seed);
     }
 
+    /** Each neuron keeps {@code numNeighbor / 2} edges to one side; rewiring moves edges, it adds none. */
+    @Override
+    public double expectedSynapses(Geometry pre, Geometry post) {
+        return (double) pre.size() * (numNeighbor / 2) * (directed ? 1 : 2);
+    }
+
     @Override
     public Connectivity connect(Geometry pre, Geometry post) {
         int n = Check.sameSize("SmallWorld", pre, post);

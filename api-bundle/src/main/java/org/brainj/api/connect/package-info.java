@@ -5,7 +5,7 @@
  * catalogs register a {@link org.brainj.api.connect.ConnectorFactory} per connector.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brainj.api.connect;
 
 import org.osgi.annotation.bundle.Export;
