@@ -18,7 +18,8 @@ import org.brainj.launcher.spec.SpecRun;
  * Writes a run's outputs into a folder: {@code summary.json}, spikes per population
  * ({@code spikes_P.csv}, {@code spikes_P.npy} with columns time in ms and neuron index),
  * each recorded variable ({@code state_P.V.npy} of shape (records, neurons) and its times
- * {@code state_P.V_t.npy} in ms, with a plot {@code state_P.V.png}), and {@code raster.png}.
+ * {@code state_P.V_t.npy} in ms, with a plot {@code state_P.V.png}), all of the data once more in
+ * {@code run.h5} (HDF5, see {@link Hdf5}), and {@code raster.png}.
  */
 public final class Outputs {
     private Outputs() {
@@ -59,6 +60,7 @@ public final class Outputs {
             files.add(put(dir, "state_" + s.label() + ".npy", Npy.float64(m.values(), m.shape()[1])));
             files.add(put(dir, "state_" + s.label() + "_t.npy", Npy.float64(m.times(), m.times().length)));
         }
+        files.add(hdf5(dir, report));
         summary(dir, report, files);
         if (report.status().equals(RunReport.INTERRUPTED)) {
             return files;
@@ -77,6 +79,19 @@ public final class Outputs {
         }
         summary(dir, report, files);
         return files;
+    }
+
+    /** The same data in one HDF5 file, {@code run.h5} (see {@link Hdf5}), with the spec file and summary as attributes. */
+    private static String hdf5(Path dir, RunReport report) {
+        Hdf5 h5 = new Hdf5().attribute("spec_file", report.spec())
+                .attribute("summary", Json.write(report.summary(List.of())));
+        report.run().spikes().forEach((name, m) -> h5.spikes(name, m.times(), m.indices()));
+        for (SpecRun.State s : report.run().states()) {
+            StateMonitor m = s.monitor();
+            int[] index = s.indices() != null ? s.indices() : IntStream.range(0, m.shape()[1]).toArray();
+            h5.state(s.label(), s.unit(), m.times(), m.values(), index);
+        }
+        return h5.write(dir.resolve("run.h5"));
     }
 
     private static void summary(Path dir, RunReport report, List<String> files) {
