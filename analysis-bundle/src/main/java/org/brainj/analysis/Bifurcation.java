@@ -25,9 +25,13 @@ import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
  */
 public record Bifurcation(Subsystem system, List<VariableRange> variables, List<VariableRange> parameters,
                           double resolution, Simulation simulation) {
-    static final int GRID_SEARCH_EVERY = 10;
+    static final int GRID_SEARCH_EVERY = 5;
+    /** How close to singular (relative to Hadamard's bound) the Jacobian at a branch's end must be to call it a fold. */
+    static final double SINGULAR = 1e-4;
     /** Parameter values at which limit cycles are looked for along a codimension-1 diagram. */
     static final int CYCLE_SAMPLES = 60;
+    /** The largest move of a branch between neighbouring parameter values, as a fraction of each variable's range. */
+    static final double MAX_CONTINUATION_STEP = 0.05;
 
     public Bifurcation {
         variables = List.copyOf(variables);
@@ -83,20 +87,46 @@ public record Bifurcation(Subsystem system, List<VariableRange> variables, List<
         List<BranchPoint> points = new ArrayList<>();
         List<SpecialPoint> special = new ArrayList<>();
         List<CycleExtrema> extrema = new ArrayList<>();
+        sweep(base, parameter, ps, prefix, points, special);
+        // branches that appear going up end going down: the reverse sweep finds their folds
+        double[] reversed = new double[ps.length];
+        for (int k = 0; k < ps.length; k++) {
+            reversed[k] = ps[ps.length - 1 - k];
+        }
+        sweep(base, parameter, reversed, prefix, new ArrayList<>(), special);
+        if (cycles != null && base.dimension() == 2) {
+            int every = Math.max(1, ps.length / CYCLE_SAMPLES);
+            for (int k = 0; k < points.size(); k++) {
+                BranchPoint bp = points.get(k);
+                double p = bp.parameters()[prefix.length];
+                int index = (int) Math.round((p - parameter.min()) / (ps[1] - ps[0]));
+                FixedPoint fp = bp.point();
+                if (index % every == 0 && !fp.type().isStable() && fp.determinant() > 0) {
+                    double[] x0 = fp.values().clone();
+                    x0[0] += 1e-3 * variables.get(0).width();
+                    LimitCycle.find(base.with(parameter.name(), p), x0, cycles.duration(), cycles.dt(), "rk4")
+                            .ifPresent(c -> extrema.add(new CycleExtrema(p, c.period(), c.min(), c.max())));
+                }
+            }
+        }
+        special.sort(java.util.Comparator.comparingDouble(sp -> sp.parameters()[prefix.length]));
+        return new Result(List.of(parameter.name()), points, special, extrema);
+    }
+
+    /** Follows the branches through the parameter values {@code ps} in the order given. */
+    private void sweep(Subsystem base, VariableRange parameter, double[] ps, double[] prefix, List<BranchPoint> points,
+                       List<SpecialPoint> special) {
         List<FixedPoint> previous = List.of();
-        int cycleEvery = Math.max(1, ps.length / CYCLE_SAMPLES);
         for (int k = 0; k < ps.length; k++) {
             double p = ps[k];
             Subsystem at = base.with(parameter.name(), p);
             List<FixedPoint> current = new ArrayList<>();
             for (FixedPoint q : previous) {
-                Optional<FixedPoint> r = FixedPoints.polish(at, q.values(), variables).map(x -> FixedPoint.at(at, x));
-                if (r.isPresent() && sameSide(q, r.get())) {
+                Optional<FixedPoint> r = continued(at, q);
+                if (r.isPresent()) {
                     merge(current, r.get());
-                    double g0 = q.oscillatoryGrowth();
-                    double g1 = r.get().oscillatoryGrowth();
-                    if (g0 * g1 < 0) {
-                        hopf(base, parameter, ps[k - 1], p, q, prefix).ifPresent(special::add);
+                    if (q.oscillatoryGrowth() * r.get().oscillatoryGrowth() < 0) {
+                        addOnce(special, hopf(base, parameter, ps[k - 1], p, q, prefix));
                     }
                 } else {
                     addOnce(special, fold(base, parameter, ps[k - 1], p, q, prefix));
@@ -108,19 +138,27 @@ public record Bifurcation(Subsystem system, List<VariableRange> variables, List<
             for (FixedPoint fp : current) {
                 points.add(new BranchPoint(concat(prefix, p), fp));
             }
-            if (cycles != null && k % cycleEvery == 0) {
-                for (FixedPoint fp : current) {
-                    if (!fp.type().isStable() && fp.determinant() > 0 && at.dimension() == 2) {
-                        double[] x0 = fp.values().clone();
-                        x0[0] += 1e-3 * variables.get(0).width();
-                        LimitCycle.find(at, x0, cycles.duration(), cycles.dt(), "rk4")
-                                .ifPresent(c -> extrema.add(new CycleExtrema(p, c.period(), c.min(), c.max())));
-                    }
-                }
-            }
             previous = current;
         }
-        return new Result(List.of(parameter.name()), points, special, extrema);
+    }
+
+    /**
+     * The point of {@code q}'s branch at the parameter values of {@code at}: Newton from {@code q},
+     * accepted when it stays near (Newton can jump to another branch) and on the same side of
+     * {@code det J = 0}.
+     */
+    private Optional<FixedPoint> continued(Subsystem at, FixedPoint q) {
+        return FixedPoints.polish(at, q.values(), variables).map(x -> FixedPoint.at(at, x))
+                .filter(r -> sameSide(q, r) && near(q.values(), r.values()));
+    }
+
+    private boolean near(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs(a[i] - b[i]) > MAX_CONTINUATION_STEP * variables.get(i).width()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void merge(List<FixedPoint> current, FixedPoint p) {
@@ -144,6 +182,19 @@ public record Bifurcation(Subsystem system, List<VariableRange> variables, List<
         });
     }
 
+    /** Whether {@code |det J|} is tiny against Hadamard's bound, the product of the row lengths. */
+    private static boolean nearlySingular(double[][] jacobian, double det) {
+        double bound = 1;
+        for (double[] row : jacobian) {
+            double sum = 0;
+            for (double v : row) {
+                sum += v * v;
+            }
+            bound *= Math.sqrt(sum);
+        }
+        return Math.abs(det) <= SINGULAR * bound;
+    }
+
     /** Whether a continued point is on the same branch: the determinant kept its sign. */
     private static boolean sameSide(FixedPoint before, FixedPoint after) {
         return Math.signum(before.determinant()) == Math.signum(after.determinant());
@@ -157,16 +208,15 @@ public record Bifurcation(Subsystem system, List<VariableRange> variables, List<
         double b = hi;
         for (int k = 0; k < 60; k++) {
             double mid = (a + b) / 2;
-            Subsystem at = base.with(parameter.name(), mid);
-            Optional<FixedPoint> r = FixedPoints.polish(at, alive.values(), variables).map(x -> FixedPoint.at(at, x));
-            if (r.isPresent() && sameSide(alive, r.get())) {
+            Optional<FixedPoint> r = continued(base.with(parameter.name(), mid), alive);
+            if (r.isPresent()) {
                 alive = r.get();
                 a = mid;
             } else {
                 b = mid;
             }
         }
-        if (!(Math.abs(alive.determinant()) < 1e-3 * Math.abs(q.determinant()))) {
+        if (!nearlySingular(base.with(parameter.name(), a).jacobian(alive.values()), alive.determinant())) {
             return Optional.empty(); // det J stayed away from 0: the branch left the variable ranges, no fold
         }
         return Optional.of(new SpecialPoint("saddle-node", concat(prefix, a), alive.values()));

@@ -18,7 +18,7 @@ import org.hipparchus.linear.MatrixUtils;
  */
 public final class FixedPoints {
     /** Grid points per axis for the cell search; Newton makes a finer grid unnecessary. */
-    static final int[] CELLS_PER_AXIS = {4000, 160, 40};
+    static final int[] CELLS_PER_AXIS = {4000, 100, 30};
     private static final int NEWTON_ITERATIONS = 60;
 
     private FixedPoints() {

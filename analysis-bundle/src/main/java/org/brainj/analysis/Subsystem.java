@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.brainj.api.expr.Derivative;
 import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Expr;
@@ -114,22 +115,22 @@ public final class Subsystem {
 
     /** {@code dx/dt} of each target at {@code x} (time 0: the analysed systems are autonomous). */
     public double[] field(double[] x) {
-        Map<String, Double> env = env(x);
+        ToDoubleFunction<String> env = env(x);
         double[] f = new double[drift.size()];
         for (int i = 0; i < f.length; i++) {
-            f[i] = Interpreter.eval(drift.get(i), env::get);
+            f[i] = Interpreter.eval(drift.get(i), env);
         }
         return f;
     }
 
     /** {@code d f_i / d x_j} at {@code x}, from the symbolic derivatives. */
     public double[][] jacobian(double[] x) {
-        Map<String, Double> env = env(x);
+        ToDoubleFunction<String> env = env(x);
         int n = targets.size();
         double[][] j = new double[n][n];
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) {
-                j[r][c] = Interpreter.eval(jacobian[r][c], env::get);
+                j[r][c] = Interpreter.eval(jacobian[r][c], env);
             }
         }
         return j;
@@ -147,12 +148,11 @@ public final class Subsystem {
         return Odeint.of(reduced, params).method(method);
     }
 
-    private Map<String, Double> env(double[] x) {
-        Map<String, Double> env = new HashMap<>(values);
-        for (int i = 0; i < x.length; i++) {
-            env.put(targets.get(i), x[i]);
-        }
-        env.put("t", 0.0);
-        return env;
+    /** The names' values at {@code x}; time is 0, as the analysed systems are autonomous. */
+    private ToDoubleFunction<String> env(double[] x) {
+        return name -> {
+            int i = targets.indexOf(name);
+            return i >= 0 ? x[i] : name.equals("t") ? 0 : values.get(name);
+        };
     }
 }
