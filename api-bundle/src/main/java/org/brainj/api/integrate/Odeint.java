@@ -18,11 +18,20 @@ public final class Odeint {
     private final VectorField<Double> field;
     private final OdeScheme scheme;
     private final StepSizeControl control;
+    private final List<StepHandler> stepHandlers;
+    private final List<EventDetector> eventDetectors;
 
     private Odeint(VectorField<Double> field, OdeScheme scheme, StepSizeControl control) {
+        this(field, scheme, control, List.of(), List.of());
+    }
+
+    private Odeint(VectorField<Double> field, OdeScheme scheme, StepSizeControl control,
+                   List<StepHandler> stepHandlers, List<EventDetector> eventDetectors) {
         this.field = field;
         this.scheme = scheme;
         this.control = control;
+        this.stepHandlers = List.copyOf(stepHandlers);
+        this.eventDetectors = List.copyOf(eventDetectors);
     }
 
     /** The reference's {@code set_default_odeint}: the method of integrators made from now on. */
@@ -61,12 +70,12 @@ public final class Odeint {
 
     /** The same system with the method called {@code name} (fixed step). */
     public Odeint method(String name) {
-        return new Odeint(field, OdeMethods.of(name), null);
+        return new Odeint(field, OdeMethods.of(name), null, stepHandlers, eventDetectors);
     }
 
     /** The same system with a {@link ButcherTableau} of one's own, e.g. {@code Tableaus.rk2(0.5)}. */
     public Odeint method(ButcherTableau tableau) {
-        return new Odeint(field, new ExplicitRungeKutta(tableau), null);
+        return new Odeint(field, new ExplicitRungeKutta(tableau), null, stepHandlers, eventDetectors);
     }
 
     /** Adaptive stepping with absolute local tolerance {@code tol}; only embedded pairs can. */
@@ -74,9 +83,28 @@ public final class Odeint {
         return adaptive(StepSizeControl.of(tol));
     }
 
+    /** Adaptive stepping with absolute tolerance {@code atol} and relative tolerance {@code rtol}. */
+    public Odeint adaptive(double atol, double rtol) {
+        return adaptive(StepSizeControl.of(atol, rtol));
+    }
+
     public Odeint adaptive(StepSizeControl stepControl) {
         embedded("adaptive stepping");
-        return new Odeint(field, scheme, stepControl);
+        return new Odeint(field, scheme, stepControl, stepHandlers, eventDetectors);
+    }
+
+    /** The same integrator, also showing every accepted step of {@link #integrate} to {@code handler}. */
+    public Odeint withStepHandler(StepHandler handler) {
+        List<StepHandler> all = new ArrayList<>(stepHandlers);
+        all.add(java.util.Objects.requireNonNull(handler, "handler"));
+        return new Odeint(field, scheme, control, all, eventDetectors);
+    }
+
+    /** The same integrator, also locating the events of {@code detector} during {@link #integrate}. */
+    public Odeint withEventDetector(EventDetector detector) {
+        List<EventDetector> all = new ArrayList<>(eventDetectors);
+        all.add(java.util.Objects.requireNonNull(detector, "detector"));
+        return new Odeint(field, scheme, control, stepHandlers, all);
     }
 
     public String methodName() {
@@ -126,15 +154,17 @@ public final class Odeint {
             ExplicitRungeKutta.Result<Double> r = rk.stepWithError(Numbers.INSTANCE, field, t, LambdaField.box(x), h,
                     true);
             double[] next = LambdaField.unbox(r.x());
-            double err = finite(next) ? maxAbs(r.error()) : Double.NaN;
-            double proposal = control.next(h, err, order);
-            if (control.accepts(err)) {
+            double ratio = control.errorRatio(r.error(), x, next);
+            double proposal = control.nextForRatio(h, ratio, order);
+            if (ratio <= 1) {
+                double err = maxAbs(r.error());
                 return new AdaptiveStep(next, t + h, h, err, proposal, rejected);
             }
             if (!(proposal > Math.ulp(t) * 16)) {
                 checkFinite(next, t + h, h);
                 throw new BrainJException("adaptive step size underflow at t = " + t + " (method " + scheme.name()
-                        + ", tol " + control.tol() + "): the problem is too stiff for this tolerance; loosen tol");
+                        + ", tol " + control.tol() + ", rtol " + control.rtol()
+                        + "): the problem is too stiff for this tolerance; loosen tol");
             }
             h = proposal;
         }
@@ -158,7 +188,15 @@ public final class Odeint {
         if (control == null) {
             long n = (long) Math.ceil((t1 - t0) / dt - 1e-9);
             for (long k = 0; k < n; k++) {
-                x = step(t0 + k * dt, x, dt);
+                double t = t0 + k * dt;
+                double[] next = step(t, x, dt);
+                double stop = afterStep(t, x, t0 + (k + 1) * dt, next);
+                if (!Double.isNaN(stop)) {
+                    times.add(stop);
+                    states.add(stepTo(t, x, stop));
+                    break;
+                }
+                x = next;
                 times.add(t0 + (k + 1) * dt);
                 states.add(x);
             }
@@ -168,8 +206,15 @@ public final class Odeint {
             while (t < t1) {
                 boolean last = t + h >= t1;
                 AdaptiveStep s = adaptiveStep(t, x, last ? t1 - t : h);
+                double tNext = last && s.dt() == t1 - t ? t1 : s.t();
+                double stop = afterStep(t, x, tNext, s.x());
+                if (!Double.isNaN(stop)) {
+                    times.add(stop);
+                    states.add(stepTo(t, x, stop));
+                    break;
+                }
                 x = s.x();
-                t = last && s.dt() == t1 - t ? t1 : s.t();
+                t = tNext;
                 h = s.dtNext();
                 times.add(t);
                 states.add(x);
@@ -177,6 +222,85 @@ public final class Odeint {
         }
         return new Trajectory(field.variables(), times.stream().mapToDouble(Double::doubleValue).toArray(),
                 states.toArray(double[][]::new));
+    }
+
+    /**
+     * Shows the accepted step to the step handlers and looks for events in it, in time order;
+     * returns the time of an event that stops the integration, NaN when it goes on.
+     */
+    private double afterStep(double t0, double[] x0, double t1, double[] x1) {
+        for (StepHandler handler : stepHandlers) {
+            handler.handleStep(t0, x0.clone(), t1, x1.clone());
+        }
+        List<double[]> found = new ArrayList<>(); // {time, detector index}, located within this step
+        for (int i = 0; i < eventDetectors.size(); i++) {
+            double te = locate(eventDetectors.get(i), t0, x0, t1, x1);
+            if (!Double.isNaN(te)) {
+                found.add(new double[] {te, i});
+            }
+        }
+        found.sort(java.util.Comparator.comparingDouble(f -> f[0]));
+        for (double[] f : found) {
+            EventDetector d = eventDetectors.get((int) f[1]);
+            double[] at = stepTo(t0, x0, f[0]);
+            boolean increasing = d.g(t0, x0) < d.g(t1, x1);
+            if (d.eventOccurred(f[0], at.clone(), increasing) == EventDetector.Action.STOP) {
+                return f[0];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The state at {@code t} in {@code [t0, t0 + step]}: one step of the method from {@code x0}, of size {@code t - t0}. */
+    private double[] stepTo(double t0, double[] x0, double t) {
+        return t == t0 ? x0.clone() : step(t0, x0, t - t0);
+    }
+
+    /**
+     * The time of {@code d}'s event in the step, NaN if {@code g} does not change sign there in
+     * the detector's direction: the Illinois variant of regula falsi, which keeps the root
+     * bracketed and converges superlinearly (the API carries no numerics library of its own).
+     */
+    private double locate(EventDetector d, double t0, double[] x0, double t1, double[] x1) {
+        double g0 = d.g(t0, x0);
+        double g1 = d.g(t1, x1);
+        boolean crosses = switch (d.direction()) {
+            case INCREASING -> g0 < 0 && g1 >= 0;
+            case DECREASING -> g0 > 0 && g1 <= 0;
+            case BOTH -> (g0 < 0 && g1 >= 0) || (g0 > 0 && g1 <= 0);
+        };
+        if (!crosses) {
+            return Double.NaN;
+        }
+        double a = t0;
+        double b = t1;
+        double ga = g0;
+        double gb = g1;
+        double tolerance = d.timeTolerance(t1 - t0);
+        int side = 0;
+        for (int k = 0; k < 100 && b - a > tolerance; k++) {
+            double c = b - gb * (b - a) / (gb - ga);
+            double gc = d.g(c, stepTo(t0, x0, c));
+            if (gc == 0) {
+                return c;
+            }
+            if ((gc > 0) == (gb > 0)) {
+                b = c;
+                gb = gc;
+                if (side == 1) {
+                    ga /= 2;
+                }
+                side = 1;
+            } else {
+                a = c;
+                ga = gc;
+                if (side == -1) {
+                    gb /= 2;
+                }
+                side = -1;
+            }
+        }
+        return b;
     }
 
     private ExplicitRungeKutta embedded(String what) {
@@ -204,15 +328,6 @@ public final class Odeint {
                 throw new NumericalInstabilityException(field.variables().get(i), t, x[i], scheme.name(), dt);
             }
         }
-    }
-
-    private static boolean finite(double[] x) {
-        for (double v : x) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static double maxAbs(List<Double> e) {

@@ -27,10 +27,15 @@
  * integrals of commutative noise; {@code srk1w1_scalar}, {@code srk2w1_scalar} are Rößler's SRI1W1
  * and SRI2W1 and {@code KlPl_scalar} Kloeden-Platen's derivative-free order-1 scheme, all three as
  * {@link org.brainj.api.integrate.SriTableau} data.</li>
+ * <li>Stand-alone integration reports its steps to {@link org.brainj.api.integrate.StepHandler}s
+ * and locates the zeros of {@link org.brainj.api.integrate.EventDetector}s (threshold crossings,
+ * Poincaré sections) as Hipparchus does; an event's state is one step of the same method from
+ * the step's start, so it is as accurate as the trajectory. Adaptive control weighs each
+ * variable's error by {@code tol + rtol * |x|}.</li>
  * </ul>
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brainj.api.integrate;
 
 import org.osgi.annotation.bundle.Export;
