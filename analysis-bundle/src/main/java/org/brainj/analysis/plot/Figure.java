@@ -1,0 +1,81 @@
+package org.brainj.analysis.plot;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.brainj.analysis.AnalysisException;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+
+/** A drawn chart, encoded on demand as PNG or SVG. */
+public final class Figure {
+    private final XYChart chart;
+
+    Figure(XYChart chart) {
+        this.chart = chart;
+    }
+
+    public String title() {
+        return chart.getTitle();
+    }
+
+    /** The names of the series drawn, in the legend's order. */
+    public List<String> series() {
+        return List.copyOf(chart.getSeriesMap().keySet());
+    }
+
+    public int width() {
+        return chart.getWidth();
+    }
+
+    public int height() {
+        return chart.getHeight();
+    }
+
+    public byte[] png() {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw '" + title() + "' as PNG", e);
+        }
+    }
+
+    public byte[] svg() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw '" + title() + "' as SVG", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes {@code base.png} and {@code base.svg} (each through a temporary file, so a reader
+     * never sees half a picture) and returns the two paths.
+     */
+    public List<Path> write(Path base) {
+        Path png = base.resolveSibling(base.getFileName() + ".png");
+        Path svg = base.resolveSibling(base.getFileName() + ".svg");
+        write(png, png());
+        write(svg, svg());
+        return List.of(png, svg);
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new AnalysisException("cannot write " + file + " (" + e.getMessage() + "); give a writable folder");
+        }
+    }
+}

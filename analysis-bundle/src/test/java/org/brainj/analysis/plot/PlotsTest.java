@@ -1,0 +1,106 @@
+package org.brainj.analysis.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.brainj.analysis.Bifurcation;
+import org.brainj.analysis.PhasePlane;
+import org.brainj.analysis.Subsystem;
+import org.brainj.analysis.VariableRange;
+import org.brainj.analysis.measure.Spikes;
+import org.brainj.api.expr.Equations;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pictures are written as PNG and SVG, and show what they should: each series is in the legend,
+ * and its colour is on the PNG's pixels and in the SVG's strokes (XChart draws text as outlines,
+ * so the SVG holds no names). The files stay under target/plots for a look.
+ */
+class PlotsTest {
+    static final Path OUT = Path.of("target", "plots");
+    static final Equations FHN = Equations.parse("""
+            dV/dt = V - V*V*V/3 - w + Iext : 1
+            dw/dt = (V + a - b*w) / tau : 1
+            """);
+    static final List<VariableRange> RANGES = List.of(new VariableRange("V", -3, 3), new VariableRange("w", -3, 3));
+
+    static Subsystem fhn(double iext) {
+        return Subsystem.of(FHN, List.of("V", "w"), Map.of("a", 0.7, "b", 0.8, "tau", 12.5, "Iext", iext));
+    }
+
+    @Test
+    void phasePlaneShowsNullclinesFieldTrajectoryCycleAndTheUnstableNode() throws IOException {
+        PhasePlane plane = new PhasePlane(fhn(0.8), RANGES, 0.01);
+        Figure f = Plots.phasePlane(plane, plane.analyze(List.of(Map.of("V", -2.8, "w", -1.8)), 100, 0.01));
+        assertTrue(f.series().containsAll(List.of("vector field", "dV/dt = 0", "dw/dt = 0", "unstable node")), f.series().toString());
+        assertTrue(f.series().stream().anyMatch(s -> s.startsWith("limit cycle, period")), f.series().toString());
+        BufferedImage png = written(f, "fhn-phase-plane", Plots.UNSTABLE, Plots.NULLCLINES[0], Plots.NULLCLINES[1],
+                Plots.CYCLE, Plots.FIELD, Plots.TRAJECTORY);
+        assertTrue(pixels(png, Plots.UNSTABLE) > 20, "the unstable node's marker");
+        assertTrue(pixels(png, Plots.NULLCLINES[0]) > 500 && pixels(png, Plots.NULLCLINES[1]) > 500, "both nullclines");
+        assertTrue(pixels(png, Plots.CYCLE) > 500, "the limit cycle");
+        assertTrue(pixels(png, Plots.FIELD) > 500, "the arrows");
+    }
+
+    @Test
+    void bifurcationDiagramShowsStableAndUnstableBranchesTheHopfPointAndCycles() throws IOException {
+        Bifurcation b = new Bifurcation(fhn(0), RANGES, List.of(new VariableRange("Iext", 0, 1)), 0.01,
+                new Bifurcation.Simulation(300, 0.05));
+        Figure f = Plots.bifurcation(b, b.analyze(), "V");
+        assertTrue(f.series().containsAll(List.of("stable", "unstable", "Hopf", "limit cycle max", "limit cycle min")),
+                f.series().toString());
+        BufferedImage png = written(f, "fhn-bifurcation", Plots.STABLE, Plots.UNSTABLE, Plots.CYCLE);
+        assertTrue(pixels(png, Plots.STABLE) > 200 && pixels(png, Plots.UNSTABLE) > 200, "both kinds of branch");
+    }
+
+    @Test
+    void rasterAndLinePlotsOfMonitorData() throws IOException {
+        Map<String, Spikes> spikes = new LinkedHashMap<>();
+        spikes.put("E", new Spikes(4, 100, 0.1, new long[] {10, 20, 30, 40}, new int[] {0, 1, 2, 3}));
+        spikes.put("I", new Spikes(2, 100, 0.1, new long[0], new int[0]));
+        Figure raster = Plots.raster("Spike raster", spikes);
+        assertEquals(List.of("E", "I"), raster.series());
+        written(raster, "raster");
+        double[] t = {0, 1, 2, 3};
+        Figure lines = Plots.lines("V", "V (mV)", t, new double[][] {{-70, -65}, {-60, -64}, {-50, -63}, {-70, -62}},
+                List.of("V[0]", "V[1]"));
+        assertEquals(List.of("V[0]", "V[1]"), lines.series());
+        written(lines, "lines");
+    }
+
+    /** Writes PNG and SVG, checks the PNG's size and that both show each of {@code colours}; returns the PNG. */
+    private static BufferedImage written(Figure f, String name, Color... colours) throws IOException {
+        List<Path> files = f.write(OUT.resolve(name));
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(files.get(0))));
+        assertEquals(Plots.WIDTH, png.getWidth());
+        assertEquals(Plots.HEIGHT, png.getHeight());
+        String svg = Files.readString(files.get(1), StandardCharsets.UTF_8);
+        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
+        for (Color c : colours) {
+            assertTrue(svg.contains("rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")"), "the SVG draws " + c);
+            assertTrue(pixels(png, c) > 0, "the PNG shows " + c);
+        }
+        return png;
+    }
+
+    private static int pixels(BufferedImage image, Color color) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                n += (image.getRGB(x, y) & 0xffffff) == (color.getRGB() & 0xffffff) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+}
