@@ -62,12 +62,13 @@ public final class Figure {
     public List<Path> write(Path base) {
         Path png = base.resolveSibling(base.getFileName() + ".png");
         Path svg = base.resolveSibling(base.getFileName() + ".svg");
-        write(png, png());
-        write(svg, svg());
+        writeFile(png, png());
+        writeFile(svg, svg());
         return List.of(png, svg);
     }
 
-    private static void write(Path file, byte[] bytes) {
+    /** Writes a file through a temporary one beside it, so a reader never sees half of it. */
+    public static void writeFile(Path file, byte[] bytes) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
