@@ -40,6 +40,8 @@ public final class Plots {
     static final int HEIGHT = 700;
     /** An arrow of the vector field, as a fraction of the spacing between arrows. */
     static final double ARROW = 0.7;
+    /** Segments across the parameter range of a dashed (unstable) branch, each long enough to show a dash and a gap. */
+    static final int DASHED_SEGMENTS = 60;
 
     static final Color STABLE = new Color(0x1f, 0x4e, 0x9a);
     static final Color UNSTABLE = new Color(0xc0, 0x39, 0x2b);
@@ -206,7 +208,8 @@ public final class Plots {
     /**
      * The branches of a codimension-1 diagram as lines: each point joined to the nearest point of
      * the next parameter value when that is close (a twentieth of the variable's range) and of
-     * the same stability; stable lines solid, unstable dashed.
+     * the same stability, the joins chained into polylines so that dashes run along them; stable
+     * lines solid, unstable dashed.
      */
     private static void branches(XYChart chart, List<Bifurcation.BranchPoint> points, int v, List<VariableRange> ranges) {
         Map<Double, List<FixedPoint>> columns = new LinkedHashMap<>();
@@ -216,27 +219,58 @@ public final class Plots {
         List<Double> ps = new ArrayList<>(columns.keySet());
         ps.sort(Double::compare);
         double tolerance = ranges.get(v).width() / 20;
-        List<Double> stableX = new ArrayList<>();
-        List<Double> stableY = new ArrayList<>();
-        List<Double> unstableX = new ArrayList<>();
-        List<Double> unstableY = new ArrayList<>();
-        for (int k = 0; k + 1 < ps.size(); k++) {
-            for (FixedPoint a : columns.get(ps.get(k))) {
+        List<List<double[]>> done = new ArrayList<>();
+        Map<FixedPoint, List<double[]>> open = new java.util.IdentityHashMap<>();
+        for (int k = 0; k < ps.size(); k++) {
+            Map<FixedPoint, List<double[]>> next = new java.util.IdentityHashMap<>();
+            for (Map.Entry<FixedPoint, List<double[]>> chain : open.entrySet()) {
+                FixedPoint a = chain.getKey();
                 FixedPoint best = null;
-                for (FixedPoint b : columns.get(ps.get(k + 1))) {
+                for (FixedPoint b : columns.get(ps.get(k))) {
                     if (best == null || distance(a, b) < distance(a, best)) {
                         best = b;
                     }
                 }
-                if (best != null && Math.abs(best.values()[v] - a.values()[v]) <= tolerance
+                if (best != null && !next.containsKey(best) && Math.abs(best.values()[v] - a.values()[v]) <= tolerance
                         && best.type().isStable() == a.type().isStable()) {
-                    boolean stable = a.type().isStable();
-                    List<Double> xs = stable ? stableX : unstableX;
-                    List<Double> ys = stable ? stableY : unstableY;
-                    xs.addAll(List.of(ps.get(k), ps.get(k + 1), Double.NaN));
-                    ys.addAll(List.of(a.values()[v], best.values()[v], Double.NaN));
+                    chain.getValue().add(new double[] {ps.get(k), best.values()[v]});
+                    next.put(best, chain.getValue());
+                } else {
+                    done.add(chain.getValue());
                 }
             }
+            for (FixedPoint b : columns.get(ps.get(k))) {
+                if (!next.containsKey(b)) {
+                    List<double[]> chain = new ArrayList<>();
+                    chain.add(new double[] {ps.get(k), b.values()[v]});
+                    next.put(b, chain);
+                }
+            }
+            open = next;
+        }
+        done.addAll(open.values());
+        // a chain's stability is that of its points; find it from the first point's column
+        List<Double> stableX = new ArrayList<>();
+        List<Double> stableY = new ArrayList<>();
+        List<Double> unstableX = new ArrayList<>();
+        List<Double> unstableY = new ArrayList<>();
+        for (List<double[]> chain : done) {
+            if (chain.size() < 2) {
+                continue;
+            }
+            boolean stable = stableAt(columns.get(chain.get(0)[0]), chain.get(0)[1], v);
+            List<Double> xs = stable ? stableX : unstableX;
+            List<Double> ys = stable ? stableY : unstableY;
+            // XChart starts the dash pattern afresh on each segment: dashed lines get segments long enough to show it
+            int every = stable ? 1 : Math.max(1, ps.size() / DASHED_SEGMENTS);
+            for (int i = 0; i < chain.size(); i++) {
+                if (i % every == 0 || i == chain.size() - 1) {
+                    xs.add(chain.get(i)[0]);
+                    ys.add(chain.get(i)[1]);
+                }
+            }
+            xs.add(Double.NaN);
+            ys.add(Double.NaN);
         }
         if (!stableX.isEmpty()) {
             line(chart, "stable", array(stableX), array(stableY), STABLE, new BasicStroke(2.5f)).setLineWidth(2.5f);
@@ -244,6 +278,10 @@ public final class Plots {
         if (!unstableX.isEmpty()) {
             line(chart, "unstable", array(unstableX), array(unstableY), UNSTABLE, dashed()).setLineWidth(2f);
         }
+    }
+
+    private static boolean stableAt(List<FixedPoint> column, double value, int v) {
+        return column.stream().filter(p -> p.values()[v] == value).findFirst().orElseThrow().type().isStable();
     }
 
     private static double distance(FixedPoint a, FixedPoint b) {
