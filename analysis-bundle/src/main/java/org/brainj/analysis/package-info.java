@@ -6,9 +6,11 @@
  * ({@link org.brainj.analysis.FastSlow}). Jacobians are exact: symbolic derivatives of the
  * equations' IR. Hipparchus does the root finding and eigenvalues; trajectories and limit
  * cycles come from {@link org.brainj.api.integrate.Odeint} with event detection.
+ * {@link org.brainj.analysis.Analyzer} runs a whole {@link org.brainj.api.analysis.AnalysisJob}
+ * (a plain class, and the bundle's {@link org.brainj.api.analysis.DynamicsAnalysis} service).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brainj.analysis;
 
 import org.osgi.annotation.bundle.Export;

@@ -41,7 +41,7 @@ public final class Plots {
     /** An arrow of the vector field, as a fraction of the spacing between arrows. */
     static final double ARROW = 0.7;
     /** Segments across the parameter range of a dashed (unstable) branch, each long enough to show a dash and a gap. */
-    static final int DASHED_SEGMENTS = 60;
+    static final int DASHED_SEGMENTS = 40;
 
     static final Color STABLE = new Color(0x1f, 0x4e, 0x9a);
     static final Color UNSTABLE = new Color(0xc0, 0x39, 0x2b);
@@ -262,7 +262,7 @@ public final class Plots {
             List<Double> xs = stable ? stableX : unstableX;
             List<Double> ys = stable ? stableY : unstableY;
             // XChart starts the dash pattern afresh on each segment: dashed lines get segments long enough to show it
-            int every = stable ? 1 : Math.max(1, ps.size() / DASHED_SEGMENTS);
+            int every = stable ? 1 : (int) Math.ceil(ps.size() / (double) DASHED_SEGMENTS);
             for (int i = 0; i < chain.size(); i++) {
                 if (i % every == 0 || i == chain.size() - 1) {
                     xs.add(chain.get(i)[0]);
