@@ -13,6 +13,7 @@ import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
+import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
 import org.brainj.api.tensor.Backends;
@@ -156,5 +157,39 @@ class Brian2FeaturesTest {
         Map<?, ?> ref = (Map<?, ?>) results("SpikeGeneratorGroupTest");
         compare("i", vector(ref.get("i")), Arrays.stream(m.indices()).asDoubleStream().toArray());
         compare("t", vector(ref.get("t")), seconds(m.times()));
+    }
+
+    /**
+     * Brian2's SynapsesPre and SynapsesPost: G, 10 neurons {@code dV/dt = k/tau} (tau = 5 ms,
+     * k = linspace(1, 5, 10)) with threshold {@code V>1} and reset {@code V=0}; H, 10 neurons
+     * holding {@code V}; one-to-one synapses, 101 ms. Both give H's V: the count of G's spikes.
+     */
+    private static double[] countsOfOneToOneSpikes() {
+        NeuronGroup g = new NeuronGroup("G", 10, model("G", "dV/dt = k/tau : 1\nk : 1", Map.of("tau", 5.0))
+                .threshold(ExpressionParser.parse("V > 1")).reset("V", ExpressionParser.parse("0")).build())
+                .method(GroupIntegrator.method("exact")).set("k", Initializer.values(linspace(1, 5, 10)));
+        // Brian2's 'V : 1' is a variable nothing integrates
+        NeuronGroup h = new NeuronGroup("H", 10, model("H", "dV/dt = 0 : 1", Map.of()).build());
+        int[] indptr = new int[11];
+        int[] indices = new int[10];
+        for (int i = 0; i < 10; i++) {
+            indptr[i + 1] = i + 1;
+            indices[i] = i;
+        }
+        // on_pre='V += 1' with j='i'; and on_post='V_pre += 1' of S = Synapses(H, G) is the same
+        // event (a spike of G[i] adds 1 to H[i].V), written here as a projection from G onto H
+        Projection s = Projection.builder("S", g, h).csr(indptr, indices).weight(1).onVariable("V").build();
+        network().add(g, h, s).run(101);
+        return h.variable("V").toDoubleArray();
+    }
+
+    @Test
+    void synapsesPre() {
+        compare("H.V", vector(results("SynapsesPre")), countsOfOneToOneSpikes());
+    }
+
+    @Test
+    void synapsesPost() {
+        compare("H.V", vector(results("SynapsesPost")), countsOfOneToOneSpikes());
     }
 }

@@ -17,9 +17,10 @@ import org.brainj.api.tensor.Tensor;
  * one backend. Build it directly from parts ({@code new Network(backend).add(E, I, E2E)}) or as
  * a subclass that adds its parts in its constructor (the reference's two ways).
  *
- * <p>The default schedule of one step: inputs, spike delivery, state monitors (sampling the state
- * the update starts from, as Brian2's), neuron updates (one kernel per group, with the synaptic
- * outputs fused into it), user step functions, spike monitors.
+ * <p>The default schedule of one step: inputs, state monitors (sampling the state the update
+ * starts from, as Brian2's), neuron updates (one kernel per group, with the synaptic outputs
+ * fused into it), spike delivery (of this step's spikes with delay 0, as Brian2's), user step
+ * functions, spike monitors.
  * {@link #order} replaces it with a network-defined order. The network is built (tensors
  * allocated, kernels compiled) once, at the first run; later runs continue from where the last
  * stopped, and {@link #reset()} returns to the initial state, both without recompiling.
@@ -219,9 +220,6 @@ public class Network {
                 put(s, g.name() + ".input", (k, t) -> of.forEach(in -> in.apply(k, t)));
             }
         }
-        for (Projection p : projections) {
-            put(s, p.name() + ".deliver", (k, t) -> p.deliver(k));
-        }
         // state monitors sample the state the update starts from (Brian2's StateMonitor in 'start')
         for (NeuronGroup g : groups) {
             List<Monitor> of = monitorsOf(g, StateMonitor.class);
@@ -231,6 +229,11 @@ public class Network {
         }
         for (NeuronGroup g : groups) {
             put(s, g.name() + ".update", (k, t) -> g.update(t, dt, k));
+        }
+        // Brian2's 'synapses' slot: a spike reaches its targets in the step it is emitted in
+        // (delay 0), so the step's end state and the next step's records already hold it
+        for (Projection p : projections) {
+            put(s, p.name() + ".deliver", (k, t) -> p.deliver(k));
         }
         userSteps.forEach((name, action) -> put(s, name, action));
         for (NeuronGroup g : groups) {

@@ -320,10 +320,10 @@ public final class Projection {
         }
     }
 
-    /** Delivers, before the update of step {@code step}, the spikes of step {@code step - 1 - delay}. */
+    /** Delivers, after the update of step {@code step}, the spikes of step {@code step - delay}. */
     void deliver(long step) {
         for (Delivery d : deliveries) {
-            Tensor arriving = sourceRows[pre.group().ringSlot(step - 1 - d.delaySteps())];
+            Tensor arriving = sourceRows[pre.group().ringSlot(step - d.delaySteps())];
             if (stp == null) {
                 backend.csrEventAdd(arriving, d.indptr(), d.indices(), d.weights(), target);
             } else {

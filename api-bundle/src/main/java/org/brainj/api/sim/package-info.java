@@ -11,8 +11,8 @@
  *     whose threshold is crossed by that update spikes with time index {@code k}, time
  *     {@code t_k}, the start of the step ({@code SpikeMonitor}, {@code t_last_spike}).
  * <li>A spike of step {@code k} with delay {@code D dt} is delivered after the update of step
- *     {@code k + D} and before the update of step {@code k + D + 1} (delay 0: the next update
- *     already sees it).
+ *     {@code k + D}, in that step (Brian2's {@code synapses} slot; delay 0: in the step of the
+ *     spike), so the next update and the records of the next step see it.
  * <li>A refractory period {@code t_ref} keeps a neuron refractory until {@code floor(t_ref / dt)}
  *     steps have passed since its spike: Brian2's {@code refractory=5*ms} at {@code dt = 0.1 ms}
  *     holds the 49 steps after the spiking one.

@@ -93,9 +93,9 @@ class StpTest {
         assertEquals(W[1] * uPlus * xMinus, jumps[steps.length - 1][1], 1e-9, "steady-state release");
         // depression dominates at this rate: the steady state releases less than the first spike
         assertTrue(uPlus * xMinus < stp.U());
-        // the state after the last spike as the projection holds it: the delivery of step n + 1
+        // the state after the last spike as the projection holds it: the delivery of step n
         // applied spike n, and those of the steps after it up to the last (N - 1) decayed it once each
-        long since = Math.round(s.net().time() / DT) - 2 - steps[steps.length - 1];
+        long since = Math.round(s.net().time() / DT) - 1 - steps[steps.length - 1];
         assertEquals(u * Math.exp(-since * DT / stp.tauF()), s.p().stp("u").toDoubleArray()[0], 1e-9);
         assertEquals(1 - (1 - x) * Math.exp(-since * DT / stp.tauD()), s.p().stp("x").toDoubleArray()[0], 1e-9);
     }
