@@ -197,9 +197,9 @@ class RunCommandIT {
         assertTrue(!err.toString().contains("\tat "), "no stack trace");
         String summary = Files.readString(outDir.resolve("summary.json"));
         assertTrue(summary.contains("\"status\": \"failed\""), summary);
-        // records at 100, 200, ..., 700 ms were finite and kept
+        // records at 0, 100, ..., 700 ms (each before its step's update) were finite and kept
         String header = new String(Files.readAllBytes(outDir.resolve("state_N.V.npy")), 0, 128);
-        assertTrue(header.contains("'shape': (7, 2)"), header);
+        assertTrue(header.contains("'shape': (8, 2)"), header);
     }
 
     /**

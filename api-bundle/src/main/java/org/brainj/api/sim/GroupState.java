@@ -45,7 +45,7 @@ public final class GroupState {
         return group.variable(GroupStep.SPIKE);
     }
 
-    /** Each neuron's last spike time (the end of the step it fired in), far in the past at reset: for refractoriness. */
+    /** Each neuron's last spike time (the start of the step it fired in), far in the past at reset: for refractoriness. */
     public Tensor lastSpike() {
         return group.variable(GroupStep.LAST_SPIKE);
     }

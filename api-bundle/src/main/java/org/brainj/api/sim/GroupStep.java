@@ -1,6 +1,8 @@
 package org.brainj.api.sim;
 
 import static org.brainj.api.expr.Exprs.add;
+import static org.brainj.api.expr.Exprs.call;
+import static org.brainj.api.expr.Exprs.div;
 import static org.brainj.api.expr.Exprs.mul;
 import static org.brainj.api.expr.Exprs.num;
 import static org.brainj.api.expr.Exprs.sub;
@@ -18,6 +20,7 @@ import java.util.Set;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Expr.Cmp;
 import org.brainj.api.expr.Expr.CmpOp;
+import org.brainj.api.expr.Expr.Fn;
 import org.brainj.api.expr.Expr.Logic;
 import org.brainj.api.expr.Expr.LogicOp;
 import org.brainj.api.expr.Expr.Where;
@@ -95,10 +98,13 @@ final class GroupStep {
         model.jumps().forEach((x, amount) -> set(x, add(now(x), Substitute.of(amount, resolved))));
         Expr notRefractory = null;
         if (model.refractory() != null) {
-            // (t - t_last) >= t_ref, with half a step of slack against rounding of t
+            // Brian2's count: free once the steps since the spike reach floor(t_ref / dt), so
+            // refractory = 5 ms holds 5 ms / dt - 1 steps after the spiking one; t - t_last is
+            // a whole number of steps up to rounding, hence half a step of slack
             String flag = local("not_refractory");
+            Expr steps = call(Fn.FLOOR, add(div(var(model.refractory()), var("dt")), num(1e-3)));
             body.add(new Assign(flag, flag(new Cmp(CmpOp.GE, sub(var("t"), var(LAST_SPIKE)),
-                    sub(var(model.refractory()), mul(num(0.5), var("dt")))))));
+                    mul(sub(steps, num(0.5)), var("dt"))))));
             notRefractory = isSet(flag);
             for (String x : model.unlessRefractory()) {
                 set(x, new Where(notRefractory, now(x), var(x)));
@@ -132,8 +138,8 @@ final class GroupStep {
         state.add(LAST_SPIKE);
         body.add(new Assign(SPIKE, spiked == null ? num(0) : var(spiked)));
         if (spiked != null) {
-            // the spike carries the time at the end of the step (see package-info)
-            body.add(new Assign(LAST_SPIKE, new Where(isSet(spiked), add(var("t"), var("dt")), var(LAST_SPIKE))));
+            // the spike carries the time at the start of the step (Brian2's convention, see package-info)
+            body.add(new Assign(LAST_SPIKE, new Where(isSet(spiked), var("t"), var(LAST_SPIKE))));
         }
         for (Channel ch : deltas) {
             state.add(ch.eventVariable());

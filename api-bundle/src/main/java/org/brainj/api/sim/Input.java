@@ -161,7 +161,7 @@ public final class Input {
         long[] stepOf = new long[eventTimes.length];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
-            stepOf[k] = Math.round(eventTimes[k] / dt);
+            stepOf[k] = Times.step(eventTimes[k], dt);
             if (stepOf[k] < 0) {
                 throw new SimulationException("events for " + target.name() + ": time " + eventTimes[k] + " is negative");
             }

@@ -17,7 +17,7 @@ public sealed interface Monitor permits StateMonitor, SpikeMonitor {
     /** Allocates the batch on the backend; the groups are built. */
     void build(Backend backend);
 
-    /** Records after the update of step {@code step}, if this monitor records then. */
+    /** Records at step {@code step} (state before the update, spikes after it), if this monitor records then. */
     void record(long step);
 
     /** Moves what is still in the batch to the host. */

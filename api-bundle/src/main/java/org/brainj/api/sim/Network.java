@@ -17,8 +17,10 @@ import org.brainj.api.tensor.Tensor;
  * one backend. Build it directly from parts ({@code new Network(backend).add(E, I, E2E)}) or as
  * a subclass that adds its parts in its constructor (the reference's two ways).
  *
- * <p>The default schedule of one step: inputs, spike delivery, neuron updates (one kernel per
- * group, with the synaptic outputs fused into it), user step functions, monitors.
+ * <p>The default schedule of one step: inputs, state monitors (sampling the state the update
+ * starts from, as Brian2's), neuron updates (one kernel per group, with the synaptic outputs
+ * fused into it), spike delivery (of this step's spikes with delay 0, as Brian2's), user step
+ * functions, spike monitors.
  * {@link #order} replaces it with a network-defined order. The network is built (tensors
  * allocated, kernels compiled) once, at the first run; later runs continue from where the last
  * stopped, and {@link #reset()} returns to the initial state, both without recompiling.
@@ -206,8 +208,9 @@ public class Network {
     }
 
     /**
-     * Per group, {@code G.input} applies the inputs to G and {@code G.monitor} records G's
-     * monitors (the reference's names); {@code P.deliver} delivers projection P's spikes.
+     * Per group, {@code G.input} applies the inputs to G, {@code G.record} samples G's state
+     * monitors and {@code G.monitor} records G's spike monitors (the reference's names);
+     * {@code P.deliver} delivers projection P's spikes.
      */
     private Map<String, StepAction> defaultSchedule() {
         Map<String, StepAction> s = new LinkedHashMap<>();
@@ -217,21 +220,34 @@ public class Network {
                 put(s, g.name() + ".input", (k, t) -> of.forEach(in -> in.apply(k, t)));
             }
         }
-        for (Projection p : projections) {
-            put(s, p.name() + ".deliver", (k, t) -> p.deliver(k));
+        // state monitors sample the state the update starts from (Brian2's StateMonitor in 'start')
+        for (NeuronGroup g : groups) {
+            List<Monitor> of = monitorsOf(g, StateMonitor.class);
+            if (!of.isEmpty()) {
+                put(s, g.name() + ".record", (k, t) -> of.forEach(m -> m.record(k)));
+            }
         }
         for (NeuronGroup g : groups) {
             put(s, g.name() + ".update", (k, t) -> g.update(t, dt, k));
         }
+        // Brian2's 'synapses' slot: a spike reaches its targets in the step it is emitted in
+        // (delay 0), so the step's end state and the next step's records already hold it
+        for (Projection p : projections) {
+            put(s, p.name() + ".deliver", (k, t) -> p.deliver(k));
+        }
         userSteps.forEach((name, action) -> put(s, name, action));
         for (NeuronGroup g : groups) {
-            // a union's monitor runs with its first part's group
-            List<Monitor> of = monitors.stream().filter(m -> m.subjects().get(0).group() == g).toList();
+            List<Monitor> of = monitorsOf(g, SpikeMonitor.class);
             if (!of.isEmpty()) {
                 put(s, g.name() + ".monitor", (k, t) -> of.forEach(m -> m.record(k)));
             }
         }
         return s;
+    }
+
+    /** The monitors of one kind that run with group {@code g}; a union's runs with its first part's group. */
+    private List<Monitor> monitorsOf(NeuronGroup g, Class<? extends Monitor> kind) {
+        return monitors.stream().filter(m -> kind.isInstance(m) && m.subjects().get(0).group() == g).toList();
     }
 
     private static void put(Map<String, StepAction> schedule, String name, StepAction action) {

@@ -282,7 +282,7 @@ public final class NeuronGroup implements Population {
         }
     }
 
-    /** Runs the step kernel, then files its spikes under time index {@code step + 1}. */
+    /** Runs the step kernel, then files its spikes under the step's time index {@code step}. */
     void update(double t, double dt, long step) {
         if (kernel != null) {
             kernel.run(t, dt, step);
@@ -294,7 +294,7 @@ public final class NeuronGroup implements Population {
                 backend.copy(backend.zeros(x.dtype(), size), x);
             }
         }
-        backend.astype(tensors.get(GroupStep.SPIKE), DType.BOOL, spikesAt(step + 1));
+        backend.astype(tensors.get(GroupStep.SPIKE), DType.BOOL, spikesAt(step));
     }
 
     /** The spikes that carry time index {@code timeIndex}; valid for the last {@code maxDelay + 1} indices. */

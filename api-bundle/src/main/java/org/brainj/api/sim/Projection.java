@@ -16,8 +16,9 @@ import org.brainj.api.tensor.Tensor;
  * Spikes of a source population delivered, event-driven, into post-synaptic state of a target
  * population (the reference's AlignPost projection: {@code comm} is the CSR connectivity with
  * its weights, {@code syn} and {@code out} make a channel of the target group shared with other
- * projections of the same kind). A spike with time index {@code n} is delivered in the step
- * whose start is {@code n dt + delay}: per step the work is one {@code csrEventAdd}, in
+ * projections of the same kind). A spike with time index {@code n} (the step it was emitted in)
+ * and delay {@code D dt} is delivered after the update of step {@code n + D}, before that of step
+ * {@code n + D + 1} (Brian2's synaptic delivery): per step the work is one {@code csrEventAdd}, in
  * proportion to spikes times fan-out. With {@link STP} the weights of each spiking row are
  * scaled by its neuron's released fraction ({@code csrEventAddScaled}), after one kernel over
  * the pre-synaptic population advances {@code u} and {@code x}.
@@ -319,7 +320,7 @@ public final class Projection {
         }
     }
 
-    /** Delivers the spikes due at the start of step {@code step}. */
+    /** Delivers, after the update of step {@code step}, the spikes of step {@code step - delay}. */
     void deliver(long step) {
         for (Delivery d : deliveries) {
             Tensor arriving = sourceRows[pre.group().ringSlot(step - d.delaySteps())];

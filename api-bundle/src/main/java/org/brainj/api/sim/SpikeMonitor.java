@@ -10,7 +10,7 @@ import org.brainj.api.tensor.Tensor;
 /**
  * Records spike events of a population (or a union of populations) as (time index, neuron)
  * pairs, not a time x neuron matrix. A spike's time index {@code n} means time {@code n dt},
- * the end of the step in which the neuron crossed its threshold; neurons of a union are
+ * the start of the step in which the neuron crossed its threshold (Brian2's convention); neurons of a union are
  * numbered through its parts in order.
  */
 public final class SpikeMonitor implements Monitor {
@@ -84,13 +84,13 @@ public final class SpikeMonitor implements Monitor {
     public void record(long step) {
         for (Part part : parts) {
             Population p = part.population;
-            Tensor spikes = p.group().spikesAt(step + 1);
+            Tensor spikes = p.group().spikesAt(step);
             if (spikes.size() != p.size()) {
                 spikes = spikes.slice(p.offset(), p.offset() + p.size());
             }
             backend.copy(spikes, part.rows[pending]);
         }
-        pendingSteps[pending++] = step + 1;
+        pendingSteps[pending++] = step;
         if (pending == pendingSteps.length) {
             flush();
         }
@@ -173,14 +173,14 @@ public final class SpikeMonitor implements Monitor {
     }
 
     /**
-     * The population rate per step between time indices {@code from} (exclusive) and
-     * {@code to} (inclusive): spikes in the step divided by neurons and {@code dt}.
+     * The population rate per step between time indices {@code from} (inclusive) and
+     * {@code to} (exclusive): spikes in the step divided by neurons and {@code dt}.
      */
     public double[] populationRate(long from, long to) {
         double[] rate = new double[(int) (to - from)];
         for (int k = 0; k < count; k++) {
-            if (steps[k] > from && steps[k] <= to) {
-                rate[(int) (steps[k] - from - 1)] += 1.0 / (subject.size() * dt);
+            if (steps[k] >= from && steps[k] < to) {
+                rate[(int) (steps[k] - from)] += 1.0 / (subject.size() * dt);
             }
         }
         return rate;

@@ -8,8 +8,9 @@ import org.brainj.api.tensor.Tensor;
 
 /**
  * Records one variable of a population, for all neurons or an index subset, every step or
- * every {@code period} steps. After step {@code k} it records the state at {@code t_(k+1)}
- * when {@code k + 1} is a multiple of the period; {@link #values()} has shape
+ * every {@code period} steps. At step {@code k} it records, before the update, the state at
+ * {@code t_k} when {@code k} is a multiple of the period (Brian2's convention: the first record
+ * is the initial state, the state after the last step is not recorded); {@link #values()} has shape
  * (records, neurons), as the reference's {@code mon.V}, and {@link #times()} the matching times.
  */
 public final class StateMonitor implements Monitor {
@@ -90,11 +91,11 @@ public final class StateMonitor implements Monitor {
 
     @Override
     public void record(long step) {
-        if ((step + 1) % period != 0) {
+        if (step % period != 0) {
             return;
         }
         source.backend().copy(source, batchRows[pending]);
-        pendingSteps[pending++] = step + 1;
+        pendingSteps[pending++] = step;
         if (pending == batchRows.length) {
             flush();
         }

@@ -36,9 +36,10 @@ class DeliveryTest {
     }
 
     /**
-     * The source spikes in step 5, so its spike carries time index 6 (t = 0.6). With a delay of
-     * D steps it is delivered at the start of step 6 + D: the target's value recorded after step
-     * k (time index k + 1) is 0 up to time index 6 + D and the weight from 7 + D on.
+     * The source spikes in step 5, so its spike carries time index 5 (t = 0.5, Brian2's
+     * convention). With a delay of D steps it is delivered after the update of step 5 + D: the
+     * target's value recorded at step k (before its update) is 0 up to time index 5 + D and the
+     * weight from 6 + D on.
      */
     @Test
     void aSpikeArrivesExactlyDelayStepsLater() {
@@ -52,13 +53,13 @@ class DeliveryTest {
             SpikeMonitor spikes = net.spikes(src);
             StateMonitor x = net.monitor(dst, "x");
             net.run(4.0);
-            assertArrayEquals(new long[] {6}, spikes.steps(), "the spike's time index");
+            assertArrayEquals(new long[] {5}, spikes.steps(), "the spike's time index");
             assertEquals(delaySteps, p.delaySteps());
             double[][] v = x.values();
             double[] t = x.times();
             for (int k = 0; k < v.length; k++) {
                 long index = Math.round(t[k] / DT);
-                double expected = index <= 6 + delaySteps ? 0 : 2.5;
+                double expected = index <= 5 + delaySteps ? 0 : 2.5;
                 assertEquals(expected, v[k][1], 0, "x[1] at time index " + index + ", delay " + delaySteps);
                 assertEquals(0, v[k][0], 0, "x[0] is not connected");
             }
@@ -84,7 +85,7 @@ class DeliveryTest {
         for (int k = 0; k < x.times().length; k++) {
             long index = Math.round(x.times()[k] / DT);
             for (int j = 0; j < 3; j++) {
-                assertEquals(index <= 6 + delay[j] ? 0 : weight[j], x.values()[k][j], 0,
+                assertEquals(index <= 5 + delay[j] ? 0 : weight[j], x.values()[k][j], 0,
                         "x[" + j + "] at time index " + index);
             }
         }

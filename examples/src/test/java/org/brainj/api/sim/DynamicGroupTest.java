@@ -40,7 +40,8 @@ class DynamicGroupTest {
         for (int k = 0; k < currents.length; k++) {
             double tau = 10, tRef = 1, rI = currents[k], vTh = 20;
             double firstSpike = tau * Math.log(rI / (rI - vTh));
-            double isi = tRef + firstSpike;
+            // the reset holds from the end of the spike's step: at V_reset for t_ref - dt (Brian2's count)
+            double isi = tRef - DT + firstSpike;
             double[] times = java[k].times();
             assertTrue(times.length > 5, "I = " + rI + ": only " + times.length + " spikes");
             double tol = 2 * DT + firstSpike * DT / (2 * tau);
@@ -78,9 +79,10 @@ class DynamicGroupTest {
 
     /**
      * A Java group as a projection's source: its spikes drive an equation group's exponential
-     * synapse. After the source spikes with time indices n, Euler's recurrence gives the
-     * conductance recorded at index m as the sum over n < m of w (1 - dt / tau)^(m - n), computed
-     * here from the spike steps alone.
+     * synapse. After the source spikes with time indices n (each delivered after step n's
+     * update), Euler's recurrence gives the conductance recorded at index m (before step m's
+     * update) as the sum over n < m of w (1 - dt / tau)^(m - 1 - n), computed here from the
+     * spike steps alone.
      */
     @Test
     void aJavaGroupDrivesAnEquationGroup() {
@@ -100,8 +102,8 @@ class DynamicGroupTest {
 
     /**
      * A Java group as a projection's target: its channel's current, which its update reads, is
-     * the conductance at the start of each step after delivery, so the record at index m (made
-     * after step m - 1) is the sum over source spikes n < m of w (1 - dt / tau)^(m - 1 - n).
+     * the conductance at the start of each step after delivery, set by the update, so the record
+     * at index m (before step m's update) holds step m - 1's: the conductance's formula at m - 1.
      */
     @Test
     void anEquationGroupDrivesAJavaGroup() {
@@ -128,8 +130,7 @@ class DynamicGroupTest {
     }
 
     /**
-     * @param lag 0 for a conductance recorded after its integration step, 1 for the current
-     *            read at the start of the step (one factor of decay fewer)
+     * @param lag 0 for a conductance, 1 for a current the previous step's update computed from it
      */
     private static void assertConductance(long[] spikeSteps, double w, double tau, double[][] records, int lag) {
         assertConductance(spikeSteps, w, tau, records, lag, 1e-12);
@@ -139,11 +140,11 @@ class DynamicGroupTest {
                                           double tolerance) {
         double decay = 1 - DT / tau;
         for (int r = 0; r < records.length; r++) {
-            long m = r + 1;
+            long m = r - lag;
             double expected = 0;
             for (long n : spikeSteps) {
                 if (n < m) {
-                    expected += w * Math.pow(decay, m - n - lag);
+                    expected += w * Math.pow(decay, m - 1 - n);
                 }
             }
             double[] row = records[r];
@@ -192,7 +193,7 @@ class DynamicGroupTest {
     /**
      * A conductance-based output onto a Java group reads its membrane: the current its update
      * sees is g (E - V) with V at the start of the step. One spike of weight w into a neuron held
-     * at V = 0 (input 0, V_rest 0) by E = 10 gives, at record m after it, w (1 - dt / tau)^(m - 1 - n) * 10.
+     * at V = 0 (input 0, V_rest 0) by E = 10 gives, at record m after it, w (1 - dt / tau)^(m - 2 - n) * 10.
      */
     @Test
     void aConductanceOutputReadsTheJavaGroupsMembrane() {

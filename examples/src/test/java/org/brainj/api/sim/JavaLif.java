@@ -46,14 +46,14 @@ final class JavaLif extends DynamicModel {
         b.binary(DIV, dv, s.get("tau"), dv);
         b.binary(MUL, s.scalar(dt), dv, dv);
         Tensor vNew = b.binary(ADD, v, dv, s.temp("V_new"));
-        // not refractory once t - t_last >= tau_ref (half a step of slack against rounding of t)
+        // not refractory once t - t_last >= floor(tau_ref / dt) steps (half a step of slack against rounding of t)
         Tensor since = b.binary(SUB, s.scalar(t), last, s.temp("since"));
-        Tensor period = b.binary(SUB, s.get("tau_ref"), s.scalar(0.5 * dt), null);
+        Tensor period = s.scalar((Math.floor(s.get("tau_ref").item() / dt + 1e-3) - 0.5) * dt);
         Tensor free = b.binary(GE, since, period, s.temp("free", DType.BOOL));
         b.where(free, vNew, v, v);
         b.binary(GE, v, s.get("V_th"), spike);
         b.binary(AND, spike, free, spike);
         b.where(spike, s.get("V_reset"), v, v);
-        b.where(spike, s.scalar(t + dt), last, last);
+        b.where(spike, s.scalar(t), last, last);
     }
 }

@@ -42,7 +42,9 @@ class LifRateTest {
         for (int k = 0; k < currents.length; k++) {
             double tau = 10, tRef = 1, rI = currents[k], vTh = 20;
             double firstSpike = tau * Math.log(rI / (rI - vTh));
-            double isi = tRef + firstSpike;
+            // a spike is stamped at the start of its step and the reset holds from the step's
+            // end, so the neuron sits at V_reset for t_ref - dt (Brian2's refractory count)
+            double isi = tRef - dt + firstSpike;
             double[] times = mons[k].times();
             assertTrue(times.length > 5, "I = " + rI + ": only " + times.length + " spikes");
             double tol = 2 * dt + firstSpike * dt / (2 * tau);

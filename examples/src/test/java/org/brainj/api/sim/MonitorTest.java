@@ -32,11 +32,11 @@ class MonitorTest {
         assertArrayEquals(new int[] {100, 3}, spikeEveryMs.shape());
         assertEquals(1000, v.values().length);
         assertEquals(10, v.values()[0].length);
-        // times: the state after step k is the state at t_(k+1)
-        assertEquals(0.1, v.times()[0], 1e-12);
-        assertEquals(100.0, v.times()[999], 1e-9);
-        assertEquals(1.0, spikeEveryMs.times()[0], 1e-12);
-        assertEquals(100.0, spikeEveryMs.times()[99], 1e-9);
+        // times: step k records the state at t_k, before its update (Brian2's convention)
+        assertEquals(0.0, v.times()[0], 1e-12);
+        assertEquals(99.9, v.times()[999], 1e-9);
+        assertEquals(0.0, spikeEveryMs.times()[0], 1e-12);
+        assertEquals(99.0, spikeEveryMs.times()[99], 1e-9);
         // HH under 10 uA/cm^2 fires repetitively (about 70 Hz), so spikes show up in the records
         double fired = java.util.Arrays.stream(spike.values()).mapToDouble(r -> r[0]).sum();
         assertTrue(fired >= 4 && fired <= 10, "spikes of neuron 1 in 100 ms: " + fired);

@@ -34,15 +34,18 @@ class SourcesTest {
         assertTrue(!java.util.Arrays.equals(f.indices(), s.indices()));
     }
 
-    /** Given spike times come out in the steps they fall in (time index = step + 1). */
+    /**
+     * Given spike times come out in the steps they fall in, floored as Brian2 floors them
+     * (0.27 is in step 2, not rounded to 3); the time index is the step's.
+     */
     @Test
     void spikeTimesAreReproduced() {
         Network net = new Network(TestBackend.get()).dt(0.1);
         NeuronGroup g = SpikeTimeGroup.create("sg", 4);
-        net.add(g, SpikeTimeGroup.events(g, new int[] {2, 0, 3, 2}, new double[] {1.0, 0.5, 0.5, 3.2}));
+        net.add(g, SpikeTimeGroup.events(g, new int[] {2, 0, 3, 2, 1}, new double[] {1.0, 0.5, 0.5, 3.2, 0.27}));
         SpikeMonitor m = net.spikes(g);
         net.run(5);
-        assertArrayEquals(new long[] {6, 6, 11, 33}, m.steps());
-        assertArrayEquals(new int[] {0, 3, 2, 2}, m.indices());
+        assertArrayEquals(new long[] {2, 5, 5, 10, 32}, m.steps());
+        assertArrayEquals(new int[] {1, 0, 3, 2, 2}, m.indices());
     }
 }

@@ -34,7 +34,7 @@ class StpTest {
         return new Setup(net, p, net.spikes(src), net.monitor(dst, "V"));
     }
 
-    /** The jump each spike makes in the targets' V: the spike with time index n is delivered at step n. */
+    /** The jump each spike makes in the targets' V: the spike with time index n is delivered after step n's update. */
     private static double[][] jumps(Setup s) {
         long[] steps = s.spikes().steps();
         double[][] v = s.v().values();
@@ -42,8 +42,9 @@ class StpTest {
         for (int k = 0; k < steps.length; k++) {
             int n = (int) steps[k];
             for (int j = 0; j < W.length; j++) {
-                // record r holds V at time index r + 1
-                out[k][j] = v[n][j] - v[n - 1][j];
+                // record r holds V at time index r, before step r's update: the spike of
+                // step n is delivered after that update, so record n + 1 is the first with it
+                out[k][j] = v[n + 1][j] - v[n][j];
             }
         }
         return out;
@@ -92,8 +93,8 @@ class StpTest {
         assertEquals(W[1] * uPlus * xMinus, jumps[steps.length - 1][1], 1e-9, "steady-state release");
         // depression dominates at this rate: the steady state releases less than the first spike
         assertTrue(uPlus * xMinus < stp.U());
-        // the state after the last spike as the projection holds it: the kernel of step n applied
-        // spike n, and those of the steps after it up to the last (N - 1) decayed it once each
+        // the state after the last spike as the projection holds it: the delivery of step n
+        // applied spike n, and those of the steps after it up to the last (N - 1) decayed it once each
         long since = Math.round(s.net().time() / DT) - 1 - steps[steps.length - 1];
         assertEquals(u * Math.exp(-since * DT / stp.tauF()), s.p().stp("u").toDoubleArray()[0], 1e-9);
         assertEquals(1 - (1 - x) * Math.exp(-since * DT / stp.tauD()), s.p().stp("x").toDoubleArray()[0], 1e-9);

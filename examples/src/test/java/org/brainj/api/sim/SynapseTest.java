@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 class SynapseTest {
     static final double DT = 0.01;
     static final double W = 0.6;
-    /** The source spikes in step 5: time index 6, delivered at the start of step 6 (no delay). */
+    /**
+     * The source spikes in step 5 (time index 5), delivered after that step's update (no delay):
+     * the record at time 6 dt, made before step 6's update, is the first that holds it.
+     */
     static final double ARRIVAL = 6 * DT;
 
     /** A LIF at rest (V_rest = 0, no input) that cannot fire, so only the synapse moves it. */
@@ -45,7 +48,7 @@ class SynapseTest {
         double[][] v = m.values();
         double worst = 0;
         for (int k = 0; k < t.length; k++) {
-            double expected = t[k] <= ARRIVAL + DT / 2 ? 0 : closedForm.applyAsDouble(t[k] - ARRIVAL);
+            double expected = t[k] < ARRIVAL - DT / 2 ? 0 : closedForm.applyAsDouble(t[k] - ARRIVAL);
             worst = Math.max(worst, Math.abs(v[k][0] - expected));
         }
         assertTrue(worst <= tol, what + ": largest deviation " + worst + " > " + tol);

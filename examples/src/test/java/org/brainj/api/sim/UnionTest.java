@@ -24,7 +24,7 @@ class UnionTest {
         assertEquals(5, m.size());
         // I[0] and I[3] are outside the view; I[2] is the view's second neuron: 3 + 1
         assertArrayEquals(new int[] {2, 4}, m.indices());
-        assertArrayEquals(new long[] {6, 11}, m.steps());
+        assertArrayEquals(new long[] {5, 10}, m.steps());
     }
 
     /**
