@@ -1,7 +1,6 @@
 package org.brainj.launcher.spec;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import javax.measure.Unit;
 import org.brainj.api.BrainJException;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.Input;
@@ -33,6 +33,7 @@ import org.brainj.api.sim.StateMonitor;
 import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.SynapticOutput;
 import org.brainj.api.spi.ParamSpec;
+import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -50,12 +51,10 @@ public final class SpecLoader {
     private static final Pattern VIEW = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");
     private static final Pattern INITIALIZER = Pattern.compile("(normal|uniform)\\s*\\((.*)\\)");
     private static final Unit<?> VOLT = PhysicalUnits.parse("volt");
-    /** The names of this system's units for the usual dimensions, to label recorded values. */
-    private static final List<String> LABELS = List.of("1", "ms", "mV", "nA", "uS", "nF", "Mohm", "cm", "mV/ms");
 
     private final Catalog catalog;
     private final Map<String, Population> populations = new LinkedHashMap<>();
-    private final Map<NeuronGroup, EquationModel> equationModels = new HashMap<>();
+    private final Map<NeuronGroup, CompiledNeuron> equationModels = new HashMap<>();
     private RunSettings settings;
     private Network network;
 
@@ -82,8 +81,11 @@ public final class SpecLoader {
         options.setCodePointLimit(8 << 20);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         Node node;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            node = yaml.compose(in);
+        List<String> lines;
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            lines = text.lines().toList();
+            node = yaml.compose(new java.io.StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
             String problem = e.getProblem() == null ? "malformed" : e.getProblem();
@@ -97,7 +99,7 @@ public final class SpecLoader {
         if (node == null) {
             throw new SpecException(new Where(shownAs, 1, ""), "the spec is empty; it needs at least 'populations:' and 'run:'");
         }
-        return new SpecNode(node, new Where(shownAs, SpecNode.line(node), ""));
+        return new SpecNode(node, new Where(shownAs, SpecNode.line(node), ""), lines);
     }
 
     private static String defaultName(Path file) {
@@ -169,7 +171,7 @@ public final class SpecLoader {
                     : "no model; give 'model: NAME' (a registered model, see brainj list) or 'equations:'");
         }
         NeuronModel model;
-        EquationModel equations = null;
+        CompiledNeuron equations = null;
         if (byName) {
             for (String key : List.of("threshold", "threshold_crossing", "reset", "refractory", "current", "inputs", "membrane")) {
                 if (f.has(key)) {
@@ -237,7 +239,7 @@ public final class SpecLoader {
      * NEST's {@code poisson_generator} connected to every neuron: each neuron's membrane jumps by
      * {@code weight} times an independent Poisson count with mean {@code rate dt} per step.
      */
-    private NeuronModel poissonInput(NeuronModel model, SpecNode node, EquationModel equations) {
+    private NeuronModel poissonInput(NeuronModel model, SpecNode node, CompiledNeuron equations) {
         NeuronModel.Builder b = model.toBuilder();
         List<SpecNode> items = node.isSequence() ? node.sequence() : List.of(node);
         for (int k = 0; k < items.size(); k++) {
@@ -349,7 +351,7 @@ public final class SpecLoader {
         Population post = population(f.required("post"));
         Projection.Builder b = Projection.builder(name, pre, post);
         b.connect(connector(f.required("connector"), index));
-        EquationModel postModel = equationModels.get(post.group());
+        CompiledNeuron postModel = equationModels.get(post.group());
         Unit<?> weightUnit = null;
         if (f.has("on")) {
             String on = f.optional("on").name();
@@ -485,7 +487,7 @@ public final class SpecLoader {
         SpecNode.Fields f = node.fields("population", "variable", "value", "op");
         Population target = population(f.required("population"));
         String variable = f.required("variable").name();
-        EquationModel m = equationModels.get(target.group());
+        CompiledNeuron m = equationModels.get(target.group());
         Unit<?> unit = m == null ? null : m.unit(variable);
         SpecNode v = f.required("value");
         double value = unit == null ? Coherent.value(v.quantity()) : v.quantity(unit, "a value of " + variable);
@@ -530,21 +532,10 @@ public final class SpecLoader {
             }
             int every = period;
             StateMonitor monitor = wrap(s, () -> network.monitor(p, variable, indices, every));
-            EquationModel model = equationModels.get(p.group());
+            CompiledNeuron model = equationModels.get(p.group());
             Unit<?> unit = model == null ? null : model.unit(variable);
-            states.add(new SpecRun.State(popNode.text(), variable, monitor, unit == null ? null : coherentUnit(unit), indices));
+            states.add(new SpecRun.State(popNode.text(), variable, monitor, unit == null ? null : Coherent.label(unit), indices));
         }
-    }
-
-    /** The unit a variable's numbers are in, e.g. mV for a variable declared in volt. */
-    private static String coherentUnit(Unit<?> unit) {
-        for (String label : LABELS) {
-            Unit<?> u = PhysicalUnits.parse(label);
-            if (PhysicalUnits.sameDimension(u, unit)) {
-                return label;
-            }
-        }
-        return Coherent.scale(unit) + " " + unit.getSystemUnit();
     }
 
     /** A time for messages, without the binary noise of multiples of dt. */
