@@ -57,6 +57,7 @@ public final class NeuronText {
     private Source reset;
     private Source refractory;
     private final Map<String, Quantity<?>> parameters = new LinkedHashMap<>();
+    private final Set<String> perNeuron = new LinkedHashSet<>();
     private String current;
     private final Set<String> inputs = new LinkedHashSet<>();
     private String membrane;
@@ -128,6 +129,15 @@ public final class NeuronText {
 
     public NeuronText parameter(String name, double value) {
         return parameter(name, PhysicalUnits.of(value, PhysicalUnits.ONE));
+    }
+
+    /**
+     * A parameter whose values a group gives neuron by neuron ({@code NeuronGroup.set}): it must
+     * be declared in the equations with its unit ({@code V_th : volt}); its default is 0.
+     */
+    public NeuronText perNeuron(String name) {
+        perNeuron.add(name);
+        return this;
     }
 
     /** The per-neuron variable that stands for the total current of the group's synapses. */
@@ -205,7 +215,8 @@ public final class NeuronText {
             }
             unitless = parsed.statements().stream().allMatch(s -> dimensionless(s.unit()))
                     && given.entrySet().stream().allMatch(e -> e.getKey().equals(refractoryParameter)
-                            || dimensionless(e.getValue().getUnit()));
+                            || dimensionless(e.getValue().getUnit()))
+                    && !readsUnitNames();
             if (refractoryParameter != null && !unitless && dimensionless(given.get(refractoryParameter).getUnit())) {
                 throw new ModelTextException("refractory", null, refractory.line(), refractory.column(), "the model has"
                         + " units, so the refractory period needs one too; give e.g. '5 ms'", null);
@@ -232,6 +243,15 @@ public final class NeuronText {
                 }
             }
             return build(checked, thresholdCondition, refractoryExpr, checkedResets);
+        }
+
+        /** Whether the text writes a unit ({@code 1/ms}) that no declaration or parameter shadows. */
+        private boolean readsUnitNames() {
+            Set<String> read = new LinkedHashSet<>(parsed.identifiers());
+            extraStatements().forEach(s -> read.addAll(FreeVars.of(s.rhs())));
+            read.removeAll(parsed.declared());
+            read.removeAll(given.keySet());
+            return read.stream().anyMatch(n -> PhysicalUnits.inEquations(n).isPresent());
         }
 
         private List<String> specials() {
@@ -295,6 +315,13 @@ public final class NeuronText {
             for (Statement s : extraStatements()) {
                 needed.addAll(parsed.with(List.of(s)).externals());
             }
+            for (String p : perNeuron) {
+                if (!parsed.declared().contains(p) || parsed.statement(p).kind() != Kind.PARAMETER) {
+                    throw new ModelTextException("parameters", p, 0, 0, "to give '" + p + "' per neuron, declare it in the"
+                            + " equations with its unit (e.g. '" + p + " : volt', or ': 1')", null);
+                }
+            }
+            needed.removeAll(perNeuron);
             needed.removeAll(inputs);
             needed.remove(current);
             needed.removeAll(given.keySet());
@@ -354,6 +381,7 @@ public final class NeuronText {
                                      List<Assignment> checkedResets) {
             Map<String, Double> values = new LinkedHashMap<>();
             given.forEach((p, q) -> values.put(p, number(q)));
+            perNeuron.forEach(p -> values.putIfAbsent(p, 0.0));
             org.brainj.api.sim.NeuronModel.Builder b = org.brainj.api.sim.NeuronModel.builder(name);
             values.forEach(b::parameter);
             Map<String, Unit<?>> units = new LinkedHashMap<>();

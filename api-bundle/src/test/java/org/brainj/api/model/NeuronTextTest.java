@@ -104,12 +104,13 @@ class NeuronTextTest {
         assertEquals(5.0, m.parameters().get(NeuronText.REFRACTORY), 0);
         Trajectory tr = Odeint.of(m.equations(), m.parameters()).method("rk4").integrate(new double[] {0}, 0, 5, 0.01);
         assertEquals(12 * (1 - Math.exp(-0.5)), tr.last()[0], 1e-9);
-        // unit names are refused in unitless text, where they point
+        // a unit name makes the text one with units, so the unitless V cannot take 10 mV: refused at the '+'
         ModelTextException e = assertThrows(ModelTextException.class, () -> NeuronText.of("dV/dt = (-V + 10*mV)/tau")
                 .parameter("tau", 10).compile("m"));
         assertEquals("equations", e.part());
         assertEquals(1, e.line());
-        assertEquals(18, e.column()); // the mV
+        assertEquals(13, e.column());
+        assertTrue(e.problem().startsWith("unit mismatch"), e.problem());
     }
 
     @Test

@@ -43,7 +43,13 @@ final class EquationModel {
             text.membrane(f.optional("membrane").name());
         }
         Map<String, SpecNode> parameters = f.has("parameters") ? f.optional("parameters").mapping() : Map.of();
-        parameters.forEach((p, v) -> text.parameter(p, v.quantity()));
+        parameters.forEach((p, v) -> {
+            if (PerNeuron.isPerNeuron(v)) {
+                text.perNeuron(p);
+            } else {
+                text.parameter(p, v.quantity());
+            }
+        });
         try {
             return text.compile(name);
         } catch (ModelTextException e) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.measure.Quantity;
 import javax.measure.Unit;
 import org.brainj.api.BrainJException;
+import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.connect.ConnectorFactory;
 import org.brainj.api.model.CompiledNeuron;
@@ -53,13 +54,16 @@ public final class SpecLoader {
     private static final Unit<?> VOLT = PhysicalUnits.parse("volt");
 
     private final Catalog catalog;
+    /** The spec's folder, which file paths in it are relative to. */
+    private final Path folder;
     private final Map<String, Population> populations = new LinkedHashMap<>();
     private final Map<NeuronGroup, CompiledNeuron> equationModels = new HashMap<>();
     private RunSettings settings;
     private Network network;
 
-    private SpecLoader(Catalog catalog) {
+    private SpecLoader(Catalog catalog, Path folder) {
         this.catalog = catalog;
+        this.folder = folder;
     }
 
     /**
@@ -68,7 +72,7 @@ public final class SpecLoader {
      */
     public static SpecRun load(Path file, String shownAs, RunSettings.Overrides overrides, Catalog catalog) {
         SpecNode root = parse(file, shownAs);
-        return new SpecLoader(catalog).read(root, defaultName(file), overrides);
+        return new SpecLoader(catalog, file.toAbsolutePath().getParent()).read(root, defaultName(file), overrides);
     }
 
     /** The YAML tree of a spec file, read with a safe loader (no types, no recursion, few aliases). */
@@ -202,8 +206,20 @@ public final class SpecLoader {
         if (f.has("initial")) {
             for (Map.Entry<String, SpecNode> e : f.optional("initial").mapping().entrySet()) {
                 Unit<?> unit = equations == null ? null : equations.unit(e.getKey());
-                Initializer init = initializer(e.getValue(), unit, "the initial value of " + e.getKey());
+                String what = "the initial value of " + e.getKey();
+                Initializer init = PerNeuron.isPerNeuron(e.getValue())
+                        ? Initializer.values(PerNeuron.values(e.getValue(), unit, group.size(), folder, what))
+                        : initializer(e.getValue(), unit, what);
                 wrap(e.getValue(), () -> group.init(e.getKey(), init));
+            }
+        }
+        if (equations != null && f.has("parameters")) {
+            for (Map.Entry<String, SpecNode> e : f.optional("parameters").mapping().entrySet()) {
+                if (PerNeuron.isPerNeuron(e.getValue())) {
+                    double[] values = PerNeuron.values(e.getValue(), equations.unit(e.getKey()), group.size(), folder,
+                            "parameter " + e.getKey());
+                    wrap(e.getValue(), () -> group.set(e.getKey(), Initializer.values(values)));
+                }
             }
         }
         network.add(group);
@@ -350,7 +366,10 @@ public final class SpecLoader {
         Population pre = population(f.required("pre"));
         Population post = population(f.required("post"));
         Projection.Builder b = Projection.builder(name, pre, post);
-        b.connect(connector(f.required("connector"), index));
+        SpecNode connectorNode = f.required("connector");
+        Connector connector = connector(connectorNode, index);
+        Connectivity drawn = wrap(connectorNode, () -> connector.connect(geometry(pre), geometry(post)));
+        wrap(connectorNode, () -> b.connectivity(drawn));
         CompiledNeuron postModel = equationModels.get(post.group());
         Unit<?> weightUnit = null;
         if (f.has("on")) {
@@ -391,9 +410,18 @@ public final class SpecLoader {
                         : membrane == null ? null : current.divide(membrane);
             }
         }
-        SpecNode w = f.required("weight");
-        b.weight(weightUnit == null ? w.quantity(w.quantity().getUnit(), "a weight")
-                : w.quantity(weightUnit, "a weight onto " + post.name()));
+        if (drawn.weights().isPresent()) {
+            // the connector's own weights, numbers in the model's units, are kept; a scalar would replace them
+            if (f.has("weight")) {
+                String connectorName = connectorNode.isMapping() ? connectorNode.mapping().get("name").text() : connectorNode.text();
+                throw f.optional("weight").error("connector " + connectorName + " gives each synapse its own weight, which"
+                        + " this scalar 'weight' would replace; remove 'weight' or use an unweighted connector");
+            }
+        } else {
+            SpecNode w = f.required("weight");
+            b.weight(weightUnit == null ? w.quantity(w.quantity().getUnit(), "a weight")
+                    : w.quantity(weightUnit, "a weight onto " + post.name()));
+        }
         if (f.has("delay")) {
             SpecNode d = f.optional("delay");
             double delay = d.time();
@@ -406,6 +434,11 @@ public final class SpecLoader {
         }
         Projection p = wrap(section, b::build);
         network.add(p);
+    }
+
+    private static org.brainj.api.connect.Geometry geometry(Population p) {
+        return p instanceof NeuronGroup g ? org.brainj.api.connect.Geometry.of(g.geometry())
+                : org.brainj.api.connect.Geometry.of(p.size());
     }
 
     private Connector connector(SpecNode node, int index) {
