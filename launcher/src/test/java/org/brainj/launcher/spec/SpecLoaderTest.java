@@ -321,4 +321,28 @@ class SpecLoaderTest {
                 """));
         assertTrue(e.getMessage().startsWith("net.yaml:6:26: populations.P.initial.V: unit mismatch"), e.getMessage());
     }
+
+    @Test
+    void aRefractoryConditionHoldsANeuronThatSpikedWhileItIsTrue() throws Exception {
+        SpecRun run = load("""
+                run: {duration: 20 ms, dt: 0.1 ms}
+                populations:
+                  N:
+                    size: 1
+                    equations: dv/dt = -1
+                    threshold: v > 1
+                    reset: v = 3
+                    refractory: v > 2.05
+                    initial: {v: 3}
+                """);
+        run.network().run(run.settings().duration());
+        double[] t = run.spikes().get("N").times();
+        // by Brian2's rule (not_refractory = not_refractory or not (v > 2.05), before each update): after a
+        // reset to 3 the step starting at v = 3 - 0.1 k frees the neuron at k = 10, which then spikes: every
+        // 11 steps (without the condition it would spike in every step)
+        assertTrue(t.length > 10, java.util.Arrays.toString(t));
+        for (int k = 1; k < t.length; k++) {
+            assertEquals(1.1, t[k] - t[k - 1], 1e-9, java.util.Arrays.toString(t));
+        }
+    }
 }
