@@ -19,6 +19,10 @@ import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.connect.ConnectorFactory;
 import org.brainj.api.model.CompiledNeuron;
+import org.brainj.api.model.ModelTextException;
+import org.brainj.api.model.NamedSynapses;
+import org.brainj.api.model.PoissonInput;
+import org.brainj.api.model.PopulationSum;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.Input;
@@ -26,7 +30,6 @@ import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.NeuronModelFactory;
-import org.brainj.api.sim.PoissonCount;
 import org.brainj.api.sim.Population;
 import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
@@ -229,47 +232,25 @@ public final class SpecLoader {
         }
     }
 
-    /**
-     * Before each step, the shared parameter {@code target} becomes the sum of {@code variable}
-     * over the population: an all-to-all coupling (e.g. the reference's gamma oscillation's
-     * {@code g_max * (S - s)}) in O(N) instead of N x N synapses.
-     */
+    /** {@code sums: {S: s}}: the API's {@link PopulationSum}, run before each step. */
     private void sum(NeuronGroup group, String target, SpecNode variableNode) {
         String variable = variableNode.name();
-        NeuronModel model = group.model();
-        if (!model.derivatives().containsKey(variable)) {
-            throw variableNode.error("'" + variable + "' is not a state variable of " + group.name() + "; its state variables: "
-                    + String.join(", ", model.derivatives().keySet()));
-        }
-        if (!model.parameters().containsKey(target)) {
-            throw variableNode.error("'" + target + "' is not a shared parameter of " + group.name() + "; add it under"
-                    + " 'parameters:' (e.g. " + target + ": 0) or sum into one of " + String.join(", ", model.parameters().keySet()));
-        }
-        network.step(group.name() + ".sum." + target, (k, t) -> {
-            org.brainj.api.tensor.Tensor x = group.variable(variable);
-            x.backend().reduce(org.brainj.api.tensor.Reduction.SUM, x, group.variable(target));
-        });
+        network.step(group.name() + ".sum." + target, wrap(variableNode, () -> PopulationSum.of(group, target, variable)));
     }
 
-    /**
-     * NEST's {@code poisson_generator} connected to every neuron: each neuron's membrane jumps by
-     * {@code weight} times an independent Poisson count with mean {@code rate dt} per step.
-     */
+    /** {@code poisson_input}: the API's {@link PoissonInput}, rate and weight checked for their units. */
     private NeuronModel poissonInput(NeuronModel model, SpecNode node, CompiledNeuron equations) {
-        NeuronModel.Builder b = model.toBuilder();
         List<SpecNode> items = node.isSequence() ? node.sequence() : List.of(node);
-        for (int k = 0; k < items.size(); k++) {
-            SpecNode.Fields f = items.get(k).fields("rate", "weight");
+        List<PoissonInput> inputs = new ArrayList<>();
+        for (SpecNode item : items) {
+            SpecNode.Fields f = item.fields("rate", "weight");
             double rate = f.required("rate").quantity(PhysicalUnits.parse("Hz"), "a rate");
             SpecNode w = f.required("weight");
             Unit<?> unit = equations == null ? null : equations.unit(model.membrane());
             double weight = unit == null ? Coherent.value(w.quantity()) : w.quantity(unit, "a jump of " + model.membrane());
-            String uniform = "poisson_u" + k;
-            b.uniform(uniform).jump(model.membrane(), wrap(f.required("rate"),
-                    () -> org.brainj.api.expr.Exprs.mul(org.brainj.api.expr.Exprs.num(weight),
-                            PoissonCount.of(rate * settings.dt(), uniform))));
+            inputs.add(wrap(f.required("rate"), () -> new PoissonInput(rate, weight)));
         }
-        return b.build();
+        return wrap(node, () -> PoissonInput.onto(model, inputs, settings.dt()));
     }
 
     private static int[] geometry(SpecNode size) {
@@ -470,31 +451,20 @@ public final class SpecLoader {
         return wrap(node, () -> factory.create(params));
     }
 
-    /** The unit each synapse or output parameter is given in to the runtime (the reference's units). */
-    private static final Map<String, String> SYNAPSE_UNITS = units("tau", "ms", "tau_decay", "ms", "tau_rise", "ms");
-    private static final Map<String, String> OUTPUT_UNITS = units("E", "mV", "cc_Mg", "mM", "alpha", "1/mV", "beta", "mM");
-
-    private static Map<String, String> units(String... keysAndUnits) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndUnits.length; i += 2) {
-            m.put(keysAndUnits[i], keysAndUnits[i + 1]);
-        }
-        return m;
-    }
-
     /** {@code Exponential} or {@code {kind: Exponential, tau: 5 ms}}: the reference's synapses by name. */
     private static Synapse synapse(SpecNode node) {
-        return role(node, Synapse.NAMES, "synapse", SYNAPSE_UNITS, Synapse::of);
+        return role(node, Synapse.NAMES, "synapse", NamedSynapses.SYNAPSE_UNITS, NamedSynapses::synapse);
     }
 
     /** {@code CUBA} or {@code {kind: COBA, E: 0 mV}}: the reference's outputs by name. */
     private static SynapticOutput output(SpecNode node) {
-        return role(node, SynapticOutput.NAMES, "output", OUTPUT_UNITS, SynapticOutput::of);
+        return role(node, SynapticOutput.NAMES, "output", NamedSynapses.OUTPUT_UNITS, NamedSynapses::output);
     }
 
     private static <T> T role(SpecNode node, List<String> names, String what, Map<String, String> units,
-                              java.util.function.BiFunction<String, Map<String, Double>, T> make) {
-        Map<String, Double> params = new LinkedHashMap<>();
+                              java.util.function.BiFunction<String, Map<String, Quantity<?>>, T> make) {
+        Map<String, Quantity<?>> params = new LinkedHashMap<>();
+        Map<String, SpecNode> at = new LinkedHashMap<>();
         SpecNode kindNode = node;
         if (node.isMapping()) {
             List<String> keys = new ArrayList<>(List.of("kind"));
@@ -503,7 +473,8 @@ public final class SpecLoader {
             kindNode = f.required("kind");
             for (String key : units.keySet()) {
                 if (f.has(key)) {
-                    params.put(key, inUnit(f.optional(key), units.get(key), "parameter " + key + " of a " + what));
+                    params.put(key, f.optional(key).quantity());
+                    at.put(key, f.optional(key));
                 }
             }
         }
@@ -511,7 +482,14 @@ public final class SpecLoader {
         if (!names.contains(kind)) {
             throw kindNode.error("unknown " + what + " '" + kind + "'; known: " + String.join(", ", names));
         }
-        return wrap(node, () -> make.apply(kind, params));
+        try {
+            return wrap(node, () -> make.apply(kind, params));
+        } catch (SpecException e) {
+            if (e.getCause() instanceof ModelTextException m && m.key() != null && at.containsKey(m.key())) {
+                throw new SpecException(at.get(m.key()).where(), m.problem(), m);
+            }
+            throw e;
+        }
     }
 
     // ---- inputs and monitors ------------------------------------------------------------------------
