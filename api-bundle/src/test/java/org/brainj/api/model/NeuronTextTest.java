@@ -164,4 +164,22 @@ class NeuronTextTest {
         assertThrows(ModelTextException.class, () -> m.value("x", PhysicalUnits.quantity("3 ms")));
         assertTrue(FreeVars.of(m.model().derivatives().get("v")).contains("tau"));
     }
+
+    @Test
+    void assignmentsTakeAugmentedOperatorsAndSeparators() {
+        List<org.brainj.api.expr.Assignment> a = org.brainj.api.expr.Equations.parseAssignments(
+                new Source("x *= 2; y /= 4  # halve\nz -= 1", 3, 9));
+        assertEquals(List.of("x", "y", "z"), a.stream().map(org.brainj.api.expr.Assignment::target).toList());
+        assertEquals(6.0, Interpreter.eval(a.get(0).value(), Map.of("x", 3.0)), 0);
+        assertEquals(0.5, Interpreter.eval(a.get(1).value(), Map.of("y", 2.0)), 0);
+        assertEquals(4, a.get(2).line());
+        assertEquals(9, a.get(2).column());
+        org.brainj.api.expr.EquationException e = assertThrows(org.brainj.api.expr.EquationException.class,
+                () -> org.brainj.api.expr.Equations.parseAssignments(new Source("x == 2", 5, 3)));
+        assertEquals(5, e.line());
+        assertEquals(5, e.column()); // the '=='
+        ModelTextException m = assertThrows(ModelTextException.class, () -> NeuronText.of("dv/dt = -v/tau : 1 (unless refractory)")
+                .threshold("v > 1").refractory("v > 0.5").parameter("tau", 10).compile("m"));
+        assertEquals("refractory", m.part());
+    }
 }
