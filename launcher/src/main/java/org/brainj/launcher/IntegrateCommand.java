@@ -16,10 +16,13 @@ import org.brainj.api.expr.Equations;
 import org.brainj.api.integrate.Odeint;
 import org.brainj.api.integrate.Sdeint;
 import org.brainj.api.integrate.Trajectory;
+import org.brainj.api.model.CompiledNeuron;
+import org.brainj.api.model.ModelTextException;
+import org.brainj.api.model.NeuronText;
+import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.output.AtomicFiles;
 import org.brainj.launcher.output.Plots;
-import org.brainj.launcher.spec.Coherent;
 import org.brainj.launcher.spec.SpecNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,10 +33,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "integrate", mixinStandardHelpOptions = true,
         description = {"Integrate a few differential equations stand-alone (the reference's odeint/sdeint) and write"
                 + " the trajectory as CSV with a PNG plot beside it.",
-                "EQUATIONS is Brian2-style text ('dV/dt = (El - V) / tau : volt'; several separated by ';' or"
-                        + " newlines) or a file holding it. With units on any --param or --init the equations are"
-                        + " checked dimensionally and computed in ms, mV, nA; with plain numbers they are unitless"
-                        + " (BrainPy's style, time in ms)."})
+                "EQUATIONS is Brian2-style text ('dV/dt = (10*mV - V) / tau : volt'; several separated by ';' or"
+                        + " newlines) or a file holding it. Equations with units (in the text or on a --param) are"
+                        + " checked dimensionally and computed in ms, mV, nA; text without units and plain numbers"
+                        + " is unitless (BrainPy's style, time in ms)."})
 final class IntegrateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EQUATIONS", description = "The equations, or a file holding them.")
     String equations;
@@ -67,50 +70,33 @@ final class IntegrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Equations eqs;
+        NeuronText text = NeuronText.of(text());
+        params.forEach((p, v) -> text.parameter(p, quantity("--param " + p, v)));
+        CompiledNeuron model;
         try {
-            eqs = Equations.parse(text());
-        } catch (BrainJException e) {
-            throw new BrainJException("the equations: " + e.getMessage());
+            model = text.compile("integrate");
+        } catch (ModelTextException e) {
+            throw new BrainJException("the equations: " + (e.line() > 0 ? "line " + e.line() + ", column " + e.column() + ": " : "")
+                    + e.problem() + (e.part().equals("parameters") ? "; give each parameter with --param NAME=VALUE" : ""), e);
         }
-        Map<String, Quantity<?>> given = new LinkedHashMap<>();
-        params.forEach((p, v) -> given.put(p, quantity("--param " + p, v)));
-        Map<String, Quantity<?>> initial = new LinkedHashMap<>();
-        init.forEach((x, v) -> initial.put(x, quantity("--init " + x, v)));
-        boolean withUnits = given.values().stream().anyMatch(q -> !PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.ONE))
-                || initial.values().stream().anyMatch(q -> !PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.ONE));
-        try {
-            if (withUnits) {
-                eqs.checkUnits(PhysicalUnits.unitsOf(given));
-            } else {
-                eqs.checkUnitless(given.keySet());
-            }
-        } catch (UnknownNameException | org.brainj.api.expr.EquationException e) {
-            throw new BrainJException("the equations: " + e.getMessage() + "; give each parameter with --param NAME=VALUE");
-        }
+        Equations eqs = model.equations();
         List<String> variables = eqs.stateVariables();
         if (variables.isEmpty()) {
             throw new BrainJException("the equations have no differential equation (dx/dt = ...); nothing to integrate");
         }
-        for (String x : initial.keySet()) {
-            if (!variables.contains(x)) {
-                throw new UnknownNameException("state variable (--init)", x, variables);
-            }
-        }
         double[] x0 = new double[variables.size()];
-        for (int i = 0; i < x0.length; i++) {
-            Quantity<?> q = initial.get(variables.get(i));
-            if (q != null) {
-                Unit<?> declared = eqs.statement(variables.get(i)).unit();
-                if (withUnits && !PhysicalUnits.sameDimension(q.getUnit(), declared)) {
-                    throw new BrainJException("--init " + variables.get(i) + ": " + q + " does not match the unit the equations"
-                            + " declare, " + declared + "; give a value in " + declared);
-                }
-                x0[i] = withUnits ? Coherent.value(q) : q.getValue().doubleValue();
+        for (Map.Entry<String, String> e : init.entrySet()) {
+            int i = variables.indexOf(e.getKey());
+            if (i < 0) {
+                throw new UnknownNameException("state variable (--init)", e.getKey(), variables);
+            }
+            try {
+                x0[i] = model.value(e.getKey(), quantity("--init " + e.getKey(), e.getValue()));
+            } catch (ModelTextException ex) {
+                throw new BrainJException("--init " + e.getKey() + ": " + ex.problem(), ex);
             }
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        given.forEach((p, q) -> values.put(p, withUnits ? Coherent.value(q) : q.getValue().doubleValue()));
+        Map<String, Double> values = model.parameters();
         double step = time("--dt", dt);
         double end = time("--duration", duration);
         Trajectory trajectory = eqs.isStochastic()
@@ -135,7 +121,7 @@ final class IntegrateCommand implements Callable<Integer> {
         if (!equations.contains("=")) {
             throw new BrainJException("'" + equations + "' is neither equations (dx/dt = ...) nor a readable file");
         }
-        return equations.replace(';', '\n');
+        return equations;
     }
 
     private static Quantity<?> quantity(String what, String text) {

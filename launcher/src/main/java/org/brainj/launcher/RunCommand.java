@@ -22,7 +22,7 @@ import org.brainj.launcher.platform.Platform;
 import org.brainj.launcher.run.BackendSource;
 import org.brainj.launcher.run.BackendSwitch;
 import org.brainj.launcher.run.SegmentedRun;
-import org.brainj.launcher.spec.Coherent;
+import org.brainj.api.units.Coherent;
 import org.brainj.launcher.spec.RunSettings;
 import org.brainj.launcher.spec.SpecLoader;
 import org.brainj.launcher.spec.SpecNode;

@@ -62,6 +62,34 @@ class IntegrateCommandTest {
     }
 
     @Test
+    void unitConstantsInTheTextAreComputedWithTheParameters() throws Exception {
+        Path csv = dir.resolve("c.csv");
+        assertEquals(0, brainj("integrate", "dV/dt = (10*mV - V)/tau : volt", "--param", "tau=10 ms", "--init", "V=0 mV",
+                "--dt", "0.01 ms", "--duration", "20 ms", "--out", csv.toString()), err.toString());
+        // V(t) = 10 mV (1 - e^(-t/tau)), in mV
+        assertEquals(10 * (1 - Math.exp(-2)), lastRow(csv)[1], 1e-9);
+    }
+
+    @Test
+    void brainPyTextWithoutUnitsIntegrates() throws Exception {
+        Path csv = dir.resolve("b.csv");
+        assertEquals(0, brainj("integrate", "dV/dt = (-V + R*I) / tau  # BrainPy's LIF, no threshold", "--param", "R=2",
+                "--param", "I=3", "--param", "tau=5", "--dt", "0.01 ms", "--duration", "10 ms", "--out", csv.toString()),
+                err.toString());
+        assertEquals(6 * (1 - Math.exp(-2)), lastRow(csv)[1], 1e-9);
+    }
+
+    @Test
+    void aUnitErrorPointsAtItsLineAndColumn() {
+        assertEquals(1, brainj("integrate", "dx/dt = -x/tau : 1; dV/dt = (10*mV - V*ms)/tau : volt", "--param", "tau=10 ms",
+                "--dt", "0.1 ms", "--duration", "1 ms", "--out", dir.resolve("x.csv").toString()));
+        // the '-' of the second statement, counted in the text as given
+        assertTrue(err.toString().startsWith("brainj integrate: the equations: line 1, column 36: unit mismatch"),
+                err.toString());
+        assertTrue(err.toString().contains(" vs V·s"), err.toString());
+    }
+
+    @Test
     void aMissingParameterIsNamed() {
         assertEquals(1, brainj("integrate", "dV/dt = (El - V) / tau : volt", "--param", "tau=10 ms", "--dt", "0.1 ms",
                 "--duration", "1 ms", "--out", dir.resolve("x.csv").toString()));

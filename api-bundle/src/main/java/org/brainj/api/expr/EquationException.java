@@ -7,17 +7,20 @@ public class EquationException extends BrainJException {
     private static final long serialVersionUID = 1L;
     private final int line;
     private final int column;
+    private final String problem;
 
     public EquationException(int line, int column, String message) {
         super("line " + line + ", column " + column + ": " + message);
         this.line = line;
         this.column = column;
+        this.problem = message;
     }
 
     public EquationException(int line, int column, String message, Throwable cause) {
         super("line " + line + ", column " + column + ": " + message, cause);
         this.line = line;
         this.column = column;
+        this.problem = message;
     }
 
     public int line() {
@@ -26,5 +29,10 @@ public class EquationException extends BrainJException {
 
     public int column() {
         return column;
+    }
+
+    /** What is wrong, without the line and column. */
+    public String problem() {
+        return problem;
     }
 }

@@ -52,7 +52,32 @@ public record Equations(List<Statement> statements) {
 
     /** Parses equation text; errors carry the line and column of the fault. */
     public static Equations parse(String text) {
-        return new Equations(EquationParser.parse(text));
+        return parse(Source.of(text));
+    }
+
+    /** Parses equation text written at {@code source}'s place; errors carry the user's line and column. */
+    public static Equations parse(Source source) {
+        return new Equations(EquationParser.parse(source));
+    }
+
+    /**
+     * Parses a condition such as a threshold ({@code v > v_th}) as a statement named
+     * {@code name} of unit 1, to check it together with equations ({@link #with}).
+     */
+    public static Statement parseCondition(Source source, String name) {
+        return EquationParser.condition(source, name);
+    }
+
+    /** Parses assignments such as a reset ({@code v = v_r; w += b}), one a line or separated by {@code ;}. */
+    public static List<Assignment> parseAssignments(Source source) {
+        return EquationParser.assignments(source);
+    }
+
+    /** These equations and {@code more} statements, e.g. a threshold to check with them. */
+    public Equations with(Collection<Statement> more) {
+        List<Statement> all = new ArrayList<>(statements);
+        all.addAll(more);
+        return new Equations(all);
     }
 
     /** Whether {@code name} is a noise term: {@code xi} or {@code xi_<suffix>}. */
@@ -172,8 +197,9 @@ public record Equations(List<Statement> statements) {
      * no parameter gives may be a unit ({@code mV}, {@code nS}, {@code ms}; see
      * {@link org.brainj.api.units.PhysicalUnits#inEquations}) or {@code pi} or {@code e}.
      *
-     * @return the equations with those constant names replaced by their SI values, which is what
-     *         integrators and code generators must be given
+     * @return the equations with those constant names replaced by their values in the
+     *         {@link org.brainj.api.units.Coherent} system (ms, mV, nA), which is what integrators
+     *         and code generators must be given, with parameters in that system too
      */
     public Equations checkUnits(Map<String, ? extends Unit<?>> parameterUnits) {
         Map<String, Unit<?>> constants = requireDefined(parameterUnits.keySet(), true);

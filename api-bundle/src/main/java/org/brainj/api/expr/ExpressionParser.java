@@ -94,7 +94,11 @@ public final class ExpressionParser {
         return new EquationSyntaxException(line, at.column(), message);
     }
 
-    private Expr at(Token token, Expr e) {
+    int line() {
+        return line;
+    }
+
+    Expr at(Token token, Expr e) {
         columns.put(e, token.column());
         return e;
     }

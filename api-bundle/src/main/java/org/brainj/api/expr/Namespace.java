@@ -9,13 +9,15 @@ import java.util.Set;
 import javax.measure.Unit;
 import org.brainj.api.expr.Expr.Const;
 import org.brainj.api.expr.Expr.Var;
+import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 
 /**
  * Brian2's namespace rule for the identifiers equations read. A declared variable, a
  * subexpression, a parameter the caller gives, {@code t}, {@code dt} or a noise term means that;
  * only a name that is none of these is a constant: {@code pi}, {@code e}, or, in equations with
- * units, a unit name such as {@code mV} standing for its SI value (0.001). So a parameter called
+ * units, a unit name such as {@code mV} standing for its value in the {@link Coherent} system
+ * the runtime computes in (1 for mV, 0.001 for nS, 1000 for second). So a parameter called
  * {@code C} or {@code g} is never coulomb or gram, and one called {@code mV} shadows the
  * millivolt. Constants become plain {@link Const} nodes, so code generated from the equations
  * sees numbers.
@@ -40,10 +42,10 @@ final class Namespace {
         return unitOf(name, true) != null;
     }
 
-    /** The value of a constant name: its SI value for a unit. */
+    /** The value of a constant name: for a unit, its value in the {@link Coherent} system. */
     static double value(String name) {
         Double number = NUMBERS.get(name);
-        return number != null ? number : PhysicalUnits.toSI(1, unitOf(name, true));
+        return number != null ? number : Coherent.value(1, unitOf(name, true));
     }
 
     /** The equations with every read of a name in {@code constants} replaced by its value, positions kept. */

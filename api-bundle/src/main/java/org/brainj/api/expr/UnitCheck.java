@@ -31,7 +31,7 @@ final class UnitCheck {
     /** @param constants the units of the names read as constants ({@code mV}, {@code pi}), which nothing shadows */
     UnitCheck(Equations equations, Map<String, ? extends Unit<?>> parameterUnits, Map<String, Unit<?>> constants) {
         this.equations = equations;
-        // SI units throughout, as values are SI internally: messages then read V/s, not mV/ms
+        // system units throughout, so messages read V/s rather than a mix of mV and ms
         constants.forEach((name, unit) -> units.put(name, unit.getSystemUnit()));
         parameterUnits.forEach((name, unit) -> units.put(name, unit.getSystemUnit()));
         equations.statements().forEach(s -> units.put(s.variable(), s.unit().getSystemUnit()));

@@ -5,7 +5,7 @@
  * errors located by line and column.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brainj.api.expr;
 
 import org.osgi.annotation.bundle.Export;

@@ -144,8 +144,11 @@ class EquationsTest {
                 () -> Equations.parse("dV/dt = -V/tau : volt\ndw/dt = (a + ) : 1"));
         assertEquals(2, e.line());
         assertEquals(14, e.column());
-        e = assertThrows(EquationSyntaxException.class, () -> Equations.parse("dV/dt = -V/tau"));
-        assertEquals(1, e.line());
+        // without ': unit' a statement is a number (BrainPy's style); a bare name is neither statement nor declaration
+        assertTrue(PhysicalUnits.sameDimension(Equations.parse("dV/dt = -V/tau").statement("V").unit(), PhysicalUnits.ONE));
+        e = assertThrows(EquationSyntaxException.class, () -> Equations.parse("dV/dt = -V/tau\n  I"));
+        assertEquals(2, e.line());
+        assertEquals(4, e.column());
         e = assertThrows(EquationSyntaxException.class, () -> Equations.parse("dV/dt = -V/tau : volts"));
         assertEquals(18, e.column());
         assertTrue(e.getMessage().contains("'volts'"), e.getMessage());

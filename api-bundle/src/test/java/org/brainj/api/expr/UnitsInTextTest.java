@@ -25,18 +25,18 @@ class UnitsInTextTest {
             """;
 
     @Test
-    void cobaWithUnitsInTheTextEvaluatesInSI() {
+    void cobaWithUnitsInTheTextEvaluatesInTheCoherentSystem() {
         Equations eqs = Equations.parse(COBA).checkUnits(units("El", "mV", "taum", "ms"));
         assertEquals(Set.of("El", "taum"), eqs.externals());
-        Map<String, Double> env = Map.of("V", -0.055, "ge", 0.3, "gi", 0.2, "El", -0.06, "taum", 0.02);
-        // by hand in SI: mV = 1e-3 V, ms = 1e-3 s
-        double dV = (0.3 * (0 - -0.055) + 0.2 * (-0.08 - -0.055) - (-0.055 - -0.06) + 0.02) / 0.02;
+        Map<String, Double> env = Map.of("V", -55.0, "ge", 0.3, "gi", 0.2, "El", -60.0, "taum", 20.0);
+        // by hand in ms and mV, as the runtime computes: 0*mV = 0, -80*mV = -80, 5*ms = 5
+        double dV = (0.3 * (0 - -55.0) + 0.2 * (-80.0 - -55.0) - (-55.0 - -60.0) + 20.0) / 20.0;
         assertEquals(dV, Interpreter.eval(eqs.derivative("V"), env), 1e-12);
-        assertEquals(-0.3 / 0.005, Interpreter.eval(eqs.derivative("ge"), env), 1e-9);
-        assertEquals(-0.2 / 0.010, Interpreter.eval(eqs.derivative("gi"), env), 1e-9);
+        assertEquals(-0.3 / 5, Interpreter.eval(eqs.derivative("ge"), env), 1e-12);
+        assertEquals(-0.2 / 10, Interpreter.eval(eqs.derivative("gi"), env), 1e-12);
         // the unit names are gone: what integrators and code generators see reads only variables and numbers
         assertEquals(Set.of("V", "ge", "gi", "El", "taum"), FreeVars.of(eqs.derivative("V")));
-        assertEquals(0.02, Interpreter.eval(eqs.statement("I").rhs(), Map.of()), 1e-15);
+        assertEquals(20.0, Interpreter.eval(eqs.statement("I").rhs(), Map.of()), 1e-12);
     }
 
     @Test
@@ -45,10 +45,10 @@ class UnitsInTextTest {
                 dV/dt = (-V + 10 * mV) / tau + a*exp(-V / (20*mV)) : volt
                 da/dt = -a * (1/ms) + 2*nA/pF * Hz : volt/second
                 """).checkUnits(units("tau", "ms"));
-        Map<String, Double> env = Map.of("V", -0.03, "a", 0.5, "tau", 0.01);
-        // by hand: 10 mV = 0.01 V, 20 mV = 0.02 V, 1/ms = 1000/s, nA/pF = 1e-9/1e-12 V/s, Hz = 1/s
-        assertEquals((0.03 + 0.01) / 0.01 + 0.5 * Math.exp(0.03 / 0.02), Interpreter.eval(eqs.derivative("V"), env), 1e-9);
-        assertEquals(-0.5 * 1000 + 2 * 1e3, Interpreter.eval(eqs.derivative("a"), env), 1e-9);
+        Map<String, Double> env = Map.of("V", -30.0, "a", 0.5, "tau", 10.0);
+        // by hand in ms, mV, nA: 1/ms = 1; nA/pF = 1e-9 A / 1e-12 F = 1000 V/s = 1000 mV/ms; Hz = 0.001/ms
+        assertEquals((30.0 + 10) / 10 + 0.5 * Math.exp(30.0 / 20), Interpreter.eval(eqs.derivative("V"), env), 1e-12);
+        assertEquals(-0.5 + 2 * 1000 * 0.001, Interpreter.eval(eqs.derivative("a"), env), 1e-12);
     }
 
     @Test
@@ -56,9 +56,9 @@ class UnitsInTextTest {
         Equations eqs = Equations.parse("""
                 dx/dt = msecond * umetre2 * x / (Mohm * nsiemens * cmetre2) / second**2 + sin(2*pi*t/(50*ms))/second : 1
                 """).checkUnits(Map.of());
-        // by hand: 1e-3 s * 1e-12 m^2 / (1e6 ohm * 1e-9 S * 1e-4 m^2) = 1e-8 s
-        Map<String, Double> env = Map.of("x", 3.0, "t", 0.0125);
-        double expected = 1e-8 * 3.0 + Math.sin(2 * Math.PI * 0.0125 / 0.05);
+        // by hand: 1e-3 s * 1e-12 m^2 / (1e6 ohm * 1e-9 S * 1e-4 m^2) / s^2 = 1e-8 / s = 1e-11 / ms; 1/second = 0.001/ms
+        Map<String, Double> env = Map.of("x", 3.0, "t", 12.5);
+        double expected = 1e-11 * 3.0 + Math.sin(2 * Math.PI * 12.5 / 50) * 0.001;
         assertThrows(UnitMismatchException.class, () -> Equations.parse("dx/dt = umetre2 : 1").checkUnits(Map.of()));
         assertEquals(expected, Interpreter.eval(eqs.derivative("x"), env), 1e-9 * Math.abs(expected));
     }

@@ -46,6 +46,51 @@ public final class Npy {
         return float64(flat, rows.length, columns);
     }
 
+    /**
+     * The values of a one-dimensional {@code .npy} array of float64, float32, int64 or int32,
+     * little-endian in C order; anything else is refused saying what was found.
+     */
+    public static double[] read(byte[] file) {
+        if (file.length < 10 || !Arrays.equals(Arrays.copyOf(file, 6), Arrays.copyOf(MAGIC, 6))) {
+            throw new IllegalArgumentException("not a .npy file (no \\x93NUMPY magic)");
+        }
+        ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        int major = file[6];
+        int headerLength = major == 1 ? Short.toUnsignedInt(in.getShort(8)) : in.getInt(8);
+        int start = (major == 1 ? 10 : 12);
+        String header = new String(file, start, headerLength, StandardCharsets.US_ASCII);
+        String descr = field(header, "descr");
+        if (header.contains("'fortran_order': True")) {
+            throw new IllegalArgumentException("Fortran-ordered arrays are not read; save with np.save(path, np.ascontiguousarray(a))");
+        }
+        String shape = field(header, "shape").replaceAll("[() ]", "");
+        if (shape.isEmpty() || shape.replaceAll(",$", "").contains(",")) {
+            throw new IllegalArgumentException("shape (" + shape + ") is not one-dimensional; save a 1-d array");
+        }
+        int n = Integer.parseInt(shape.replaceAll(",$", ""));
+        in.position(start + headerLength);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = switch (descr) {
+                case "<f8" -> in.getDouble();
+                case "<f4" -> in.getFloat();
+                case "<i8" -> in.getLong();
+                case "<i4" -> in.getInt();
+                default -> throw new IllegalArgumentException("dtype '" + descr + "' is not read; save float64, float32,"
+                        + " int64 or int32 (little-endian)");
+            };
+        }
+        return values;
+    }
+
+    private static String field(String header, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'" + key + "':\\s*('([^']*)'|\\(([^)]*)\\))").matcher(header);
+        if (!m.find()) {
+            throw new IllegalArgumentException("the header has no '" + key + "': " + header.trim());
+        }
+        return m.group(2) != null ? m.group(2) : "(" + m.group(3) + ")";
+    }
+
     private static byte[] header(String descr, int[] shape) {
         String dims = Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", "));
         String tuple = "(" + dims + (shape.length == 1 ? ",)" : ")");

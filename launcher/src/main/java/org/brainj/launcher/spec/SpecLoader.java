@@ -1,7 +1,6 @@
 package org.brainj.launcher.spec;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,14 @@ import java.util.regex.Pattern;
 import javax.measure.Quantity;
 import javax.measure.Unit;
 import org.brainj.api.BrainJException;
+import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.model.CompiledNeuron;
+import org.brainj.api.model.ModelTextException;
+import org.brainj.api.model.NamedSynapses;
+import org.brainj.api.model.PoissonInput;
+import org.brainj.api.model.PopulationSum;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.Input;
@@ -25,7 +30,6 @@ import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.NeuronModelFactory;
-import org.brainj.api.sim.PoissonCount;
 import org.brainj.api.sim.Population;
 import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
@@ -33,6 +37,7 @@ import org.brainj.api.sim.StateMonitor;
 import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.SynapticOutput;
 import org.brainj.api.spi.ParamSpec;
+import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -50,17 +55,18 @@ public final class SpecLoader {
     private static final Pattern VIEW = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");
     private static final Pattern INITIALIZER = Pattern.compile("(normal|uniform)\\s*\\((.*)\\)");
     private static final Unit<?> VOLT = PhysicalUnits.parse("volt");
-    /** The names of this system's units for the usual dimensions, to label recorded values. */
-    private static final List<String> LABELS = List.of("1", "ms", "mV", "nA", "uS", "nF", "Mohm", "cm", "mV/ms");
 
     private final Catalog catalog;
+    /** The spec's folder, which file paths in it are relative to. */
+    private final Path folder;
     private final Map<String, Population> populations = new LinkedHashMap<>();
-    private final Map<NeuronGroup, EquationModel> equationModels = new HashMap<>();
+    private final Map<NeuronGroup, CompiledNeuron> equationModels = new HashMap<>();
     private RunSettings settings;
     private Network network;
 
-    private SpecLoader(Catalog catalog) {
+    private SpecLoader(Catalog catalog, Path folder) {
         this.catalog = catalog;
+        this.folder = folder;
     }
 
     /**
@@ -69,7 +75,7 @@ public final class SpecLoader {
      */
     public static SpecRun load(Path file, String shownAs, RunSettings.Overrides overrides, Catalog catalog) {
         SpecNode root = parse(file, shownAs);
-        return new SpecLoader(catalog).read(root, defaultName(file), overrides);
+        return new SpecLoader(catalog, file.toAbsolutePath().getParent()).read(root, defaultName(file), overrides);
     }
 
     /** The YAML tree of a spec file, read with a safe loader (no types, no recursion, few aliases). */
@@ -82,8 +88,11 @@ public final class SpecLoader {
         options.setCodePointLimit(8 << 20);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         Node node;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            node = yaml.compose(in);
+        List<String> lines;
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            lines = text.lines().toList();
+            node = yaml.compose(new java.io.StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
             String problem = e.getProblem() == null ? "malformed" : e.getProblem();
@@ -97,7 +106,7 @@ public final class SpecLoader {
         if (node == null) {
             throw new SpecException(new Where(shownAs, 1, ""), "the spec is empty; it needs at least 'populations:' and 'run:'");
         }
-        return new SpecNode(node, new Where(shownAs, SpecNode.line(node), ""));
+        return new SpecNode(node, new Where(shownAs, SpecNode.line(node), ""), lines);
     }
 
     private static String defaultName(Path file) {
@@ -169,7 +178,7 @@ public final class SpecLoader {
                     : "no model; give 'model: NAME' (a registered model, see brainj list) or 'equations:'");
         }
         NeuronModel model;
-        EquationModel equations = null;
+        CompiledNeuron equations = null;
         if (byName) {
             for (String key : List.of("threshold", "threshold_crossing", "reset", "refractory", "current", "inputs", "membrane")) {
                 if (f.has(key)) {
@@ -200,8 +209,20 @@ public final class SpecLoader {
         if (f.has("initial")) {
             for (Map.Entry<String, SpecNode> e : f.optional("initial").mapping().entrySet()) {
                 Unit<?> unit = equations == null ? null : equations.unit(e.getKey());
-                Initializer init = initializer(e.getValue(), unit, "the initial value of " + e.getKey());
+                String what = "the initial value of " + e.getKey();
+                Initializer init = PerNeuron.isPerNeuron(e.getValue())
+                        ? Initializer.values(PerNeuron.values(e.getValue(), unit, group.size(), folder, what))
+                        : initializer(e.getValue(), unit, what);
                 wrap(e.getValue(), () -> group.init(e.getKey(), init));
+            }
+        }
+        if (equations != null && f.has("parameters")) {
+            for (Map.Entry<String, SpecNode> e : f.optional("parameters").mapping().entrySet()) {
+                if (PerNeuron.isPerNeuron(e.getValue())) {
+                    double[] values = PerNeuron.values(e.getValue(), equations.unit(e.getKey()), group.size(), folder,
+                            "parameter " + e.getKey());
+                    wrap(e.getValue(), () -> group.set(e.getKey(), Initializer.values(values)));
+                }
             }
         }
         network.add(group);
@@ -211,47 +232,25 @@ public final class SpecLoader {
         }
     }
 
-    /**
-     * Before each step, the shared parameter {@code target} becomes the sum of {@code variable}
-     * over the population: an all-to-all coupling (e.g. the reference's gamma oscillation's
-     * {@code g_max * (S - s)}) in O(N) instead of N x N synapses.
-     */
+    /** {@code sums: {S: s}}: the API's {@link PopulationSum}, run before each step. */
     private void sum(NeuronGroup group, String target, SpecNode variableNode) {
         String variable = variableNode.name();
-        NeuronModel model = group.model();
-        if (!model.derivatives().containsKey(variable)) {
-            throw variableNode.error("'" + variable + "' is not a state variable of " + group.name() + "; its state variables: "
-                    + String.join(", ", model.derivatives().keySet()));
-        }
-        if (!model.parameters().containsKey(target)) {
-            throw variableNode.error("'" + target + "' is not a shared parameter of " + group.name() + "; add it under"
-                    + " 'parameters:' (e.g. " + target + ": 0) or sum into one of " + String.join(", ", model.parameters().keySet()));
-        }
-        network.step(group.name() + ".sum." + target, (k, t) -> {
-            org.brainj.api.tensor.Tensor x = group.variable(variable);
-            x.backend().reduce(org.brainj.api.tensor.Reduction.SUM, x, group.variable(target));
-        });
+        network.step(group.name() + ".sum." + target, wrap(variableNode, () -> PopulationSum.of(group, target, variable)));
     }
 
-    /**
-     * NEST's {@code poisson_generator} connected to every neuron: each neuron's membrane jumps by
-     * {@code weight} times an independent Poisson count with mean {@code rate dt} per step.
-     */
-    private NeuronModel poissonInput(NeuronModel model, SpecNode node, EquationModel equations) {
-        NeuronModel.Builder b = model.toBuilder();
+    /** {@code poisson_input}: the API's {@link PoissonInput}, rate and weight checked for their units. */
+    private NeuronModel poissonInput(NeuronModel model, SpecNode node, CompiledNeuron equations) {
         List<SpecNode> items = node.isSequence() ? node.sequence() : List.of(node);
-        for (int k = 0; k < items.size(); k++) {
-            SpecNode.Fields f = items.get(k).fields("rate", "weight");
+        List<PoissonInput> inputs = new ArrayList<>();
+        for (SpecNode item : items) {
+            SpecNode.Fields f = item.fields("rate", "weight");
             double rate = f.required("rate").quantity(PhysicalUnits.parse("Hz"), "a rate");
             SpecNode w = f.required("weight");
             Unit<?> unit = equations == null ? null : equations.unit(model.membrane());
             double weight = unit == null ? Coherent.value(w.quantity()) : w.quantity(unit, "a jump of " + model.membrane());
-            String uniform = "poisson_u" + k;
-            b.uniform(uniform).jump(model.membrane(), wrap(f.required("rate"),
-                    () -> org.brainj.api.expr.Exprs.mul(org.brainj.api.expr.Exprs.num(weight),
-                            PoissonCount.of(rate * settings.dt(), uniform))));
+            inputs.add(wrap(f.required("rate"), () -> new PoissonInput(rate, weight)));
         }
-        return b.build();
+        return wrap(node, () -> PoissonInput.onto(model, inputs, settings.dt()));
     }
 
     private static int[] geometry(SpecNode size) {
@@ -348,8 +347,11 @@ public final class SpecLoader {
         Population pre = population(f.required("pre"));
         Population post = population(f.required("post"));
         Projection.Builder b = Projection.builder(name, pre, post);
-        b.connect(connector(f.required("connector"), index));
-        EquationModel postModel = equationModels.get(post.group());
+        SpecNode connectorNode = f.required("connector");
+        Connector connector = connector(connectorNode, index);
+        Connectivity drawn = wrap(connectorNode, () -> connector.connect(geometry(pre), geometry(post)));
+        wrap(connectorNode, () -> b.connectivity(drawn));
+        CompiledNeuron postModel = equationModels.get(post.group());
         Unit<?> weightUnit = null;
         if (f.has("on")) {
             String on = f.optional("on").name();
@@ -389,9 +391,18 @@ public final class SpecLoader {
                         : membrane == null ? null : current.divide(membrane);
             }
         }
-        SpecNode w = f.required("weight");
-        b.weight(weightUnit == null ? w.quantity(w.quantity().getUnit(), "a weight")
-                : w.quantity(weightUnit, "a weight onto " + post.name()));
+        if (drawn.weights().isPresent()) {
+            // the connector's own weights, numbers in the model's units, are kept; a scalar would replace them
+            if (f.has("weight")) {
+                String connectorName = connectorNode.isMapping() ? connectorNode.mapping().get("name").text() : connectorNode.text();
+                throw f.optional("weight").error("connector " + connectorName + " gives each synapse its own weight, which"
+                        + " this scalar 'weight' would replace; remove 'weight' or use an unweighted connector");
+            }
+        } else {
+            SpecNode w = f.required("weight");
+            b.weight(weightUnit == null ? w.quantity(w.quantity().getUnit(), "a weight")
+                    : w.quantity(weightUnit, "a weight onto " + post.name()));
+        }
         if (f.has("delay")) {
             SpecNode d = f.optional("delay");
             double delay = d.time();
@@ -404,6 +415,11 @@ public final class SpecLoader {
         }
         Projection p = wrap(section, b::build);
         network.add(p);
+    }
+
+    private static org.brainj.api.connect.Geometry geometry(Population p) {
+        return p instanceof NeuronGroup g ? org.brainj.api.connect.Geometry.of(g.geometry())
+                : org.brainj.api.connect.Geometry.of(p.size());
     }
 
     private Connector connector(SpecNode node, int index) {
@@ -435,31 +451,20 @@ public final class SpecLoader {
         return wrap(node, () -> factory.create(params));
     }
 
-    /** The unit each synapse or output parameter is given in to the runtime (the reference's units). */
-    private static final Map<String, String> SYNAPSE_UNITS = units("tau", "ms", "tau_decay", "ms", "tau_rise", "ms");
-    private static final Map<String, String> OUTPUT_UNITS = units("E", "mV", "cc_Mg", "mM", "alpha", "1/mV", "beta", "mM");
-
-    private static Map<String, String> units(String... keysAndUnits) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndUnits.length; i += 2) {
-            m.put(keysAndUnits[i], keysAndUnits[i + 1]);
-        }
-        return m;
-    }
-
     /** {@code Exponential} or {@code {kind: Exponential, tau: 5 ms}}: the reference's synapses by name. */
     private static Synapse synapse(SpecNode node) {
-        return role(node, Synapse.NAMES, "synapse", SYNAPSE_UNITS, Synapse::of);
+        return role(node, Synapse.NAMES, "synapse", NamedSynapses.SYNAPSE_UNITS, NamedSynapses::synapse);
     }
 
     /** {@code CUBA} or {@code {kind: COBA, E: 0 mV}}: the reference's outputs by name. */
     private static SynapticOutput output(SpecNode node) {
-        return role(node, SynapticOutput.NAMES, "output", OUTPUT_UNITS, SynapticOutput::of);
+        return role(node, SynapticOutput.NAMES, "output", NamedSynapses.OUTPUT_UNITS, NamedSynapses::output);
     }
 
     private static <T> T role(SpecNode node, List<String> names, String what, Map<String, String> units,
-                              java.util.function.BiFunction<String, Map<String, Double>, T> make) {
-        Map<String, Double> params = new LinkedHashMap<>();
+                              java.util.function.BiFunction<String, Map<String, Quantity<?>>, T> make) {
+        Map<String, Quantity<?>> params = new LinkedHashMap<>();
+        Map<String, SpecNode> at = new LinkedHashMap<>();
         SpecNode kindNode = node;
         if (node.isMapping()) {
             List<String> keys = new ArrayList<>(List.of("kind"));
@@ -468,7 +473,8 @@ public final class SpecLoader {
             kindNode = f.required("kind");
             for (String key : units.keySet()) {
                 if (f.has(key)) {
-                    params.put(key, inUnit(f.optional(key), units.get(key), "parameter " + key + " of a " + what));
+                    params.put(key, f.optional(key).quantity());
+                    at.put(key, f.optional(key));
                 }
             }
         }
@@ -476,7 +482,14 @@ public final class SpecLoader {
         if (!names.contains(kind)) {
             throw kindNode.error("unknown " + what + " '" + kind + "'; known: " + String.join(", ", names));
         }
-        return wrap(node, () -> make.apply(kind, params));
+        try {
+            return wrap(node, () -> make.apply(kind, params));
+        } catch (SpecException e) {
+            if (e.getCause() instanceof ModelTextException m && m.key() != null && at.containsKey(m.key())) {
+                throw new SpecException(at.get(m.key()).where(), m.problem(), m);
+            }
+            throw e;
+        }
     }
 
     // ---- inputs and monitors ------------------------------------------------------------------------
@@ -485,7 +498,7 @@ public final class SpecLoader {
         SpecNode.Fields f = node.fields("population", "variable", "value", "op");
         Population target = population(f.required("population"));
         String variable = f.required("variable").name();
-        EquationModel m = equationModels.get(target.group());
+        CompiledNeuron m = equationModels.get(target.group());
         Unit<?> unit = m == null ? null : m.unit(variable);
         SpecNode v = f.required("value");
         double value = unit == null ? Coherent.value(v.quantity()) : v.quantity(unit, "a value of " + variable);
@@ -530,21 +543,10 @@ public final class SpecLoader {
             }
             int every = period;
             StateMonitor monitor = wrap(s, () -> network.monitor(p, variable, indices, every));
-            EquationModel model = equationModels.get(p.group());
+            CompiledNeuron model = equationModels.get(p.group());
             Unit<?> unit = model == null ? null : model.unit(variable);
-            states.add(new SpecRun.State(popNode.text(), variable, monitor, unit == null ? null : coherentUnit(unit), indices));
+            states.add(new SpecRun.State(popNode.text(), variable, monitor, unit == null ? null : Coherent.label(unit), indices));
         }
-    }
-
-    /** The unit a variable's numbers are in, e.g. mV for a variable declared in volt. */
-    private static String coherentUnit(Unit<?> unit) {
-        for (String label : LABELS) {
-            Unit<?> u = PhysicalUnits.parse(label);
-            if (PhysicalUnits.sameDimension(u, unit)) {
-                return label;
-            }
-        }
-        return Coherent.scale(unit) + " " + unit.getSystemUnit();
     }
 
     /** A time for messages, without the binary noise of multiples of dt. */

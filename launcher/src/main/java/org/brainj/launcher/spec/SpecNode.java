@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.measure.Quantity;
 import javax.measure.Unit;
+import org.brainj.api.expr.Source;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.api.BrainJException;
 import org.yaml.snakeyaml.DumperOptions;
@@ -25,10 +26,13 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class SpecNode {
     private final Node node;
     private final Where where;
+    /** The file's lines, to find where a block's text starts (YAML strips its indentation). */
+    private final List<String> lines;
 
-    SpecNode(Node node, Where where) {
+    SpecNode(Node node, Where where, List<String> lines) {
         this.node = node;
         this.where = where;
+        this.lines = lines;
     }
 
     public Where where() {
@@ -50,7 +54,7 @@ public final class SpecNode {
                 throw new SpecException(where.child("?", line(t.getKeyNode())), "a key must be a plain name");
             }
             String key = k.getValue();
-            SpecNode value = new SpecNode(t.getValueNode(), where.child(key, line(k)));
+            SpecNode value = new SpecNode(t.getValueNode(), where.child(key, line(k)), lines);
             if (entries.putIfAbsent(key, value) != null) {
                 throw new SpecException(value.where, "key '" + key + "' is given twice (also on line "
                         + entries.get(key).where.line() + "); keep one");
@@ -79,7 +83,7 @@ public final class SpecNode {
         List<SpecNode> items = new ArrayList<>();
         for (int i = 0; i < s.getValue().size(); i++) {
             Node item = s.getValue().get(i);
-            items.add(new SpecNode(item, new Where(where.file(), line(item), where.key() + "[" + i + "]")));
+            items.add(new SpecNode(item, new Where(where.file(), line(item), where.key() + "[" + i + "]"), lines));
         }
         return items;
     }
@@ -104,6 +108,31 @@ public final class SpecNode {
             throw error("expected a value, found " + describe());
         }
         return s.getValue().trim();
+    }
+
+    /**
+     * A scalar's text with the line and column where it starts in the file, so that errors in
+     * model text point there: a block ({@code |}) starts on the next line at its indentation, a
+     * quoted value after its quote.
+     */
+    public Source source() {
+        text();
+        ScalarNode s = (ScalarNode) node;
+        if (isBlock()) {
+            int first = s.getStartMark().getLine() + 1; // 0-based index of the block's first line
+            int indent = 0;
+            for (int i = first; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (!l.isBlank()) {
+                    indent = l.length() - l.stripLeading().length();
+                    break;
+                }
+            }
+            return new Source(s.getValue(), first + 1, indent + 1);
+        }
+        boolean quoted = s.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED
+                || s.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED;
+        return new Source(s.getValue(), s.getStartMark().getLine() + 1, s.getStartMark().getColumn() + (quoted ? 2 : 1));
     }
 
     /** A name: letters, digits and underscores, not starting with a digit. */
@@ -159,9 +188,9 @@ public final class SpecNode {
         }
     }
 
-    /** A quantity of the dimension of {@code unit}, as a number in the {@link Coherent} system. */
+    /** A quantity of the dimension of {@code unit}, as a number in the {@link org.brainj.api.units.Coherent} system. */
     public double quantity(Unit<?> unit, String what) {
-        return Coherent.value(quantityOf(unit, what));
+        return org.brainj.api.units.Coherent.value(quantityOf(unit, what));
     }
 
     /** A quantity checked to have the dimension of {@code unit}. */

@@ -20,7 +20,7 @@ public record SpecRun(String name, RunSettings settings, Network network, Map<St
                       Map<String, SpikeMonitor> spikes, List<State> states) {
 
     /**
-     * A monitored variable, with its unit in the {@link Coherent} system when known (else null)
+     * A monitored variable, with its unit in the {@link org.brainj.api.units.Coherent} system when known (else null)
      * and the neurons recorded (null: all).
      */
     public record State(String population, String variable, StateMonitor monitor, String unit, int[] indices) {

@@ -189,12 +189,12 @@ class StepCompilerTest {
         Equations lif = Equations.parse("dV/dt = (-(V - El) + 10*mV) / (20*ms) : volt")
                 .checkUnits(Map.of("El", PhysicalUnits.parse("mV")));
         StepProgram euler = StepPrograms.ode(DifferentialSystem.of(lif), "euler");
-        double[] v0 = {-0.07, -0.06, -0.05};
+        double[] v0 = {-70, -60, -50};
         CpuTensor v = cpu.asTensor(v0, 3);
-        cpu.compile(euler, new Bindings(Map.of("V", v, "El", cpu.full(DType.FLOAT64, -0.065)), 0)).run(0, 1e-4, 0);
+        cpu.compile(euler, new Bindings(Map.of("V", v, "El", cpu.full(DType.FLOAT64, -65.0)), 0)).run(0, 0.1, 0);
         for (int i = 0; i < 3; i++) {
-            // one Euler step by hand, in SI: 10 mV = 0.01 V, 20 ms = 0.02 s
-            assertEquals(v0[i] + 1e-4 * (-(v0[i] + 0.065) + 0.01) / 0.02, v.toDoubleArray()[i], 1e-15);
+            // one Euler step by hand, in ms and mV as the runtime computes: 10*mV = 10, 20*ms = 20
+            assertEquals(v0[i] + 0.1 * (-(v0[i] + 65) + 10) / 20, v.toDoubleArray()[i], 1e-12);
         }
     }
 

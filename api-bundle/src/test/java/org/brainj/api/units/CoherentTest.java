@@ -1,8 +1,7 @@
-package org.brainj.launcher.spec;
+package org.brainj.api.units;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.brainj.api.units.PhysicalUnits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,5 +24,11 @@ class CoherentTest {
     })
     void quantitiesBecomeNumbersOfTheSystem(String text, double expected) {
         assertEquals(expected, Coherent.value(PhysicalUnits.quantity(text)), 1e-12 * Math.abs(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"nS, uS", "pF, nF", "volt, mV", "second, ms", "Hz, 1/ms", "Gohm, Mohm", "1, 1"})
+    void labelsNameTheSystemsUnitOfADimension(String unit, String label) {
+        assertEquals(label, Coherent.label(PhysicalUnits.parse(unit)));
     }
 }

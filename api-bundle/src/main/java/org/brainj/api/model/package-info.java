@@ -1,0 +1,12 @@
+/**
+ * Models from text, as Brian2 users write them: {@link org.brainj.api.model.NeuronText} reads
+ * equations with units and flags, threshold, reset and refractoriness, checks them in one
+ * grammar and one unit system ({@link org.brainj.api.units.Coherent}), and makes the runtime's
+ * model. Every entry point (spec files, {@code brainj integrate}, Java programs) goes through it.
+ */
+@Export
+@Version("0.1.0")
+package org.brainj.api.model;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
