@@ -1,5 +1,6 @@
 package org.brainj.backend.cpu.codegen;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Exprs;
 import org.brainj.api.expr.FreeVars;
@@ -80,9 +82,13 @@ final class KernelSource {
 
     /**
      * Computes before the loop, once per run, each largest subexpression that reads only
-     * constants, {@code t}, {@code dt} and 0-d parameters (e.g. {@code 1 / tau}, {@code t_ref -
-     * dt / 2}), and returns the body reading them: the same operations on the same values, so
-     * the same results, without repeating them for every element.
+     * constants, {@code t}, {@code dt}, 0-d parameters and temporaries computed from those
+     * (e.g. {@code 1 / tau}, {@code t_ref - dt / 2}, and the propagator {@code exp(-dt / tau)} with
+     * its {@code phi1} that {@code exact} and {@code exponential_euler} write through temporaries),
+     * and returns the body reading them: the same operations on the same values, so the same
+     * results, without repeating them for every element. A temporary that becomes such a value is
+     * dropped from the body and read from its once-per-run local (Brian2's scalar code, NEST's
+     * propagators).
      */
     private List<Assign> hoistInvariants() {
         Set<String> invariant = new HashSet<>(Set.of("t", "dt"));
@@ -91,15 +97,28 @@ final class KernelSource {
                 invariant.add(layout.tensorNames.get(k));
             }
         }
+        Map<String, Long> assignments = program.body().stream()
+                .collect(Collectors.groupingBy(Assign::target, Collectors.counting()));
         Map<Expr, String> hoisted = new LinkedHashMap<>();
-        List<Assign> body = program.body().stream()
-                .map(a -> new Assign(a.target(), hoist(a.value(), invariant, hoisted))).toList();
         JavaExpr java = new JavaExpr(locals);
-        hoisted.forEach((e, name) -> {
-            String local = "c" + name.substring(1);
-            line("final double " + local + " = " + java.number(e) + ";");
-            locals.put(name, local);
-        });
+        List<Assign> body = new ArrayList<>();
+        for (Assign a : program.body()) {
+            int before = hoisted.size();
+            Expr value = hoist(a.value(), invariant, hoisted);
+            hoisted.entrySet().stream().skip(before).forEach(h -> {
+                String local = "c" + h.getValue().substring(1);
+                line("final double " + local + " = " + java.number(h.getKey()) + ";");
+                locals.put(h.getValue(), local);
+            });
+            boolean temporary = !program.state().contains(a.target()) && assignments.get(a.target()) == 1;
+            if (temporary && value instanceof Expr.Var v
+                    && (invariant.contains(v.name()) || hoisted.containsValue(v.name()))) {
+                invariant.add(a.target());
+                locals.put(a.target(), locals.get(v.name()));
+            } else {
+                body.add(new Assign(a.target(), value));
+            }
+        }
         return body;
     }
 
