@@ -284,6 +284,24 @@ class StepCompilerTest {
         }
     }
 
+    /** A Poisson drive of mean up to 100 compiles (its search is shallow) and counts what the interpreter counts. */
+    @Test
+    void poissonCountsCompileForLargeMeansAndMatchTheInterpreter() {
+        for (double lambda : new double[] {0.3, 2, 100}) {
+            Expr count = org.brainj.api.sim.PoissonCount.of(lambda, "u");
+            StepProgram program = new StepProgram(List.of(new Assign("v", count)), Set.of("v"), Set.of(),
+                    List.of(new RandomDraw("u", Distribution.UNIFORM, 4)));
+            int n = 1000;
+            CpuTensor v = cpu.full(DType.FLOAT64, 0, n);
+            cpu.compile(program, new Bindings(Map.of("v", v), 9)).run(0, 0.1, 3);
+            RandomKey key = new RandomKey(9, 4, 3);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Interpreter.eval(count, Map.of("u", Philox.uniform(key, i))), v.toDoubleArray()[i], 0,
+                        "element " + i + " at lambda " + lambda);
+            }
+        }
+    }
+
     private static double[] randoms(Random random, int n) {
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < n; i++) {
