@@ -138,8 +138,11 @@ final class KernelSource {
         JavaExpr java = new JavaExpr(locals);
         Set<Integer> written = new TreeSet<>();
         int temps = 0;
+        Map<Expr, Long> calls = new HashMap<>();
+        assigns.forEach(a -> countCalls(a.value(), calls));
+        Map<Expr, String> computed = new HashMap<>();
         for (Assign a : assigns) {
-            String value = java.number(a.value());
+            String value = java.number(shareCalls(a.value(), calls, computed, java));
             String local = locals.get(a.target());
             if (local == null) {
                 local = "l" + temps++;
@@ -148,6 +151,8 @@ final class KernelSource {
             } else {
                 line(local + " = " + value + ";");
             }
+            // a call that read the old value must be computed afresh
+            computed.keySet().removeIf(e -> FreeVars.of(e).contains(a.target()));
             int k = layout.tensorNames.indexOf(a.target());
             if (k >= 0) {
                 written.add(k);
@@ -157,6 +162,39 @@ final class KernelSource {
             String cast = tensors[k].dtype() == DType.FLOAT32 ? "(float) " : "";
             line("a" + k + "[o" + k + " + i] = " + cast + "v" + k + ";");
         }
+    }
+
+    private static void countCalls(Expr e, Map<Expr, Long> calls) {
+        if (e instanceof Expr.Call) {
+            calls.merge(e, 1L, Long::sum);
+        }
+        Exprs.children(e).forEach(c -> countCalls(c, calls));
+    }
+
+    /**
+     * {@code e} with each function call that the body makes more than once (exponential_euler
+     * writes every {@code exp} of a rate into both the derivative and its linear coefficient)
+     * read from a local computed once per element, while the variables it reads are unchanged:
+     * the same call on the same values, so the same numbers, for one evaluation instead of several.
+     */
+    private Expr shareCalls(Expr e, Map<Expr, Long> calls, Map<Expr, String> computed, JavaExpr java) {
+        if (e instanceof Expr.Var || e instanceof Expr.Const) {
+            return e;
+        }
+        Expr inner = Exprs.mapChildren(e, c -> shareCalls(c, calls, computed, java));
+        if (!(e instanceof Expr.Call) || calls.getOrDefault(e, 0L) < 2) {
+            return inner;
+        }
+        String name = computed.get(e);
+        if (name == null) {
+            // '%' cannot start a name of the program, so it clashes with none
+            name = "%" + locals.size();
+            String local = "s" + locals.size();
+            line("final double " + local + " = " + java.number(inner) + ";");
+            locals.put(name, local);
+            computed.put(e, name);
+        }
+        return new Expr.Var(name);
     }
 
     /** Whether a state tensor is float32, which makes uniforms float32's, as {@link org.brainj.api.program.RandomDraw} says. */

@@ -302,6 +302,30 @@ class StepCompilerTest {
         }
     }
 
+    /** A call made twice is computed once per element, and afresh once a variable it reads is reassigned. */
+    @Test
+    void repeatedCallsAreSharedUntilTheirInputsChange() {
+        StepProgram program = new StepProgram(List.of(assign("a", "exp(x) * 2 + exp(x) / exp(y)"),
+                assign("x", "x + 1"), assign("y", "exp(x) + a + exp(y)")), Set.of("x", "y"), Set.of(), List.of());
+        int n = 17;
+        double[] x = randoms(new Random(8), n);
+        double[] y = randoms(new Random(9), n);
+        Map<String, Tensor> tensors = Map.of("x", cpu.asTensor(x, n), "y", cpu.asTensor(y, n));
+        cpu.compile(program, new Bindings(tensors, 1)).run(0, 0.1, 0);
+        Map<String, double[]> env = new HashMap<>(Map.of("x", x, "y", y, "t", new double[] {0}, "dt", new double[] {0.1}));
+        for (Assign a : program.body()) {
+            env.put(a.target(), Interpreter.eval(a.value(), env, n));
+        }
+        assertArrayEquals(env.get("x"), tensors.get("x").toDoubleArray(), 0);
+        assertArrayEquals(env.get("y"), tensors.get("y").toDoubleArray(), 0);
+
+        Layout layout = new Layout(program);
+        CpuTensor[] bound = layout.tensorNames.stream().map(v -> (CpuTensor) tensors.get(v)).toArray(CpuTensor[]::new);
+        String source = new KernelSource(program, layout, bound).text("p.K");
+        // exp(x) and exp(y) once before x changes, exp(x) once after: three, not five
+        assertEquals(3, source.split("Math\\.exp\\(", -1).length - 1, source);
+    }
+
     private static double[] randoms(Random random, int n) {
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < n; i++) {
