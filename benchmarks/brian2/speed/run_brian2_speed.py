@@ -10,7 +10,10 @@ process's wall time. Brian2's harness cannot run on Python 3 as shipped (see
 Usage: /usr/bin/python3 run_brian2_speed.py CASE N [REPEATS]
   CASE: a class of speed.py (LinearNeuronsOnly, HHNeuronsOnly, CUBAFixedConnectivity,
         COBAHHFixedConnectivity, STDP, VerySparseMediumRateSynapsesOnly, ...)
-Prints one JSON line per repeat: {"case", "n", "loop_s", "process_s"}.
+Prints one JSON line per repeat: {"case", "n", "loop_s", "process_s"} and the case's check, the
+value BrainJ's runner (org.brainj.benchmarks.speed.SpeedSuite) prints too: "rate_hz" (spikes
+per neuron per second) where the case has a SpikeMonitor, else "mean_w" (events per target) for
+the SynapsesOnly cases, else "mean_v" (mV where v is a voltage) of the group.
 """
 import json
 import os
@@ -27,9 +30,31 @@ from brian2.tests.features import speed
 brian2.prefs.reset_to_defaults()
 brian2.set_device('cpp_standalone', build_on_run=False, directory=sys.argv[3])
 brian2.prefs.devices.cpp_standalone.openmp_threads = 0
+from brian2.core.magic import collect
+captured = []
+
+def timed_run(self, duration):
+    # the objects of the case's run(), to read the check from after the run
+    captured.extend(collect(level=1))
+    captured.append(duration)
+    brian2.run(duration, level=1)
+
+speed.SpeedTest.timed_run = timed_run
 test = getattr(speed, sys.argv[1])(int(sys.argv[2]))
 test.run()
 brian2.device.build(directory=sys.argv[3], compile=True, run=True, with_output=False)
+duration = float(captured.pop())
+monitors = [o for o in captured if isinstance(o, brian2.SpikeMonitor)]
+groups = [o for o in captured if isinstance(o, brian2.NeuronGroup)]
+if monitors:
+    check = ('rate_hz', monitors[0].num_spikes / len(monitors[0].source) / duration)
+elif any('w' in g.variables for g in groups):
+    g = next(g for g in groups if 'w' in g.variables)
+    check = ('mean_w', float(brian2.mean(g.w[:])))
+else:
+    v = groups[0].v[:]
+    check = ('mean_v', float(brian2.mean(v / brian2.mV if brian2.have_same_dimensions(v, brian2.volt) else v)))
+print(check[0], check[1])
 print(brian2.device._last_run_time)
 '''
 
@@ -46,8 +71,10 @@ def main():
             if done.returncode != 0:
                 sys.stderr.write(done.stderr)
                 sys.exit(f'{case} {n} failed in Brian2')
-            loop = float(done.stdout.strip().splitlines()[-1])
-            print(json.dumps({'case': case, 'n': n, 'loop_s': loop, 'process_s': round(process, 2)}))
+            *_, check, loop = done.stdout.strip().splitlines()
+            name, value = check.split()
+            print(json.dumps({'case': case, 'n': n, 'loop_s': float(loop), 'process_s': round(process, 2),
+                              name: float(value)}))
 
 
 if __name__ == '__main__':

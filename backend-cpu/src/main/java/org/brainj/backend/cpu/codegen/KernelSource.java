@@ -1,5 +1,6 @@
 package org.brainj.backend.cpu.codegen;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Exprs;
 import org.brainj.api.expr.FreeVars;
@@ -80,9 +82,13 @@ final class KernelSource {
 
     /**
      * Computes before the loop, once per run, each largest subexpression that reads only
-     * constants, {@code t}, {@code dt} and 0-d parameters (e.g. {@code 1 / tau}, {@code t_ref -
-     * dt / 2}), and returns the body reading them: the same operations on the same values, so
-     * the same results, without repeating them for every element.
+     * constants, {@code t}, {@code dt}, 0-d parameters and temporaries computed from those
+     * (e.g. {@code 1 / tau}, {@code t_ref - dt / 2}, and the propagator {@code exp(-dt / tau)} with
+     * its {@code phi1} that {@code exact} and {@code exponential_euler} write through temporaries),
+     * and returns the body reading them: the same operations on the same values, so the same
+     * results, without repeating them for every element. A temporary that becomes such a value is
+     * dropped from the body and read from its once-per-run local (Brian2's scalar code, NEST's
+     * propagators).
      */
     private List<Assign> hoistInvariants() {
         Set<String> invariant = new HashSet<>(Set.of("t", "dt"));
@@ -91,15 +97,28 @@ final class KernelSource {
                 invariant.add(layout.tensorNames.get(k));
             }
         }
+        Map<String, Long> assignments = program.body().stream()
+                .collect(Collectors.groupingBy(Assign::target, Collectors.counting()));
         Map<Expr, String> hoisted = new LinkedHashMap<>();
-        List<Assign> body = program.body().stream()
-                .map(a -> new Assign(a.target(), hoist(a.value(), invariant, hoisted))).toList();
         JavaExpr java = new JavaExpr(locals);
-        hoisted.forEach((e, name) -> {
-            String local = "c" + name.substring(1);
-            line("final double " + local + " = " + java.number(e) + ";");
-            locals.put(name, local);
-        });
+        List<Assign> body = new ArrayList<>();
+        for (Assign a : program.body()) {
+            int before = hoisted.size();
+            Expr value = hoist(a.value(), invariant, hoisted);
+            hoisted.entrySet().stream().skip(before).forEach(h -> {
+                String local = "c" + h.getValue().substring(1);
+                line("final double " + local + " = " + java.number(h.getKey()) + ";");
+                locals.put(h.getValue(), local);
+            });
+            boolean temporary = !program.state().contains(a.target()) && assignments.get(a.target()) == 1;
+            if (temporary && value instanceof Expr.Var v
+                    && (invariant.contains(v.name()) || hoisted.containsValue(v.name()))) {
+                invariant.add(a.target());
+                locals.put(a.target(), locals.get(v.name()));
+            } else {
+                body.add(new Assign(a.target(), value));
+            }
+        }
         return body;
     }
 
@@ -119,8 +138,11 @@ final class KernelSource {
         JavaExpr java = new JavaExpr(locals);
         Set<Integer> written = new TreeSet<>();
         int temps = 0;
+        Map<Expr, Long> calls = new HashMap<>();
+        assigns.forEach(a -> countCalls(a.value(), calls));
+        Map<Expr, String> computed = new HashMap<>();
         for (Assign a : assigns) {
-            String value = java.number(a.value());
+            String value = java.number(shareCalls(a.value(), calls, computed, java));
             String local = locals.get(a.target());
             if (local == null) {
                 local = "l" + temps++;
@@ -129,6 +151,8 @@ final class KernelSource {
             } else {
                 line(local + " = " + value + ";");
             }
+            // a call that read the old value must be computed afresh
+            computed.keySet().removeIf(e -> FreeVars.of(e).contains(a.target()));
             int k = layout.tensorNames.indexOf(a.target());
             if (k >= 0) {
                 written.add(k);
@@ -138,6 +162,39 @@ final class KernelSource {
             String cast = tensors[k].dtype() == DType.FLOAT32 ? "(float) " : "";
             line("a" + k + "[o" + k + " + i] = " + cast + "v" + k + ";");
         }
+    }
+
+    private static void countCalls(Expr e, Map<Expr, Long> calls) {
+        if (e instanceof Expr.Call) {
+            calls.merge(e, 1L, Long::sum);
+        }
+        Exprs.children(e).forEach(c -> countCalls(c, calls));
+    }
+
+    /**
+     * {@code e} with each function call that the body makes more than once (exponential_euler
+     * writes every {@code exp} of a rate into both the derivative and its linear coefficient)
+     * read from a local computed once per element, while the variables it reads are unchanged:
+     * the same call on the same values, so the same numbers, for one evaluation instead of several.
+     */
+    private Expr shareCalls(Expr e, Map<Expr, Long> calls, Map<Expr, String> computed, JavaExpr java) {
+        if (e instanceof Expr.Var || e instanceof Expr.Const) {
+            return e;
+        }
+        Expr inner = Exprs.mapChildren(e, c -> shareCalls(c, calls, computed, java));
+        if (!(e instanceof Expr.Call) || calls.getOrDefault(e, 0L) < 2) {
+            return inner;
+        }
+        String name = computed.get(e);
+        if (name == null) {
+            // '%' cannot start a name of the program, so it clashes with none
+            name = "%" + locals.size();
+            String local = "s" + locals.size();
+            line("final double " + local + " = " + java.number(inner) + ";");
+            locals.put(name, local);
+            computed.put(e, name);
+        }
+        return new Expr.Var(name);
     }
 
     /** Whether a state tensor is float32, which makes uniforms float32's, as {@link org.brainj.api.program.RandomDraw} says. */

@@ -246,6 +246,86 @@ class StepCompilerTest {
         assertTrue(e.getMessage().contains("parameter 'I'"), e.getMessage());
     }
 
+    /**
+     * exact and exponential_euler write the propagator exp(-dt/tau) and phi1 through temporaries:
+     * with tau shared by the group they are computed once per run, before the loop (no exp or log
+     * is left per element), and the kernel still gives the interpreter's numbers bit for bit,
+     * including the closed form v e^(-dt/tau) + b tau (1 - e^(-dt/tau)) to rounding.
+     */
+    @Test
+    void propagatorsThroughTemporariesAreComputedOncePerRun() {
+        for (String method : List.of("exact", "exponential_euler")) {
+            StepProgram program = StepPrograms.ode(DifferentialSystem.ode(
+                    Map.of("v", ExpressionParser.parse("-v * (1 / tau) + b"))), method);
+            int n = 33;
+            double[] v0 = randoms(new Random(3), n);
+            double[] b = randoms(new Random(4), n);
+            Map<String, Tensor> tensors = Map.of("v", cpu.asTensor(v0, n), "b", cpu.asTensor(b, n),
+                    "tau", cpu.full(DType.FLOAT64, 7));
+            cpu.compile(program, new Bindings(tensors, 1)).run(0, 0.1, 0);
+
+            Map<String, double[]> env = new HashMap<>(Map.of("v", v0, "b", b, "tau", new double[] {7},
+                    "t", new double[] {0}, "dt", new double[] {0.1}));
+            for (Assign a : program.body()) {
+                env.put(a.target(), Interpreter.eval(a.value(), env, n));
+            }
+            assertArrayEquals(env.get("v"), tensors.get("v").toDoubleArray(), 0, method);
+            double decay = Math.exp(-0.1 / 7);
+            for (int i = 0; i < n; i++) {
+                assertEquals(v0[i] * decay + b[i] * 7 * (1 - decay), tensors.get("v").toDoubleArray()[i], 1e-14, method);
+            }
+
+            Layout layout = new Layout(program);
+            CpuTensor[] bound = layout.tensorNames.stream().map(x -> (CpuTensor) tensors.get(x)).toArray(CpuTensor[]::new);
+            String source = new KernelSource(program, layout, bound).text("p.K");
+            String loop = source.substring(source.indexOf("for (int i"));
+            assertTrue(source.contains("Math.exp") && !loop.contains("Math.exp") && !loop.contains("Math.log"),
+                    method + ": the propagator is computed in the loop:\n" + source);
+        }
+    }
+
+    /** A Poisson drive of mean up to 100 compiles (its search is shallow) and counts what the interpreter counts. */
+    @Test
+    void poissonCountsCompileForLargeMeansAndMatchTheInterpreter() {
+        for (double lambda : new double[] {0.3, 2, 100}) {
+            Expr count = org.brainj.api.sim.PoissonCount.of(lambda, "u");
+            StepProgram program = new StepProgram(List.of(new Assign("v", count)), Set.of("v"), Set.of(),
+                    List.of(new RandomDraw("u", Distribution.UNIFORM, 4)));
+            int n = 1000;
+            CpuTensor v = cpu.full(DType.FLOAT64, 0, n);
+            cpu.compile(program, new Bindings(Map.of("v", v), 9)).run(0, 0.1, 3);
+            RandomKey key = new RandomKey(9, 4, 3);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Interpreter.eval(count, Map.of("u", Philox.uniform(key, i))), v.toDoubleArray()[i], 0,
+                        "element " + i + " at lambda " + lambda);
+            }
+        }
+    }
+
+    /** A call made twice is computed once per element, and afresh once a variable it reads is reassigned. */
+    @Test
+    void repeatedCallsAreSharedUntilTheirInputsChange() {
+        StepProgram program = new StepProgram(List.of(assign("a", "exp(x) * 2 + exp(x) / exp(y)"),
+                assign("x", "x + 1"), assign("y", "exp(x) + a + exp(y)")), Set.of("x", "y"), Set.of(), List.of());
+        int n = 17;
+        double[] x = randoms(new Random(8), n);
+        double[] y = randoms(new Random(9), n);
+        Map<String, Tensor> tensors = Map.of("x", cpu.asTensor(x, n), "y", cpu.asTensor(y, n));
+        cpu.compile(program, new Bindings(tensors, 1)).run(0, 0.1, 0);
+        Map<String, double[]> env = new HashMap<>(Map.of("x", x, "y", y, "t", new double[] {0}, "dt", new double[] {0.1}));
+        for (Assign a : program.body()) {
+            env.put(a.target(), Interpreter.eval(a.value(), env, n));
+        }
+        assertArrayEquals(env.get("x"), tensors.get("x").toDoubleArray(), 0);
+        assertArrayEquals(env.get("y"), tensors.get("y").toDoubleArray(), 0);
+
+        Layout layout = new Layout(program);
+        CpuTensor[] bound = layout.tensorNames.stream().map(v -> (CpuTensor) tensors.get(v)).toArray(CpuTensor[]::new);
+        String source = new KernelSource(program, layout, bound).text("p.K");
+        // exp(x) and exp(y) once before x changes, exp(x) once after: three, not five
+        assertEquals(3, source.split("Math\\.exp\\(", -1).length - 1, source);
+    }
+
     private static double[] randoms(Random random, int n) {
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -1,0 +1,53 @@
+package org.brainj.benchmarks.speed;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import org.brainj.api.sim.NonFiniteStateException;
+import org.brainj.api.tensor.Backends;
+
+/**
+ * One case of Brian2's speed suite on BrainJ, timed as Brian2 times its own: the simulation loop
+ * only ({@code network.run}), after the network is built and its kernels compiled. Prints one
+ * JSON line: the case, its size, the backend, the build time, the loop's wall and process CPU
+ * time (CPU above wall means other threads worked: JIT, GC, a second core), the simulated time
+ * and the case's check value ({@link SpeedCases}), for {@code benchmarks/speed-suite.sh} to set
+ * beside Brian2's line. The loop includes the JVM's JIT warm-up, as a run in a fresh process does.
+ *
+ * <p>Usage: {@code SpeedSuite CASE N [backend] [seed]}.
+ */
+public final class SpeedSuite {
+    private SpeedSuite() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: SpeedSuite CASE N [backend] [seed]; cases: " + SpeedCases.NAMES);
+            System.exit(2);
+        }
+        String name = args[0];
+        int n = Integer.parseInt(args[1]);
+        String backend = args.length > 2 ? args[2] : "cpu";
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        long t0 = System.nanoTime();
+        SpeedCases.Case c = SpeedCases.of(name, n, Backends.get(backend), seed);
+        c.network().build();
+        double build = (System.nanoTime() - t0) * 1e-9;
+
+        long cpu0 = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        try {
+            c.network().run(c.duration());
+        } catch (NonFiniteStateException e) {
+            // raised after the last step (the case puts its check off): the loop ran in full, as Brian2's did
+            System.err.println(e.getMessage());
+        }
+        double loop = (System.nanoTime() - start) * 1e-9;
+        double cpu = (os.getProcessCpuTime() - cpu0) * 1e-9;
+        System.out.printf(Locale.ROOT, "{\"case\": \"%s\", \"n\": %d, \"backend\": \"%s\", \"build_s\": %.3f, "
+                        + "\"loop_s\": %.4f, \"loop_cpu_s\": %.3f, \"duration_s\": %.1f, \"%s\": %.6g}%n",
+                name, n, backend, build, loop, cpu, c.duration() / 1000, c.checkName(), c.check().getAsDouble());
+    }
+}
