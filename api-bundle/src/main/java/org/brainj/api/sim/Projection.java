@@ -2,6 +2,7 @@ package org.brainj.api.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
@@ -37,6 +38,8 @@ public final class Projection {
     /** Short-term plasticity of the synapses, or null. */
     private final StpState stp;
     private double dt;
+    /** The longest delay in steps: the spike history is an array of one tensor per step. */
+    private static final int MAX_DELAY_STEPS = Integer.MAX_VALUE - 8;
 
     /** Synapses of one delay, as their own CSR: per step one event op per bucket. */
     private record Bucket(int delaySteps, int[] indptr, int[] indices, double[] weights) {
@@ -197,6 +200,11 @@ public final class Projection {
         return targetVariable;
     }
 
+    /** The synapses this projection holds. */
+    public int synapses() {
+        return indices.length;
+    }
+
     /** The (longest) delay in steps, fixed when the network is built. */
     public int delaySteps() {
         return buckets.stream().mapToInt(Bucket::delaySteps).max().orElse(0);
@@ -224,6 +232,11 @@ public final class Projection {
 
     private int steps(double d, double dt, String which) {
         double steps = d / dt;
+        if (!(steps < MAX_DELAY_STEPS)) {
+            throw new RunTooLargeException("projection " + name + ": delay " + Times.format(d) + which + " is "
+                    + String.format(Locale.ROOT, "%.3g", steps) + " steps of dt = " + Times.format(dt)
+                    + ", more than the " + MAX_DELAY_STEPS + " spike history can hold; check its unit");
+        }
         long rounded = Math.round(steps);
         if (Math.abs(steps - rounded) > 1e-9 * Math.max(1, steps)) {
             throw new SimulationException("projection " + name + ": delay " + Times.format(d) + which
@@ -360,6 +373,9 @@ public final class Projection {
         private String deltaTarget;
         private STP stp;
 
+        /** The most synapses one projection holds: int32 ids, less the JVM's array header reserve. */
+        private static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
+
         private Builder(String name, Population pre, Population post) {
             this.name = name;
             this.pre = pre;
@@ -368,7 +384,18 @@ public final class Projection {
 
         /** The synapses a connector draws between the two populations (with its weights, if it makes any). */
         public Builder connect(Connector connector) {
-            return connectivity(connector.connect(geometry(pre), geometry(post)));
+            Geometry from = geometry(pre);
+            Geometry to = geometry(post);
+            double expected = connector.expectedSynapses(from, to);
+            String count = String.format(Locale.ROOT, "%.3g", expected);
+            new MemoryPlan().add("projection " + name + " (about " + count + " synapses)", expected * MemoryPlan.BYTES_PER_SYNAPSE)
+                    .check(MemoryPlan.availableHeap(), "use fewer neurons or a sparser connector, or give Java more heap (-Xmx)");
+            if (expected > MAX_SYNAPSES) {
+                throw new RunTooLargeException("projection " + name + ": about " + count + " synapses expected, more than the "
+                        + MAX_SYNAPSES + " one projection holds (int32 synapse ids); split it into several projections or"
+                        + " use a sparser connector");
+            }
+            return connectivity(connector.connect(from, to));
         }
 
         /** Given connectivity (with its weights, if it has any). */

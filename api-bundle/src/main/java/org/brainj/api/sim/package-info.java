@@ -11,7 +11,7 @@
  * State monitors record, after step {@code k}, the state at {@code t_(k+1)}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brainj.api.sim;
 
 import org.osgi.annotation.bundle.Export;
