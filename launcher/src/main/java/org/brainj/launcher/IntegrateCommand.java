@@ -16,6 +16,7 @@ import org.brainj.api.expr.Equations;
 import org.brainj.api.integrate.Odeint;
 import org.brainj.api.integrate.Sdeint;
 import org.brainj.api.integrate.Trajectory;
+import org.brainj.api.sim.MemoryPlan;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.output.AtomicFiles;
 import org.brainj.launcher.output.Plots;
@@ -77,6 +78,13 @@ final class IntegrateCommand implements Callable<Integer> {
         params.forEach((p, v) -> given.put(p, quantity("--param " + p, v)));
         Map<String, Quantity<?>> initial = new LinkedHashMap<>();
         init.forEach((x, v) -> initial.put(x, quantity("--init " + x, v)));
+        for (String p : given.keySet()) {
+            if (!eqs.identifiers().contains(p)) {
+                throw new BrainJException("--param " + p + ": the equations do not read '" + p + "'; they read "
+                        + (eqs.externals().isEmpty() ? "no parameter" : String.join(", ", eqs.externals()))
+                        + "; remove it or check its spelling");
+            }
+        }
         boolean withUnits = given.values().stream().anyMatch(q -> !PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.ONE))
                 || initial.values().stream().anyMatch(q -> !PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.ONE));
         try {
@@ -113,6 +121,15 @@ final class IntegrateCommand implements Callable<Integer> {
         given.forEach((p, q) -> values.put(p, withUnits ? Coherent.value(q) : q.getValue().doubleValue()));
         double step = time("--dt", dt);
         double end = time("--duration", duration);
+        if (step > end) {
+            throw new BrainJException("--dt '" + dt + "' is longer than --duration '" + duration + "'; give a smaller --dt or a"
+                    + " longer --duration");
+        }
+        long steps = MemoryPlan.steps(end, step);
+        // the trajectory keeps every step: its time and each variable as float64
+        new MemoryPlan().add("the trajectory (" + steps + " steps of " + variables.size() + " variables)",
+                (steps + 1.0) * (variables.size() + 1) * 8 * 2)
+                .check(MemoryPlan.availableHeap(), "give a larger --dt or a shorter --duration, or give Java more heap (-Xmx)");
         Trajectory trajectory = eqs.isStochastic()
                 ? Sdeint.of(eqs, values).method(method).seed(seed).integrate(x0, 0, end, step)
                 : Odeint.of(eqs, values).method(method).integrate(x0, 0, end, step);
@@ -155,7 +172,7 @@ final class IntegrateCommand implements Callable<Integer> {
         }
         double ms = Coherent.value(q);
         if (!(ms > 0)) {
-            throw new BrainJException(option + " '" + text + "' must be greater than 0");
+            throw new BrainJException(option + " '" + text + "' must be greater than 0; give e.g. '0.1 ms'");
         }
         return ms;
     }

@@ -56,6 +56,21 @@ public final class StateMonitor implements Monitor {
         }
     }
 
+    /** The records a run of {@code steps} steps from the start takes: one every period. */
+    public long plannedRecords(long steps) {
+        return steps / period;
+    }
+
+    /** The neurons each record holds. */
+    public int columns() {
+        return indices == null ? population.size() : indices.length;
+    }
+
+    /** The bytes {@link #plannedRecords} records hold: per record a row of float64 and its time, with an array header. */
+    public double plannedBytes(long steps) {
+        return plannedRecords(steps) * (8.0 * columns() + 8 + 16);
+    }
+
     @Override
     public List<Population> subjects() {
         return List.of(population);

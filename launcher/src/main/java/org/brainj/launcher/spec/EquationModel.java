@@ -80,7 +80,11 @@ final class EquationModel {
                 if (given.containsKey(REFRACTORY)) {
                     throw refNode.error("a parameter is named '" + REFRACTORY + "' already; give the period by its name");
                 }
-                given.put(REFRACTORY, refNode.quantityOf(PhysicalUnits.SECOND, "a refractory period"));
+                Quantity<?> period = refNode.quantityOf(PhysicalUnits.SECOND, "a refractory period");
+                if (!(period.getValue().doubleValue() >= 0)) {
+                    throw refNode.error("a refractory period must be >= 0; give e.g. '2 ms', or leave 'refractory' out");
+                }
+                given.put(REFRACTORY, period);
                 givenAt.put(REFRACTORY, refNode);
                 refractory = REFRACTORY;
             }
