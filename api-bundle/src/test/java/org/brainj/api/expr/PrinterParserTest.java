@@ -32,6 +32,11 @@ class PrinterParserTest {
             assertTrue(e.getMessage().contains("nested more than 200 levels deep"), e.getMessage());
             assertTrue(e.getMessage().contains("split it with intermediate variables"), e.getMessage());
         }
+        // a literal past float64 is refused where it is written, not read as infinity
+        EquationSyntaxException big = assertThrows(EquationSyntaxException.class, () -> ExpressionParser.parse("V * 1e999"));
+        assertTrue(big.getMessage().contains("the number 1e999 is beyond float64"), big.getMessage());
+        assertEquals(Double.POSITIVE_INFINITY, eval("inf"), "inf written as such stays");
+        assertEquals(1.7e308, eval("1.7e308"));
         // a long flat sum is not nesting: 2000 terms parse (left to right, as Python adds them)
         assertEquals(2000.0, eval("1" + " + 1".repeat(1999)));
     }
