@@ -201,6 +201,8 @@ class BadInputIT {
             "", "dW/dt = -W / tau : 1", "V = 1 : volt", "reset unknown variable",
             // Inf hidden by the reset: the run completes
             "'tau: 1e-300 ms'",
+            // Inf from a constant (1/0): caught at the first step, but blamed on dt and without the spec file
+            "dV/dt = (E_L - V) / tau * (1/0) : volt",
             // messages without a fix
             // a recording period longer than the run records nothing, and is accepted
             "'period: 1e30 s'",
@@ -246,7 +248,7 @@ class BadInputIT {
     Stream<DynamicTest> badEquations() {
         return EQUATIONS.stream().map(eq -> DynamicTest.dynamicTest("'" + (eq.length() > 60 ? eq.substring(0, 60) + "..." : eq) + "'", () ->
                 spec(eq.length() > 60 ? eq.substring(0, 60) + "..." : eq, BASE.replace("\"dV/dt = (E_L - V + I) / tau : volt (unless refractory)\"",
-                        "\"" + eq + "\""))));
+                        "\"" + eq + "\"").replace("I: 20 mV, ", "")))); // I is read by BASE's equations only
     }
 
     @TestFactory
