@@ -93,7 +93,8 @@ public final class ExpressionParser {
 
     void expectEnd() {
         if (peek().kind() != Kind.END) {
-            throw error(peek(), "unexpected " + describe(peek()) + " after the expression");
+            throw error(peek(), "unexpected " + describe(peek()) + " after the expression; remove it, or join it to the"
+                    + " expression with an operator");
         }
     }
 
@@ -273,7 +274,8 @@ public final class ExpressionParser {
 
     private void requireArity(Token name, String label, List<Expr> args, int arity) {
         if (args.size() != arity) {
-            throw error(name, label + "() takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", not " + args.size());
+            throw error(name, label + "() takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", not " + args.size()
+                    + "; give " + arity);
         }
     }
 

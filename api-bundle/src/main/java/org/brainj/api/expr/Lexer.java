@@ -55,7 +55,8 @@ final class Lexer {
             } else {
                 String symbol = symbolAt(text, i);
                 if (symbol == null) {
-                    throw new EquationSyntaxException(line, column, "unexpected character '" + c + "'");
+                    throw new EquationSyntaxException(line, column, "unexpected character '" + c + "'; equations are written"
+                            + " with numbers, names, + - * / ** ^, comparisons, and, or, not and ( )");
                 }
                 tokens.add(new Token(Kind.SYMBOL, symbol, column));
                 i += symbol.length();

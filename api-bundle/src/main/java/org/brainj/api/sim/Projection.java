@@ -438,7 +438,7 @@ public final class Projection {
         /** The transmission delay, in the models' time unit; a multiple of the network's dt. */
         public Builder delay(double delay) {
             if (!(delay >= 0)) {
-                throw new SimulationException("projection " + name + ": delay " + delay + " must be >= 0");
+                throw new SimulationException("projection " + name + ": delay " + delay + " must be >= 0; give 0 or a positive delay");
             }
             this.delay = delay;
             return this;
@@ -448,7 +448,7 @@ public final class Projection {
         public Builder delays(double[] perSynapse) {
             for (double d : perSynapse) {
                 if (!(d >= 0)) {
-                    throw new SimulationException("projection " + name + ": delay " + d + " must be >= 0");
+                    throw new SimulationException("projection " + name + ": delay " + d + " must be >= 0; give 0 or a positive delay");
                 }
             }
             this.delays = perSynapse.clone();

@@ -46,7 +46,7 @@ public final class StateMonitor implements Monitor {
             for (int i : indices) {
                 if (i < 0 || i >= population.size()) {
                     throw new SimulationException("monitor " + name() + ": index " + i + " is outside " + population.name()
-                            + " (0.." + (population.size() - 1) + ")");
+                            + " (0.." + (population.size() - 1) + "); give indices in that range");
                 }
             }
         }

@@ -579,7 +579,8 @@ public final class SpecLoader {
             if (m.has("period")) {
                 double steps = m.optional("period").time() / settings.dt();
                 if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
-                    throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt() + " ms");
+                    throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt()
+                            + " ms; give a multiple of dt, e.g. 1 ms");
                 }
                 period = (int) Math.rint(steps);
             }
