@@ -1,8 +1,11 @@
 package org.brainj.launcher;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.brainj.api.BrainJException;
+import org.brainj.api.sim.MemoryPlan;
+import org.brainj.api.sim.RunTooLargeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -39,7 +42,19 @@ public final class BrainJCommand implements Callable<Integer> {
         commandLine.setExecutionStrategy(parsed -> {
             try (Logging logging = Logging.configure(top.debug)) {
                 return new CommandLine.RunLast().execute(parsed);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // what a plan could not foresee still ends in one line, not a trace of thousands
+                List<CommandLine> chain = parsed.asCommandLineList();
+                throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), e.toString(), e);
             }
+        });
+        commandLine.setParameterExceptionHandler((e, args1) -> {
+            CommandLine failed = e.getCommandLine();
+            PrintWriter to = failed.getErr();
+            to.println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage() + "; see '"
+                    + failed.getCommandSpec().qualifiedName() + " --help'");
+            to.flush();
+            return 2;
         });
         commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
             PrintWriter to = failed.getErr();
@@ -56,8 +71,20 @@ public final class BrainJCommand implements Callable<Integer> {
 
     /** A BrainJException's message is meant for users; anything else is a bug, said so. */
     private static String userMessage(Exception e) {
+        if (e instanceof RunTooLargeException) {
+            return e.getMessage() + " (brainj gives java the options in BRAINJ_JAVA_OPTS, e.g. BRAINJ_JAVA_OPTS=-Xmx8g)";
+        }
         if (e instanceof BrainJException) {
             return e.getMessage();
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return "out of memory (" + MemoryPlan.bytes(Runtime.getRuntime().maxMemory()) + " of heap); make the network"
+                        + " or the recording smaller, or give more heap, e.g. BRAINJ_JAVA_OPTS=-Xmx8g";
+            }
+            if (c instanceof StackOverflowError) {
+                return "an expression or spec is nested too deeply to process; split it into smaller parts";
+            }
         }
         return "internal error: " + e + " (run again with --debug for the stack trace)";
     }

@@ -20,6 +20,7 @@ import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.model.ModelTextException;
 import org.brainj.api.model.NeuronText;
 import org.brainj.api.units.Coherent;
+import org.brainj.api.sim.MemoryPlan;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.output.AtomicFiles;
 import org.brainj.launcher.output.Plots;
@@ -76,6 +77,9 @@ final class IntegrateCommand implements Callable<Integer> {
         try {
             model = text.compile("integrate");
         } catch (ModelTextException e) {
+            if (e.part().equals("parameters") && params.containsKey(e.key())) {
+                throw new BrainJException("--param " + e.key() + ": " + e.problem(), e);
+            }
             throw new BrainJException("the equations: " + (e.line() > 0 ? "line " + e.line() + ", column " + e.column() + ": " : "")
                     + e.problem() + (e.part().equals("parameters") ? "; give each parameter with --param NAME=VALUE" : ""), e);
         }
@@ -99,6 +103,15 @@ final class IntegrateCommand implements Callable<Integer> {
         Map<String, Double> values = model.parameters();
         double step = time("--dt", dt);
         double end = time("--duration", duration);
+        if (step > end) {
+            throw new BrainJException("--dt '" + dt + "' is longer than --duration '" + duration + "'; give a smaller --dt or a"
+                    + " longer --duration");
+        }
+        long steps = MemoryPlan.steps(end, step);
+        // the trajectory keeps every step: its time and each variable as float64
+        new MemoryPlan().add("the trajectory (" + steps + " steps of " + variables.size() + " variables)",
+                (steps + 1.0) * (variables.size() + 1) * 8 * 2)
+                .check(MemoryPlan.availableHeap(), "give a larger --dt or a shorter --duration, or give Java more heap (-Xmx)");
         Trajectory trajectory = eqs.isStochastic()
                 ? Sdeint.of(eqs, values).method(method).seed(seed).integrate(x0, 0, end, step)
                 : Odeint.of(eqs, values).method(method).integrate(x0, 0, end, step);
@@ -141,7 +154,7 @@ final class IntegrateCommand implements Callable<Integer> {
         }
         double ms = Coherent.value(q);
         if (!(ms > 0)) {
-            throw new BrainJException(option + " '" + text + "' must be greater than 0");
+            throw new BrainJException(option + " '" + text + "' must be greater than 0; give e.g. '0.1 ms'");
         }
         return ms;
     }

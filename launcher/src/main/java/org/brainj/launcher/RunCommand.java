@@ -21,6 +21,7 @@ import org.brainj.launcher.output.RunReport;
 import org.brainj.launcher.platform.Platform;
 import org.brainj.launcher.run.BackendSource;
 import org.brainj.launcher.run.BackendSwitch;
+import org.brainj.launcher.run.RunPlan;
 import org.brainj.launcher.run.SegmentedRun;
 import org.brainj.api.units.Coherent;
 import org.brainj.launcher.spec.RunSettings;
@@ -76,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkReadable(spec);
+        if (out != null && out.toString().isBlank()) {
+            throw new BrainJException("--out '' is not a folder; give a folder name, e.g. --out out/run1");
+        }
         List<BackendSwitch> switches = switchBackend.stream().map(RunCommand::backendSwitch).toList();
         RunSettings.Overrides overrides = new RunSettings.Overrides(time("--duration", duration), time("--dt", dt), seed, backend);
         PrintWriter err = command.commandLine().getErr();
@@ -94,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
             SegmentedRun segmented = new SegmentedRun(run.network(), run.settings().dt(), run.settings().duration(), switches,
                     backends(platform), new ProgressBar(err, System.console() != null, stop::get));
             Path dir = Outputs.prepare(out != null ? out : Path.of("out", run.name()));
+            RunPlan.check(run, dir);
 
             CountDownLatch written = new CountDownLatch(1);
             platform.beforeStop(() -> {
@@ -182,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
         }
         double ms = Coherent.value(q);
         if (!(ms > 0)) {
-            throw new BrainJException(option + " '" + text + "' must be greater than 0");
+            throw new BrainJException(option + " '" + text + "' must be greater than 0; give e.g. '0.1 ms' or '1 s'");
         }
         return ms;
     }
@@ -190,7 +195,7 @@ final class RunCommand implements Callable<Integer> {
     static void checkReadable(Path spec) {
         Path absolute = spec.toAbsolutePath().normalize();
         if (!Files.exists(absolute)) {
-            throw new BrainJException("spec file '" + spec + "' not found (no file at " + absolute + ")");
+            throw new BrainJException("spec file '" + spec + "' not found (no file at " + absolute + "); check the path");
         }
         if (Files.isDirectory(absolute)) {
             throw new BrainJException("'" + spec + "' is a folder, not a spec file; give the path of a YAML or JSON spec");

@@ -26,7 +26,7 @@ class BrainJCommandTest {
     void runOfAMissingSpecNamesTheFileOnOneLine(@TempDir Path dir) {
         Path missing = dir.resolve("nothere.yaml");
         assertEquals(1, brainj("run", missing.toString()));
-        assertEquals("brainj run: spec file '" + missing + "' not found (no file at " + missing + ")"
+        assertEquals("brainj run: spec file '" + missing + "' not found (no file at " + missing + "); check the path"
                 + System.lineSeparator(), err.toString());
         assertEquals("", out.toString());
     }
@@ -84,25 +84,27 @@ class BrainJCommandTest {
     @Test
     void anUnknownCommandIsAUsageError() {
         assertEquals(2, brainj("frobnicate"));
-        assertTrue(err.toString().startsWith("Unmatched argument at index 0: 'frobnicate'"), err.toString());
+        assertTrue(err.toString().startsWith("brainj: Unmatched argument at index 0: 'frobnicate'"), err.toString());
+        assertEquals("; see 'brainj --help'", err.toString().trim().substring(err.toString().trim().indexOf(';')), "one line with the fix");
     }
 
     @Test
     void anUnknownOptionIsAUsageError() {
         assertEquals(2, brainj("list", "--frobnicate"));
-        assertTrue(err.toString().startsWith("Unknown option: '--frobnicate'"), err.toString());
+        assertTrue(err.toString().startsWith("brainj list: Unknown option: '--frobnicate'"), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
     }
 
     @Test
     void noCommandIsAUsageError() {
         assertEquals(2, brainj());
-        assertTrue(err.toString().startsWith("Missing a command: list, run, integrate or help"), err.toString());
+        assertTrue(err.toString().startsWith("brainj: Missing a command: list, run, integrate or help"), err.toString());
     }
 
     @Test
     void runWithoutASpecIsAUsageError() {
         assertEquals(2, brainj("run"));
-        assertTrue(err.toString().startsWith("Missing required parameter: 'SPEC'"), err.toString());
+        assertTrue(err.toString().startsWith("brainj run: Missing required parameter: 'SPEC'; see 'brainj run --help'"), err.toString());
     }
 
     @ParameterizedTest

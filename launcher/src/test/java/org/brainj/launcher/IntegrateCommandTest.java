@@ -121,4 +121,24 @@ class IntegrateCommandTest {
         assertEquals("brainj integrate: --dt '0.1 mV' is not a time (its unit is mV); give e.g. '0.01 ms'"
                 + System.lineSeparator(), err.toString());
     }
+
+    @Test
+    void aStepLongerThanTheDurationAnUnknownParameterAndTooManyStepsAreRefused() {
+        String csv = dir.resolve("x.csv").toString();
+        assertEquals(1, brainj("integrate", "dx/dt = -x / tau : 1", "--param", "tau=1", "--dt", "100 ms", "--duration", "50 ms",
+                "--out", csv));
+        assertEquals("brainj integrate: --dt '100 ms' is longer than --duration '50 ms'; give a smaller --dt or a longer"
+                + " --duration" + System.lineSeparator(), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(1, brainj("integrate", "dx/dt = -x / tau : 1", "--param", "tau=1", "--param", "tua=2", "--dt", "0.1 ms",
+                "--duration", "1 ms", "--out", csv));
+        assertEquals("brainj integrate: --param tua: parameter 'tua' is not read by the equations, threshold or reset; remove"
+                + " it or fix its name" + System.lineSeparator(), err.toString());
+        err.getBuffer().setLength(0);
+        // 1e30 s at 0.1 ms is 1e34 steps, past the 1e12 any run can finish
+        assertEquals(1, brainj("integrate", "dx/dt = -x / tau : 1", "--param", "tau=1", "--dt", "0.1 ms", "--duration", "1e30 s",
+                "--out", csv));
+        assertTrue(err.toString().contains("1.00e+34 steps") && err.toString().contains("check the units"), err.toString());
+        assertEquals(1, err.toString().lines().count());
+    }
 }

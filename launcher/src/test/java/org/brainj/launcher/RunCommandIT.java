@@ -250,4 +250,28 @@ class RunCommandIT {
                 + " after the start and before the end" + System.lineSeparator(), err.toString());
         assertTrue(!Files.exists(outDir), "no outputs promised");
     }
+
+    /**
+     * A run into the folder of an earlier run that was killed while writing (manifest, data of
+     * another spec, no summary): the new run empties it, so every file there is its own, and its
+     * summary lists exactly the files in the folder.
+     */
+    @Test
+    void aRunIntoAKilledRunsFolderLeavesOnlyItsOwnFiles() throws Exception {
+        Path outDir = dir.resolve("again");
+        Files.createDirectories(outDir);
+        Files.writeString(outDir.resolve(org.brainj.launcher.output.Outputs.MANIFEST), "");
+        Files.writeString(outDir.resolve("spikes_Other.csv"), "t_ms,index\n");
+        Files.writeString(outDir.resolve(".run.h5.part"), "half");
+        assertEquals(0, brainj("run", COBA.toString(), "--duration", "20 ms", "--out", outDir.toString()), err.toString());
+        String summary = Files.readString(outDir.resolve("summary.json"));
+        assertTrue(summary.contains("\"status\": \"completed\""), summary);
+        try (var files = Files.list(outDir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                assertTrue(name.equals(org.brainj.launcher.output.Outputs.MANIFEST) || summary.contains("\"" + name + "\""),
+                        name + " is not this run's: " + summary);
+            }
+        }
+    }
 }

@@ -40,6 +40,13 @@ public final class ExpressionParser {
     private final int line;
     private final Map<Expr, Integer> columns = new IdentityHashMap<>();
     private int next;
+    /** How deeply the parse is nested now: each '(', call, unary sign, 'not' and exponent adds one. */
+    private int depth;
+    /**
+     * The deepest nesting a text may have, as Python's parser (200 parentheses): beyond it the
+     * recursive descent would exhaust the thread's stack, and no equation needs as much.
+     */
+    static final int MAX_DEPTH = 200;
 
     ExpressionParser(List<Token> tokens, int line) {
         this.tokens = tokens;
@@ -86,7 +93,8 @@ public final class ExpressionParser {
 
     void expectEnd() {
         if (peek().kind() != Kind.END) {
-            throw error(peek(), "unexpected " + describe(peek()) + " after the expression");
+            throw error(peek(), "unexpected " + describe(peek()) + " after the expression; remove it, or join it to the"
+                    + " expression with an operator");
         }
     }
 
@@ -96,6 +104,14 @@ public final class ExpressionParser {
 
     int line() {
         return line;
+    }
+
+    /** Enters one more level of nesting at {@code token}, refused past {@link #MAX_DEPTH}. */
+    private void deeper(Token token) {
+        if (++depth > MAX_DEPTH) {
+            throw error(token, "the expression is nested more than " + MAX_DEPTH + " levels deep (parentheses, calls,"
+                    + " signs or exponents); split it with intermediate variables");
+        }
     }
 
     Expr at(Token token, Expr e) {
@@ -124,7 +140,10 @@ public final class ExpressionParser {
     private Expr not() {
         if (peek().is("not") || peek().is("!")) {
             Token op = take();
-            return at(op, new Not(not()));
+            deeper(op);
+            Expr operand = not();
+            depth--;
+            return at(op, new Not(operand));
         }
         return compare();
     }
@@ -181,10 +200,16 @@ public final class ExpressionParser {
                 take();
                 return at(minus, new Const(-Lexer.value(after)));
             }
-            return at(minus, new Neg(unary()));
+            deeper(minus);
+            Expr operand = unary();
+            depth--;
+            return at(minus, new Neg(operand));
         }
-        if (accept("+")) {
-            return unary();
+        if (peek().is("+")) {
+            deeper(take());
+            Expr operand = unary();
+            depth--;
+            return operand;
         }
         return power();
     }
@@ -197,7 +222,10 @@ public final class ExpressionParser {
         Expr base = atom();
         if (isPower(peek())) {
             Token op = take();
-            return at(op, new Bin(BinOp.POW, base, unary()));
+            deeper(op);
+            Expr exponent = unary();
+            depth--;
+            return at(op, new Bin(BinOp.POW, base, exponent));
         }
         return base;
     }
@@ -214,8 +242,10 @@ public final class ExpressionParser {
                 return peek().is("(") ? call(t) : at(t, new Var(t.text()));
             case SYMBOL:
                 if (t.is("(")) {
+                    deeper(t);
                     Expr inner = or();
                     expect(")", "to close the '(' at column " + t.column());
+                    depth--;
                     return inner;
                 }
                 throw error(t, "expected a number, a name or '(', found " + describe(t));
@@ -225,7 +255,7 @@ public final class ExpressionParser {
     }
 
     private Expr call(Token name) {
-        take();
+        deeper(take());
         List<Expr> args = new ArrayList<>();
         if (!peek().is(")")) {
             do {
@@ -233,6 +263,7 @@ public final class ExpressionParser {
             } while (accept(","));
         }
         expect(")", "to close the arguments of " + name.text() + "(");
+        depth--;
         if (name.text().equals("where")) {
             requireArity(name, "where", args, 3);
             return at(name, new Where(args.get(0), args.get(1), args.get(2)));
@@ -247,7 +278,8 @@ public final class ExpressionParser {
 
     private void requireArity(Token name, String label, List<Expr> args, int arity) {
         if (args.size() != arity) {
-            throw error(name, label + "() takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", not " + args.size());
+            throw error(name, label + "() takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", not " + args.size()
+                    + "; give " + arity);
         }
     }
 

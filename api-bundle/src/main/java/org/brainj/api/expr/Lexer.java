@@ -35,7 +35,13 @@ final class Lexer {
                 i++;
             } else if (Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
                 int end = number(text, i);
-                tokens.add(new Token(Kind.NUMBER, text.substring(i, end), column));
+                String digits = text.substring(i, end);
+                if (Double.isInfinite(Double.parseDouble(digits))) {
+                    // an overflowing literal would pass as infinity, which a reset can then hide
+                    throw new EquationSyntaxException(line, column, "the number " + digits + " is beyond float64 (at most"
+                            + " 1.8e308); check its exponent, or write inf where infinity is meant");
+                }
+                tokens.add(new Token(Kind.NUMBER, digits, column));
                 i = end;
             } else if (Character.isLetter(c) || c == '_') {
                 int end = i + 1;
@@ -49,7 +55,8 @@ final class Lexer {
             } else {
                 String symbol = symbolAt(text, i);
                 if (symbol == null) {
-                    throw new EquationSyntaxException(line, column, "unexpected character '" + c + "'");
+                    throw new EquationSyntaxException(line, column, "unexpected character '" + c + "'; remove it: equations are written"
+                            + " with numbers, names, + - * / ** ^, comparisons, and, or, not and ( )");
                 }
                 tokens.add(new Token(Kind.SYMBOL, symbol, column));
                 i += symbol.length();

@@ -292,6 +292,10 @@ public final class NeuronText {
                 throw new ModelTextException("refractory", null, refractory.line(), refractory.column(), "'" + text
                         + "' is not a time; give e.g. '5 ms', a parameter's name, or a condition such as 'v > -50*mV'", null);
             }
+            if (!(period.getValue().doubleValue() >= 0)) {
+                throw new ModelTextException("refractory", null, refractory.line(), refractory.column(), "a refractory"
+                        + " period must be >= 0, not '" + text + "'; give e.g. '2 ms', or leave 'refractory' out", null);
+            }
             if (given.containsKey(REFRACTORY)) {
                 throw new ModelTextException("parameters", REFRACTORY, 0, 0, "a parameter is named '" + REFRACTORY
                         + "' already; give the refractory period by its name", null);

@@ -1,6 +1,7 @@
 package org.brainj.api.model;
 
 import java.util.List;
+import org.brainj.api.BrainJException;
 import org.brainj.api.expr.Exprs;
 import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.PoissonCount;
@@ -15,7 +16,7 @@ import org.brainj.api.sim.PoissonCount;
 public record PoissonInput(double rate, double weight) {
     public PoissonInput {
         if (!(rate >= 0) || !Double.isFinite(rate)) {
-            throw new IllegalArgumentException("a Poisson rate must be finite and >= 0, got " + rate);
+            throw new BrainJException("a Poisson rate must be finite and >= 0, got " + rate + "; give e.g. '10 Hz'");
         }
     }
 

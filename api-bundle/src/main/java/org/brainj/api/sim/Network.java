@@ -267,6 +267,8 @@ public class Network {
         for (Projection p : projections) {
             p.plan(dt);
         }
+        plannedMemory().check(MemoryPlan.availableHeap(),
+                "use fewer neurons, fewer synapses or shorter delays, or give Java more heap (-Xmx)");
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).build(backend, dtype, seed, i);
             compilations++;
@@ -293,6 +295,22 @@ public class Network {
         finiteProbe = backend.zeros(dtype);
         built = true;
         return this;
+    }
+
+    /**
+     * What building allocates, estimated before it does: each group's state and spike history and
+     * each projection's synapses on the backend (their drawn copy is on the heap already).
+     */
+    private MemoryPlan plannedMemory() {
+        MemoryPlan memory = new MemoryPlan();
+        for (NeuronGroup g : groups) {
+            memory.add("group " + g.name() + " (" + g.size() + " neurons)", g.plannedBytes(dtype));
+        }
+        for (Projection p : projections) {
+            memory.add("projection " + p.name() + " (" + p.synapses() + " synapses)",
+                    (double) p.synapses() * MemoryPlan.BYTES_PER_SYNAPSE);
+        }
+        return memory;
     }
 
     private void checkParts() {
@@ -359,6 +377,9 @@ public class Network {
 
     private long steps(double time, String what) {
         double n = time / dt;
+        if (n > MemoryPlan.MAX_STEPS) {
+            MemoryPlan.steps(time, dt); // refuses it with the count and the fix
+        }
         long rounded = Math.round(n);
         if (!(time >= 0) || Math.abs(n - rounded) > 1e-6 * Math.max(1, n)) {
             throw new SimulationException("the " + what + " " + time + " is not a non-negative multiple of dt = " + dt);

@@ -35,6 +35,8 @@ public final class NeuronGroup implements Population {
     private final List<Channel> channels = new ArrayList<>();
     private GroupIntegrator integrator = GroupIntegrator.EULER;
     private int maxDelaySteps;
+    /** What one tensor object costs beside its data, about. */
+    private static final int TENSOR_HEADER_BYTES = 64;
 
     // set by build()
     private Backend backend;
@@ -204,6 +206,16 @@ public final class NeuronGroup implements Population {
         Channel ch = new Channel(prefix, synapse, output, target);
         channels.add(ch);
         return ch;
+    }
+
+    /**
+     * The bytes {@link #build} will allocate, known before it does: a float per neuron for every
+     * state variable, per-neuron parameter and the spike flags and last spike time, and the spike
+     * history of the longest delay (one flag per neuron and step, plus a tensor's header).
+     */
+    double plannedBytes(DType dtype) {
+        double perNeuron = (model.stateVariables().size() + neuronParameters.size() + 2.0) * dtype.bytes();
+        return perNeuron * size + (maxDelaySteps + 1.0) * (size + TENSOR_HEADER_BYTES);
     }
 
     void needDelay(int steps) {

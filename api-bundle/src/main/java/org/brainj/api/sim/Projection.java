@@ -2,6 +2,7 @@ package org.brainj.api.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
@@ -38,6 +39,8 @@ public final class Projection {
     /** Short-term plasticity of the synapses, or null. */
     private final StpState stp;
     private double dt;
+    /** The longest delay in steps: the spike history is an array of one tensor per step. */
+    private static final int MAX_DELAY_STEPS = Integer.MAX_VALUE - 8;
 
     /** Synapses of one delay, as their own CSR: per step one event op per bucket. */
     private record Bucket(int delaySteps, int[] indptr, int[] indices, double[] weights) {
@@ -198,6 +201,11 @@ public final class Projection {
         return targetVariable;
     }
 
+    /** The synapses this projection holds. */
+    public int synapses() {
+        return indices.length;
+    }
+
     /** The (longest) delay in steps, fixed when the network is built. */
     public int delaySteps() {
         return buckets.stream().mapToInt(Bucket::delaySteps).max().orElse(0);
@@ -225,6 +233,11 @@ public final class Projection {
 
     private int steps(double d, double dt, String which) {
         double steps = d / dt;
+        if (!(steps < MAX_DELAY_STEPS)) {
+            throw new RunTooLargeException("projection " + name + ": delay " + Times.format(d) + which + " is "
+                    + String.format(Locale.ROOT, "%.3g", steps) + " steps of dt = " + Times.format(dt)
+                    + ", more than the " + MAX_DELAY_STEPS + " spike history can hold; check its unit");
+        }
         long rounded = Math.round(steps);
         if (Math.abs(steps - rounded) > 1e-9 * Math.max(1, steps)) {
             throw new SimulationException("projection " + name + ": delay " + Times.format(d) + which
@@ -361,6 +374,9 @@ public final class Projection {
         private String deltaTarget;
         private STP stp;
 
+        /** The most synapses one projection holds: int32 ids, less the JVM's array header reserve. */
+        private static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
+
         private Builder(String name, Population pre, Population post) {
             this.name = name;
             this.pre = pre;
@@ -369,7 +385,23 @@ public final class Projection {
 
         /** The synapses a connector draws between the two populations (with its weights, if it makes any). */
         public Builder connect(Connector connector) {
-            return connectivity(connector.connect(geometry(pre), geometry(post)));
+            Geometry from = geometry(pre);
+            Geometry to = geometry(post);
+            double expected = connector.expectedSynapses(from, to);
+            String count = String.format(Locale.ROOT, "%.3g", expected);
+            new MemoryPlan().add("projection " + name + " (about " + count + " synapses)", expected * MemoryPlan.BYTES_PER_SYNAPSE)
+                    .check(MemoryPlan.availableHeap(), "use fewer neurons or a sparser connector, or give Java more heap (-Xmx)");
+            if (expected > MAX_SYNAPSES) {
+                throw new RunTooLargeException("projection " + name + ": about " + count + " synapses expected, more than the "
+                        + MAX_SYNAPSES + " one projection holds (int32 synapse ids); split it into several projections or"
+                        + " use a sparser connector");
+            }
+            return connectivity(connector.connect(from, to));
+        }
+
+        /** Whether the connectivity given so far brought each synapse its own weight. */
+        public boolean hasWeights() {
+            return weights != null;
         }
 
         /** Given connectivity (with its weights, if it has any). */
@@ -412,7 +444,7 @@ public final class Projection {
         /** The transmission delay, in the models' time unit; a multiple of the network's dt. */
         public Builder delay(double delay) {
             if (!(delay >= 0)) {
-                throw new SimulationException("projection " + name + ": delay " + delay + " must be >= 0");
+                throw new SimulationException("projection " + name + ": delay " + delay + " must be >= 0; give 0 or a positive delay");
             }
             this.delay = delay;
             return this;
@@ -422,7 +454,7 @@ public final class Projection {
         public Builder delays(double[] perSynapse) {
             for (double d : perSynapse) {
                 if (!(d >= 0)) {
-                    throw new SimulationException("projection " + name + ": delay " + d + " must be >= 0");
+                    throw new SimulationException("projection " + name + ": delay " + d + " must be >= 0; give 0 or a positive delay");
                 }
             }
             this.delays = perSynapse.clone();

@@ -47,7 +47,7 @@ public final class StateMonitor implements Monitor {
             for (int i : indices) {
                 if (i < 0 || i >= population.size()) {
                     throw new SimulationException("monitor " + name() + ": index " + i + " is outside " + population.name()
-                            + " (0.." + (population.size() - 1) + ")");
+                            + " (0.." + (population.size() - 1) + "); give indices in that range");
                 }
             }
         }
@@ -55,6 +55,21 @@ public final class StateMonitor implements Monitor {
             throw new org.brainj.api.UnknownNameException("variable of group " + population.group().name(), variable,
                     population.group().variables());
         }
+    }
+
+    /** The records a run of {@code steps} steps from the start takes: one every period. */
+    public long plannedRecords(long steps) {
+        return steps / period;
+    }
+
+    /** The neurons each record holds. */
+    public int columns() {
+        return indices == null ? population.size() : indices.length;
+    }
+
+    /** The bytes {@link #plannedRecords} records hold: per record a row of float64 and its time, with an array header. */
+    public double plannedBytes(long steps) {
+        return plannedRecords(steps) * (8.0 * columns() + 8 + 16);
     }
 
     @Override

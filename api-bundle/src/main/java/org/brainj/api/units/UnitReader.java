@@ -133,7 +133,8 @@ final class UnitReader {
     private void expectEnd() {
         skipSpace();
         if (at != text.length()) {
-            throw new UnitFormatException(at, "unexpected '" + text.charAt(at) + "' in unit '" + text + "'");
+            throw new UnitFormatException(at, "unexpected '" + text.charAt(at) + "' in unit '" + text + "'; write a unit such"
+                    + " as mV, nS, mV/ms or 1");
         }
     }
 

@@ -9,11 +9,37 @@ import static org.brainj.api.expr.Exprs.sub;
 import static org.brainj.api.expr.Exprs.var;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PrinterParserTest {
+
+    /**
+     * Nesting is bounded as in Python (200 levels: "too many nested parentheses"), with its own
+     * message at the place it is exceeded instead of a stack overflow: the issue's 1000 nested
+     * parentheses, 20,000 unary minuses, an unclosed run of parentheses and nested calls.
+     */
+    @Test
+    void nestingPastTheLimitIsRefusedWhereItIsExceeded() {
+        int limit = ExpressionParser.MAX_DEPTH;
+        assertEquals(3.0, eval("(".repeat(limit) + "3" + ")".repeat(limit)), "the limit itself parses");
+        assertEquals(3.0, eval("-".repeat(limit) + "3" + (limit % 2 == 0 ? "" : "*-1")));
+        for (String text : new String[] {"(".repeat(1000) + "V" + ")".repeat(1000), "-".repeat(20_000) + "V",
+                "(".repeat(1000), "abs(".repeat(300) + "V" + ")".repeat(300), "2^".repeat(300) + "2"}) {
+            EquationSyntaxException e = assertThrows(EquationSyntaxException.class, () -> ExpressionParser.parse(text));
+            assertTrue(e.getMessage().contains("nested more than 200 levels deep"), e.getMessage());
+            assertTrue(e.getMessage().contains("split it with intermediate variables"), e.getMessage());
+        }
+        // a literal past float64 is refused where it is written, not read as infinity
+        EquationSyntaxException big = assertThrows(EquationSyntaxException.class, () -> ExpressionParser.parse("V * 1e999"));
+        assertTrue(big.getMessage().contains("the number 1e999 is beyond float64"), big.getMessage());
+        assertEquals(Double.POSITIVE_INFINITY, eval("inf"), "inf written as such stays");
+        assertEquals(1.7e308, eval("1.7e308"));
+        // a long flat sum is not nesting: 2000 terms parse (left to right, as Python adds them)
+        assertEquals(2000.0, eval("1" + " + 1".repeat(1999)));
+    }
 
     @Test
     void precedenceFollowsPython() {

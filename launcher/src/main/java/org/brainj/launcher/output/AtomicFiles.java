@@ -43,8 +43,9 @@ public final class AtomicFiles {
             } catch (IOException ignored) {
                 // the original failure is the one to report
             }
-            throw new BrainJException("cannot write " + file + ": " + e + "; check that the folder is writable and the disk"
-                    + " has space", e);
+            String why = Files.isDirectory(file) ? "it is a folder; give a file name" : e.getMessage()
+                    + "; check that the folder is writable and the disk has space";
+            throw new BrainJException("cannot write " + file + ": " + why, e);
         }
     }
 }

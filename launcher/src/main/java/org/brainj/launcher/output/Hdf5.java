@@ -22,6 +22,8 @@ import org.brainj.api.BrainJException;
  * /state/P.v/t           float64, ms, the time of each record
  * /state/P.v/index       int32, the neuron of each column
  * </pre>
+ * Each group under /spikes and /state has an attribute {@code count} (spikes or records); with a
+ * count of 0 its t, i and values are left out, as jHDF cannot write an empty array.
  * The layout follows NWB's split of spike times and unit ids and of data and timestamps, without
  * NWB's schema attributes. Text attributes are stored as UTF-8 bytes (h5py gives them as
  * {@code bytes}: {@code .decode()}). The file is written to a temporary name and moved into place, so a
@@ -76,19 +78,25 @@ public final class Hdf5 {
                     WritableGroup group = file.putGroup("spikes");
                     spikes.forEach((name, s) -> {
                         WritableGroup g = group.putGroup(name);
-                        withUnit(g.putDataset("t", s.t()), "ms");
-                        g.putDataset("i", s.i());
+                        g.putAttribute("count", (long) s.t().length);
+                        if (s.t().length > 0) { // jHDF 0.10 cannot write an empty array: no spikes, no datasets
+                            withUnit(g.putDataset("t", s.t()), "ms");
+                            g.putDataset("i", s.i());
+                        }
                     });
                 }
                 if (!states.isEmpty()) {
                     WritableGroup group = file.putGroup("state");
                     states.forEach((label, s) -> {
                         WritableGroup g = group.putGroup(label);
-                        WritableDataset values = g.putDataset("values", s.values());
-                        if (s.unit() != null) {
-                            withUnit(values, s.unit());
+                        g.putAttribute("count", (long) s.t().length);
+                        if (s.t().length > 0) { // as for spikes: no records, no datasets
+                            WritableDataset values = g.putDataset("values", s.values());
+                            if (s.unit() != null) {
+                                withUnit(values, s.unit());
+                            }
+                            withUnit(g.putDataset("t", s.t()), "ms");
                         }
-                        withUnit(g.putDataset("t", s.t()), "ms");
                         g.putDataset("index", s.index());
                     });
                 }
@@ -101,7 +109,7 @@ public final class Hdf5 {
                 throw b;
             }
             throw new BrainJException("cannot write " + target + " (" + e.getMessage()
-                    + "); free disk space or give another folder with --out DIR");
+                    + "); free disk space or give another folder with --out DIR", e);
         }
     }
 

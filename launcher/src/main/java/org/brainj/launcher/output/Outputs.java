@@ -25,12 +25,29 @@ public final class Outputs {
     private Outputs() {
     }
 
-    /** Creates the folder and checks that files can be written in it, before a run starts. */
+    /**
+     * The file that marks a folder as BrainJ's outputs: a later run may empty such a folder, and
+     * refuses any other that holds files, so that no file of another run or of the user's sits
+     * beside this run's summary.
+     */
+    public static final String MANIFEST = ".brainj-outputs";
+
+    /**
+     * Creates the folder, or empties one an earlier run wrote (marked by {@link #MANIFEST}, or by
+     * a summary.json of a BrainJ from before the manifest), marks it, and checks that files can
+     * be written in it, before a run starts.
+     */
     public static Path prepare(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new BrainJException("--out '' is not a folder; give a folder name, e.g. --out out/run1");
+        }
         try {
+            if (Files.isDirectory(dir)) {
+                empty(dir);
+            }
             Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".brainj-probe", "");
-            Files.delete(probe);
+            AtomicFiles.write(dir.resolve(MANIFEST), ("BrainJ run outputs: a new run into this folder deletes its files\n")
+                    .getBytes(StandardCharsets.UTF_8));
             return dir;
         } catch (IOException | SecurityException e) {
             throw new BrainJException("cannot write outputs to '" + dir + "' (" + e.getMessage()
@@ -38,14 +55,55 @@ public final class Outputs {
         }
     }
 
+    private static void empty(Path dir) throws IOException {
+        List<Path> entries;
+        try (var list = Files.list(dir)) {
+            entries = list.toList();
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        boolean ours = Files.exists(dir.resolve(MANIFEST)) || Files.exists(dir.resolve("summary.json"));
+        Path folder = entries.stream().filter(Files::isDirectory).findFirst().orElse(null);
+        if (!ours || folder != null) {
+            throw new BrainJException("--out '" + dir + "' holds " + (folder != null ? "the folder '" + folder.getFileName() + "'"
+                    : "'" + entries.get(0).getFileName() + "'" + (entries.size() > 1 ? " and " + (entries.size() - 1) + " more" : ""))
+                    + ", which no BrainJ run wrote; give a new or empty folder with --out DIR"
+                    + " (BrainJ empties only folders it wrote)");
+        }
+        for (Path f : entries) {
+            if (!f.getFileName().toString().equals(MANIFEST)) {
+                Files.delete(f);
+            }
+        }
+    }
+
     /**
-     * Writes everything: the data first, then the summary, then the plots, after which the summary
-     * is rewritten to list them too. An interrupted run (Ctrl-C: the JVM is shutting down, and
-     * drawing would start services it no longer allows) gets no plots.
+     * Writes everything: the data, then the plots, and {@code summary.json} last, so that a
+     * summary is the sign of a finished folder. A file that cannot be written (a full disk, a
+     * plot that fails) stops the rest; the summary then says {@code failed}, what failed and the
+     * files that were written, and the failure is rethrown. An interrupted run (Ctrl-C: the JVM
+     * is shutting down, and drawing would start services it no longer allows) gets no plots.
      */
     public static List<String> write(Path dir, RunReport report) {
-        SpecRun run = report.run();
         List<String> files = new ArrayList<>();
+        BrainJException failure = null;
+        try {
+            data(dir, report, files);
+        } catch (BrainJException e) {
+            failure = e;
+        } catch (RuntimeException e) { // a plotting library's own complaint
+            failure = new BrainJException("cannot draw a plot (" + e.getMessage() + "); the data files before it are written", e);
+        }
+        summary(dir, failure == null ? report : report.failed("writing the outputs: " + failure.getMessage()), files);
+        if (failure != null) {
+            throw failure;
+        }
+        return files;
+    }
+
+    private static void data(Path dir, RunReport report, List<String> files) {
+        SpecRun run = report.run();
         Map<String, double[][]> rasters = new LinkedHashMap<>();
         Map<String, Integer> sizes = new LinkedHashMap<>();
         run.spikes().forEach((name, m) -> {
@@ -61,9 +119,8 @@ public final class Outputs {
             files.add(put(dir, "state_" + s.label() + "_t.npy", Npy.float64(m.times(), m.times().length)));
         }
         files.add(hdf5(dir, report));
-        summary(dir, report, files);
         if (report.status().equals(RunReport.INTERRUPTED)) {
-            return files;
+            return;
         }
         for (SpecRun.State s : run.states()) {
             StateMonitor m = s.monitor();
@@ -77,8 +134,6 @@ public final class Outputs {
         if (!rasters.isEmpty()) {
             files.add(put(dir, "raster.png", Plots.raster(rasters, sizes)));
         }
-        summary(dir, report, files);
-        return files;
     }
 
     /** The same data in one HDF5 file, {@code run.h5} (see {@link Hdf5}), with the spec file and summary as attributes. */

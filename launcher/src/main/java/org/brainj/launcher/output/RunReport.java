@@ -36,6 +36,12 @@ public record RunReport(String spec, SpecRun run, String status, String error, l
                 List.copyOf(backends));
     }
 
+    /** This report with the run marked failed by {@code error} (e.g. its outputs could not all be written). */
+    public RunReport failed(String why) {
+        String all = error == null ? why : error + "; then " + why;
+        return new RunReport(spec, run, FAILED, all, steps, simulatedMs, wallSeconds, backends);
+    }
+
     /** The rate of every population whose group's spikes were monitored, in spec order. */
     public List<Rate> rates() {
         List<Rate> rates = new ArrayList<>();

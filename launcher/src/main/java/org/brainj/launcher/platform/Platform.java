@@ -244,9 +244,13 @@ public final class Platform implements AutoCloseable {
         return jars;
     }
 
+    /** The framework cache folders in the temporary folder: {@code brainj-felix-<pid>-<random>}. */
+    static final String STORAGE_PREFIX = "brainj-felix-";
+
     private static Path createStorage() {
+        removeStale(Path.of(System.getProperty("java.io.tmpdir")));
         try {
-            return Files.createTempDirectory("brainj-felix-");
+            return Files.createTempDirectory(STORAGE_PREFIX + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw new BrainJException("cannot create the OSGi framework's cache folder in "
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + "; set -Djava.io.tmpdir to a writable folder", e);
@@ -266,7 +270,34 @@ public final class Platform implements AutoCloseable {
         return factory.newFramework((Map) config);
     }
 
+    /**
+     * Deletes the framework caches in {@code tmp} that a killed launcher left (SIGKILL gives it no
+     * chance to delete its own): those whose process is gone. A cache of a running launcher stays.
+     */
+    static void removeStale(Path tmp) {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            for (Path dir : entries.filter(Files::isDirectory).toList()) {
+                String name = dir.getFileName().toString();
+                if (!name.startsWith(STORAGE_PREFIX)) {
+                    continue;
+                }
+                // a cache named without a pid (an older BrainJ's) cannot be told from a running one's: left alone
+                String[] parts = name.substring(STORAGE_PREFIX.length()).split("-", 2);
+                boolean withPid = parts.length == 2 && parts[0].matches("[0-9]{1,18}");
+                if (withPid && !ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false)) {
+                    deleteTree(dir);
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            LOG.fine("could not look for stale framework caches in " + tmp + ": " + e.getMessage());
+        }
+    }
+
     private void deleteStorage() {
+        deleteTree(storage);
+    }
+
+    private static void deleteTree(Path storage) {
         try (Stream<Path> files = Files.walk(storage)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(f);

@@ -1,5 +1,7 @@
 package org.brainj.launcher.spec;
 
+import org.brainj.api.sim.MemoryPlan;
+import org.brainj.api.sim.RunTooLargeException;
 import org.brainj.api.tensor.DType;
 
 /**
@@ -38,6 +40,18 @@ public record RunSettings(double duration, double dt, long seed, String backend,
         if (!(duration > 0)) {
             throw f != null && f.has("duration") && o.duration() == null
                     ? f.optional("duration").error("the duration must be > 0") : new SpecException(top, "the duration must be > 0");
+        }
+        if (dt > duration) {
+            throw new SpecException(f != null && f.has("dt") && o.dt() == null ? f.optional("dt").where() : top,
+                    "dt = " + SpecLoader.ms(dt) + " ms is longer than the duration " + SpecLoader.ms(duration)
+                            + " ms; give a smaller dt (e.g. 0.1 ms) or a longer duration");
+        }
+        try {
+            MemoryPlan.steps(duration, dt);
+        } catch (RunTooLargeException e) {
+            boolean spec = f != null && o.duration() == null && f.has("duration");
+            throw new SpecException(spec ? f.optional("duration").where() : top,
+                    e.getMessage() + (spec ? "" : " (--duration and --dt)"));
         }
         double steps = duration / dt;
         if (Math.abs(steps - Math.rint(steps)) > 1e-6 * Math.max(1, steps)) {

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import javax.measure.Quantity;
 import javax.measure.Unit;
 import org.brainj.api.BrainJException;
-import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.connect.ConnectorFactory;
 import org.brainj.api.model.CompiledNeuron;
@@ -96,17 +95,60 @@ public final class SpecLoader {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
             String problem = e.getProblem() == null ? "malformed" : e.getProblem();
-            throw new SpecException(new Where(shownAs, line, ""), "not valid YAML: " + problem
+            throw new SpecException(new Where(shownAs, line, ""), "not valid YAML: " + yamlProblem(problem)
                     + (e.getContext() == null ? "" : " (" + e.getContext() + ")") + "; check the indentation and quoting there", e);
         } catch (YAMLException e) {
-            throw new SpecException(new Where(shownAs, 1, ""), "not valid YAML: " + e.getMessage(), e);
+            Throwable cause = e.getCause();
+            if (cause instanceof java.nio.charset.CharacterCodingException) {
+                throw new SpecException(new Where(shownAs, 1, ""), "not UTF-8 text; save the file as UTF-8", e);
+            }
+            throw new SpecException(new Where(shownAs, 1, ""), "not valid YAML: " + yamlProblem(e.getMessage())
+                    + "; check the indentation and quoting there", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SpecException(new Where(shownAs, 1, ""), "not UTF-8 text; save the file as UTF-8", e);
         } catch (IOException e) {
             throw new BrainJException("spec file '" + shownAs + "' cannot be read: " + e.getMessage(), e);
         }
         if (node == null) {
             throw new SpecException(new Where(shownAs, 1, ""), "the spec is empty; it needs at least 'populations:' and 'run:'");
         }
+        requireAcyclic(node, new java.util.IdentityHashMap<>(), shownAs);
         return new SpecNode(node, new Where(shownAs, SpecNode.line(node), ""), lines);
+    }
+
+    /** SnakeYAML's complaints in the words of a spec: a tag names a Java class, a limit says what to do. */
+    private static String yamlProblem(String problem) {
+        if (problem.startsWith("Global tag is not allowed")) {
+            return "tags ('!!...') are not allowed in a spec; remove the tag";
+        }
+        if (problem.startsWith("Nesting Depth exceeded")) {
+            return "nested more than 30 levels deep; write the value flatter";
+        }
+        if (problem.startsWith("Number of aliases")) {
+            return "more than 20 aliases (*name) of lists or mappings; write the values out";
+        }
+        return problem;
+    }
+
+    /**
+     * Refuses an alias inside the node it names ({@code prob: &a [*a]}): the tree would be
+     * infinite. The nesting limit bounds this walk's depth.
+     */
+    private static void requireAcyclic(Node node, java.util.IdentityHashMap<Node, Boolean> open, String shownAs) {
+        if (open.containsKey(node)) {
+            throw new SpecException(new Where(shownAs, SpecNode.line(node), ""), "an alias (*name) refers to the list or mapping"
+                    + " that holds it, which would be infinite; write the value out instead");
+        }
+        open.put(node, Boolean.TRUE);
+        if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode s) {
+            s.getValue().forEach(n -> requireAcyclic(n, open, shownAs));
+        } else if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+            m.getValue().forEach(t -> {
+                requireAcyclic(t.getKeyNode(), open, shownAs);
+                requireAcyclic(t.getValueNode(), open, shownAs);
+            });
+        }
+        open.remove(node);
     }
 
     private static String defaultName(Path file) {
@@ -313,7 +355,7 @@ public final class SpecLoader {
         }
         if (unit != null && !PhysicalUnits.sameDimension(q.getUnit(), unit)) {
             throw at.error("'" + text + "' is not " + what + ": its unit is " + PhysicalUnits.describe(q.getUnit())
-                    + " but the variable is in " + PhysicalUnits.describe(unit));
+                    + " but the variable is in " + PhysicalUnits.describe(unit) + "; give it in " + unit + ", e.g. '1 " + unit + "'");
         }
         return Coherent.value(q);
     }
@@ -324,7 +366,16 @@ public final class SpecLoader {
             throw v.error("'" + v.text() + "' is not a view; write POPULATION[from:to], e.g. P[0:3200]");
         }
         Population whole = population(v, m.group(1));
-        return wrap(v, () -> whole.view(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        return wrap(v, () -> whole.view(index(v, m.group(2)), index(v, m.group(3))));
+    }
+
+    /** A neuron index of a view: digits, and no more than a population can hold. */
+    private static int index(SpecNode v, String digits) {
+        if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
+            throw v.error("index " + digits + " is beyond any population (at most " + Integer.MAX_VALUE
+                    + " neurons); give an index below the population's size");
+        }
+        return Integer.parseInt(digits);
     }
 
     /** A population, view, or inline view {@code P[0:100]}. */
@@ -349,8 +400,7 @@ public final class SpecLoader {
         Projection.Builder b = Projection.builder(name, pre, post);
         SpecNode connectorNode = f.required("connector");
         Connector connector = connector(connectorNode, index);
-        Connectivity drawn = wrap(connectorNode, () -> connector.connect(geometry(pre), geometry(post)));
-        wrap(connectorNode, () -> b.connectivity(drawn));
+        wrap(connectorNode, () -> b.connect(connector));
         CompiledNeuron postModel = equationModels.get(post.group());
         Unit<?> weightUnit = null;
         if (f.has("on")) {
@@ -391,7 +441,7 @@ public final class SpecLoader {
                         : membrane == null ? null : current.divide(membrane);
             }
         }
-        if (drawn.weights().isPresent()) {
+        if (b.hasWeights()) {
             // the connector's own weights, numbers in the model's units, are kept; a scalar would replace them
             if (f.has("weight")) {
                 String connectorName = connectorNode.isMapping() ? connectorNode.mapping().get("name").text() : connectorNode.text();
@@ -415,11 +465,6 @@ public final class SpecLoader {
         }
         Projection p = wrap(section, b::build);
         network.add(p);
-    }
-
-    private static org.brainj.api.connect.Geometry geometry(Population p) {
-        return p instanceof NeuronGroup g ? org.brainj.api.connect.Geometry.of(g.geometry())
-                : org.brainj.api.connect.Geometry.of(p.size());
     }
 
     private Connector connector(SpecNode node, int index) {
@@ -533,11 +578,15 @@ public final class SpecLoader {
             Population p = population(popNode);
             String variable = m.required("variable").name();
             int[] indices = m.has("indices") ? m.optional("indices").sequence().stream().mapToInt(i -> i.integer(0)).toArray() : null;
+            if (indices != null && java.util.Arrays.stream(indices).distinct().count() < indices.length) {
+                throw m.optional("indices").error("an index is listed twice; list each neuron once");
+            }
             int period = 1;
             if (m.has("period")) {
                 double steps = m.optional("period").time() / settings.dt();
                 if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
-                    throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt() + " ms");
+                    throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt()
+                            + " ms; give a multiple of dt, e.g. 1 ms");
                 }
                 period = (int) Math.rint(steps);
             }

@@ -229,7 +229,7 @@ public final class SpecNode {
             try {
                 return Double.parseDouble(text.replace("_", ""));
             } catch (NumberFormatException e) {
-                throw error("'" + text + "' is not a number");
+                throw error("'" + text + "' is not a number; give a finite number, e.g. 0.1");
             }
         }
         if (s.getTag().equals(Tag.BOOL)) {
