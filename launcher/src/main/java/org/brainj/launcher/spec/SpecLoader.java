@@ -1,11 +1,13 @@
 package org.brainj.launcher.spec;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a spec file (YAML, or JSON, which YAML reads too) into a {@link Network}: populations,
@@ -98,13 +102,9 @@ public final class SpecLoader {
             throw new SpecException(new Where(shownAs, line, ""), "not valid YAML: " + yamlProblem(problem)
                     + (e.getContext() == null ? "" : " (" + e.getContext() + ")") + "; check the indentation and quoting there", e);
         } catch (YAMLException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof java.nio.charset.CharacterCodingException) {
-                throw new SpecException(new Where(shownAs, 1, ""), "not UTF-8 text; save the file as UTF-8", e);
-            }
             throw new SpecException(new Where(shownAs, 1, ""), "not valid YAML: " + yamlProblem(e.getMessage())
                     + "; check the indentation and quoting there", e);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new SpecException(new Where(shownAs, 1, ""), "not UTF-8 text; save the file as UTF-8", e);
         } catch (IOException e) {
             throw new BrainJException("spec file '" + shownAs + "' cannot be read: " + e.getMessage(), e);
@@ -112,7 +112,7 @@ public final class SpecLoader {
         if (node == null) {
             throw new SpecException(new Where(shownAs, 1, ""), "the spec is empty; it needs at least 'populations:' and 'run:'");
         }
-        requireAcyclic(node, new java.util.IdentityHashMap<>(), shownAs);
+        requireAcyclic(node, new IdentityHashMap<>(), shownAs);
         return new SpecNode(node, new Where(shownAs, SpecNode.line(node), ""), lines);
     }
 
@@ -134,15 +134,15 @@ public final class SpecLoader {
      * Refuses an alias inside the node it names ({@code prob: &a [*a]}): the tree would be
      * infinite. The nesting limit bounds this walk's depth.
      */
-    private static void requireAcyclic(Node node, java.util.IdentityHashMap<Node, Boolean> open, String shownAs) {
+    private static void requireAcyclic(Node node, IdentityHashMap<Node, Boolean> open, String shownAs) {
         if (open.containsKey(node)) {
             throw new SpecException(new Where(shownAs, SpecNode.line(node), ""), "an alias (*name) refers to the list or mapping"
                     + " that holds it, which would be infinite; write the value out instead");
         }
         open.put(node, Boolean.TRUE);
-        if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode s) {
+        if (node instanceof SequenceNode s) {
             s.getValue().forEach(n -> requireAcyclic(n, open, shownAs));
-        } else if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+        } else if (node instanceof MappingNode m) {
             m.getValue().forEach(t -> {
                 requireAcyclic(t.getKeyNode(), open, shownAs);
                 requireAcyclic(t.getValueNode(), open, shownAs);

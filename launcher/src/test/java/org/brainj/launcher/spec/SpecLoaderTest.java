@@ -1,6 +1,8 @@
 package org.brainj.launcher.spec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -282,7 +284,7 @@ class SpecLoaderTest {
         run.network().run(run.settings().duration());
         // one spike from each source through weights 2 and 3 (in mV, the model's unit): 5, not 2 x a scalar
         assertEquals(5.0, run.group("Q").variable("V").toDoubleArray()[0], 1e-12);
-        SpecException e = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class,
+        SpecException e = assertThrows(SpecException.class,
                 () -> load(ONE_SPIKE_EACH + "    weight: 1 mV\n"));
         assertTrue(e.getMessage().startsWith("net.yaml:17: projections.S.weight: connector IndexConn gives each"
                 + " synapse its own weight"), e.getMessage());
@@ -307,12 +309,12 @@ class SpecLoaderTest {
                     initial: {V: '-70*mV + 2*mV*i', w: 'i / N'}
                 """);
         org.brainj.api.sim.NeuronGroup p = run.group("P");
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {-70, -68, -66, -64}, p.variable("V").toDoubleArray(), 1e-12);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75}, p.variable("w").toDoubleArray(), 1e-12);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(thresholds, p.variable("V_th").toDoubleArray(), 1e-12);
+        assertArrayEquals(new double[] {-70, -68, -66, -64}, p.variable("V").toDoubleArray(), 1e-12);
+        assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75}, p.variable("w").toDoubleArray(), 1e-12);
+        assertArrayEquals(thresholds, p.variable("V_th").toDoubleArray(), 1e-12);
         // nS in the system's uS
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.001, 0.002, 0.003, 0.004}, p.variable("g").toDoubleArray(), 1e-15);
-        SpecException e = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> load("""
+        assertArrayEquals(new double[] {0.001, 0.002, 0.003, 0.004}, p.variable("g").toDoubleArray(), 1e-15);
+        SpecException e = assertThrows(SpecException.class, () -> load("""
                 run: {duration: 1 ms, dt: 0.1 ms}
                 populations:
                   P:
