@@ -16,6 +16,16 @@ final class AnalysisJson {
         out.append(",\n  \"target_vars\": ").append(strings(List.copyOf(job.targetVars().keySet())));
         out.append(",\n  \"target_pars\": ").append(strings(List.copyOf(job.targetPars().keySet())));
         out.append(",\n  \"resolution\": ").append(number(job.resolution()));
+        if (!job.units().isEmpty()) {
+            // a model with units is analysed in the coherent system (ms, mV, nA, ...): say which unit each number is in
+            out.append(",\n  \"units\": {");
+            String sep = "";
+            for (var e : new java.util.TreeMap<>(job.units()).entrySet()) {
+                out.append(sep).append(string(e.getKey())).append(": ").append(string(e.getValue()));
+                sep = ", ";
+            }
+            out.append('}');
+        }
     }
 
     void phasePlane(PhasePlane.Result r) {

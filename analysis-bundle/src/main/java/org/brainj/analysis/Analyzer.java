@@ -10,7 +10,7 @@ import org.brainj.analysis.plot.Figure;
 import org.brainj.analysis.plot.Plots;
 import org.brainj.api.analysis.AnalysisJob;
 import org.brainj.api.analysis.DynamicsAnalysis;
-import org.brainj.api.expr.Equations;
+import org.brainj.api.integrate.DifferentialSystem;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -22,14 +22,13 @@ import org.osgi.service.component.annotations.Component;
 public final class Analyzer implements DynamicsAnalysis {
     @Override
     public List<Path> analyze(AnalysisJob job, Path folder) {
-        Equations equations = Equations.parse(job.equations());
         List<String> targets = List.copyOf(job.targetVars().keySet());
         List<VariableRange> ranges = ranges(job.targetVars());
         List<VariableRange> pars = ranges(job.targetPars());
         Map<String, Double> values = new HashMap<>(job.values());
         // a swept name still needs a base value for the subsystem: the middle of its range
         pars.forEach(p -> values.putIfAbsent(p.name(), (p.min() + p.max()) / 2));
-        Subsystem system = Subsystem.of(equations, targets, values);
+        Subsystem system = Subsystem.of(DifferentialSystem.of(job.equations()), targets, values);
         AnalysisJson json = new AnalysisJson(job);
         List<Path> written = new ArrayList<>();
         switch (job.kind()) {

@@ -126,10 +126,10 @@ public record Bifurcation(Subsystem system, List<VariableRange> variables, List<
                 if (r.isPresent()) {
                     merge(current, r.get());
                     if (q.oscillatoryGrowth() * r.get().oscillatoryGrowth() < 0) {
-                        addOnce(special, hopf(base, parameter, ps[k - 1], p, q, prefix));
+                        addOnce(special, parameter, hopf(base, parameter, ps[k - 1], p, q, prefix));
                     }
                 } else {
-                    addOnce(special, fold(base, parameter, ps[k - 1], p, q, prefix));
+                    addOnce(special, parameter, fold(base, parameter, ps[k - 1], p, q, prefix));
                 }
             }
             if (k % GRID_SEARCH_EVERY == 0 || k == ps.length - 1 || current.isEmpty()) {
@@ -170,11 +170,12 @@ public record Bifurcation(Subsystem system, List<VariableRange> variables, List<
         current.add(p);
     }
 
-    private static void addOnce(List<SpecialPoint> special, Optional<SpecialPoint> s) {
+    /** Adds {@code s} unless the same kind was found at the same parameter (to a millionth of its range). */
+    private static void addOnce(List<SpecialPoint> special, VariableRange parameter, Optional<SpecialPoint> s) {
         s.ifPresent(p -> {
             for (SpecialPoint q : special) {
                 if (q.kind().equals(p.kind()) && Math.abs(q.parameters()[q.parameters().length - 1]
-                        - p.parameters()[p.parameters().length - 1]) < 1e-6) {
+                        - p.parameters()[p.parameters().length - 1]) < 1e-6 * parameter.width()) {
                     return;
                 }
             }

@@ -108,6 +108,33 @@ class AnalyzeCommandIT {
         }
     }
 
+    @Test
+    void morrisLecarWithUnitsFindsTheSaddleNodeAtTheirCurrentInCoherentUnits() throws Exception {
+        String json = analyze("morris_lecar_units", "bifurcation_V", "bifurcation_w");
+        // the fold is the knee of I_ss(V) = gL(V - VL) + gK w_inf(V)(V - VK) + gCa m_inf(V)(V - VCa), in uA/cm^2
+        // for V in mV: a local maximum on [-40, -20] mV, found by golden-section search
+        java.util.function.DoubleUnaryOperator iss = v -> 2 * (v + 60)
+                + 8 * 0.5 * (1 + Math.tanh((v - 12) / 17.4)) * (v + 84) + 4 * 0.5 * (1 + Math.tanh((v + 1.2) / 18)) * (v - 120);
+        double lo = -40;
+        double hi = -20;
+        double g = (Math.sqrt(5) - 1) / 2;
+        while (hi - lo > 1e-10) {
+            double a = hi - g * (hi - lo);
+            double b = lo + g * (hi - lo);
+            if (iss.applyAsDouble(a) > iss.applyAsDouble(b)) {
+                hi = b;
+            } else {
+                lo = a;
+            }
+        }
+        List<Double> folds = numbers(json, "\\{\"kind\": \"saddle-node\", \"parameters\": \\[([-0-9.Ee]+)]");
+        assertEquals(1, folds.size(), json.substring(0, 300));
+        // 1 uA/cm^2 is 1000 nA/cm^2, the coherent unit of current density
+        assertEquals(1000 * iss.applyAsDouble(lo), folds.get(0), 1e-3);
+        assertTrue(json.contains("\"units\": {"), json.substring(0, 300));
+        assertTrue(json.contains("\"I\": \"nA/cm^2\"") && json.contains("\"V\": \"mV\""), json.substring(0, 400));
+    }
+
     private static void assertClose(List<Double> expected, List<Double> actual, double tolerance) {
         org.junit.jupiter.api.Assertions.assertEquals(expected.size(), actual.size(), actual.toString());
         for (int i = 0; i < expected.size(); i++) {

@@ -2,15 +2,22 @@ package org.brainj.api.analysis;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.brainj.api.BrainJException;
+import org.brainj.api.expr.Equations;
 
 /**
- * One analysis of unitless equations (BrainPy's style), with the reference's arguments.
+ * One analysis of a model's equations, with the reference's arguments. The equations are checked
+ * and ready to integrate: unitless ones as BrainPy writes them (see the text constructor), or
+ * ones with units checked by {@link org.brainj.api.model.NeuronText}, whose numbers (values,
+ * ranges, times) are then in the {@link org.brainj.api.units.Coherent} system.
  *
  * @param kind         what to do
- * @param equations    the model's equations, Brian2-style text
+ * @param equations    the model's checked equations (unit names and constants already numbers)
+ * @param units        the unit of each variable and parameter as text ({@code mV}), empty for unitless equations
  * @param targetVars   the analysed variables and their ranges ({@code {min, max}}), in order
  * @param targetPars   bifurcation: one or two parameters with ranges; fast-slow: the slow variables with ranges
  * @param values       every other name's value: parameters ({@code pars_update}) and fixed variables ({@code fixed_vars})
@@ -19,7 +26,7 @@ import org.brainj.api.BrainJException;
  * @param duration     how long trajectories run, and the transient before a limit cycle is timed
  * @param dt           the integration step of trajectories and limit cycles
  */
-public record AnalysisJob(Kind kind, String equations, Map<String, double[]> targetVars, Map<String, double[]> targetPars,
+public record AnalysisJob(Kind kind, Equations equations, Map<String, String> units, Map<String, double[]> targetVars, Map<String, double[]> targetPars,
                           Map<String, Double> values, double resolution, List<Map<String, Double>> trajectories,
                           double duration, double dt) {
     /** The reference's three analyses. */
@@ -47,7 +54,25 @@ public record AnalysisJob(Kind kind, String equations, Map<String, double[]> tar
         }
     }
 
+    /**
+     * A job on unitless equations written as text, BrainPy's style ({@code dV/dt = V - V*V*V/3 - w + Iext : 1}):
+     * every name the text reads must be a variable, a key of {@code values} or of {@code targetPars}.
+     */
+    public AnalysisJob(Kind kind, String equations, Map<String, double[]> targetVars, Map<String, double[]> targetPars,
+                       Map<String, Double> values, double resolution, List<Map<String, Double>> trajectories,
+                       double duration, double dt) {
+        this(kind, unitless(equations, values, targetPars), Map.of(), targetVars, targetPars, values, resolution,
+                trajectories, duration, dt);
+    }
+
+    private static Equations unitless(String text, Map<String, Double> values, Map<String, double[]> targetPars) {
+        Set<String> named = new LinkedHashSet<>(values.keySet());
+        named.addAll(targetPars.keySet());
+        return Equations.parse(text).checkUnitless(named);
+    }
+
     public AnalysisJob {
+        units = Map.copyOf(units);
         targetVars = Collections.unmodifiableMap(new LinkedHashMap<>(targetVars));
         targetPars = Collections.unmodifiableMap(new LinkedHashMap<>(targetPars));
         values = Map.copyOf(values);

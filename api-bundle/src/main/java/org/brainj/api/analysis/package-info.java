@@ -6,7 +6,7 @@
  * {@code brainj analyze} calls it.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brainj.api.analysis;
 
 import org.osgi.annotation.bundle.Export;

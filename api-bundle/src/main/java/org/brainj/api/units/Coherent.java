@@ -36,7 +36,8 @@ public final class Coherent {
             // mass follows from mV = kg m^2 s^-3 A^-1: 1e-3 = M * 1e-4 / (1e-9 * 1e-9)
             UnitDimension.MASS, 1e-17);
     /** The names of this system's units for the usual dimensions, to label numbers. */
-    private static final List<String> LABELS = List.of("1", "ms", "mV", "nA", "uS", "nF", "Mohm", "cm", "mV/ms", "1/ms");
+    private static final List<String> LABELS = List.of("1", "ms", "mV", "nA", "uS", "nF", "Mohm", "cm", "mV/ms", "1/ms",
+            "nA/cm^2", "uS/cm^2", "nF/cm^2");
 
     private Coherent() {
     }
