@@ -189,17 +189,7 @@ class BadInputIT {
      * The cases whose message still falls short (counted in the report and the README): each must
      * keep failing the check, so that one fixed is taken off this list.
      */
-    static final java.util.Set<String> KNOWN_FAILING = java.util.Set.of(
-            // a reset of a variable the (broken) equations do not declare lists the declared ones only
-            "", "dW/dt = -W / tau : 1", "V = 1 : volt", "reset unknown variable",
-            // Inf hidden by the reset: the run completes
-            "'tau: 1e-300 ms'",
-            // Inf from a constant (1/0): caught at the first step, but blamed on dt and without the spec file
-            "dV/dt = (E_L - V) / tau * (1/0) : volt",
-            // a recording period longer than the run records nothing, and is accepted
-            "'period: 1e30 s'",
-            // the first complaint about a model that does not exist is the equations' keys beside it
-            "unknown model");
+    static final java.util.Set<String> KNOWN_FAILING = java.util.Set.of();
 
     @TempDir
     static Path dir;

@@ -200,7 +200,11 @@ public final class NeuronText {
                 for (Assignment a : resets) {
                     if (!parsed.stateVariables().contains(a.target())) {
                         throw new ModelTextException("reset", null, a.line(), a.column(), "the reset assigns '" + a.target()
-                                + "', which is not a state variable; state variables: " + parsed.stateVariables(), null);
+                                + "', which is not a state variable; " + (parsed.stateVariables().isEmpty()
+                                ? "the equations declare none: declare it with a differential equation, e.g. 'd"
+                                        + a.target() + "/dt = ...'"
+                                : "assign one of " + String.join(", ", parsed.stateVariables())
+                                        + " or declare it in the equations"), null);
                     }
                 }
             }
@@ -224,6 +228,7 @@ public final class NeuronText {
             requireValues();
             Map<String, Unit<?>> units = parameterUnits();
             Equations checked = inPart("equations", () -> check(parsed, units));
+            FiniteConstants.require(checked);
             Expr thresholdCondition = thresholdStatement == null ? null
                     : checkedRhs("threshold", thresholdStatement, checked, units);
             Expr refractoryExpr = refractoryCondition == null ? null

@@ -153,7 +153,22 @@ class NeuronTextTest {
         e = assertThrows(ModelTextException.class, () -> NeuronText.of("dv/dt = -v/tau : volt").parameter("tau", "1 ms")
                 .threshold("v > 0*mV").reset("u = 0*mV").compile("m"));
         assertEquals("reset", e.part());
-        assertTrue(e.problem().contains("not a state variable"), e.problem());
+        assertTrue(e.problem().contains("not a state variable; assign one of v"), e.problem());
+    }
+
+    @Test
+    void aConstantPartThatIsInfiniteOrNotANumberIsRefusedAtItsLine() {
+        // IEEE 754: 1/0 is +Inf and log(0) is -Inf; either would put Inf into every neuron on the first step
+        ModelTextException e = assertThrows(ModelTextException.class, () -> NeuronText.of(
+                "dv/dt = -v/tau : volt\ndw/dt = (v - w) / tau * (1/0) : volt").parameter("tau", "1 ms").compile("m"));
+        assertEquals("equations", e.part());
+        assertEquals(2, e.line());
+        assertTrue(e.problem().contains("is Infinity"), e.problem());
+        e = assertThrows(ModelTextException.class, () -> NeuronText.of("dv/dt = -v/tau + log(0) : 1")
+                .parameter("tau", 1.0).compile("m"));
+        assertTrue(e.problem().contains("-Infinity"), e.problem());
+        // a constant that is finite, and a division by a parameter that may be 0 only at run time, are fine
+        NeuronText.of("dv/dt = -v/tau + 1/2 : 1").parameter("tau", 1.0).compile("m");
     }
 
     @Test

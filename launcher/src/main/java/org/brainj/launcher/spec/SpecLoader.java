@@ -222,13 +222,14 @@ public final class SpecLoader {
         NeuronModel model;
         CompiledNeuron equations = null;
         if (byName) {
+            // an unknown model name is the first thing to fix: the keys beside it may be right for the intended one
+            model = catalogModel(f.optional("model"), f.optional("parameters"));
             for (String key : List.of("threshold", "threshold_crossing", "reset", "refractory", "current", "inputs", "membrane")) {
                 if (f.has(key)) {
                     throw f.optional(key).error("'" + key + "' belongs to models given by equations; model "
                             + f.optional("model").text() + " defines its own");
                 }
             }
-            model = catalogModel(f.optional("model"), f.optional("parameters"));
         } else {
             equations = EquationModel.read(name, f);
             model = equations.model();
@@ -247,6 +248,9 @@ public final class SpecLoader {
             // a method that cannot integrate these equations says so here, not when the network is built
             wrap(method, () -> integrator.integrate(m.subexpressions(), m.derivatives(), 0));
             wrap(method, () -> group.method(integrator));
+        }
+        if (equations != null) {
+            StepStability.check(equations, method == null ? "euler" : method.text(), settings.dt(), f);
         }
         if (f.has("initial")) {
             for (Map.Entry<String, SpecNode> e : f.optional("initial").mapping().entrySet()) {
@@ -587,6 +591,10 @@ public final class SpecLoader {
                 if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
                     throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt()
                             + " ms; give a multiple of dt, e.g. 1 ms");
+                }
+                if (steps > settings.steps()) {
+                    throw m.optional("period").error("the period is longer than the run (" + settings.duration()
+                            + " ms), so nothing would be recorded; give a period of at most the run's duration");
                 }
                 period = (int) Math.rint(steps);
             }
