@@ -16,8 +16,8 @@ final class Times {
         return (long) Math.floor(time / dt + 1e-3);
     }
 
-    /** {@code 0.3}, not {@code 0.30000000000000004}. */
+    /** A time in ms with its unit: {@code 0.3 ms}, not {@code 0.30000000000000004}. */
     static String format(double time) {
-        return BigDecimal.valueOf(time).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(time).round(new MathContext(12)).stripTrailingZeros().toPlainString() + " ms";
     }
 }

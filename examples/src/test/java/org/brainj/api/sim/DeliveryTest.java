@@ -97,7 +97,7 @@ class DeliveryTest {
                     .delays(new double[] {0.1, 0.33}).onVariable("x").build());
             bad.build();
         });
-        assertTrue(e.getMessage().contains("delay 0.33 of synapse 1 is not a multiple of dt = 0.1"), e.getMessage());
+        assertTrue(e.getMessage().contains("delay 0.33 ms of synapse 1 is not a multiple of dt = 0.1 ms"), e.getMessage());
     }
 
     /** A delay that is not a multiple of dt is refused with both neighbouring multiples named. */
@@ -109,8 +109,8 @@ class DeliveryTest {
         net.add(src, dst, Projection.builder("p", src, dst).csr(new int[] {0, 1}, new int[] {0})
                 .delay(0.25).onVariable("x").build());
         SimulationException e = assertThrows(SimulationException.class, net::build);
-        assertTrue(e.getMessage().contains("delay 0.25 is not a multiple of dt = 0.1"), e.getMessage());
-        assertTrue(e.getMessage().contains("use 0.2 or 0.3"), e.getMessage());
+        assertTrue(e.getMessage().contains("delay 0.25 ms is not a multiple of dt = 0.1 ms"), e.getMessage());
+        assertTrue(e.getMessage().contains("use 0.2 ms or 0.3 ms"), e.getMessage());
     }
 
     /** A rule that needs equal sizes refuses populations of different sizes, naming both. */

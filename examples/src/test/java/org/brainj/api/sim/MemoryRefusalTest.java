@@ -57,7 +57,7 @@ class MemoryRefusalTest {
         net.add(src, p);
         String m = assertThrows(RunTooLargeException.class, net::build).getMessage();
         // 1e9 ms / 0.1 ms = 1e10 steps, over the 2^31 an array of one tensor per step holds
-        assertTrue(m.startsWith("projection NN: delay 1000000000 is 1.00e+10 steps of dt = 0.1,"), m);
+        assertTrue(m.startsWith("projection NN: delay 1000000000 ms is 1.00e+10 steps of dt = 0.1 ms,"), m);
         assertTrue(m.endsWith("check its unit"), m);
     }
 
