@@ -456,6 +456,24 @@ public class Network {
         backend = target;
     }
 
+    /**
+     * Back to time 0 drawing from {@code seed} from now on: initial values and noise as a network
+     * built with this seed draws them (connectivity, drawn by connectors with their own seeds, is
+     * kept). Repeat runs that should not replay one another's draws (a parameter sweep's points)
+     * each take their own seed. Kernels stay compiled; a step that draws noise is bound to the new
+     * seed ({@link Backend#compile} again, counted in {@link #compilations()}; the CPU backend
+     * reuses the class it compiled).
+     */
+    public void reset(long seed) {
+        this.seed = seed;
+        if (built) {
+            for (NeuronGroup g : groups) {
+                compilations += g.reseed(seed) ? 1 : 0;
+            }
+        }
+        reset();
+    }
+
     /** Back to time 0 and the initial state (the same random draws); monitors are cleared, kernels kept. */
     public void reset() {
         step = 0;

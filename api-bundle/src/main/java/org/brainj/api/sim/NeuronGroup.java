@@ -277,6 +277,19 @@ public final class NeuronGroup implements Population {
         return kernel;
     }
 
+    /**
+     * Draws from {@code seed} from now on: initializers at the next {@link #reset()}, noise in the
+     * step; returns whether the step kernel, because it draws noise, was bound to it anew.
+     */
+    boolean reseed(long seed) {
+        this.seed = seed;
+        if (kernel == null || program.noise().isEmpty()) {
+            return false;
+        }
+        kernel = backend.compile(program, new Bindings(tensors, seed));
+        return true;
+    }
+
     /** Back to the initial state: initializers drawn again from the same seed, spikes cleared. */
     void reset() {
         for (String x : tensors.keySet()) {
