@@ -142,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The platform's backends as a run finds them when it moves: those registered at that moment. */
-    private static BackendSource backends(Platform platform) {
+    static BackendSource backends(Platform platform) {
         return new BackendSource() {
             @Override
             public Backend find(String name) {
@@ -171,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A time given on the command line, in ms; null when not given. */
-    private static Double time(String option, String text) {
+    static Double time(String option, String text) {
         if (text == null) {
             return null;
         }

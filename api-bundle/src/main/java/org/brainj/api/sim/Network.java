@@ -36,6 +36,7 @@ public class Network {
     private final List<Input> inputs = new ArrayList<>();
     private final List<Monitor> monitors = new ArrayList<>();
     private final Map<String, StepAction> userSteps = new LinkedHashMap<>();
+    private final List<StepFunction> stepFunctions = new ArrayList<>();
     private final List<ProgressListener> listeners = new ArrayList<>();
     private List<String> order;
 
@@ -169,6 +170,7 @@ public class Network {
         if (userSteps.containsKey(name)) {
             throw new SimulationException("step function '" + name + "' is defined twice; give each its own name");
         }
+        stepFunctions.add(f);
         userSteps.put(name, (s, t) -> {
             if (predicate.test(s)) {
                 f.run(s, t);
@@ -480,6 +482,7 @@ public class Network {
         if (built) {
             groups.forEach(NeuronGroup::reset);
             projections.forEach(Projection::reset);
+            stepFunctions.forEach(StepFunction::reset);
         }
         monitors.forEach(Monitor::clear);
     }
