@@ -25,12 +25,7 @@ public final class LocalSweep {
      */
     public static String run(SweepSpec sweep, SweepPoints points, SweepTable table, BackendSource backends,
                              ProgressListener bar, PrintWriter out) {
-        List<SweepSpec.Point> todo = sweep.points().stream()
-                .filter(p -> table.completed(p.index()) == null || !points.completed(p)).toList();
-        int skipped = sweep.points().size() - todo.size();
-        if (skipped > 0) {
-            out.println("resuming: " + skipped + " of " + sweep.points().size() + " points completed earlier");
-        }
+        List<SweepSpec.Point> todo = todo(sweep, points, table, out);
         long start = System.nanoTime();
         String status = RunReport.COMPLETED;
         for (int k = 0; k < todo.size(); k++) {
@@ -56,8 +51,22 @@ public final class LocalSweep {
         return status;
     }
 
+    /**
+     * The points still to run: those without a completed row in the table and a completed run in
+     * their folder (its summary.json). Says how many an earlier run completed.
+     */
+    public static List<SweepSpec.Point> todo(SweepSpec sweep, SweepPoints points, SweepTable table, PrintWriter out) {
+        List<SweepSpec.Point> todo = sweep.points().stream()
+                .filter(p -> table.completed(p.index()) == null || !points.completed(p)).toList();
+        int skipped = sweep.points().size() - todo.size();
+        if (skipped > 0) {
+            out.println("resuming: " + skipped + " of " + sweep.points().size() + " points completed earlier");
+        }
+        return todo;
+    }
+
     /** {@code point 3/11 (g_max=0.0007, seed 4): completed; HH.cross_correlation 0.231}. */
-    static String line(SweepTable.Row r, int total) {
+    public static String line(SweepTable.Row r, int total) {
         String values = r.values().entrySet().stream().map(e -> e.getKey().substring(e.getKey().lastIndexOf('.') + 1)
                 + "=" + e.getValue()).collect(Collectors.joining(", "));
         StringBuilder s = new StringBuilder("point ").append(r.index() + 1).append('/').append(total).append(" (").append(values)

@@ -13,8 +13,6 @@ import java.util.ServiceLoader;
 import org.brainj.api.analysis.SpikeMeasures;
 import org.brainj.api.sim.ProgressListener;
 import org.brainj.api.sim.SpikeMonitor;
-import org.brainj.api.tensor.Backend;
-import org.brainj.api.tensor.Backends;
 import org.brainj.launcher.output.ProgressBar;
 import org.brainj.launcher.output.RunReport;
 import org.brainj.launcher.spec.Catalog;
@@ -49,17 +47,7 @@ class SweepTest {
         return new Sweep(base, sweep, new SweepPoints(spec.toString(), base, sweep, measures(), out), table);
     }
 
-    static final BackendSource CPU = new BackendSource() {
-        @Override
-        public Backend find(String name) {
-            return Backends.get(name);
-        }
-
-        @Override
-        public List<String> names() {
-            return List.of("cpu");
-        }
-    };
+    static final BackendSource CPU = BackendSource.classpath();
 
     static String run(Sweep s, ProgressListener bar) {
         return LocalSweep.run(s.spec(), s.points(), s.table(), CPU, bar, new PrintWriter(new StringWriter()));
