@@ -1,7 +1,13 @@
 package org.brainj.launcher;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,13 +53,22 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of plugin bundles (jars) to install.")
     Path plugins;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = {"Run the points as an Apache Spark job on MASTER, on the CPU backend: local[2] runs two tasks on this"
+                    + " machine; for a cluster, spark-submit sweep-spark/target/brainj-sweep-spark.jar (see the README)."})
+    String spark;
+
     @Spec
     CommandSpec command;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         RunCommand.checkReadable(spec);
-        RunSettings.Overrides overrides = new RunSettings.Overrides(RunCommand.time("--duration", duration), null, null, backend);
+        Double ms = RunCommand.time("--duration", duration);
+        if (spark != null) {
+            return spark(ms);
+        }
+        RunSettings.Overrides overrides = new RunSettings.Overrides(ms, null, null, backend);
         PrintWriter err = command.commandLine().getErr();
         PrintWriter stdout = command.commandLine().getOut();
         try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
@@ -103,5 +118,43 @@ final class SweepCommand implements Callable<Integer> {
                 tracker.close();
             }
         }
+    }
+
+    /**
+     * The sweep as a Spark job in a JVM of its own (Spark's jars stay off the launcher's class
+     * path): the sweep-spark module's jar, Spark's jars beside it, and the JVM options Spark needs
+     * on Java 17, from the build next to this launcher's.
+     */
+    private int spark(Double ms) throws InterruptedException, IOException {
+        if (backend != null && !backend.equals("cpu")) {
+            throw new BrainJException("--spark runs on the cpu backend (an executor has Java, not necessarily a GPU); remove --backend "
+                    + backend);
+        }
+        Path root;
+        try {
+            root = Path.of(SweepCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
+                    .getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new BrainJException("cannot tell where BrainJ is installed (" + e.getMessage() + ")", e);
+        }
+        Path target = root.resolve("sweep-spark").resolve("target");
+        Path jar = target.resolve("brainj-sweep-spark.jar");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(target.resolve("spark"))) {
+            throw new BrainJException("the Spark sweep is not built (no " + jar + "); build it with 'mvn -B -DskipTests -pl sweep-spark"
+                    + " -am package' in " + root);
+        }
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + target.resolve("classes").resolve("spark-java-options"),
+                "-cp", jar + File.pathSeparator + target.resolve("spark") + File.separator + "*",
+                "org.brainj.sweep.spark.SparkSweep", spec.toString(), "--master", spark));
+        if (out != null) {
+            cmd.addAll(List.of("--out", out.toString()));
+        }
+        if (ms != null) {
+            cmd.addAll(List.of("--duration", Double.toString(ms)));
+        }
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        return p.waitFor();
     }
 }

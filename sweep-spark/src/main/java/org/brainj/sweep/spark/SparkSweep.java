@@ -118,9 +118,9 @@ public final class SparkSweep implements Callable<Integer> {
             }
         }
         table.finish(status, compilations, (System.nanoTime() - start) * 1e-9);
-        stdout.flush();
         stdout.println(String.format(Locale.ROOT, "%s sweep on Spark: %s, %d points run in %d tasks, %d kernel compilations;"
                 + " table in %s", base.name(), status, todo.size(), results.size(), compilations, dir.resolve("points.csv")));
+        stdout.flush();
         return status.equals(RunReport.COMPLETED) ? 0 : 1;
     }
 
