@@ -278,6 +278,19 @@ public final class NeuronGroup implements Population {
     }
 
     /**
+     * The tensors of this group's state, for a checkpoint: every variable and parameter, and the
+     * rows of its spike history ({@code spike_history.K}), which hold the spikes still in flight
+     * in the delays.
+     */
+    Map<String, Tensor> stateTensors() {
+        Map<String, Tensor> state = new LinkedHashMap<>(tensors);
+        for (int k = 0; k < spikeRing.length; k++) {
+            state.put("spike_history." + k, spikeRing[k]);
+        }
+        return state;
+    }
+
+    /**
      * Draws from {@code seed} from now on: initializers at the next {@link #reset()}, noise in the
      * step; returns whether the step kernel, because it draws noise, was bound to it anew.
      */

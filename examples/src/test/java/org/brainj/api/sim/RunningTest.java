@@ -147,6 +147,36 @@ class RunningTest {
         assertEquals(2, net.compilations(), "built once, the noisy step bound once more to seed 2");
     }
 
+    /**
+     * A checkpoint carries the noise's position (the step) and seed: a network built with another
+     * seed that loads it continues as the uninterrupted run; a checkpoint of another network or a
+     * file that is none is refused in one line.
+     */
+    @Test
+    void aCheckpointResumesNoiseAndRefusesAnotherNetwork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        List<StateMonitor> plain = new ArrayList<>();
+        noisy(1, plain).run(20);
+        List<StateMonitor> first = new ArrayList<>();
+        Network saved = noisy(1, first);
+        saved.run(10);
+        java.nio.file.Path file = dir.resolve("ou.ckpt");
+        saved.save(file);
+        List<StateMonitor> resumed = new ArrayList<>();
+        Network other = noisy(2, resumed);
+        other.load(file);
+        other.run(10);
+        assertArrayEquals(plain.get(0).times(), resumed.get(0).times());
+        for (int r = 0; r < plain.get(0).values().length; r++) {
+            assertArrayEquals(plain.get(0).values()[r], resumed.get(0).values()[r], 0.0, "record " + r);
+        }
+        SimulationException e = assertThrows(SimulationException.class, () -> lif(25).net().load(file));
+        assertTrue(e.getMessage().contains("is of another network: it has no [group.L."), e.getMessage());
+        java.nio.file.Path junk = java.nio.file.Files.writeString(dir.resolve("junk.ckpt"), "not a checkpoint at all");
+        assertTrue(assertThrows(org.brainj.api.BrainJException.class, () -> other.load(junk)).getMessage()
+                .contains("is not a BrainJ checkpoint"));
+    }
+
     /** The reference's report: "Run 10.0% used ... s." at every tenth, and fractions reaching 1. */
     @Test
     void progressIsReported() {
