@@ -4,6 +4,7 @@ import static org.brainj.api.expr.ExpressionParser.parse;
 
 import java.util.Locale;
 import java.util.Random;
+import org.brainj.api.model.PopulationSum;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.Input;
@@ -14,8 +15,6 @@ import org.brainj.api.sim.ProgressListener;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.Backends;
-import org.brainj.api.tensor.Reduction;
-import org.brainj.api.tensor.Tensor;
 
 /**
  * Gamma oscillation of 100 Wang-Buzsaki HH neurons coupled all-to-all by GABA_A synapses, and
@@ -84,10 +83,7 @@ public final class HhGamma {
                 .add(group, Input.constant(group, "input", 1.2, Input.Op.ADD));
         spikes = network.spikes(group);
         // S = sum of s over the population, for the next step's all-to-all GABA_A current
-        network.step("GABAa.sum", (k, t) -> {
-            Tensor s = group.variable("s");
-            s.backend().reduce(Reduction.SUM, s, group.variable("S"));
-        });
+        network.step("GABAa.sum", PopulationSum.of(group, "S", "s"));
     }
 
     public Network network() {

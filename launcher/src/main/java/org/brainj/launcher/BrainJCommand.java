@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "brainj", mixinStandardHelpOptions = true, versionProvider = BrainJCommand.Version.class,
         description = "Brain-dynamics programming on the JVM: run network specs, integrate equations, list what is installed.",
-        subcommands = {ListCommand.class, RunCommand.class, IntegrateCommand.class, AnalyzeCommand.class, HelpCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, IntegrateCommand.class, AnalyzeCommand.class,
+                HelpCommand.class})
 public final class BrainJCommand implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and framework messages.")
     boolean debug;

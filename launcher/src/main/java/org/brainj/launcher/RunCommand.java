@@ -71,6 +71,19 @@ final class RunCommand implements Callable<Integer> {
                             + " backends with the time range and wall time of each."})
     List<String> switchBackend = new ArrayList<>();
 
+    @Option(names = "--checkpoint-every", paramLabel = "T",
+            description = {"Save the network's whole state every T of simulated time, e.g. '100 ms', into " + CHECKPOINT
+                    + " in the output folder (replacing the last); --resume continues from it."})
+    String checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = {"Continue a run from the " + CHECKPOINT + " in its output folder DIR, with the same spec, to the end;"
+                    + " the outputs (DIR unless --out is given) hold the whole run, as if it had not stopped."})
+    Path resume;
+
+    /** The checkpoint's file name in an output folder. */
+    static final String CHECKPOINT = "checkpoint.brainj";
+
     @Spec
     CommandSpec command;
 
@@ -94,11 +107,22 @@ final class RunCommand implements Callable<Integer> {
                     throw new BrainJException("--switch-backend '" + s.given() + "': " + e.getMessage(), e);
                 }
             }
+            if (resume != null) {
+                resumeFrom(run);
+            }
             AtomicBoolean stop = new AtomicBoolean();
-            SegmentedRun segmented = new SegmentedRun(run.network(), run.settings().dt(), run.settings().duration(), switches,
-                    backends(platform), new ProgressBar(err, System.console() != null, stop::get));
-            Path dir = Outputs.prepare(out != null ? out : Path.of("out", run.name()));
+            SegmentedRun segmented = new SegmentedRun(run.network(), run.settings().dt(),
+                    run.settings().duration() - run.network().time(), switches, backends(platform),
+                    new ProgressBar(err, System.console() != null, stop::get));
+            Path dir = Outputs.prepare(out != null ? out : resume != null ? resume : Path.of("out", run.name()));
             RunPlan.check(run, dir);
+            if (resume != null) {
+                // preparing the folder emptied it: the resumed state is its checkpoint until the next one
+                run.network().save(dir.resolve(CHECKPOINT));
+            }
+            if (checkpointEvery != null) {
+                segmented.checkpointEvery(time("--checkpoint-every", checkpointEvery), dir.resolve(CHECKPOINT));
+            }
 
             CountDownLatch written = new CountDownLatch(1);
             platform.beforeStop(() -> {
@@ -141,8 +165,22 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Loads the checkpoint in {@code --resume DIR} into the built network; refuses one at or past the run's end. */
+    private void resumeFrom(SpecRun run) {
+        Path file = resume.resolve(CHECKPOINT);
+        if (!Files.isRegularFile(file)) {
+            throw new BrainJException("--resume '" + resume + "' holds no " + CHECKPOINT + "; give the output folder of a run"
+                    + " started with --checkpoint-every");
+        }
+        run.network().load(file);
+        if (run.network().time() >= run.settings().duration() - run.settings().dt() / 2) {
+            throw new BrainJException("--resume '" + resume + "': its checkpoint is at " + SpecLoader.ms(run.network().time())
+                    + " ms, the end of the run (" + SpecLoader.ms(run.settings().duration()) + " ms); give a longer --duration");
+        }
+    }
+
     /** The platform's backends as a run finds them when it moves: those registered at that moment. */
-    private static BackendSource backends(Platform platform) {
+    static BackendSource backends(Platform platform) {
         return new BackendSource() {
             @Override
             public Backend find(String name) {
@@ -171,7 +209,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A time given on the command line, in ms; null when not given. */
-    private static Double time(String option, String text) {
+    static Double time(String option, String text) {
         if (text == null) {
             return null;
         }

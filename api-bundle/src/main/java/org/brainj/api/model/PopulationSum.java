@@ -43,4 +43,10 @@ public final class PopulationSum implements StepFunction {
         Tensor x = group.variable(variable);
         x.backend().reduce(Reduction.SUM, x, group.variable(target));
     }
+
+    /** The target back to its value in the model, where a new network's first step reads it. */
+    @Override
+    public void reset() {
+        group.set(target, group.model().parameters().get(target));
+    }
 }

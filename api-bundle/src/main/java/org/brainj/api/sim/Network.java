@@ -1,5 +1,6 @@
 package org.brainj.api.sim;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +37,7 @@ public class Network {
     private final List<Input> inputs = new ArrayList<>();
     private final List<Monitor> monitors = new ArrayList<>();
     private final Map<String, StepAction> userSteps = new LinkedHashMap<>();
+    private final List<StepFunction> stepFunctions = new ArrayList<>();
     private final List<ProgressListener> listeners = new ArrayList<>();
     private List<String> order;
 
@@ -169,6 +171,7 @@ public class Network {
         if (userSteps.containsKey(name)) {
             throw new SimulationException("step function '" + name + "' is defined twice; give each its own name");
         }
+        stepFunctions.add(f);
         userSteps.put(name, (s, t) -> {
             if (predicate.test(s)) {
                 f.run(s, t);
@@ -456,12 +459,125 @@ public class Network {
         backend = target;
     }
 
+    /**
+     * Back to time 0 drawing from {@code seed} from now on: initial values and noise as a network
+     * built with this seed draws them (connectivity, drawn by connectors with their own seeds, is
+     * kept). Repeat runs that should not replay one another's draws (a parameter sweep's points)
+     * each take their own seed. Kernels stay compiled; a step that draws noise is bound to the new
+     * seed ({@link Backend#compile} again, counted in {@link #compilations()}; the CPU backend
+     * reuses the class it compiled).
+     */
+    public void reset(long seed) {
+        this.seed = seed;
+        if (built) {
+            for (NeuronGroup g : groups) {
+                compilations += g.reseed(seed) ? 1 : 0;
+            }
+        }
+        reset();
+    }
+
+    /**
+     * Saves the state at this step boundary into {@code file}, one versioned {@link Checkpoint}:
+     * what every state owner contributes (each group's tensors and the spikes still in its delays,
+     * each projection's synaptic state), what the monitors recorded, the step (the position of
+     * every random stream, which draws by step) and the seed. A network built the same way (the
+     * same spec or code) continues from it with {@link #load}, on this or another backend.
+     */
+    public void save(Path file) {
+        build();
+        monitors.forEach(Monitor::flush);
+        Map<String, Checkpoint.Array> arrays = new LinkedHashMap<>();
+        stateTensors().forEach((name, t) -> arrays.put(name, new Checkpoint.Array(t.shape(), t.toDoubleArray())));
+        for (int i = 0; i < monitors.size(); i++) {
+            String prefix = "monitor." + i + "." + monitors.get(i).name();
+            if (monitors.get(i) instanceof SpikeMonitor m) {
+                long[] steps = m.steps();
+                arrays.put(prefix + ".steps", new Checkpoint.Array(new int[] {steps.length},
+                        java.util.Arrays.stream(steps).asDoubleStream().toArray()));
+                arrays.put(prefix + ".indices", new Checkpoint.Array(new int[] {steps.length},
+                        java.util.Arrays.stream(m.indices()).asDoubleStream().toArray()));
+            } else if (monitors.get(i) instanceof StateMonitor m) {
+                int[] shape = m.shape();
+                arrays.put(prefix + ".values", new Checkpoint.Array(shape,
+                        java.util.Arrays.stream(m.values()).flatMapToDouble(java.util.Arrays::stream).toArray()));
+                arrays.put(prefix + ".times", new Checkpoint.Array(new int[] {shape[0]}, m.times()));
+            }
+        }
+        new Checkpoint(step, seed, dt, arrays).write(file);
+    }
+
+    /**
+     * Continues from a {@link Checkpoint} that a network built the same way saved: its state, its
+     * monitors' records, its step and seed replace this network's, on this network's backend; the
+     * run then gives the spikes the uninterrupted run gives. A checkpoint of another network (other
+     * groups, sizes or dt) is refused, naming what differs.
+     */
+    public void load(Path file) {
+        build();
+        Checkpoint c = Checkpoint.read(file);
+        if (c.dt != dt) {
+            throw new SimulationException("checkpoint " + file + " has dt = " + c.dt + " but this network dt = " + dt
+                    + "; resume with the network (spec) that saved it");
+        }
+        Map<String, Tensor> owned = stateTensors();
+        Set<String> missing = new LinkedHashSet<>(owned.keySet());
+        missing.removeAll(c.arrays.keySet());
+        if (!missing.isEmpty()) {
+            throw new SimulationException("checkpoint " + file + " is of another network: it has no " + missing
+                    + "; resume with the network (spec) that saved it");
+        }
+        owned.forEach((name, t) -> {
+            Checkpoint.Array a = c.arrays.get(name);
+            if (!java.util.Arrays.equals(a.shape(), t.shape())) {
+                throw new SimulationException("checkpoint " + file + " is of another network: " + name + " has shape "
+                        + java.util.Arrays.toString(a.shape()) + ", here " + java.util.Arrays.toString(t.shape()));
+            }
+        });
+        if (c.seed != seed) {
+            seed = c.seed;
+            for (NeuronGroup g : groups) {
+                compilations += g.reseed(seed) ? 1 : 0;
+            }
+        }
+        owned.forEach((name, t) -> {
+            Checkpoint.Array a = c.arrays.get(name);
+            // a 0-d tensor (a shared parameter) comes back through full: asTensor makes arrays of rank 1 or more
+            Tensor host = a.shape().length == 0 ? backend.full(DType.FLOAT64, a.values()[0]) : backend.asTensor(a.values(), a.shape());
+            backend.astype(host, t.dtype(), t);
+        });
+        for (int i = 0; i < monitors.size(); i++) {
+            String prefix = "monitor." + i + "." + monitors.get(i).name();
+            if (monitors.get(i) instanceof SpikeMonitor m && c.arrays.containsKey(prefix + ".steps")) {
+                m.restore(java.util.Arrays.stream(c.arrays.get(prefix + ".steps").values()).mapToLong(v -> (long) v).toArray(),
+                        java.util.Arrays.stream(c.arrays.get(prefix + ".indices").values()).mapToInt(v -> (int) v).toArray());
+            } else if (monitors.get(i) instanceof StateMonitor m && c.arrays.containsKey(prefix + ".values")) {
+                Checkpoint.Array values = c.arrays.get(prefix + ".values");
+                double[][] rows = new double[values.shape()[0]][];
+                for (int r = 0; r < rows.length; r++) {
+                    rows[r] = java.util.Arrays.copyOfRange(values.values(), r * values.shape()[1], (r + 1) * values.shape()[1]);
+                }
+                m.restore(rows, c.arrays.get(prefix + ".times").values());
+            }
+        }
+        step = c.step;
+    }
+
+    /** Every state owner's tensors by a name unique in the network: {@code group.G.V}, {@code projection.P.u}. */
+    private Map<String, Tensor> stateTensors() {
+        Map<String, Tensor> all = new LinkedHashMap<>();
+        groups.forEach(g -> g.stateTensors().forEach((n, t) -> all.put("group." + g.name() + "." + n, t)));
+        projections.forEach(p -> p.stateTensors().forEach((n, t) -> all.put("projection." + p.name() + "." + n, t)));
+        return all;
+    }
+
     /** Back to time 0 and the initial state (the same random draws); monitors are cleared, kernels kept. */
     public void reset() {
         step = 0;
         if (built) {
             groups.forEach(NeuronGroup::reset);
             projections.forEach(Projection::reset);
+            stepFunctions.forEach(StepFunction::reset);
         }
         monitors.forEach(Monitor::clear);
     }

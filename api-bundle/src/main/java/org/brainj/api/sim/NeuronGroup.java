@@ -277,6 +277,32 @@ public final class NeuronGroup implements Population {
         return kernel;
     }
 
+    /**
+     * The tensors of this group's state, for a checkpoint: every variable and parameter, and the
+     * rows of its spike history ({@code spike_history.K}), which hold the spikes still in flight
+     * in the delays.
+     */
+    Map<String, Tensor> stateTensors() {
+        Map<String, Tensor> state = new LinkedHashMap<>(tensors);
+        for (int k = 0; k < spikeRing.length; k++) {
+            state.put("spike_history." + k, spikeRing[k]);
+        }
+        return state;
+    }
+
+    /**
+     * Draws from {@code seed} from now on: initializers at the next {@link #reset()}, noise in the
+     * step; returns whether the step kernel, because it draws noise, was bound to it anew.
+     */
+    boolean reseed(long seed) {
+        this.seed = seed;
+        if (kernel == null || program.noise().isEmpty()) {
+            return false;
+        }
+        kernel = backend.compile(program, new Bindings(tensors, seed));
+        return true;
+    }
+
     /** Back to the initial state: initializers drawn again from the same seed, spikes cleared. */
     void reset() {
         for (String x : tensors.keySet()) {

@@ -2,6 +2,7 @@ package org.brainj.api.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.brainj.api.connect.Connectivity;
@@ -291,6 +292,11 @@ public final class Projection {
     /** The kernels this projection compiles on a backend: its STP step, if it has one. */
     int kernels() {
         return stp == null ? 0 : 1;
+    }
+
+    /** The tensors of this projection's own state, for a checkpoint: STP's, if it has STP. */
+    Map<String, Tensor> stateTensors() {
+        return stp == null ? Map.of() : stp.tensors();
     }
 
     /** Back to the initial state of the synapses' own dynamics (STP's u = 0, x = 1). */

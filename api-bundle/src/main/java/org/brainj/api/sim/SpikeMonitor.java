@@ -134,6 +134,14 @@ public final class SpikeMonitor implements Monitor {
         pending = 0;
     }
 
+    /** Replaces what was recorded with a checkpoint's spikes (time indices and neurons). */
+    void restore(long[] recordedSteps, int[] recordedNeurons) {
+        clear();
+        for (int k = 0; k < recordedSteps.length; k++) {
+            add(recordedSteps[k], recordedNeurons[k]);
+        }
+    }
+
     /** The number of spikes recorded. */
     public int count() {
         return count;

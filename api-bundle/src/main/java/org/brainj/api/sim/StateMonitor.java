@@ -145,6 +145,15 @@ public final class StateMonitor implements Monitor {
         pending = 0;
     }
 
+    /** Replaces what was recorded with a checkpoint's records and their times. */
+    void restore(double[][] recordedRows, double[] recordedTimes) {
+        clear();
+        rows.addAll(java.util.Arrays.asList(recordedRows));
+        for (double t : recordedTimes) {
+            times.add(t);
+        }
+    }
+
     /** The recorded values, shape (records, neurons). */
     public double[][] values() {
         return rows.toArray(new double[0][]);

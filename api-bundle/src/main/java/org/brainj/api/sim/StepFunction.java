@@ -8,4 +8,12 @@ public interface StepFunction {
      * @param t    the time at its start
      */
     void run(long step, double t);
+
+    /**
+     * Called by {@link Network#reset()}: a step function that carries something from one step to
+     * the next (in its fields or a tensor it writes) returns it to where a new network starts, so
+     * that a repeat run does not begin with what the last run left.
+     */
+    default void reset() {
+    }
 }

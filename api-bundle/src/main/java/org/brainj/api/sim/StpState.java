@@ -65,6 +65,11 @@ final class StpState {
         kernel = target.compile(program, new Bindings(tensors, 0));
     }
 
+    /** u, x and the release of the last step: the state a checkpoint keeps. */
+    Map<String, Tensor> tensors() {
+        return tensors;
+    }
+
     void reset() {
         Tensor u = tensors.get(U);
         Tensor x = tensors.get(X);

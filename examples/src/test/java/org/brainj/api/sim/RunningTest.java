@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.brainj.api.expr.ExpressionParser;
+import org.brainj.api.model.NeuronText;
 import org.brainj.models.neurons.LIF;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,70 @@ class RunningTest {
         l.net().run(100);
         assertTrue(l.spikes().count() > first, l.spikes().count() + " spikes with tau 5 vs " + first + " with tau 10");
         assertEquals(1, l.net().compilations(), "kernels are compiled once across repeat runs");
+    }
+
+    /** 50 Ornstein-Uhlenbeck units from random initial values: both initializers and noise draw from the seed. */
+    static Network noisy(long seed, List<StateMonitor> monitor) {
+        NeuronModel ou = NeuronText.of("dv/dt = -v / tau + sigma * xi / sqrt(tau) : 1")
+                .parameter("tau", 10).parameter("sigma", 1).compile("OU").model();
+        NeuronGroup g = new NeuronGroup("OU", 50, ou).init("v", Initializer.normal(0, 1))
+                .method(GroupIntegrator.method("euler"));
+        Network net = new Network(TestBackend.get()).dt(0.1).seed(seed).add(g);
+        monitor.add(net.monitor(g, "v"));
+        return net;
+    }
+
+    /**
+     * A sweep's repeat runs: reset(seed) draws initial values and noise as a network built with
+     * that seed does (checked against a fresh one), unlike reset(), which replays the draws; the
+     * noisy step is bound to the new seed, not recompiled.
+     */
+    @Test
+    void resetWithASeedDrawsAsAFreshNetworkWithThatSeed() {
+        List<StateMonitor> reused = new ArrayList<>();
+        Network net = noisy(1, reused);
+        net.run(20);
+        double[][] first = reused.get(0).values();
+        net.reset(2);
+        net.run(20);
+        double[][] second = reused.get(0).values();
+        List<StateMonitor> fresh = new ArrayList<>();
+        noisy(2, fresh).run(20);
+        for (int r = 0; r < second.length; r++) {
+            assertArrayEquals(fresh.get(0).values()[r], second[r], 0.0, "record " + r);
+        }
+        assertTrue(first[first.length - 1][0] != second[second.length - 1][0], "seed 2 replayed seed 1's draws");
+        assertEquals(2, net.compilations(), "built once, the noisy step bound once more to seed 2");
+    }
+
+    /**
+     * A checkpoint carries the noise's position (the step) and seed: a network built with another
+     * seed that loads it continues as the uninterrupted run; a checkpoint of another network or a
+     * file that is none is refused in one line.
+     */
+    @Test
+    void aCheckpointResumesNoiseAndRefusesAnotherNetwork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        List<StateMonitor> plain = new ArrayList<>();
+        noisy(1, plain).run(20);
+        List<StateMonitor> first = new ArrayList<>();
+        Network saved = noisy(1, first);
+        saved.run(10);
+        java.nio.file.Path file = dir.resolve("ou.ckpt");
+        saved.save(file);
+        List<StateMonitor> resumed = new ArrayList<>();
+        Network other = noisy(2, resumed);
+        other.load(file);
+        other.run(10);
+        assertArrayEquals(plain.get(0).times(), resumed.get(0).times());
+        for (int r = 0; r < plain.get(0).values().length; r++) {
+            assertArrayEquals(plain.get(0).values()[r], resumed.get(0).values()[r], 0.0, "record " + r);
+        }
+        SimulationException e = assertThrows(SimulationException.class, () -> lif(25).net().load(file));
+        assertTrue(e.getMessage().contains("is of another network: it has no [group.L."), e.getMessage());
+        java.nio.file.Path junk = java.nio.file.Files.writeString(dir.resolve("junk.ckpt"), "not a checkpoint at all");
+        assertTrue(assertThrows(org.brainj.api.BrainJException.class, () -> other.load(junk)).getMessage()
+                .contains("is not a BrainJ checkpoint"));
     }
 
     /** The reference's report: "Run 10.0% used ... s." at every tenth, and fractions reaching 1. */

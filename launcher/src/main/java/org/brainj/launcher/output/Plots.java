@@ -62,12 +62,17 @@ public final class Plots {
 
     /** Columns of values over time, one line each (the first {@value #MAX_LINES}), named by {@code series}. */
     public static byte[] lines(String title, String yLabel, double[] times, double[][] values, List<String> series) {
-        XYChart chart = chart(title, "time (ms)", yLabel);
+        return lines(title, "time (ms)", yLabel, times, values, series);
+    }
+
+    /** Columns of values against {@code x} (a sweep's measures against the swept value), one line each. */
+    public static byte[] lines(String title, String xLabel, String yLabel, double[] x, double[][] values, List<String> series) {
+        XYChart chart = chart(title, xLabel, yLabel);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(0);
         int columns = Math.min(MAX_LINES, values.length == 0 ? 0 : values[0].length);
         for (int c = 0; c < columns; c++) {
-            double[][] xy = decimate(times, values, c);
+            double[][] xy = decimate(x, values, c);
             chart.addSeries(series.get(c), xy[0], xy[1]).setMarker(SeriesMarkers.NONE);
         }
         return png(chart);

@@ -1,5 +1,6 @@
 package org.brainj.launcher.run;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,9 @@ public final class SegmentedRun implements BackendDeparture, AutoCloseable {
     private final BackendSource source;
     private final ProgressListener progress;
     private final List<BackendSpan> spans = new ArrayList<>();
+    /** Checkpoints: every so many steps (from time 0) into this file; none when 0. */
+    private long checkpointSteps;
+    private Path checkpoint;
 
     private final Object lock = new Object();
     /** Guarded by lock: while true, departures of {@link #current} are held until handled. */
@@ -109,6 +113,22 @@ public final class SegmentedRun implements BackendDeparture, AutoCloseable {
         return plan;
     }
 
+    /**
+     * Saves the network into {@code file} ({@link Network#save}, replacing the last) at every
+     * multiple of {@code everyMs} of simulated time before the end, at a chunk boundary: a run
+     * stopped by a crash or Ctrl-C resumes from the last ({@code brainj run --resume}).
+     */
+    public SegmentedRun checkpointEvery(double everyMs, Path file) {
+        double steps = everyMs / dt;
+        if (!(steps >= 1) || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
+            throw new BrainJException("--checkpoint-every " + ms(everyMs) + " ms is not a whole number of steps of dt = " + ms(dt)
+                    + " ms; give a multiple of dt, e.g. 100 ms");
+        }
+        checkpointSteps = Math.round(steps);
+        checkpoint = file;
+        return this;
+    }
+
     /** Runs to the end; the spans are complete whether it ends normally or by an exception. */
     public void run() {
         long firstStep = network.currentStep();
@@ -124,6 +144,9 @@ public final class SegmentedRun implements BackendDeparture, AutoCloseable {
                     switchTo(planned.get(next++).change());
                 }
                 long until = next < planned.size() ? Math.min(planned.get(next).step(), endStep) : endStep;
+                if (checkpointSteps > 0) {
+                    until = Math.min(until, (network.currentStep() / checkpointSteps + 1) * checkpointSteps);
+                }
                 long steps = Math.min(chunk, until - network.currentStep());
                 long t0 = System.nanoTime();
                 try {
@@ -134,6 +157,9 @@ public final class SegmentedRun implements BackendDeparture, AutoCloseable {
                 double wall = (System.nanoTime() - t0) * 1e-9;
                 // grow at most twofold per chunk: the first chunks may include one-time costs
                 chunk = Math.max(1, Math.min(cap, Math.round(steps * Math.min(2, CHUNK_SECONDS / Math.max(wall, 1e-6)))));
+                if (checkpointSteps > 0 && network.currentStep() % checkpointSteps == 0 && network.currentStep() < endStep) {
+                    network.save(checkpoint);
+                }
                 progress.progress((network.currentStep() - firstStep) / (double) (endStep - firstStep), (System.nanoTime() - start) * 1e-9);
             }
         } finally {

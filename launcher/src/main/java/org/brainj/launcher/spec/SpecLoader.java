@@ -158,8 +158,9 @@ public final class SpecLoader {
     }
 
     private SpecRun read(SpecNode root, String fileName, RunSettings.Overrides overrides) {
+        // 'sweep' is read by SweepSpec (brainj sweep); a plain run runs the spec's own values
         SpecNode.Fields top = root.fields("name", "description", "run", "populations", "views", "projections", "inputs",
-                "monitors");
+                "monitors", "sweep");
         String name = top.has("name") ? top.optional("name").name() : fileName;
         settings = RunSettings.read(top.optional("run"), overrides, root.where());
         network = new Network(backend(top.has("run") ? top.optional("run") : root, overrides))
@@ -329,14 +330,14 @@ public final class SpecLoader {
     }
 
     /** A quantity as a number in {@code unitText} (a catalog's unit, "" for dimensionless). */
-    private static double inUnit(SpecNode v, String unitText, String what) {
+    static double inUnit(SpecNode v, String unitText, String what) {
         Unit<?> unit = unitText.isEmpty() ? PhysicalUnits.ONE : PhysicalUnits.parse(unitText);
         Quantity<?> q = v.quantityOf(unit, what);
         return PhysicalUnits.toSI(q) / PhysicalUnits.toSI(1, unit);
     }
 
     /** {@code normal(mean, std)}, {@code uniform(low, high)} or a constant. */
-    private static Initializer initializer(SpecNode v, Unit<?> unit, String what) {
+    static Initializer initializer(SpecNode v, Unit<?> unit, String what) {
         Matcher m = INITIALIZER.matcher(v.text());
         if (!m.matches()) {
             return Initializer.constant(number(v, v.text(), unit, what));
