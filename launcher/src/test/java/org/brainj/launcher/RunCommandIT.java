@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.brainj.backend.aparapi.RequiresOpenCL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,6 +210,7 @@ class RunCommandIT {
      * unswitched run's spikes and recorded V.
      */
     @Test
+    @RequiresOpenCL
     void aRunSwitchedToAparapiAndBackWritesTheUnswitchedRunsSpikes() throws Exception {
         Path plain = dir.resolve("plain");
         Path switched = dir.resolve("switched");
