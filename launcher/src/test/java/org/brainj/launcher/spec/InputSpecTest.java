@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.LongToDoubleFunction;
 import org.brainj.api.sim.SpikeMonitor;
+import org.brainj.backend.cpu.CpuBackend;
+import org.brainj.launcher.output.Npy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -234,5 +236,27 @@ class InputSpecTest {
         SpikeMonitor filed = generators("G: {size: 2, generator: {type: spike_generator, file: spikes.csv}}").spikes().get("G");
         assertArrayEquals(new double[] {3, 7.5}, filed.times(), 1e-9);
         assertArrayEquals(new int[] {1, 0}, filed.indices());
+        // and its spikes_P.npy, shape (n, 2)
+        Files.write(dir.resolve("spikes.npy"), Npy.float64(new double[] {0.5, 1, 9.2, 0}, 2, 2));
+        SpikeMonitor npy = generators("G: {size: 2, generator: {type: spike_generator, file: spikes.npy}}").spikes().get("G");
+        assertArrayEquals(new double[] {0.5, 9.2}, npy.times(), 1e-9);
+        assertArrayEquals(new int[] {1, 0}, npy.indices());
+    }
+
+    @Test
+    void anOuInputContinuesFromItsStateWhenTheNetworkMovesToAnotherBackend() throws Exception {
+        // the same draws (Philox, keyed by step) and the carried state: the moved run records exactly the unmoved one
+        String ou = "- {type: ou, target: P.I, mean: 0.5 nA, sigma: 0.1 nA, tau: 10 ms}";
+        double[][] whole = recorded(run("40 ms", 50, ou), "I");
+        Path file = dir.resolve("net.yaml");
+        SpecRun moved = SpecLoader.load(file, "net.yaml", RunSettings.Overrides.NONE, Catalog.classpath());
+        moved.network().run(17.3);
+        moved.network().moveTo(new CpuBackend());
+        moved.network().run(40 - 17.3);
+        double[][] parts = recorded(moved, "I");
+        assertEquals(whole.length, parts.length);
+        for (int k = 0; k < whole.length; k++) {
+            assertArrayEquals(whole[k], parts[k], 0.0, "step " + k);
+        }
     }
 }
