@@ -26,7 +26,6 @@ import org.brainj.api.model.PoissonInput;
 import org.brainj.api.model.PopulationSum;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
-import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
