@@ -54,7 +54,8 @@ public sealed interface Noise permits Noise.Wiener, Noise.OrnsteinUhlenbeck, Noi
         /** The standard deviation of the interval starting at {@code t} (ms). */
         public double stdAt(double t) {
             double s = Math.sin(2 * Math.PI * frequency * t / 1000 + Math.toRadians(phase));
-            return Math.sqrt(std * std + stdMod * stdMod * s);
+            // at least 0: with std_mod = std, sin's rounding near -1 must not make a NaN
+            return Math.sqrt(Math.max(0, std * std + stdMod * stdMod * s));
         }
     }
 

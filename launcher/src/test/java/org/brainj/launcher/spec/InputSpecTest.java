@@ -181,6 +181,28 @@ class InputSpecTest {
         assertTrue(Math.abs(x[100][0] - x[110][0]) > 0, "intervals draw afresh");
     }
 
+    @Test
+    void noiseGeneratorModulatesItsVarianceAsNestDocumentsIt() throws Exception {
+        // NEST: the variance is std^2 + std_mod^2 sin(2 pi f t + phase); at 250 Hz the 1-ms intervals starting at
+        // t = j ms have sin = 0, 1, 0, -1 for j mod 4 = 0, 1, 2, 3: variance 1, 2, 1, 0 times std^2
+        int n = 1000;
+        double[][] x = recorded(run("40 ms", n, "- {type: noise_generator, target: P.I, mean: 0.1 nA, std: 30 pA,"
+                + " std_mod: 30 pA, frequency: 250 Hz}"), "I");
+        double[] factor = {1, 2, 1, 0};
+        for (int phase = 0; phase < 4; phase++) {
+            double squares = 0;
+            int count = 0;
+            for (int j = phase; j < 40; j += 4) {
+                for (int i = 0; i < n; i++) {
+                    squares += (x[10 * j][i] - 0.1) * (x[10 * j][i] - 0.1);
+                    count++;
+                }
+            }
+            double expected = factor[phase] * 0.03 * 0.03;
+            assertEquals(expected, squares / count, 4 * expected * Math.sqrt(2.0 / count) + 1e-24, "intervals j mod 4 = " + phase);
+        }
+    }
+
     private SpecRun generators(String populations) throws Exception {
         Path file = Files.writeString(dir.resolve("gen.yaml"), """
                 run: {duration: 1 s, dt: 0.1 ms, seed: 9}
