@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 import javax.measure.Unit;
 import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Inputs;
+import org.brainj.api.sim.MemoryPlan;
 import org.brainj.api.sim.Noise;
 import org.brainj.api.sim.Population;
 import org.brainj.api.units.Coherent;
@@ -96,6 +97,9 @@ final class InputSpec {
         Unit<?> unit = units.apply(target, variable);
         Input.Op op = f.has("op") ? SpecLoader.wrap(f.optional("op"), () -> Input.Op.of(f.optional("op").text())) : Input.Op.ADD;
         Values v = new Values(f, unit, variable);
+        if (type != null && !List.of("wiener", "ou", "noise_generator").contains(type)) {
+            requireRoom(node, type);
+        }
         double duration = settings.duration();
         double dt = settings.dt();
         return SpecLoader.wrap(node, () -> switch (type == null ? "value" : type) {
@@ -151,6 +155,23 @@ final class InputSpec {
                         v.optional("std_mod"), frequency, phase, window[0], window[1]));
             }
             default -> throw new IllegalStateException(type);
+        });
+    }
+
+    /**
+     * A waveform holds one value per step of the run, on the heap and again on the backend:
+     * refused before it is made when that does not fit.
+     */
+    private void requireRoom(SpecNode node, String type) {
+        long steps = settings.steps();
+        String fix = "shorten the run or give Java more heap (BRAINJ_JAVA_OPTS=-Xmx8g)";
+        if (steps > Integer.MAX_VALUE - 8) {
+            throw node.error("a " + type + " input holds one value per step, and " + steps + " steps are more than one"
+                    + " array holds; " + fix);
+        }
+        SpecLoader.wrap(node, () -> {
+            new MemoryPlan().add(type + " input (" + steps + " steps)", 16.0 * steps).check(MemoryPlan.availableHeap(), fix);
+            return null;
         });
     }
 

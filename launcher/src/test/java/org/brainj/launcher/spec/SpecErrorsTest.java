@@ -129,6 +129,9 @@ class SpecErrorsTest {
                         + " population 'Q'", "known: P"),
                 Arguments.of(21, INPUT + "{type: noise_generator, target: P.V, std: 1 mV, dt: 0.25 ms}", "net.yaml:23: inputs[0].dt:"
                         + " 0.25 ms is not a whole number of steps of dt = 0.1 ms", "use 0.2 ms or 0.3 ms"),
+                Arguments.of(0, "run: {duration: 1e6 s, dt: 0.1 ms}\npopulations:\n  P: {size: 1, model: LIF}\ninputs:\n  - {type:"
+                        + " ramp, target: P.input, c_start: 0 mV, c_end: 1 mV}", "net.yaml:5: inputs[0]: a ramp input holds one"
+                        + " value per step, and 10000000000 steps", "shorten the run"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  G: {size: 2, generator: {type: poison}}",
                         "net.yaml:3: populations.G.generator.type: unknown generator type 'poison'", "spike_generator, poisson"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  G: {size: 2, generator: {type: poisson, rates: '5*mV'}}",
