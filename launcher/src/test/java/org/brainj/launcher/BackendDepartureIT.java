@@ -15,6 +15,7 @@ import org.brainj.api.BrainJException;
 import org.brainj.api.UnknownNameException;
 import org.brainj.api.sim.ProgressListener;
 import org.brainj.api.tensor.Backend;
+import org.brainj.backend.aparapi.RequiresOpenCL;
 import org.brainj.launcher.platform.Platform;
 import org.brainj.launcher.run.BackendSource;
 import org.brainj.launcher.run.BackendSpan;
@@ -117,6 +118,7 @@ class BackendDepartureIT {
     }
 
     @Test
+    @RequiresOpenCL
     void aRunWhoseAparapiBundleStopsFinishesOnCpuWithEverythingRecorded() throws Exception {
         // the CPU backend is first got (its component activated) while aparapi is leaving, as in `brainj run`
         SpecRun run = load("aparapi");

@@ -158,6 +158,17 @@ class BadInputIT {
         FILES.put("threshold not boolean", BASE.replace("threshold: \"V > V_th\"", "threshold: \"V + V_th\""));
         FILES.put("reset unknown variable", BASE.replace("reset: \"V = E_L\"", "reset: \"Q = E_L\""));
         FILES.put("reset unit mismatch", BASE.replace("reset: \"V = E_L\"", "reset: \"V = tau\""));
+        FILES.put("unknown input type", BASE + "inputs:\n  - {type: rampp, target: E.V}\n");
+        FILES.put("input without a parameter", BASE + "inputs:\n  - {type: ramp, target: E.V, c_start: 0 mV}\n");
+        FILES.put("input in a wrong unit", BASE + "inputs:\n  - {type: ramp, target: E.V, c_start: 0 nA, c_end: 1 mV}\n");
+        FILES.put("input ending before it starts", BASE + "inputs:\n  - {type: ou, target: E.V, mean: 0 mV, sigma: 1 mV,"
+                + " tau: 5 ms, t_start: 8 ms, t_end: 2 ms}\n");
+        FILES.put("input of an unknown variable", BASE + "inputs:\n  - {type: wiener, target: E.Q, sigma: 1 mV}\n");
+        FILES.put("unknown generator type", BASE.replace("populations:\n", "populations:\n  G: {size: 2, generator: {type: poison}}\n"));
+        FILES.put("poisson rate not a rate", BASE.replace("populations:\n",
+                "populations:\n  G: {size: 2, generator: {type: poisson, rates: '5*mV*t'}}\n"));
+        FILES.put("spike times without indices", BASE.replace("populations:\n",
+                "populations:\n  G: {size: 2, generator: {type: spike_generator, times: [1 ms]}}\n"));
     }
 
     /** Command lines (SPEC stands for the base spec, DIR for a fresh output folder). */

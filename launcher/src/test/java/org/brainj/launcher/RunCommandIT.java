@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.brainj.backend.aparapi.RequiresOpenCL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,6 +154,25 @@ class RunCommandIT {
     }
 
     @Test
+    void timeVaryingInputsMatchTheirClosedForms() throws Exception {
+        Path outDir = dir.resolve("inputs");
+        assertEquals(0, brainj("run", COBA.resolveSibling("time_varying_inputs.yaml").toString(), "--out", outDir.toString()),
+                err.toString());
+        List<double[]> quiet = Files.readAllLines(outDir.resolve("spikes_N.csv")).stream().skip(1)
+                .map(l -> java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
+                .filter(s -> s[1] == 0).toList();
+        // u = V - E_L under R dI/dt = s = 0.03 mV/ms from 0: u(t) = s (t - tau) + s tau e^(-t/tau) reaches 15 mV at 510 ms
+        assertEquals(510, quiet.get(0)[0], 1, "first spike of neuron 0");
+        // at the end R I = 30 mV: the interval 2 ms + tau ln(30 / 15) = 8.93 ms (the ramp adds 0.3 mV per interval)
+        double last = quiet.get(quiet.size() - 1)[0] - quiet.get(quiet.size() - 2)[0];
+        assertEquals(2 + 10 * Math.log(2), last, 0.4, "last interval of neuron 0");
+        String summary = Files.readString(outDir.resolve("summary.json"));
+        // NEST's sinusoidal_poisson_generator at 20 Hz mean: 4000 spikes of 200 trains in 1 s, standard error 63
+        assertEquals(20, rate(summary, "Drive"), 20 * 4 / Math.sqrt(4000));
+        assertTrue(spikes(summary, "Noisy") > 0, summary);
+    }
+
+    @Test
     void aMissingPluginFolderSaysHowToFixIt() {
         Path missing = dir.resolve("no-plugins");
         assertEquals(1, brainj("run", COBA.toString(), "--plugins", missing.toString(), "--out", dir.toString()));
@@ -209,6 +229,7 @@ class RunCommandIT {
      * unswitched run's spikes and recorded V.
      */
     @Test
+    @RequiresOpenCL
     void aRunSwitchedToAparapiAndBackWritesTheUnswitchedRunsSpikes() throws Exception {
         Path plain = dir.resolve("plain");
         Path switched = dir.resolve("switched");

@@ -5,7 +5,7 @@
  * model. Every entry point (spec files, {@code brainj integrate}, Java programs) goes through it.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brainj.api.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,7 +8,8 @@ import org.brainj.api.tensor.Tensor;
 /**
  * The reference's {@code (target, value, op)}: before every step, {@code target op= value} on
  * a population's variable. The value is a constant, an array over time (one value per step,
- * or one row of per-neuron values per step), or a function of time.
+ * or one row of per-neuron values per step), a function of time, or {@link Noise} drawn on the
+ * backend at each step.
  */
 public final class Input {
     /** How the value combines with the target. */
@@ -45,6 +46,10 @@ public final class Input {
     private final DoubleUnaryOperator function;
     private final int[] eventNeurons;
     private final double[] eventTimes;
+    private Noise noise;
+    private long noiseSeed;
+    private int noiseStream;
+    private NoiseDrive drive;
 
     private Backend backend;
     private Tensor tensor;
@@ -122,6 +127,19 @@ public final class Input {
         return new Input(target, variable, Op.ADD, null, null, 0, null, neurons.clone(), times.clone());
     }
 
+    /**
+     * {@code target.variable op= noise}, one independent value per neuron and step, drawn on the
+     * backend from {@code seed} on a stream of its own: give each noise input of a network a
+     * different {@code index}.
+     */
+    public static Input noise(Population target, String variable, Noise noise, Op op, long seed, int index) {
+        Input in = new Input(target, variable, op, null, null, 0, null);
+        in.noise = noise;
+        in.noiseSeed = seed;
+        in.noiseStream = Math.floorMod(java.util.Objects.hash("input", target.name(), variable, index), Integer.MAX_VALUE);
+        return in;
+    }
+
     public Population target() {
         return target;
     }
@@ -139,7 +157,10 @@ public final class Input {
                     + " group; change it with group.set(\"" + variable + "\", value), or give inputs a per-neuron variable");
         }
         tensor = whole.size() == target.size() ? whole : whole.slice(target.offset(), target.offset() + target.size());
-        if (eventNeurons != null) {
+        if (noise != null) {
+            drive = new NoiseDrive(noise, backend, tensor.dtype(), tensor.shape(), dt, noiseSeed, noiseStream,
+                    drive == null ? null : drive.carry());
+        } else if (eventNeurons != null) {
             buildEvents(dt);
         } else if (constant != null) {
             values = backend.full(tensor.dtype(), constant, tensor.shape());
@@ -201,7 +222,9 @@ public final class Input {
             return;
         }
         Tensor value = values;
-        if (overTime != null) {
+        if (drive != null) {
+            value = drive.at(step);
+        } else if (overTime != null) {
             value = values.slice((int) step, (int) step + 1).reshape(width);
         } else if (function != null) {
             backend.copy(backend.full(values.dtype(), function.applyAsDouble(t)), values);

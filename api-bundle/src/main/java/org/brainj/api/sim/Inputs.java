@@ -113,6 +113,43 @@ public final class Inputs {
     }
 
     /**
+     * NEST's {@code dc_generator}: {@code amplitude} in {@code [start, stop)}, 0 elsewhere (the
+     * reference's {@code spike_input} with one pulse, and its rounding of times to steps).
+     */
+    public static double[] dcGenerator(double amplitude, double start, double stop, double duration, double dt) {
+        if (!(start >= 0) || !(stop >= start)) {
+            throw new SimulationException("dc_generator: start " + start + " ms and stop " + stop
+                    + " ms must satisfy 0 <= start <= stop");
+        }
+        return spikeInput(new double[] {start}, Math.min(stop, duration) - start, amplitude, duration, dt);
+    }
+
+    /**
+     * NEST's {@code step_current_generator}: 0 until {@code times[0]}, then {@code values[k]} from
+     * {@code times[k]} until the next time (strictly increasing times, as NEST requires).
+     */
+    public static double[] stepCurrentGenerator(double[] times, double[] values, double duration, double dt) {
+        if (times.length != values.length) {
+            throw new SimulationException("step_current_generator: " + times.length + " amplitude_times but "
+                    + values.length + " amplitude_values; give one value per time");
+        }
+        double[] levels = new double[times.length + 1];
+        double[] lengths = new double[times.length + 1];
+        double previous = 0;
+        for (int k = 0; k <= times.length; k++) {
+            double next = k < times.length ? Math.min(times[k], duration) : duration;
+            if (k < times.length && (!(times[k] >= 0) || k > 0 && !(times[k] > times[k - 1]))) {
+                throw new SimulationException("step_current_generator: amplitude_times must be >= 0 and strictly"
+                        + " increasing, but time " + k + " is " + times[k] + " ms");
+            }
+            levels[k] = k == 0 ? 0 : values[k - 1];
+            lengths[k] = Math.max(0, next - previous);
+            previous = Math.max(previous, next);
+        }
+        return sectionInput(levels, lengths, dt);
+    }
+
+    /**
      * {@code wiener_process}: Wiener increments {@code dW ~ N(0, dt)} for {@code n} neurons in
      * {@code [tStart, tEnd)}, 0 elsewhere; drawn with Philox from {@code seed}, shape (steps, n).
      */

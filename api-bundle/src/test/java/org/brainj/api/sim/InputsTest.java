@@ -106,6 +106,42 @@ class InputsTest {
         assertEquals(sigma * sigma * tau / 2, v / n, 0.1 * sigma * sigma * tau / 2);
     }
 
+    /** NEST's dc_generator and step_current_generator, by hand: 0, the amplitude in its window, 0. */
+    @Test
+    void nestCurrentGeneratorsHoldTheirAmplitudes() {
+        double[] dc = Inputs.dcGenerator(2, 1, 3, 5, DT);
+        assertEquals(50, dc.length);
+        assertEquals(0, dc[9]);
+        assertEquals(2, dc[10]);
+        assertEquals(2, dc[29]);
+        assertEquals(0, dc[30]);
+        assertEquals(20 * 2, Arrays.stream(dc).sum(), 1e-12);
+        assertEquals(45 * 2, Arrays.stream(Inputs.dcGenerator(2, 0.5, Double.POSITIVE_INFINITY, 5, DT)).sum(), 1e-12);
+        double[] steps = Inputs.stepCurrentGenerator(new double[] {1, 2.5}, new double[] {3, -1}, 4, DT);
+        assertEquals(40, steps.length);
+        assertEquals(0, steps[9]);
+        assertEquals(3, steps[10]);
+        assertEquals(3, steps[24]);
+        assertEquals(-1, steps[25]);
+        assertEquals(-1, steps[39]);
+        SimulationException e = assertThrows(SimulationException.class,
+                () -> Inputs.stepCurrentGenerator(new double[] {2, 1}, new double[] {3, 4}, 4, DT));
+        assertEquals("step_current_generator: amplitude_times must be >= 0 and strictly increasing, but time 1 is 1.0 ms",
+                e.getMessage());
+    }
+
+    @Test
+    void noiseParametersOutsideTheirRangeAreRefused() {
+        assertThrows(SimulationException.class, () -> new Noise.Wiener(1, 5, 2));
+        assertThrows(SimulationException.class, () -> new Noise.OrnsteinUhlenbeck(0, 1, 0, 0, 10));
+        // NEST: std_mod <= std, so std^2 + std_mod^2 sin(...) stays >= 0
+        assertThrows(SimulationException.class, () -> new Noise.Gaussian(0, 1, 1, 2, 10, 0, 0, 10));
+        Noise.Gaussian g = new Noise.Gaussian(0, 1, 1, 1, 250, 0, 0, 10);
+        // 250 Hz: at t = 1 ms the phase is pi / 2, std sqrt(1 + 1); at 3 ms 3 pi / 2, std 0
+        assertEquals(Math.sqrt(2), g.stdAt(1), 1e-12);
+        assertEquals(0, g.stdAt(3), 1e-6);
+    }
+
     @Test
     void mismatchedSectionsAreRefused() {
         SimulationException e = assertThrows(SimulationException.class,

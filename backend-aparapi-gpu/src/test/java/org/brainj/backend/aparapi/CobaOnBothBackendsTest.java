@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * float32 every operation is still done in double and each stored value rounded to float once,
  * the same on both backends, so float32 agrees bit for bit too.
  */
+@RequiresOpenCL
 class CobaOnBothBackendsTest {
     private static final long SEED = 7;
     private static final Backend CPU = new CpuBackend();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * switched run must give exactly the unswitched run's spikes and recordings, which is stronger
  * than rates within statistical error.
  */
+@RequiresOpenCL
 class HotSwitchTest {
     private static final Backend CPU = new CpuBackend();
     private static final Backend APARAPI = new AparapiBackend();

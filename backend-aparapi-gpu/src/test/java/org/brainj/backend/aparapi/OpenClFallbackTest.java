@@ -31,6 +31,7 @@ class OpenClFallbackTest {
     }
 
     @Test
+    @RequiresOpenCL
     void aKernelThatFellBackToJavaThreadsIsReportedWithAparapisReason() {
         OpenClLauncher launcher = OpenClLauncher.chosen();
         Untranslatable kernel = new Untranslatable();

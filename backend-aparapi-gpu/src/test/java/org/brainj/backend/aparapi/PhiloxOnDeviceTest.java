@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * bit for bit: many elements, keys with high seed bits and large counters and streams, both
  * Poisson methods. Normal draws exercise the kernel's fdlibm log and cos on 100000 arguments.
  */
+@RequiresOpenCL
 class PhiloxOnDeviceTest {
     private static final AparapiBackend BACKEND = new AparapiBackend();
     private static final int N = 100_000;

@@ -8,6 +8,7 @@ import org.brainj.api.tensor.Backends;
 import org.junit.jupiter.api.Test;
 
 /** Without OSGi the API finds the Aparapi backend through ServiceLoader. */
+@RequiresOpenCL
 class PlainClasspathTest {
     @Test
     void backendsFindsTheAparapiBackendAndItComputes() {

@@ -39,6 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * out in plain Java in the test. Each IR operation rounds once on the device as in Java, so
  * programs of + - * /, comparisons, where and Philox draws agree bit for bit.
  */
+@RequiresOpenCL
 class StepProgramTest {
     private static final AparapiBackend BACKEND = new AparapiBackend();
     private static final int N = 64;

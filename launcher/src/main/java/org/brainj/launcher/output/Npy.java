@@ -51,6 +51,11 @@ public final class Npy {
      * little-endian in C order; anything else is refused saying what was found.
      */
     public static double[] read(byte[] file) {
+        return read(file, 0);
+    }
+
+    /** The values of an array of shape (n, {@code columns}) in C order (row after row); {@code columns} 0: of shape (n,). */
+    public static double[] read(byte[] file, int columns) {
         if (file.length < 10 || !Arrays.equals(Arrays.copyOf(file, 6), Arrays.copyOf(MAGIC, 6))) {
             throw new IllegalArgumentException("not a .npy file (no \\x93NUMPY magic)");
         }
@@ -64,10 +69,15 @@ public final class Npy {
             throw new IllegalArgumentException("Fortran-ordered arrays are not read; save with np.save(path, np.ascontiguousarray(a))");
         }
         String shape = field(header, "shape").replaceAll("[() ]", "");
-        if (shape.isEmpty() || shape.replaceAll(",$", "").contains(",")) {
+        String[] dims = shape.replaceAll(",$", "").split(",");
+        if (columns == 0 && (shape.isEmpty() || dims.length != 1)) {
             throw new IllegalArgumentException("shape (" + shape + ") is not one-dimensional; save a 1-d array");
         }
-        int n = Integer.parseInt(shape.replaceAll(",$", ""));
+        if (columns > 0 && (dims.length != 2 || !dims[1].equals(Integer.toString(columns)))) {
+            throw new IllegalArgumentException("shape (" + shape + ") is not (n, " + columns + "); save an array of "
+                    + columns + " columns");
+        }
+        int n = Integer.parseInt(dims[0]) * Math.max(1, columns);
         in.position(start + headerLength);
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {

@@ -26,7 +26,6 @@ import org.brainj.api.model.PoissonInput;
 import org.brainj.api.model.PopulationSum;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
-import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
@@ -185,7 +184,9 @@ public final class SpecLoader {
             }
         }
         if (top.has("inputs")) {
-            top.optional("inputs").sequence().forEach(this::readInput);
+            InputSpec inputs = new InputSpec(this::population, (p, v) -> equationModels.containsKey(p.group())
+                    ? equationModels.get(p.group()).unit(v) : null, settings);
+            top.optional("inputs").sequence().forEach(in -> network.add(inputs.read(in)));
         }
         Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
         List<SpecRun.State> states = new ArrayList<>();
@@ -211,6 +212,15 @@ public final class SpecLoader {
     private void readPopulation(String name, SpecNode section) {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw section.error("'" + name + "' is not a name; use letters, digits and '_'");
+        }
+        if (section.isMapping() && section.mapping().containsKey("generator")) {
+            GeneratorSpec.Generated g = GeneratorSpec.read(name, section, catalog, folder);
+            network.add(g.group());
+            if (g.input() != null) {
+                network.add(g.input());
+            }
+            populations.put(name, g.group());
+            return;
         }
         SpecNode.Fields f = section.fields("size", "model", "equations", "method", "threshold", "reset", "refractory",
                 "threshold_crossing", "current", "inputs", "membrane", "parameters", "initial", "poisson_input", "sums");
@@ -366,9 +376,13 @@ public final class SpecLoader {
     }
 
     private Population view(SpecNode v) {
-        Matcher m = VIEW.matcher(v.text());
+        return view(v, v.text());
+    }
+
+    private Population view(SpecNode v, String text) {
+        Matcher m = VIEW.matcher(text);
         if (!m.matches()) {
-            throw v.error("'" + v.text() + "' is not a view; write POPULATION[from:to], e.g. P[0:3200]");
+            throw v.error("'" + text + "' is not a view; write POPULATION[from:to], e.g. P[0:3200]");
         }
         Population whole = population(v, m.group(1));
         return wrap(v, () -> whole.view(index(v, m.group(2)), index(v, m.group(3))));
@@ -385,10 +399,14 @@ public final class SpecLoader {
 
     /** A population, view, or inline view {@code P[0:100]}. */
     private Population population(SpecNode ref) {
-        return VIEW.matcher(ref.text()).matches() ? view(ref) : population(ref, ref.text());
+        return population(ref, ref.text());
     }
 
+    /** The population, view or inline view {@code name}, for an error at {@code at}. */
     private Population population(SpecNode at, String name) {
+        if (VIEW.matcher(name).matches()) {
+            return view(at, name);
+        }
         Population p = populations.get(name);
         if (p == null) {
             throw at.error("unknown population '" + name + "'; known: " + String.join(", ", populations.keySet()));
@@ -544,18 +562,6 @@ public final class SpecLoader {
 
     // ---- inputs and monitors ------------------------------------------------------------------------
 
-    private void readInput(SpecNode node) {
-        SpecNode.Fields f = node.fields("population", "variable", "value", "op");
-        Population target = population(f.required("population"));
-        String variable = f.required("variable").name();
-        CompiledNeuron m = equationModels.get(target.group());
-        Unit<?> unit = m == null ? null : m.unit(variable);
-        SpecNode v = f.required("value");
-        double value = unit == null ? Coherent.value(v.quantity()) : v.quantity(unit, "a value of " + variable);
-        Input.Op op = f.has("op") ? wrap(f.optional("op"), () -> Input.Op.of(f.optional("op").text())) : Input.Op.ADD;
-        network.add(wrap(node, () -> Input.constant(target, variable, value, op)));
-    }
-
     private void readMonitors(SpecNode node, Map<String, SpikeMonitor> spikes, List<SpecRun.State> states) {
         SpecNode.Fields f = node == null ? null : node.fields("spikes", "state");
         if (f == null || !f.has("spikes")) {
@@ -613,7 +619,7 @@ public final class SpecLoader {
     }
 
     /** Runs {@code f}; a runtime or catalog error becomes a spec error at {@code at}. */
-    private static <T> T wrap(SpecNode at, Supplier<T> f) {
+    static <T> T wrap(SpecNode at, Supplier<T> f) {
         try {
             return f.get();
         } catch (SpecException e) {

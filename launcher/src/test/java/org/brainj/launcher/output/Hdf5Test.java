@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.brainj.api.BrainJException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,13 @@ class Hdf5Test {
             """;
 
     private static String h5py(Path file) throws IOException, InterruptedException {
+        // as RequiresOpenCL: skipped with one line where h5py is missing, failed there when CI requires it
+        Process probe = new ProcessBuilder("/usr/bin/python3", "-c", "import h5py").redirectErrorStream(true).start();
+        boolean present = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        if (!present && !"1".equals(System.getenv("BRAINJ_REQUIRE_H5PY"))) {
+            System.out.println("no h5py: run `sudo .ci/install-test-tools` to read the HDF5 outputs back in the tests");
+            Assumptions.abort("no h5py (python3-h5py)");
+        }
         Process p = new ProcessBuilder("/usr/bin/python3", "-c", H5PY, file.toString()).redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "h5py did not finish");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -16,6 +16,7 @@ import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.CustomOp;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
+import org.brainj.backend.aparapi.RequiresOpenCL;
 import org.brainj.launcher.ServiceListing;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -102,6 +103,7 @@ class PlatformIT {
      * Java-thread fallback computed (backend-aparapi-gpu's OpenClFallbackTest).
      */
     @Test
+    @RequiresOpenCL
     void theAparapiBackendServiceComputesOnOpenClInsideTheFramework() {
         try (Platform platform = Platform.start(Platform.defaultBundleDir())) {
             assertEquals(List.of(), platform.problems());

@@ -111,8 +111,39 @@ class SpecErrorsTest {
                 Arguments.of(1, "run: {dt: 0.1 ms}", "net.yaml:1: run.duration: missing", "--duration"),
                 Arguments.of(1, "run: {duration: 10 mV}", "net.yaml:1: run.duration: '10 mV' is not a time", "1 s"),
                 Arguments.of(1, "run: {duration: 10.05 ms}", "net.yaml:1: run.duration:", "multiple of dt"),
-                Arguments.of(1, "run: {duration: 10 ms, backend: quantum}", "net.yaml:1: run: unknown backend 'quantum'", "cpu"));
+                Arguments.of(1, "run: {duration: 10 ms, backend: quantum}", "net.yaml:1: run: unknown backend 'quantum'", "cpu"),
+                // inputs and generators: line 21 becomes the projection's weight and one 'inputs:' entry at line 23
+                Arguments.of(21, INPUT + "{type: rampp, target: P.V}", "net.yaml:23: inputs[0].type: unknown input type 'rampp'",
+                        "known: section, constant, spike, ramp, sinusoidal, square, wiener, ou, dc_generator"),
+                Arguments.of(21, INPUT + "{type: ramp, target: P.V, c_start: 0 mV}", "net.yaml:23: inputs[0].c_end: missing",
+                        "add 'c_end:' here"),
+                Arguments.of(21, INPUT + "{type: ramp, target: P.V, c_start: 0 nA, c_end: 1 mV}",
+                        "net.yaml:23: inputs[0].c_start: '0 nA' is not a value of V", "give e.g. '1 V'"),
+                Arguments.of(21, INPUT + "{type: ramp, target: P.V, c_start: 0 mV, c_end: 1 mV, t_start: 8 ms, t_end: 2 ms}",
+                        "net.yaml:23: inputs[0].t_end: t_end 2 ms is before t_start 8 ms", "give t_end >= t_start"),
+                Arguments.of(21, INPUT + "{type: ou, target: PV, mean: 0 mV, sigma: 1 mV, tau: 5 ms}",
+                        "net.yaml:23: inputs[0].target: 'PV' is not a target", "write POPULATION.VARIABLE, e.g. E.I_ext"),
+                Arguments.of(21, INPUT + "{type: wiener, target: P.V, sigma: 1 mV, tau: 5 ms}", "net.yaml:23: inputs[0].tau: unknown key",
+                        "sigma, t_start, t_end"),
+                Arguments.of(21, INPUT + "{type: dc_generator, target: Q.V, amplitude: 1 mV}", "net.yaml:23: inputs[0].target: unknown"
+                        + " population 'Q'", "known: P"),
+                Arguments.of(21, INPUT + "{type: noise_generator, target: P.V, std: 1 mV, dt: 0.25 ms}", "net.yaml:23: inputs[0].dt:"
+                        + " 0.25 ms is not a whole number of steps of dt = 0.1 ms", "use 0.2 ms or 0.3 ms"),
+                Arguments.of(0, "run: {duration: 1e6 s, dt: 0.1 ms}\npopulations:\n  P: {size: 1, model: LIF}\ninputs:\n  - {type:"
+                        + " ramp, target: P.input, c_start: 0 mV, c_end: 1 mV}", "net.yaml:5: inputs[0]: a ramp input holds one"
+                        + " value per step, and 10000000000 steps", "shorten the run"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  G: {size: 2, generator: {type: poison}}",
+                        "net.yaml:3: populations.G.generator.type: unknown generator type 'poison'", "spike_generator, poisson"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  G: {size: 2, generator: {type: poisson, rates: '5*mV'}}",
+                        "net.yaml:3: populations.G.generator.rates: '5*mV' is not a rate", "write an expression of t in Hz"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  G: {size: 2, generator: {type: spike_generator, times: [1 ms]}}",
+                        "net.yaml:3: populations.G.generator.indices: missing", "add 'indices:' here"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  G: {size: 2, generator: {type: spike_generator,"
+                        + " file: nowhere.csv}}", "net.yaml:3: populations.G.generator.file: cannot read", "relative to the spec"));
     }
+
+    /** The last line of BASE kept, then an 'inputs:' entry. */
+    private static final String INPUT = "    weight: 1 mV\ninputs:\n  - ";
 
     @ParameterizedTest
     @MethodSource("faults")
