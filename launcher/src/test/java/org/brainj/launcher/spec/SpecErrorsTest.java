@@ -71,7 +71,7 @@ class SpecErrorsTest {
                         "net.yaml:8: populations.P.method: exact: a coupled linear system", "exponential_euler"),
                 Arguments.of(7, "    threshold: V > tau", "net.yaml:7:18: populations.P.threshold:", "unit mismatch"),
                 Arguments.of(8, "    reset: V = tau", "net.yaml:8:16: populations.P.reset:", "unit mismatch"),
-                Arguments.of(8, "    reset: W = El", "net.yaml:8:12: populations.P.reset: the reset assigns 'W', which is not a state variable", "[V]"),
+                Arguments.of(8, "    reset: W = El", "net.yaml:8:12: populations.P.reset: the reset assigns 'W', which is not a state variable", "assign one of V"),
                 Arguments.of(9, "    refractory: 2 mV", "net.yaml:9:17: populations.P.refractory: '2 mV' is not a time", "5 ms"),
                 Arguments.of(11, "      El: -60 mV\n      Eq: 3 mV", "net.yaml:12: populations.P.parameters.Eq: parameter 'Eq' is not read",
                         "remove it"),
