@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -86,6 +88,7 @@ public final class SparkSweep implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        quietHdf5();
         Path specFile = spec.toAbsolutePath().normalize();
         RunSettings.Overrides overrides = overrides(duration);
         SpecRun base = SpecLoader.load(specFile, spec.toString(), overrides, Catalog.classpath());
@@ -124,6 +127,14 @@ public final class SparkSweep implements Callable<Integer> {
         return status.equals(RunReport.COMPLETED) ? 0 : 1;
     }
 
+    /**
+     * jHDF warns at every file it writes that writing is "in alpha" (the launcher silences SLF4J
+     * altogether); under Spark, whose log4j carries it, that line would come once per point.
+     */
+    static void quietHdf5() {
+        Configurator.setLevel("io.jhdf", Level.ERROR);
+    }
+
     /** Every run is on the CPU backend: an executor has Java, not necessarily a GPU. */
     static RunSettings.Overrides overrides(Double duration) {
         return new RunSettings.Overrides(duration, null, null, "cpu");
@@ -154,6 +165,7 @@ public final class SparkSweep implements Callable<Integer> {
             if (!indices.hasNext()) {
                 return List.<TaskResult>of().iterator();
             }
+            quietHdf5();
             Path file = Path.of(specFile);
             SpecRun base = SpecLoader.load(file, shownAs, overrides(duration), Catalog.classpath());
             SweepSpec sweep = SweepSpec.read(file, shownAs, base, Catalog.classpath(), measures());
