@@ -99,16 +99,19 @@ public final class SparkSweep implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         List<Integer> todo = LocalSweep.todo(sweep, driverPoints, table, stdout).stream().map(SweepSpec.Point::index).toList();
         long start = System.nanoTime();
-        SparkConf conf = new SparkConf().setAppName("brainj sweep " + base.name());
-        if (master != null) {
-            conf.setMaster(master);
-        }
-        List<TaskResult> results;
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            sc.setLogLevel("WARN");
-            int slices = Math.max(1, Math.min(todo.size(), partitions != null ? partitions : sc.defaultParallelism()));
-            results = todo.isEmpty() ? List.of() : sc.parallelize(todo, slices)
-                    .mapPartitions(new PointTask(specFile.toString(), spec.toString(), duration, dir.toString())).collect();
+        List<TaskResult> results = List.of();
+        if (!todo.isEmpty()) {
+            SparkConf conf = new SparkConf().setAppName("brainj sweep " + base.name());
+            if (master != null) {
+                conf.setMaster(master);
+            }
+            // Spark's start-up chatter at INFO would bury the lines per point
+            Configurator.setRootLevel(Level.WARN);
+            try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+                int slices = Math.max(1, Math.min(todo.size(), partitions != null ? partitions : sc.defaultParallelism()));
+                results = sc.parallelize(todo, slices)
+                        .mapPartitions(new PointTask(specFile.toString(), spec.toString(), duration, dir.toString())).collect();
+            }
         }
         int compilations = 0;
         String status = RunReport.COMPLETED;
