@@ -80,6 +80,10 @@ class SweepTest {
         assertTrue(csv.startsWith("index,folder,repeat,seed,populations.HH.parameters.g_max,status,wall_time_s,HH.rate_hz,"
                 + "HH.cross_correlation\n"), csv);
         assertTrue(Files.size(dir.resolve("HH.cross_correlation.png")) > 1000);
+        try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(dir.resolve("points.h5"))) {
+            assertArrayEquals(cc, (double[]) h5.getDatasetByPath("/points/HH.cross_correlation").getData(), 0.0);
+            assertArrayEquals(g, (double[]) h5.getDatasetByPath("/points/populations.HH.parameters.g_max").getData(), 0.0);
+        }
     }
 
     /** Spearman's rank correlation (no ties in x). */
