@@ -18,6 +18,7 @@ import org.brainj.launcher.output.Hdf5;
 import org.brainj.launcher.output.Json;
 import org.brainj.launcher.output.Plots;
 import org.brainj.launcher.output.RunReport;
+import org.brainj.launcher.spec.SpecLoader;
 import org.brainj.launcher.spec.SweepSpec;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -120,6 +121,13 @@ public final class SweepTable {
     @SuppressWarnings("unchecked")
     private void reopen(String text) {
         Map<String, Object> old = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        double duration = ((Number) old.get("duration_ms")).doubleValue();
+        double dt = ((Number) old.get("dt_ms")).doubleValue();
+        if (duration != sweep.settings().duration() || dt != sweep.settings().dt()) {
+            throw new BrainJException("the sweep in '" + dir + "' ran its points for " + SpecLoader.ms(duration) + " ms at dt = "
+                    + SpecLoader.ms(dt) + " ms, this one for " + SpecLoader.ms(sweep.settings().duration()) + " ms at dt = "
+                    + SpecLoader.ms(sweep.settings().dt()) + " ms; give the same --duration to resume it, or another folder with --out DIR");
+        }
         for (Map<String, Object> m : (List<Map<String, Object>>) old.get("rows")) {
             Row r = Row.of(m);
             SweepSpec.Point p = r.index() < sweep.points().size() ? sweep.points().get(r.index()) : null;
@@ -167,6 +175,8 @@ public final class SweepTable {
         s.put("points", sweep.points().size());
         s.put("completed", rows.values().stream().filter(r -> r.status().equals(RunReport.COMPLETED)).count());
         s.put("compilations", compilations);
+        s.put("duration_ms", sweep.settings().duration());
+        s.put("dt_ms", sweep.settings().dt());
         s.put("wall_time_s", wallSeconds);
         s.put("keys", sweep.keys());
         s.put("measures", sweep.measures().stream().map(SweepSpec.Measure::column).toList());
