@@ -122,7 +122,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /**
      * The sweep as a Spark job in a JVM of its own (Spark's jars stay off the launcher's class
-     * path): the sweep-spark module's jar, Spark's jars beside it, and the JVM options Spark needs
+     * path): the sweep-spark module's jar, Spark's jars (the class path its build wrote), and the JVM options Spark needs
      * on Java 17, from the build next to this launcher's.
      */
     private int spark(Double ms) throws InterruptedException, IOException {
@@ -139,14 +139,15 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path target = root.resolve("sweep-spark").resolve("target");
         Path jar = target.resolve("brainj-sweep-spark.jar");
-        if (!Files.isRegularFile(jar) || !Files.isDirectory(target.resolve("spark"))) {
+        Path sparkClasspath = target.resolve("spark-classpath");
+        if (!Files.isRegularFile(jar) || !Files.isRegularFile(sparkClasspath)) {
             throw new BrainJException("the Spark sweep is not built (no " + jar + "); build it with 'mvn -B -DskipTests -pl sweep-spark"
                     + " -am package' in " + root);
         }
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + target.resolve("classes").resolve("spark-java-options"),
-                "-cp", jar + File.pathSeparator + target.resolve("spark") + File.separator + "*",
+                "-cp", jar + File.pathSeparator + Files.readString(sparkClasspath).trim(),
                 "org.brainj.sweep.spark.SparkSweep", spec.toString(), "--master", spark));
         if (out != null) {
             cmd.addAll(List.of("--out", out.toString()));

@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.Network;
-import org.brainj.api.sim.NeuronGroup;
-import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
 import org.brainj.api.tensor.Backend;
 import org.brainj.backend.cpu.CpuBackend;
-import org.brainj.connectors.FixedProb;
-import org.brainj.examples.Coba;
-import org.brainj.examples.EINetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,16 +29,11 @@ class CheckpointTest {
     private record Run(Network network, SpikeMonitor spikes, StateMonitor v) {
     }
 
-    /** COBA's shape with delays of 1.5 ms (excitatory) and 0.8 ms (inhibitory). */
+    /** The delayed COBA network of {@link HotSwitchTest}, with its spikes and three neurons' V monitored. */
     private static Run delayedCoba(Backend backend) {
-        long seed = 4;
-        NeuronGroup p = new NeuronGroup("P", EINetwork.N, Coba.model()).init("V", Initializer.normal(-55, 5));
-        Projection ce = Projection.builder("Ce", p.view(0, EINetwork.N_EXC), p)
-                .connect(new FixedProb(0.02).includeSelf(true).seed(seed)).weight(0.6).delay(1.5).onVariable("ge").build();
-        Projection ci = Projection.builder("Ci", p.view(EINetwork.N_EXC, EINetwork.N), p)
-                .connect(new FixedProb(0.02).includeSelf(true).seed(seed + 1)).weight(6.7).delay(0.8).onVariable("gi").build();
-        Network net = new Network(backend).dt(0.1).seed(seed).add(p, ce, ci);
-        return new Run(net, net.spikes(p), net.monitor(p, "V", new int[] {0, 1999, 3999}, 7));
+        HotSwitchTest.Delayed d = HotSwitchTest.delayedCoba(backend);
+        Network net = d.network();
+        return new Run(net, net.spikes(d.group()), net.monitor(d.group(), "V", new int[] {0, 1999, 3999}, 7));
     }
 
     @Test

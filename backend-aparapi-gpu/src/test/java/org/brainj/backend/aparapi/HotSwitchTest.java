@@ -55,15 +55,24 @@ class HotSwitchTest {
     @Test
     void spikesInFlightAcrossASwitchArriveOnTheNewBackend() {
         assertSwitchedRunIsThePlainRun(backend -> {
-            long seed = 4;
-            NeuronGroup p = new NeuronGroup("P", EINetwork.N, Coba.model()).init("V", Initializer.normal(-55, 5));
-            Projection ce = Projection.builder("Ce", p.view(0, EINetwork.N_EXC), p)
-                    .connect(new FixedProb(0.02).includeSelf(true).seed(seed)).weight(0.6).delay(1.5).onVariable("ge").build();
-            Projection ci = Projection.builder("Ci", p.view(EINetwork.N_EXC, EINetwork.N), p)
-                    .connect(new FixedProb(0.02).includeSelf(true).seed(seed + 1)).weight(6.7).delay(0.8).onVariable("gi").build();
-            Network net = new Network(backend).dt(0.1).seed(seed).add(p, ce, ci);
-            return new Run(net, p, net.spikes(p));
+            Delayed d = delayedCoba(backend);
+            return new Run(d.network(), d.group(), d.network().spikes(d.group()));
         });
+    }
+
+    /** A network and its one group. */
+    record Delayed(Network network, NeuronGroup group) {
+    }
+
+    /** COBA's shape with transmission delays of 1.5 ms (excitatory) and 0.8 ms (inhibitory). */
+    static Delayed delayedCoba(Backend backend) {
+        long seed = 4;
+        NeuronGroup p = new NeuronGroup("P", EINetwork.N, Coba.model()).init("V", Initializer.normal(-55, 5));
+        Projection ce = Projection.builder("Ce", p.view(0, EINetwork.N_EXC), p)
+                .connect(new FixedProb(0.02).includeSelf(true).seed(seed)).weight(0.6).delay(1.5).onVariable("ge").build();
+        Projection ci = Projection.builder("Ci", p.view(EINetwork.N_EXC, EINetwork.N), p)
+                .connect(new FixedProb(0.02).includeSelf(true).seed(seed + 1)).weight(6.7).delay(0.8).onVariable("gi").build();
+        return new Delayed(new Network(backend).dt(0.1).seed(seed).add(p, ce, ci), p);
     }
 
     private static void assertSwitchedRunIsThePlainRun(Function<Backend, Run> build) {

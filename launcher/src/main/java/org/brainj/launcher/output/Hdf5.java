@@ -21,6 +21,7 @@ import org.brainj.api.BrainJException;
  * /state/P.v/values      float64 (records, neurons), in the variable's unit (attribute unit)
  * /state/P.v/t           float64, ms, the time of each record
  * /state/P.v/index       int32, the neuron of each column
+ * /NAME/COLUMN           float64, one value per row of a table (a sweep's points.h5)
  * </pre>
  * Each group under /spikes and /state has an attribute {@code count} (spikes or records); with a
  * count of 0 its t, i and values are left out, as jHDF cannot write an empty array.
@@ -42,6 +43,7 @@ public final class Hdf5 {
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final Map<String, Spikes> spikes = new LinkedHashMap<>();
     private final Map<String, State> states = new LinkedHashMap<>();
+    private final Map<String, Map<String, double[]>> tables = new LinkedHashMap<>();
 
     /** A text attribute of the root group (the spec, the summary). */
     public Hdf5 attribute(String name, String value) {
@@ -64,6 +66,15 @@ public final class Hdf5 {
      */
     public Hdf5 state(String label, String unit, double[] t, double[][] values, int[] index) {
         states.put(label, new State(unit, t, values, index));
+        return this;
+    }
+
+    /**
+     * A table as the group {@code /name}, one float64 dataset of one value per row per column
+     * (a sweep's points), with an attribute {@code count} (rows).
+     */
+    public Hdf5 table(String name, Map<String, double[]> columns) {
+        tables.put(name, columns);
         return this;
     }
 
@@ -100,6 +111,14 @@ public final class Hdf5 {
                         g.putDataset("index", s.index());
                     });
                 }
+                tables.forEach((name, columns) -> {
+                    WritableGroup g = file.putGroup(name);
+                    long rows = columns.values().stream().findFirst().map(c -> (long) c.length).orElse(0L);
+                    g.putAttribute("count", rows);
+                    if (rows > 0) { // as for spikes: jHDF cannot write an empty array
+                        columns.forEach(g::putDataset);
+                    }
+                });
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target.getFileName().toString();

@@ -14,9 +14,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.brainj.api.BrainJException;
 import org.brainj.launcher.output.AtomicFiles;
+import org.brainj.launcher.output.Hdf5;
 import org.brainj.launcher.output.Json;
 import org.brainj.launcher.output.Plots;
 import org.brainj.launcher.output.RunReport;
+import org.brainj.launcher.spec.SpecLoader;
 import org.brainj.launcher.spec.SweepSpec;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -24,7 +26,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A sweep's folder: one {@code point-NNNN/} per point (the files of {@code brainj run}), the
- * table of the points ({@code points.csv}: values, seed, status, rates, measures) and
+ * table of the points ({@code points.csv}: values, seed, status, rates, measures; its numbers
+ * again in {@code points.h5}, see {@link #columns()}) and
  * {@code sweep.json} (the same rows with the sweep's summary: status, points completed, kernels
  * compiled, wall time), both rewritten after every point, and per measure a plot against the swept
  * value ({@code P.measure.png}) where one value is swept. The rows in {@code sweep.json} are what a
@@ -118,6 +121,13 @@ public final class SweepTable {
     @SuppressWarnings("unchecked")
     private void reopen(String text) {
         Map<String, Object> old = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        double duration = ((Number) old.get("duration_ms")).doubleValue();
+        double dt = ((Number) old.get("dt_ms")).doubleValue();
+        if (duration != sweep.settings().duration() || dt != sweep.settings().dt()) {
+            throw new BrainJException("the sweep in '" + dir + "' ran its points for " + SpecLoader.ms(duration) + " ms at dt = "
+                    + SpecLoader.ms(dt) + " ms, this one for " + SpecLoader.ms(sweep.settings().duration()) + " ms at dt = "
+                    + SpecLoader.ms(sweep.settings().dt()) + " ms; give the same --duration to resume it, or another folder with --out DIR");
+        }
         for (Map<String, Object> m : (List<Map<String, Object>>) old.get("rows")) {
             Row r = Row.of(m);
             SweepSpec.Point p = r.index() < sweep.points().size() ? sweep.points().get(r.index()) : null;
@@ -165,12 +175,44 @@ public final class SweepTable {
         s.put("points", sweep.points().size());
         s.put("completed", rows.values().stream().filter(r -> r.status().equals(RunReport.COMPLETED)).count());
         s.put("compilations", compilations);
+        s.put("duration_ms", sweep.settings().duration());
+        s.put("dt_ms", sweep.settings().dt());
         s.put("wall_time_s", wallSeconds);
         s.put("keys", sweep.keys());
         s.put("measures", sweep.measures().stream().map(SweepSpec.Measure::column).toList());
         s.put("seeds", "point k runs with seed run.seed + k unless the sweep gives run.seed");
         s.put("rows", rows.values().stream().map(Row::json).toList());
-        AtomicFiles.write(dir.resolve("sweep.json"), Json.write(s).getBytes(StandardCharsets.UTF_8));
+        String json = Json.write(s);
+        if (!rows.isEmpty()) {
+            new Hdf5().attribute("spec", spec).attribute("sweep", json).table("points", columns()).write(dir.resolve("points.h5"));
+        }
+        AtomicFiles.write(dir.resolve("sweep.json"), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The table's numbers by column, for points.h5: index, repeat, seed, completed (1 or 0),
+     * wall time, the swept values that are numbers, the rates and the measures (NaN where a
+     * point has none).
+     */
+    Map<String, double[]> columns() {
+        List<Row> all = List.copyOf(rows.values());
+        Map<String, double[]> c = new LinkedHashMap<>();
+        c.put("index", all.stream().mapToDouble(Row::index).toArray());
+        c.put("repeat", all.stream().mapToDouble(Row::repeat).toArray());
+        c.put("seed", all.stream().mapToDouble(Row::seed).toArray());
+        c.put("completed", all.stream().mapToDouble(r -> r.status().equals(RunReport.COMPLETED) ? 1 : 0).toArray());
+        c.put("wall_time_s", all.stream().mapToDouble(Row::wallSeconds).toArray());
+        for (String key : sweep.keys()) {
+            if (all.stream().allMatch(r -> numberOrNull(r.values().get(key)) != null)) {
+                c.put(key, all.stream().mapToDouble(r -> numberOrNull(r.values().get(key))).toArray());
+            }
+        }
+        Set<String> rateColumns = new LinkedHashSet<>();
+        all.forEach(r -> rateColumns.addAll(r.rates().keySet()));
+        rateColumns.forEach(k -> c.put(k, all.stream().mapToDouble(r -> r.rates().getOrDefault(k, Double.NaN)).toArray()));
+        sweep.measures().forEach(m -> c.put(m.column(),
+                all.stream().mapToDouble(r -> r.measures().getOrDefault(m.column(), Double.NaN)).toArray()));
+        return c;
     }
 
     /** The table: one line per point, values as written, numbers as Java prints them. */

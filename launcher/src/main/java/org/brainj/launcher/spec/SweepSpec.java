@@ -96,10 +96,17 @@ public final class SweepSpec {
 
     private final List<Point> points;
     private final List<Measure> measures;
+    private final RunSettings settings;
 
-    private SweepSpec(List<Point> points, List<Measure> measures) {
+    private SweepSpec(List<Point> points, List<Measure> measures, RunSettings settings) {
         this.points = List.copyOf(points);
         this.measures = List.copyOf(measures);
+        this.settings = settings;
+    }
+
+    /** How every point runs (duration, dt, ...): the spec's settings with the command line's. */
+    public RunSettings settings() {
+        return settings;
     }
 
     public List<Point> points() {
@@ -175,7 +182,7 @@ public final class SweepSpec {
                     measures.add(measure(m, available));
                 }
             }
-            return new SweepSpec(points, measures);
+            return new SweepSpec(points, measures, base.settings());
         }
 
         /** Every combination of the grid's values, the first key outermost. */

@@ -2,6 +2,7 @@ package org.brainj.launcher.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.brainj.api.BrainJException;
 import org.brainj.api.analysis.SpikeMeasures;
 import org.brainj.api.sim.ProgressListener;
 import org.brainj.api.sim.SpikeMonitor;
@@ -80,6 +82,10 @@ class SweepTest {
         assertTrue(csv.startsWith("index,folder,repeat,seed,populations.HH.parameters.g_max,status,wall_time_s,HH.rate_hz,"
                 + "HH.cross_correlation\n"), csv);
         assertTrue(Files.size(dir.resolve("HH.cross_correlation.png")) > 1000);
+        try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(dir.resolve("points.h5"))) {
+            assertArrayEquals(cc, (double[]) h5.getDatasetByPath("/points/HH.cross_correlation").getData(), 0.0);
+            assertArrayEquals(g, (double[]) h5.getDatasetByPath("/points/populations.HH.parameters.g_max").getData(), 0.0);
+        }
     }
 
     /** Spearman's rank correlation (no ties in x). */
@@ -167,6 +173,10 @@ class SweepTest {
         assertEquals(RunReport.COMPLETED, LocalSweep.run(again.spec(), again.points(), again.table(), CPU, (f, t) -> { },
                 new PrintWriter(said)));
         assertTrue(said.toString().startsWith("resuming: 3 of 11 points completed earlier"), said.toString());
+        BrainJException longer = assertThrows(BrainJException.class,
+                () -> sweep(HH_GAMMA, new RunSettings.Overrides(30.0, null, null, null), out));
+        assertTrue(longer.getMessage().endsWith("ran its points for 20 ms at dt = 0.04 ms, this one for 30 ms at dt = 0.04 ms; give"
+                + " the same --duration to resume it, or another folder with --out DIR"), longer.getMessage());
         Sweep whole = sweep(HH_GAMMA, shorter, dir.resolve("whole"));
         run(whole, (f, t) -> { });
         assertEquals(whole.table().rows().stream().map(r -> r.measures()).toList(),

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -86,6 +88,7 @@ public final class SparkSweep implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        quietHdf5();
         Path specFile = spec.toAbsolutePath().normalize();
         RunSettings.Overrides overrides = overrides(duration);
         SpecRun base = SpecLoader.load(specFile, spec.toString(), overrides, Catalog.classpath());
@@ -96,16 +99,19 @@ public final class SparkSweep implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         List<Integer> todo = LocalSweep.todo(sweep, driverPoints, table, stdout).stream().map(SweepSpec.Point::index).toList();
         long start = System.nanoTime();
-        SparkConf conf = new SparkConf().setAppName("brainj sweep " + base.name());
-        if (master != null) {
-            conf.setMaster(master);
-        }
-        List<TaskResult> results;
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            sc.setLogLevel("WARN");
-            int slices = Math.max(1, Math.min(todo.size(), partitions != null ? partitions : sc.defaultParallelism()));
-            results = todo.isEmpty() ? List.of() : sc.parallelize(todo, slices)
-                    .mapPartitions(new PointTask(specFile.toString(), spec.toString(), duration, dir.toString())).collect();
+        List<TaskResult> results = List.of();
+        if (!todo.isEmpty()) {
+            SparkConf conf = new SparkConf().setAppName("brainj sweep " + base.name());
+            if (master != null) {
+                conf.setMaster(master);
+            }
+            // Spark's start-up chatter at INFO would bury the lines per point
+            Configurator.setRootLevel(Level.WARN);
+            try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+                int slices = Math.max(1, Math.min(todo.size(), partitions != null ? partitions : sc.defaultParallelism()));
+                results = sc.parallelize(todo, slices)
+                        .mapPartitions(new PointTask(specFile.toString(), spec.toString(), duration, dir.toString())).collect();
+            }
         }
         int compilations = 0;
         String status = RunReport.COMPLETED;
@@ -122,6 +128,14 @@ public final class SparkSweep implements Callable<Integer> {
                 + " table in %s", base.name(), status, todo.size(), results.size(), compilations, dir.resolve("points.csv")));
         stdout.flush();
         return status.equals(RunReport.COMPLETED) ? 0 : 1;
+    }
+
+    /**
+     * jHDF warns at every file it writes that writing is "in alpha" (the launcher silences SLF4J
+     * altogether); under Spark, whose log4j carries it, that line would come once per point.
+     */
+    static void quietHdf5() {
+        Configurator.setLevel("io.jhdf", Level.ERROR);
     }
 
     /** Every run is on the CPU backend: an executor has Java, not necessarily a GPU. */
@@ -154,6 +168,7 @@ public final class SparkSweep implements Callable<Integer> {
             if (!indices.hasNext()) {
                 return List.<TaskResult>of().iterator();
             }
+            quietHdf5();
             Path file = Path.of(specFile);
             SpecRun base = SpecLoader.load(file, shownAs, overrides(duration), Catalog.classpath());
             SweepSpec sweep = SweepSpec.read(file, shownAs, base, Catalog.classpath(), measures());
