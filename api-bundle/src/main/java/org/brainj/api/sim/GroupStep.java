@@ -154,7 +154,9 @@ final class GroupStep {
             noise.add(new RandomDraw(model.uniforms().get(k), RandomDraw.Distribution.UNIFORM,
                     firstStream + STREAMS_PER_GROUP / 2 + k));
         }
-        return new StepProgram(InvariantDivision.of(body, shared), state, Set.copyOf(model.parameters().keySet()), noise);
+        // the kernel lists the neurons that spiked, so delivery and monitors follow the spikes
+        return new StepProgram(InvariantDivision.of(body, shared), state, Set.copyOf(model.parameters().keySet()), noise,
+                spiked == null ? null : SPIKE);
     }
 
     /**

@@ -263,6 +263,20 @@ final class Device {
     }
 
     /**
+     * An event-list operation in one work item (EVENT_LIST, EVENT_FLAGS, CSR_LIST_ADD; the last
+     * with the connectivity's nnz and post size, else 0); returns the device's status.
+     */
+    synchronized int[] listed(int op, int first, int lines, Slot o, Slot a, Slot b, Slot c, Slot weights,
+            boolean scalarWeight, int nnz, int postSize) {
+        kernel.first = first;
+        kernel.len = nnz;
+        kernel.inner = postSize;
+        kernel.offW = weights.offset();
+        kernel.strideW = scalarWeight ? 0 : 1;
+        return launch(op, 0, 1, new int[] {lines}, o, a, b, c) == 0 ? new int[3] : kernel.status.clone();
+    }
+
+    /**
      * Adds a step program, whose block {@code source} writes for its index, and moves the pools to
      * a new kernel that holds it and every earlier program: the device copies come to the host and
      * go to the new kernel's OpenCL context. The new kernel is launched once here, so one that does
@@ -363,7 +377,7 @@ final class Device {
 
     /** Operations whose operands the device validates (connectivity, int32 division and powers). */
     private static boolean checked(int op, int fn, int dtA) {
-        return op == OpKernel.CSR_ADD || op == OpKernel.CSC_GATHER
+        return op == OpKernel.CSR_ADD || op == OpKernel.CSC_GATHER || op == OpKernel.CSR_LIST_ADD
                 || (op == OpKernel.BINARY && dtA == OpKernel.I32 && (fn == OpKernel.DIV || fn == OpKernel.POW));
     }
 

@@ -46,6 +46,9 @@ public class OpKernel extends Kernel {
     static final int CSR_ADD = 12;
     static final int CSC_GATHER = 13;
     static final int STEP = 14;
+    static final int EVENT_LIST = 15;
+    static final int EVENT_FLAGS = 16;
+    static final int CSR_LIST_ADD = 17;
 
     // unary functions (fn of UNARY), in the order of org.brainj.api.tensor.UnaryOp
     static final int NEG = 0;
@@ -138,6 +141,8 @@ public class OpKernel extends Kernel {
     int key1;
     int counter;
     int stream;
+    /** Event lists: the first element a list's CSR rows or flags start at. */
+    int first;
     /** Scalar arguments of the operation. */
     protected double s0;
     protected double s1;
@@ -160,6 +165,12 @@ public class OpKernel extends Kernel {
                 csrAdd();
             } else if (op == CSC_GATHER) {
                 cscGather(i);
+            } else if (op == EVENT_LIST) {
+                eventList();
+            } else if (op == EVENT_FLAGS) {
+                eventFlags();
+            } else if (op == CSR_LIST_ADD) {
+                csrListAdd();
             } else if (op == STEP) {
                 program(fn, i);
             } else {
@@ -963,6 +974,69 @@ public class OpKernel extends Kernel {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The listed rows' CSR scatter in one work item, in the list's (ascending) order, as
+     * {@link #csrAdd} adds them. A = list (count, then indices), B = indptr, C = indices, O = post;
+     * geom[0] = rows; rows start at element {@link #first}; len = nnz; inner = post size.
+     */
+    private void csrListAdd() {
+        int rows = geom[0];
+        int count = i32[offA];
+        for (int e = 1; e <= count; e++) {
+            int line = i32[offA + e] - first;
+            if (line >= 0 && line < rows) {
+                int from = i32[offB + line];
+                int to = i32[offB + line + 1];
+                if (from < 0 || to > len || from > to) {
+                    flag(BAD_POINTER);
+                } else {
+                    for (int k = from; k < to; k++) {
+                        int j = i32[offC + k];
+                        if (j < 0 || j >= inner) {
+                            flag(BAD_INDEX);
+                        } else {
+                            addWeight(offO + j, offW + k * strideW);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Lists the nonzero flags in one work item, ascending (the order a parallel compaction would
+     * have to restore): A = flags (any dtype), O = list; geom[0] = the number of flags.
+     */
+    private void eventList() {
+        int size = geom[0];
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (load(dtA, offA + i) != 0) {
+                count++;
+                i32[offO + count] = i;
+            }
+        }
+        i32[offO] = count;
+    }
+
+    /**
+     * The flags of a list in one work item: O = flags (any dtype), A = list; geom[0] = the number
+     * of flags, which start at element {@link #first}.
+     */
+    private void eventFlags() {
+        int size = geom[0];
+        for (int i = 0; i < size; i++) {
+            store(dtO, offO + i, 0);
+        }
+        int count = i32[offA];
+        for (int e = 1; e <= count; e++) {
+            int i = i32[offA + e] - first;
+            if (i >= 0 && i < size) {
+                store(dtO, offO + i, 1);
             }
         }
     }

@@ -40,7 +40,8 @@ final class KernelSource {
         line("private final long seed;");
         line("public " + className.substring(dot + 1) + "(" + CpuTensor.class.getName() + "[] tensors, long seed) {"
                 + " this.tensors = tensors; this.seed = seed; }");
-        line("public void run(double t, double dt, long step, int from, int to) {");
+        line("public int run(double t, double dt, long step, int from, int to, int[] events, int at) {");
+        line("int listed = 0;");
         locals.put("t", "t");
         locals.put("dt", "dt");
         for (int k = 0; k < tensors.length; k++) {
@@ -74,7 +75,12 @@ final class KernelSource {
             line("final double r" + d + " = " + Draws.class.getName() + "." + draw + "(k" + d + ", i);");
         }
         body(body);
+        if (program.events() != null) {
+            // in index order, so the list is the one a scan of the flags would give
+            line("if (" + locals.get(program.events()) + " != 0) { events[at + listed++] = i; }");
+        }
         line("}");
+        line("return listed;");
         line("}");
         line("}");
         return out.toString();
