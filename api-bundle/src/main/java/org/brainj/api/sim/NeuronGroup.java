@@ -252,6 +252,9 @@ public final class NeuronGroup implements Population {
         for (String x : program.state()) {
             tensors.put(x, backend.zeros(dtype, size));
         }
+        // a group that cannot spike still has (all-zero) flags and spike times to record
+        tensors.putIfAbsent(GroupStep.SPIKE, backend.zeros(dtype, size));
+        tensors.putIfAbsent(GroupStep.LAST_SPIKE, backend.zeros(dtype, size));
         scalarParameters.forEach((p, value) -> tensors.put(p, backend.full(dtype, value)));
         neuronParameters.forEach((p, init) -> {
             Tensor t = backend.zeros(dtype, size);
@@ -287,7 +290,8 @@ public final class NeuronGroup implements Population {
     }
 
     private Kernel compileOn(Backend target) {
-        return program.body().isEmpty() ? null
+        // a step that writes no state (no dynamics, no threshold) has nothing to run
+        return program.body().isEmpty() || program.state().isEmpty() ? null
                 : target.compile(program, new Bindings(tensors, seed, program.events() == null ? null : List.of(listRows)));
     }
 

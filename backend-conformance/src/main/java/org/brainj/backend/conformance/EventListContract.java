@@ -134,7 +134,8 @@ public abstract class EventListContract extends BackendContract {
     /**
      * {@code x += 1; spike = x > 0} on 70,001 elements (more than one chunk of a splitting
      * backend), x starting at a pattern of signs: each step lists the elements whose new x is
-     * positive into its own row of a three-row ring, and leaves the other rows alone.
+     * positive into its own row of a three-row ring (count and indices; what follows them is
+     * unspecified), and leaves the other rows alone.
      */
     @ParameterizedTest
     @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
@@ -160,7 +161,10 @@ public abstract class EventListContract extends BackendContract {
             for (int i = 0; i < n; i++) {
                 expected[i] = x0[i] + (step - 3) > 0;
             }
-            assertArrayEquals(expectedList(expected), ring.get((int) (step % 3)).toIntArray(), "step " + step);
+            // elements past the count mean nothing (a split kernel lists each chunk in place first)
+            int[] list = expectedList(expected);
+            int[] row = ring.get((int) (step % 3)).toIntArray();
+            assertArrayEquals(Arrays.copyOf(list, list[0] + 1), Arrays.copyOf(row, row[0] + 1), "step " + step);
         }
         assertArrayEquals(untouched, ring.get(0).toIntArray(), "the row of no step run");
         assertEquals(n + 1, ring.get(1).size());

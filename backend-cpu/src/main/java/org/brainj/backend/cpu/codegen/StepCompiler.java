@@ -53,12 +53,13 @@ public final class StepCompiler {
         CpuTensor[] tensors = bind(layout, bindings);
         // state tensor 0 has the population's shape, which every per-element tensor shares
         int size = tensors[0].size();
-        String source = new KernelSource(program, layout, tensors).text(CLASS_NAME);
+        KernelSource kernelSource = new KernelSource(program, layout, tensors);
+        String source = kernelSource.text(CLASS_NAME);
         try {
             ElementRange range = (ElementRange) compiled(source)
                     .getConstructor(CpuTensor[].class, long.class)
                     .newInstance(tensors, bindings.seed());
-            return new SplitKernel(range, size, events(program, bindings, size));
+            return new SplitKernel(range, size, events(program, bindings, size), kernelSource.elementNs());
         } catch (InstantiationException | IllegalAccessException | NoSuchMethodException | InvocationTargetException e) {
             throw new IllegalStateException("the generated step class cannot be instantiated", e);
         }

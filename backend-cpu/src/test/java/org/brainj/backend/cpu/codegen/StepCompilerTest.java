@@ -201,7 +201,7 @@ class StepCompilerTest {
 
     @Test
     void largePopulationsSplitWithoutChangingResults() {
-        int n = SplitKernel.PARALLEL_THRESHOLD * 3 + 17;
+        int n = 3 * (1 << 16) + 17;
         double[] x0 = randoms(new Random(3), n);
         CpuTensor x = cpu.asTensor(x0, n);
         cpu.compile(new StepProgram(List.of(assign("x", "x*0.5 + xi")), Set.of("x"), Set.of(),
@@ -214,7 +214,7 @@ class StepCompilerTest {
 
     @Test
     void chunksListTheirEventsAsOneAscendingList() {
-        int n = SplitKernel.PARALLEL_THRESHOLD + 17;
+        int n = 20 * SplitKernel.MIN_CHUNK + 17;
         double[] x0 = randoms(new Random(4), n);
         StepProgram p = new StepProgram(List.of(assign("x", "x + 0.25"), assign("spike", "where(x > 0.5, 1, 0)")),
                 Set.of("x", "spike"), Set.of(), List.of(), "spike");
