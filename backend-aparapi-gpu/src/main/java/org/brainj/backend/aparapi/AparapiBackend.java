@@ -464,8 +464,7 @@ public final class AparapiBackend implements Backend {
             throw new ShapeMismatchException(op + ": list has shape " + Shapes.format(l.shapeRef()) + " but needs "
                     + (f.size() + 1) + " elements (the count, then one per flag)");
         }
-        device().listed(OpKernel.EVENT_LIST, 0, f.size(), l.slot(), f.slot(), Device.Slot.NONE, Device.Slot.NONE,
-                Device.Slot.NONE, true, 0, 0);
+        device().eventList(l.slot(), f.slot(), zeros(DType.INT32, Device.eventBlocks(f.size())).slot(), f.size());
     }
 
     @Override

@@ -21,8 +21,8 @@ import org.brainj.api.tensor.Tensor;
  * A step program bound to tensors of one Aparapi backend: a block of the device's generated
  * kernel (StepSource, StepKernels) that addresses the tensors in the pools, so each
  * {@link #run} is one launch over the population with state read and written in place. A
- * program that lists its events then lists them in the step's row of the events ring with one
- * more launch, in index order as the CPU backend lists them.
+ * program that lists its events then lists them in the step's row of the events ring by a
+ * parallel compaction (three more launches), in index order as the CPU backend lists them.
  */
 final class CompiledStep implements Kernel {
     private final Device device;
@@ -33,6 +33,8 @@ final class CompiledStep implements Kernel {
     /** The flags the events are listed from and the events ring, or null for a program without events. */
     private final DeviceTensor flags;
     private final DeviceTensor[] events;
+    /** The compaction's count per block of flags. */
+    private final DeviceTensor blocks;
     /** The bound tensors: the code addresses their pool ranges, which must not be released while it runs. */
     @SuppressWarnings("unused")
     private final List<Tensor> bound;
@@ -89,6 +91,7 @@ final class CompiledStep implements Kernel {
         this.flags = program.events() == null ? null : backend.own("compile", bindings.tensors().get(program.events()),
                 "events variable '" + program.events() + "'");
         this.events = program.events() == null ? null : ring(backend, bindings, population);
+        this.blocks = program.events() == null ? null : backend.zeros(DType.INT32, Device.eventBlocks(population));
     }
 
     private static DeviceTensor[] ring(AparapiBackend backend, Bindings bindings, int population) {
@@ -140,7 +143,7 @@ final class CompiledStep implements Kernel {
         device.step(index, population, t, dt, seed, step);
         if (events != null) {
             DeviceTensor row = events[(int) Math.floorMod(step, (long) events.length)];
-            device.listed(OpKernel.EVENT_LIST, 0, population, row.slot(), flags.slot(), Device.Slot.NONE, Device.Slot.NONE, Device.Slot.NONE, true, 0, 0);
+            device.eventList(row.slot(), flags.slot(), blocks.slot(), population);
         }
     }
 }

@@ -263,7 +263,25 @@ final class Device {
     }
 
     /**
-     * An event-list operation in one work item (EVENT_LIST, EVENT_FLAGS, CSR_LIST_ADD; the last
+     * Lists the set flags of {@code size} elements into {@code list} (count, then ascending
+     * indices) by the three launches of the kernel's compaction, with one int per block of
+     * {@link OpKernel#EVENT_BLOCK} flags in {@code blocks}.
+     */
+    synchronized void eventList(Slot list, Slot flags, Slot blocks, int size) {
+        int count = (size + OpKernel.EVENT_BLOCK - 1) / OpKernel.EVENT_BLOCK;
+        int[] shape = {size};
+        launch(OpKernel.EVENT_COUNT, 0, count, shape, Slot.NONE, flags, blocks, Slot.NONE);
+        launch(OpKernel.EVENT_SCAN, 0, 1, shape, list, Slot.NONE, blocks, Slot.NONE);
+        launch(OpKernel.EVENT_WRITE, 0, count, shape, list, flags, blocks, Slot.NONE);
+    }
+
+    /** The ints {@link #eventList} needs for {@code size} flags. */
+    static int eventBlocks(int size) {
+        return Math.max(1, (size + OpKernel.EVENT_BLOCK - 1) / OpKernel.EVENT_BLOCK);
+    }
+
+    /**
+     * An event-list operation in one work item (EVENT_FLAGS, CSR_LIST_ADD; the last
      * with the connectivity's nnz and post size, else 0); returns the device's status.
      */
     synchronized int[] listed(int op, int first, int lines, Slot o, Slot a, Slot b, Slot c, Slot weights,

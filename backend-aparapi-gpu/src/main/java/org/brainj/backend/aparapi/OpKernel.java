@@ -46,9 +46,14 @@ public class OpKernel extends Kernel {
     static final int CSR_ADD = 12;
     static final int CSC_GATHER = 13;
     static final int STEP = 14;
-    static final int EVENT_LIST = 15;
-    static final int EVENT_FLAGS = 16;
-    static final int CSR_LIST_ADD = 17;
+    static final int EVENT_FLAGS = 15;
+    static final int CSR_LIST_ADD = 16;
+    static final int EVENT_COUNT = 17;
+    static final int EVENT_SCAN = 18;
+    static final int EVENT_WRITE = 19;
+
+    /** Flags per work item of an event list's compaction. */
+    static final int EVENT_BLOCK = 256;
 
     // unary functions (fn of UNARY), in the order of org.brainj.api.tensor.UnaryOp
     static final int NEG = 0;
@@ -165,8 +170,12 @@ public class OpKernel extends Kernel {
                 csrAdd();
             } else if (op == CSC_GATHER) {
                 cscGather(i);
-            } else if (op == EVENT_LIST) {
-                eventList();
+            } else if (op == EVENT_COUNT) {
+                eventCount(i);
+            } else if (op == EVENT_SCAN) {
+                eventScan();
+            } else if (op == EVENT_WRITE) {
+                eventWrite(i);
             } else if (op == EVENT_FLAGS) {
                 eventFlags();
             } else if (op == CSR_LIST_ADD) {
@@ -1007,20 +1016,47 @@ public class OpKernel extends Kernel {
         }
     }
 
-    /**
-     * Lists the nonzero flags in one work item, ascending (the order a parallel compaction would
-     * have to restore): A = flags (any dtype), O = list; geom[0] = the number of flags.
+    /*
+     * An event list by compaction in three launches, without atomics, so the list comes out
+     * ascending as the CPU backend's: each work item counts the set flags of its block of
+     * EVENT_BLOCK (EVENT_COUNT), one item turns the counts into each block's start and writes the
+     * total (EVENT_SCAN), each item writes its block's indices from its start (EVENT_WRITE).
+     * A = flags (any dtype), B = one int per block, O = list; geom[0] = the number of flags.
      */
-    private void eventList() {
-        int size = geom[0];
+
+    private void eventCount(int block) {
+        int from = block * EVENT_BLOCK;
+        int to = min(geom[0], from + EVENT_BLOCK);
         int count = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             if (load(dtA, offA + i) != 0) {
                 count++;
-                i32[offO + count] = i;
             }
         }
-        i32[offO] = count;
+        i32[offB + block] = count;
+    }
+
+    private void eventScan() {
+        int blocks = (geom[0] + EVENT_BLOCK - 1) / EVENT_BLOCK;
+        int start = 0;
+        for (int b = 0; b < blocks; b++) {
+            int count = i32[offB + b];
+            i32[offB + b] = start;
+            start += count;
+        }
+        i32[offO] = start;
+    }
+
+    private void eventWrite(int block) {
+        int from = block * EVENT_BLOCK;
+        int to = min(geom[0], from + EVENT_BLOCK);
+        int at = offO + 1 + i32[offB + block];
+        for (int i = from; i < to; i++) {
+            if (load(dtA, offA + i) != 0) {
+                i32[at] = i;
+                at++;
+            }
+        }
     }
 
     /**
