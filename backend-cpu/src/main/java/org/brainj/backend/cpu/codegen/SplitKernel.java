@@ -22,11 +22,12 @@ import org.brainj.backend.cpu.CpuTensor;
 final class SplitKernel implements Kernel {
     /**
      * The estimated work (ns) of one step below which one thread is faster than handing out
-     * chunks: about 4 round trips through the pool (waking a worker and joining it take 5 to
-     * 20 microseconds on a loaded machine), so that splitting in two saves at least twice what
-     * it costs.
+     * chunks. Waking a worker and joining it take 5 to 20 microseconds, and the estimate runs
+     * high for plain arithmetic (COBA's 4000 LIF, estimated 148 us, take about 10 us): measured
+     * alternating on 2 cores, COBA 4000 gained nothing from a split (min 16.8-24.1 against
+     * 18.4-26.6 us per step) while CUBA and HH at 10^4 (estimated above 300 us) did.
      */
-    static final double SPLIT_WORK_NS = 80_000;
+    static final double SPLIT_WORK_NS = 200_000;
     /** The fewest elements of a chunk. */
     static final int MIN_CHUNK = 1024;
 
