@@ -969,20 +969,7 @@ public class OpKernel extends Kernel {
         int lines = geom[0];
         for (int line = 0; line < lines; line++) {
             if (b8[offA + line] != 0) {
-                int from = i32[offB + line];
-                int to = i32[offB + line + 1];
-                if (from < 0 || to > len || from > to) {
-                    flag(BAD_POINTER);
-                } else {
-                    for (int k = from; k < to; k++) {
-                        int j = i32[offC + k];
-                        if (j < 0 || j >= inner) {
-                            flag(BAD_INDEX);
-                        } else {
-                            addWeight(offO + j, offW + k * strideW);
-                        }
-                    }
-                }
+                addRow(line);
             }
         }
     }
@@ -998,19 +985,24 @@ public class OpKernel extends Kernel {
         for (int e = 1; e <= count; e++) {
             int line = i32[offA + e] - first;
             if (line >= 0 && line < rows) {
-                int from = i32[offB + line];
-                int to = i32[offB + line + 1];
-                if (from < 0 || to > len || from > to) {
-                    flag(BAD_POINTER);
+                addRow(line);
+            }
+        }
+    }
+
+    /** Adds CSR row {@code line} (B = indptr, C = indices, weights at offW) into O, flagging bad connectivity. */
+    private void addRow(int line) {
+        int from = i32[offB + line];
+        int to = i32[offB + line + 1];
+        if (from < 0 || to > len || from > to) {
+            flag(BAD_POINTER);
+        } else {
+            for (int k = from; k < to; k++) {
+                int j = i32[offC + k];
+                if (j < 0 || j >= inner) {
+                    flag(BAD_INDEX);
                 } else {
-                    for (int k = from; k < to; k++) {
-                        int j = i32[offC + k];
-                        if (j < 0 || j >= inner) {
-                            flag(BAD_INDEX);
-                        } else {
-                            addWeight(offO + j, offW + k * strideW);
-                        }
-                    }
+                    addWeight(offO + j, offW + k * strideW);
                 }
             }
         }
