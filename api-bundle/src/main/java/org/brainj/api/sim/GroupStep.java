@@ -134,10 +134,13 @@ final class GroupStep {
                 body.add(new Assign(x, var(current.get(x))));
             }
         }
-        state.add(SPIKE);
-        state.add(LAST_SPIKE);
-        body.add(new Assign(SPIKE, spiked == null ? num(0) : var(spiked)));
+        if (spiked != null || notRefractory != null) {
+            state.add(LAST_SPIKE);
+        }
+        // a group without a threshold never spikes: its flags stay as reset, not rewritten every step
         if (spiked != null) {
+            state.add(SPIKE);
+            body.add(new Assign(SPIKE, var(spiked)));
             // the spike carries the time at the start of the step (Brian2's convention, see package-info)
             body.add(new Assign(LAST_SPIKE, new Where(isSet(spiked), var("t"), var(LAST_SPIKE))));
         }
@@ -154,7 +157,9 @@ final class GroupStep {
             noise.add(new RandomDraw(model.uniforms().get(k), RandomDraw.Distribution.UNIFORM,
                     firstStream + STREAMS_PER_GROUP / 2 + k));
         }
-        return new StepProgram(InvariantDivision.of(body, shared), state, Set.copyOf(model.parameters().keySet()), noise);
+        // the kernel lists the neurons that spiked, so delivery and monitors follow the spikes
+        return new StepProgram(InvariantDivision.of(body, shared), state, Set.copyOf(model.parameters().keySet()), noise,
+                spiked == null ? null : SPIKE);
     }
 
     /**

@@ -43,7 +43,14 @@ public final class NeuronGroup implements Population {
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
     private Kernel kernel;
     private StepProgram program;
-    private Tensor[] spikeRing;
+    /**
+     * The spike lists of the last {@code maxDelaySteps + 1} steps, one int32 row of
+     * {@code size + 1} per step (count, then the indices that spiked, ascending), as the
+     * kernel writes them ({@link Bindings#events()}).
+     */
+    private Tensor[] listRows;
+    /** Spike flags made from the lists on demand ({@link #spikesAt}); null until asked for. */
+    private Tensor[] flagRows;
     private long seed;
     private int stream;
 
@@ -211,11 +218,11 @@ public final class NeuronGroup implements Population {
     /**
      * The bytes {@link #build} will allocate, known before it does: a float per neuron for every
      * state variable, per-neuron parameter and the spike flags and last spike time, and the spike
-     * history of the longest delay (one flag per neuron and step, plus a tensor's header).
+     * lists of the longest delay (an int per neuron and step, plus a row's header).
      */
     double plannedBytes(DType dtype) {
         double perNeuron = (model.stateVariables().size() + neuronParameters.size() + 2.0) * dtype.bytes();
-        return perNeuron * size + (maxDelaySteps + 1.0) * (size + TENSOR_HEADER_BYTES);
+        return perNeuron * size + (maxDelaySteps + 1.0) * (4.0 * (size + 1) + TENSOR_HEADER_BYTES);
     }
 
     void needDelay(int steps) {
@@ -245,17 +252,21 @@ public final class NeuronGroup implements Population {
         for (String x : program.state()) {
             tensors.put(x, backend.zeros(dtype, size));
         }
+        // a group that cannot spike still has (all-zero) flags and spike times to record
+        tensors.putIfAbsent(GroupStep.SPIKE, backend.zeros(dtype, size));
+        tensors.putIfAbsent(GroupStep.LAST_SPIKE, backend.zeros(dtype, size));
         scalarParameters.forEach((p, value) -> tensors.put(p, backend.full(dtype, value)));
         neuronParameters.forEach((p, init) -> {
             Tensor t = backend.zeros(dtype, size);
             init.fill(backend, t, key(p));
             tensors.put(p, t);
         });
-        spikeRing = new Tensor[maxDelaySteps + 1];
-        for (int i = 0; i < spikeRing.length; i++) {
-            spikeRing[i] = backend.zeros(DType.BOOL, size);
+        listRows = new Tensor[maxDelaySteps + 1];
+        for (int r = 0; r < listRows.length; r++) {
+            listRows[r] = backend.zeros(DType.INT32, size + 1);
         }
-        kernel = program.body().isEmpty() ? null : backend.compile(program, new Bindings(tensors, seed));
+        flagRows = null;
+        kernel = compileOn(backend);
         reset();
         return kernel;
     }
@@ -266,26 +277,27 @@ public final class NeuronGroup implements Population {
      */
     Kernel moveTo(Backend target) {
         tensors.replaceAll((name, t) -> target.transfer(t));
-        for (int i = 0; i < spikeRing.length; i++) {
-            spikeRing[i] = target.transfer(spikeRing[i]);
+        for (int r = 0; r < listRows.length; r++) {
+            listRows[r] = target.transfer(listRows[r]);
         }
+        flagRows = null;
         backend = target;
         if (dynamicState != null) {
             dynamicState.moved();
         }
-        kernel = program.body().isEmpty() ? null : target.compile(program, new Bindings(tensors, seed));
+        kernel = compileOn(target);
         return kernel;
     }
 
     /**
      * The tensors of this group's state, for a checkpoint: every variable and parameter, and the
-     * rows of its spike history ({@code spike_history.K}), which hold the spikes still in flight
+     * rows of its spike lists ({@code spike_history.K}), which hold the spikes still in flight
      * in the delays.
      */
     Map<String, Tensor> stateTensors() {
         Map<String, Tensor> state = new LinkedHashMap<>(tensors);
-        for (int k = 0; k < spikeRing.length; k++) {
-            state.put("spike_history." + k, spikeRing[k]);
+        for (int k = 0; k < listRows.length; k++) {
+            state.put("spike_history." + k, listRows[k]);
         }
         return state;
     }
@@ -299,8 +311,14 @@ public final class NeuronGroup implements Population {
         if (kernel == null || program.noise().isEmpty()) {
             return false;
         }
-        kernel = backend.compile(program, new Bindings(tensors, seed));
+        kernel = compileOn(backend);
         return true;
+    }
+
+    private Kernel compileOn(Backend target) {
+        // a step that writes no state (no dynamics, no threshold) has nothing to run
+        return program.body().isEmpty() || program.state().isEmpty() ? null
+                : target.compile(program, new Bindings(tensors, seed, program.events() == null ? null : List.of(listRows)));
     }
 
     /** Back to the initial state: initializers drawn again from the same seed, spikes cleared. */
@@ -315,12 +333,15 @@ public final class NeuronGroup implements Population {
         // far in the past: no neuron starts refractory
         Tensor last = tensors.get(GroupStep.LAST_SPIKE);
         backend.copy(backend.full(last.dtype(), -1e300, size), last);
-        for (Tensor row : spikeRing) {
-            backend.copy(backend.full(DType.BOOL, 0, size), row);
+        for (Tensor row : listRows) {
+            backend.copy(backend.zeros(DType.INT32, size + 1), row);
         }
     }
 
-    /** Runs the step kernel, then files its spikes under the step's time index {@code step}. */
+    /**
+     * Runs the step kernel, which lists its spikes under the step's time index {@code step}
+     * (a Java-defined group's flags are listed after its update).
+     */
     void update(double t, double dt, long step) {
         if (kernel != null) {
             kernel.run(t, dt, step);
@@ -331,26 +352,37 @@ public final class NeuronGroup implements Population {
                 Tensor x = tensors.get(in);
                 backend.copy(backend.zeros(x.dtype(), size), x);
             }
+            backend.eventList(tensors.get(GroupStep.SPIKE), spikeList(step));
         }
-        backend.astype(tensors.get(GroupStep.SPIKE), DType.BOOL, spikesAt(step));
     }
 
-    /** The spikes that carry time index {@code timeIndex}; valid for the last {@code maxDelay + 1} indices. */
+    /**
+     * The neurons that spiked in the step of time index {@code timeIndex}: a 1-d int32 tensor of
+     * {@code size + 1} whose element 0 is the count {@code n} and elements {@code 1..n} the
+     * neurons' indices in ascending order (elements after {@code n} mean nothing). Valid for the
+     * last {@code maxDelay + 1} time indices; the same tensor is rewritten when the ring comes
+     * round, so read it in the step. This is what delivery and monitors read.
+     */
+    Tensor spikeList(long timeIndex) {
+        return listRows[(int) Math.floorMod(timeIndex, (long) listRows.length)];
+    }
+
+    /**
+     * The spikes of time index {@code timeIndex} as one bool flag per neuron, made from
+     * {@link #spikeList} when asked (a pass over the group: prefer the list where the work can
+     * follow the spikes). Valid as {@link #spikeList} is; the tensor is the ring slot's own,
+     * rewritten by the next call for the same slot.
+     */
     Tensor spikesAt(long timeIndex) {
-        return spikeRing[ringSlot(timeIndex)];
-    }
-
-    /** The spike history's row for time index {@code timeIndex}. */
-    int ringSlot(long timeIndex) {
-        return (int) Math.floorMod(timeIndex, (long) spikeRing.length);
-    }
-
-    int ringLength() {
-        return spikeRing.length;
-    }
-
-    Tensor ringRow(int slot) {
-        return spikeRing[slot];
+        int slot = (int) Math.floorMod(timeIndex, (long) listRows.length);
+        if (flagRows == null) {
+            flagRows = new Tensor[listRows.length];
+        }
+        if (flagRows[slot] == null) {
+            flagRows[slot] = backend.zeros(DType.BOOL, size);
+        }
+        backend.eventFlags(listRows[slot], 0, flagRows[slot]);
+        return flagRows[slot];
     }
 
     /** The tensors of the variables the step integrates (the model's and its channels'). */

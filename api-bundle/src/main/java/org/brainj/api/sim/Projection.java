@@ -20,10 +20,11 @@ import org.brainj.api.tensor.Tensor;
  * its weights, {@code syn} and {@code out} make a channel of the target group shared with other
  * projections of the same kind). A spike with time index {@code n} (the step it was emitted in)
  * and delay {@code D dt} is delivered after the update of step {@code n + D}, before that of step
- * {@code n + D + 1} (Brian2's synaptic delivery): per step the work is one {@code csrEventAdd}, in
- * proportion to spikes times fan-out. With {@link STP} the weights of each spiking row are
- * scaled by its neuron's released fraction ({@code csrEventAddScaled}), after one kernel over
- * the pre-synaptic population advances {@code u} and {@code x}.
+ * {@code n + D + 1} (Brian2's synaptic delivery): per step the work is one {@code csrListAdd} over
+ * the source group's spike list, in proportion to spikes times fan-out. With {@link STP} the
+ * weights of each spiking row are scaled by its neuron's released fraction
+ * ({@code csrEventAddScaled} over the list made flags), after one kernel over the pre-synaptic
+ * population advances {@code u} and {@code x}.
  */
 public final class Projection {
     private final String name;
@@ -57,7 +58,8 @@ public final class Projection {
     private Tensor scalarWeightT;
     private List<Delivery> deliveries;
     private Tensor target;
-    private Tensor[] sourceRows;
+    /** STP's arriving spikes as one flag per pre-synaptic neuron; null without STP. */
+    private Tensor arrivingFlags;
 
     private Projection(Builder b) {
         this.name = b.name;
@@ -331,23 +333,19 @@ public final class Projection {
                         : backend.astype(backend.asTensor(b.weights()), dtype, null))).toList();
         Tensor whole = post.group().variable(targetVariable);
         target = post.offset() == 0 && post.size() == whole.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());
-        // the spike history's rows are fixed tensors: views of them are made once, not per step
-        sourceRows = new Tensor[pre.group().ringLength()];
-        for (int slot = 0; slot < sourceRows.length; slot++) {
-            Tensor row = pre.group().ringRow(slot);
-            sourceRows[slot] = pre.size() == row.size() ? row : row.slice(pre.offset(), pre.offset() + pre.size());
-        }
+        arrivingFlags = stp == null ? null : backend.zeros(DType.BOOL, pre.size());
     }
 
     /** Delivers, after the update of step {@code step}, the spikes of step {@code step - delay}. */
     void deliver(long step) {
         for (Delivery d : deliveries) {
-            Tensor arriving = sourceRows[pre.group().ringSlot(step - d.delaySteps())];
+            Tensor arriving = pre.group().spikeList(step - d.delaySteps());
             if (stp == null) {
-                backend.csrEventAdd(arriving, d.indptr(), d.indices(), d.weights(), target);
+                backend.csrListAdd(arriving, pre.offset(), d.indptr(), d.indices(), d.weights(), target);
             } else {
-                backend.csrEventAddScaled(arriving, stp.step(arriving, step * dt, dt, step), d.indptr(), d.indices(),
-                        d.weights(), target);
+                backend.eventFlags(arriving, pre.offset(), arrivingFlags);
+                backend.csrEventAddScaled(arrivingFlags, stp.step(arrivingFlags, step * dt, dt, step), d.indptr(),
+                        d.indices(), d.weights(), target);
             }
         }
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.brainj.api.tensor.Backend;
-import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
 
 /**
@@ -14,19 +13,8 @@ import org.brainj.api.tensor.Tensor;
  * numbered through its parts in order.
  */
 public final class SpikeMonitor implements Monitor {
-    private static final int BATCH_BYTES = 1 << 20;
-
-    /** One part's spike rows, batched on the backend. */
-    private static final class Part {
-        final Population population;
-        final int offset;
-        Tensor batch;
-        Tensor[] rows;
-
-        Part(Population population, int offset) {
-            this.population = population;
-            this.offset = offset;
-        }
+    /** One monitored part: a population and where its neurons start in the monitor's numbering. */
+    private record Part(Population population, int offset) {
     }
 
     private final Union subject;
@@ -35,10 +23,6 @@ public final class SpikeMonitor implements Monitor {
     private int[] neurons = new int[1024];
     private int count;
     private double dt;
-
-    private Backend backend;
-    private long[] pendingSteps;
-    private int pending;
 
     SpikeMonitor(Union subject) {
         this.subject = subject;
@@ -68,55 +52,35 @@ public final class SpikeMonitor implements Monitor {
 
     @Override
     public void build(Backend backend) {
-        this.backend = backend;
-        int rowsPerBatch = Math.max(1, Math.min(1024, BATCH_BYTES / subject.size()));
-        for (Part part : parts) {
-            part.batch = backend.zeros(DType.BOOL, rowsPerBatch, part.population.size());
-            part.rows = new Tensor[rowsPerBatch];
-            for (int r = 0; r < rowsPerBatch; r++) {
-                part.rows[r] = part.batch.slice(r, r + 1);
-            }
-        }
-        pendingSteps = new long[rowsPerBatch];
+        // reads its groups' spike lists, so it holds nothing of its own on the backend
     }
 
+    /**
+     * Reads the step's spike list of each part's group: the count, then only that many indices,
+     * so the cost is the spikes', not the population's.
+     */
     @Override
     public void record(long step) {
         for (Part part : parts) {
-            Population p = part.population;
-            Tensor spikes = p.group().spikesAt(step);
-            if (spikes.size() != p.size()) {
-                spikes = spikes.slice(p.offset(), p.offset() + p.size());
+            Population p = part.population();
+            Tensor list = p.group().spikeList(step);
+            int n = (int) list.slice(0, 1).item();
+            if (n == 0) {
+                continue;
             }
-            backend.copy(spikes, part.rows[pending]);
-        }
-        pendingSteps[pending++] = step;
-        if (pending == pendingSteps.length) {
-            flush();
+            int from = p.offset();
+            int to = from + p.size();
+            for (int i : list.slice(1, 1 + n).toIntArray()) {
+                if (i >= from && i < to) {
+                    add(step, part.offset() + i - from);
+                }
+            }
         }
     }
 
     @Override
     public void flush() {
-        if (pending == 0) {
-            return;
-        }
-        List<boolean[]> all = new ArrayList<>();
-        for (Part part : parts) {
-            all.add(part.batch.toBooleanArray());
-        }
-        for (int r = 0; r < pending; r++) {
-            for (int p = 0; p < parts.size(); p++) {
-                int n = parts.get(p).population.size();
-                boolean[] rows = all.get(p);
-                for (int i = 0; i < n; i++) {
-                    if (rows[r * n + i]) {
-                        add(pendingSteps[r], parts.get(p).offset + i);
-                    }
-                }
-            }
-        }
-        pending = 0;
+        // every step is recorded as it comes
     }
 
     private void add(long step, int neuron) {
@@ -131,7 +95,6 @@ public final class SpikeMonitor implements Monitor {
     @Override
     public void clear() {
         count = 0;
-        pending = 0;
     }
 
     /** Replaces what was recorded with a checkpoint's spikes (time indices and neurons). */

@@ -127,6 +127,29 @@ public interface Backend {
      */
     void cscEventGather(Tensor spikes, Tensor colptr, Tensor rows, Tensor weights, Tensor post);
 
+    // ---- event lists (spikes owned by groups) ------------------------------------------------
+
+    /**
+     * Lists the nonzero elements of {@code flags} (bool or float, 1-d): {@code list[0]} is their
+     * count and {@code list[1..count]} their indices in ascending order; the rest of
+     * {@code list} (1-d int32 of {@code flags.size() + 1} elements) is left as it was.
+     */
+    void eventList(Tensor flags, Tensor list);
+
+    /**
+     * The flags of an event list: {@code flags[i - first]} is 1 for each listed {@code i} in
+     * {@code [first, first + flags.size())} and 0 elsewhere ({@code flags} bool or float, 1-d).
+     */
+    void eventFlags(Tensor list, int first, Tensor flags);
+
+    /**
+     * {@link #csrEventAdd} driven by an event list instead of flags: for each listed {@code i} in
+     * {@code [first, first + rows)} ({@code rows = indptr.size() - 1}), in the list's order, adds
+     * CSR row {@code i - first} to {@code post}. The work is proportional to the listed events
+     * times their fan-out; no pre-synaptic element is scanned.
+     */
+    void csrListAdd(Tensor list, int first, Tensor indptr, Tensor indices, Tensor weights, Tensor post);
+
     /**
      * {@link #csrEventAdd} with each spiking row scaled by its source's factor:
      * {@code post[indices[k]] += scale[i] * w[k]} for each {@code i} with {@code spikes[i]}

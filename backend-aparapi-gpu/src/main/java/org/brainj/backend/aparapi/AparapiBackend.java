@@ -447,6 +447,52 @@ public final class AparapiBackend implements Backend {
                 own("cscEventGather", weights, "weights"), own("cscEventGather", post, "post")).run(OpKernel.CSC_GATHER);
     }
 
+    @Override
+    public void csrListAdd(Tensor list, int first, Tensor indptr, Tensor indices, Tensor weights, Tensor post) {
+        String op = "csrListAdd";
+        new SpikeDelivery(this, op, "indptr", "indices", own(op, list, "list"), own(op, indptr, "indptr"),
+                own(op, indices, "indices"), own(op, weights, "weights"), own(op, post, "post")).runListed(first);
+    }
+
+    @Override
+    public void eventList(Tensor flags, Tensor list) {
+        String op = "eventList";
+        DeviceTensor f = own(op, flags, "flags");
+        DeviceTensor l = requireList(op, own(op, list, "list"));
+        requireVector(op, "flags", f);
+        if (l.size() != f.size() + 1) {
+            throw new ShapeMismatchException(op + ": list has shape " + Shapes.format(l.shapeRef()) + " but needs "
+                    + (f.size() + 1) + " elements (the count, then one per flag)");
+        }
+        device().eventList(l.slot(), f.slot(), zeros(DType.INT32, Device.eventBlocks(f.size())).slot(), f.size());
+    }
+
+    @Override
+    public void eventFlags(Tensor list, int first, Tensor flags) {
+        String op = "eventFlags";
+        DeviceTensor l = requireList(op, own(op, list, "list"));
+        DeviceTensor f = own(op, flags, "flags");
+        requireVector(op, "flags", f);
+        device().listed(OpKernel.EVENT_FLAGS, first, f.size(), f.slot(), l.slot(), Device.Slot.NONE, Device.Slot.NONE,
+                Device.Slot.NONE, true, 0, 0);
+    }
+
+    private static DeviceTensor requireList(String op, DeviceTensor list) {
+        if (list.dtype() != DType.INT32) {
+            throw new DTypeMismatchException(op + ": list has dtype " + list.dtype()
+                    + " but must be int32; make it with eventList");
+        }
+        requireVector(op, "list", list);
+        return list;
+    }
+
+    private static void requireVector(String op, String role, DeviceTensor t) {
+        if (t.rank() != 1) {
+            throw new ShapeMismatchException(op + ": " + role + " has shape " + Shapes.format(t.shapeRef())
+                    + " but must be 1-d; reshape it");
+        }
+    }
+
     // ---- custom operations -------------------------------------------------------------------
 
     @Override

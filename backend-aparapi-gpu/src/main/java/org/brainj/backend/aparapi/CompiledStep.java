@@ -20,7 +20,9 @@ import org.brainj.api.tensor.Tensor;
 /**
  * A step program bound to tensors of one Aparapi backend: a block of the device's generated
  * kernel (StepSource, StepKernels) that addresses the tensors in the pools, so each
- * {@link #run} is one launch over the population with state read and written in place.
+ * {@link #run} is one launch over the population with state read and written in place. A
+ * program that lists its events then lists them in the step's row of the events ring by a
+ * parallel compaction (three more launches), in index order as the CPU backend lists them.
  */
 final class CompiledStep implements Kernel {
     private final Device device;
@@ -28,6 +30,11 @@ final class CompiledStep implements Kernel {
     private final List<RandomDraw> noise;
     private final int population;
     private final int index;
+    /** The flags the events are listed from and the events ring, or null for a program without events. */
+    private final DeviceTensor flags;
+    private final DeviceTensor[] events;
+    /** The compaction's count per block of flags. */
+    private final DeviceTensor blocks;
     /** The bound tensors: the code addresses their pool ranges, which must not be released while it runs. */
     @SuppressWarnings("unused")
     private final List<Tensor> bound;
@@ -81,6 +88,28 @@ final class CompiledStep implements Kernel {
         this.noise = program.noise();
         this.population = Shapes.size(shape);
         this.bound = List.copyOf(bindings.tensors().values());
+        this.flags = program.events() == null ? null : backend.own("compile", bindings.tensors().get(program.events()),
+                "events variable '" + program.events() + "'");
+        this.events = program.events() == null ? null : ring(backend, bindings, population);
+        this.blocks = program.events() == null ? null : backend.zeros(DType.INT32, Device.eventBlocks(population));
+    }
+
+    private static DeviceTensor[] ring(AparapiBackend backend, Bindings bindings, int population) {
+        if (bindings.events() == null || bindings.events().isEmpty()) {
+            throw new BrainJException("compile: the step program lists its events but the bindings have no events"
+                    + " ring; bind int32 rows of " + (population + 1) + " elements");
+        }
+        DeviceTensor[] rows = new DeviceTensor[bindings.events().size()];
+        for (int r = 0; r < rows.length; r++) {
+            DeviceTensor row = backend.own("compile", bindings.events().get(r), "events ring row " + r);
+            if (row.dtype() != DType.INT32 || row.rank() != 1 || row.size() != population + 1) {
+                throw new BrainJException("compile: row " + r + " of the events ring has dtype " + row.dtype()
+                        + " and shape " + Shapes.format(row.shapeRef()) + " but must be 1-d int32 of "
+                        + (population + 1) + " elements (the count, then one index per element)");
+            }
+            rows[r] = row;
+        }
+        return rows;
     }
 
     private static DeviceTensor bind(AparapiBackend backend, Bindings bindings, String name, String role) {
@@ -112,5 +141,9 @@ final class CompiledStep implements Kernel {
                     + " start a new stream");
         }
         device.step(index, population, t, dt, seed, step);
+        if (events != null) {
+            DeviceTensor row = events[(int) Math.floorMod(step, (long) events.length)];
+            device.eventList(row.slot(), flags.slot(), blocks.slot(), population);
+        }
     }
 }

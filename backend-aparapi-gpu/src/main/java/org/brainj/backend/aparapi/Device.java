@@ -263,6 +263,38 @@ final class Device {
     }
 
     /**
+     * Lists the set flags of {@code size} elements into {@code list} (count, then ascending
+     * indices) by the three launches of the kernel's compaction, with one int per block of
+     * {@link OpKernel#EVENT_BLOCK} flags in {@code blocks}.
+     */
+    synchronized void eventList(Slot list, Slot flags, Slot blocks, int size) {
+        int count = (size + OpKernel.EVENT_BLOCK - 1) / OpKernel.EVENT_BLOCK;
+        int[] shape = {size};
+        launch(OpKernel.EVENT_COUNT, 0, count, shape, Slot.NONE, flags, blocks, Slot.NONE);
+        launch(OpKernel.EVENT_SCAN, 0, 1, shape, list, Slot.NONE, blocks, Slot.NONE);
+        launch(OpKernel.EVENT_WRITE, 0, count, shape, list, flags, blocks, Slot.NONE);
+    }
+
+    /** The ints {@link #eventList} needs for {@code size} flags. */
+    static int eventBlocks(int size) {
+        return Math.max(1, (size + OpKernel.EVENT_BLOCK - 1) / OpKernel.EVENT_BLOCK);
+    }
+
+    /**
+     * An event-list operation in one work item (EVENT_FLAGS, CSR_LIST_ADD; the last
+     * with the connectivity's nnz and post size, else 0); returns the device's status.
+     */
+    synchronized int[] listed(int op, int first, int lines, Slot o, Slot a, Slot b, Slot c, Slot weights,
+            boolean scalarWeight, int nnz, int postSize) {
+        kernel.first = first;
+        kernel.len = nnz;
+        kernel.inner = postSize;
+        kernel.offW = weights.offset();
+        kernel.strideW = scalarWeight ? 0 : 1;
+        return launch(op, 0, 1, new int[] {lines}, o, a, b, c) == 0 ? new int[3] : kernel.status.clone();
+    }
+
+    /**
      * Adds a step program, whose block {@code source} writes for its index, and moves the pools to
      * a new kernel that holds it and every earlier program: the device copies come to the host and
      * go to the new kernel's OpenCL context. The new kernel is launched once here, so one that does
@@ -363,7 +395,7 @@ final class Device {
 
     /** Operations whose operands the device validates (connectivity, int32 division and powers). */
     private static boolean checked(int op, int fn, int dtA) {
-        return op == OpKernel.CSR_ADD || op == OpKernel.CSC_GATHER
+        return op == OpKernel.CSR_ADD || op == OpKernel.CSC_GATHER || op == OpKernel.CSR_LIST_ADD
                 || (op == OpKernel.BINARY && dtA == OpKernel.I32 && (fn == OpKernel.DIV || fn == OpKernel.POW));
     }
 

@@ -46,6 +46,14 @@ public class OpKernel extends Kernel {
     static final int CSR_ADD = 12;
     static final int CSC_GATHER = 13;
     static final int STEP = 14;
+    static final int EVENT_FLAGS = 15;
+    static final int CSR_LIST_ADD = 16;
+    static final int EVENT_COUNT = 17;
+    static final int EVENT_SCAN = 18;
+    static final int EVENT_WRITE = 19;
+
+    /** Flags per work item of an event list's compaction. */
+    static final int EVENT_BLOCK = 256;
 
     // unary functions (fn of UNARY), in the order of org.brainj.api.tensor.UnaryOp
     static final int NEG = 0;
@@ -138,6 +146,8 @@ public class OpKernel extends Kernel {
     int key1;
     int counter;
     int stream;
+    /** Event lists: the first element a list's CSR rows or flags start at. */
+    int first;
     /** Scalar arguments of the operation. */
     protected double s0;
     protected double s1;
@@ -160,6 +170,16 @@ public class OpKernel extends Kernel {
                 csrAdd();
             } else if (op == CSC_GATHER) {
                 cscGather(i);
+            } else if (op == EVENT_COUNT) {
+                eventCount(i);
+            } else if (op == EVENT_SCAN) {
+                eventScan();
+            } else if (op == EVENT_WRITE) {
+                eventWrite(i);
+            } else if (op == EVENT_FLAGS) {
+                eventFlags();
+            } else if (op == CSR_LIST_ADD) {
+                csrListAdd();
             } else if (op == STEP) {
                 program(fn, i);
             } else {
@@ -949,20 +969,102 @@ public class OpKernel extends Kernel {
         int lines = geom[0];
         for (int line = 0; line < lines; line++) {
             if (b8[offA + line] != 0) {
-                int from = i32[offB + line];
-                int to = i32[offB + line + 1];
-                if (from < 0 || to > len || from > to) {
-                    flag(BAD_POINTER);
+                addRow(line);
+            }
+        }
+    }
+
+    /**
+     * The listed rows' CSR scatter in one work item, in the list's (ascending) order, as
+     * {@link #csrAdd} adds them. A = list (count, then indices), B = indptr, C = indices, O = post;
+     * geom[0] = rows; rows start at element {@link #first}; len = nnz; inner = post size.
+     */
+    private void csrListAdd() {
+        int rows = geom[0];
+        int count = i32[offA];
+        for (int e = 1; e <= count; e++) {
+            int line = i32[offA + e] - first;
+            if (line >= 0 && line < rows) {
+                addRow(line);
+            }
+        }
+    }
+
+    /** Adds CSR row {@code line} (B = indptr, C = indices, weights at offW) into O, flagging bad connectivity. */
+    private void addRow(int line) {
+        int from = i32[offB + line];
+        int to = i32[offB + line + 1];
+        if (from < 0 || to > len || from > to) {
+            flag(BAD_POINTER);
+        } else {
+            for (int k = from; k < to; k++) {
+                int j = i32[offC + k];
+                if (j < 0 || j >= inner) {
+                    flag(BAD_INDEX);
                 } else {
-                    for (int k = from; k < to; k++) {
-                        int j = i32[offC + k];
-                        if (j < 0 || j >= inner) {
-                            flag(BAD_INDEX);
-                        } else {
-                            addWeight(offO + j, offW + k * strideW);
-                        }
-                    }
+                    addWeight(offO + j, offW + k * strideW);
                 }
+            }
+        }
+    }
+
+    /*
+     * An event list by compaction in three launches, without atomics, so the list comes out
+     * ascending as the CPU backend's: each work item counts the set flags of its block of
+     * EVENT_BLOCK (EVENT_COUNT), one item turns the counts into each block's start and writes the
+     * total (EVENT_SCAN), each item writes its block's indices from its start (EVENT_WRITE).
+     * A = flags (any dtype), B = one int per block, O = list; geom[0] = the number of flags.
+     */
+
+    private void eventCount(int block) {
+        int from = block * EVENT_BLOCK;
+        int to = min(geom[0], from + EVENT_BLOCK);
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (load(dtA, offA + i) != 0) {
+                count++;
+            }
+        }
+        i32[offB + block] = count;
+    }
+
+    private void eventScan() {
+        int blocks = (geom[0] + EVENT_BLOCK - 1) / EVENT_BLOCK;
+        int start = 0;
+        for (int b = 0; b < blocks; b++) {
+            int count = i32[offB + b];
+            i32[offB + b] = start;
+            start += count;
+        }
+        i32[offO] = start;
+    }
+
+    private void eventWrite(int block) {
+        int from = block * EVENT_BLOCK;
+        int to = min(geom[0], from + EVENT_BLOCK);
+        int at = offO + 1 + i32[offB + block];
+        for (int i = from; i < to; i++) {
+            if (load(dtA, offA + i) != 0) {
+                i32[at] = i;
+                at++;
+            }
+        }
+    }
+
+    /**
+     * The flags of a list in one work item: O = flags (any dtype), A = list; geom[0] = the number
+     * of flags, which start at element {@link #first}.
+     */
+    private void eventFlags() {
+        int size = geom[0];
+        for (int i = 0; i < size; i++) {
+            store(dtO, offO + i, 0);
+        }
+        int count = i32[offA];
+        for (int e = 1; e <= count; e++) {
+            int i = i32[offA + e] - first;
+            if (i >= 0 && i < size) {
+                store(dtO, offO + i, 1);
             }
         }
     }

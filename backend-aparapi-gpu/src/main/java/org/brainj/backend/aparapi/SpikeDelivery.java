@@ -7,7 +7,9 @@ import org.brainj.api.tensor.Shapes;
 import org.brainj.api.tensor.TensorIndexException;
 
 /**
- * One call of spike delivery over compressed connectivity (CSR rows or CSC columns). Shapes and
+ * One call of spike delivery over compressed connectivity (CSR rows or CSC columns), driven by
+ * spike flags or, for {@link OpKernel#CSR_LIST_ADD}, by an event list whose elements from
+ * {@code first} on are the CSR's rows. Shapes and
  * dtypes are checked here; indices are checked by the device as it reads them, and when it flags
  * one, the arrays are read back to name the first bad entry.
  */
@@ -39,16 +41,35 @@ final class SpikeDelivery {
         boolean csr = kernelOp == OpKernel.CSR_ADD;
         int lines = csr ? spikes.size() : post.size();
         int bound = csr ? post.size() : spikes.size();
+        requireDType("spikes", spikes, DType.BOOL);
         check(lines, csr);
         int[] status = backend.device().events(kernelOp, post.slot(), spikes.slot(), ptr.slot(), idx.slot(),
                 weights.slot(), weights.rank() == 0, lines, idx.size(), bound, post.size());
         if (status[OpKernel.BAD_POINTER] != 0 || status[OpKernel.BAD_INDEX] != 0) {
-            diagnose(csr, bound);
+            diagnose(csr, bound, spikes.toBooleanArray());
+        }
+    }
+
+    /** Adds the CSR rows of the listed elements from {@code first} on, in the list's order. */
+    void runListed(int first) {
+        int lines = ptr.size() - 1;
+        requireDType("list", spikes, DType.INT32);
+        check(lines, true);
+        int[] status = backend.device().listed(OpKernel.CSR_LIST_ADD, first, lines, post.slot(), spikes.slot(),
+                ptr.slot(), idx.slot(), weights.slot(), weights.rank() == 0, idx.size(), post.size());
+        if (status[OpKernel.BAD_POINTER] != 0 || status[OpKernel.BAD_INDEX] != 0) {
+            int[] list = spikes.toIntArray();
+            boolean[] listed = new boolean[lines];
+            for (int e = 1; e <= list[0]; e++) {
+                if (list[e] - first >= 0 && list[e] - first < lines) {
+                    listed[list[e] - first] = true;
+                }
+            }
+            diagnose(true, post.size(), listed);
         }
     }
 
     private void check(int lines, boolean csr) {
-        requireDType("spikes", spikes, DType.BOOL);
         requireDType(ptrName, ptr, DType.INT32);
         requireDType(idxName, idx, DType.INT32);
         if (!post.dtype().isFloat()) {
@@ -56,7 +77,7 @@ final class SpikeDelivery {
                     + " but must be float32 or float64; allocate it with a float dtype");
         }
         requireDType("weights", weights, post.dtype());
-        requireRank1("spikes", spikes);
+        requireRank1(spikes.dtype() == DType.INT32 ? "list" : "spikes", spikes);
         requireRank1("post", post);
         requireRank1(idxName, idx);
         requireRank1(ptrName, ptr);
@@ -72,10 +93,9 @@ final class SpikeDelivery {
     }
 
     /** The device flagged bad connectivity: name the first bad pointer or index, as the CPU backend does. */
-    private void diagnose(boolean csr, int bound) {
+    private void diagnose(boolean csr, int bound, boolean[] s) {
         int[] p = ptr.toIntArray();
         int[] ix = idx.toIntArray();
-        boolean[] s = spikes.toBooleanArray();
         for (int line = 0; line + 1 < p.length; line++) {
             if (csr && !s[line]) {
                 continue;

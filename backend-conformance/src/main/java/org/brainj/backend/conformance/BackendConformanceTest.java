@@ -68,6 +68,14 @@ public abstract class BackendConformanceTest {
     }
 
     @Nested
+    class EventLists extends EventListContract {
+        @Override
+        protected Backend backend() {
+            return BackendConformanceTest.this.backend();
+        }
+    }
+
+    @Nested
     class CustomOps extends CustomOpContract {
         @Override
         protected Backend backend() {

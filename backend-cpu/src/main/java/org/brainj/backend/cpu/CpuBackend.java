@@ -419,6 +419,23 @@ public final class CpuBackend implements Backend {
                 own(op, weights, "weights"), own(op, post, "post"));
     }
 
+    @Override
+    public void csrListAdd(Tensor list, int first, Tensor indptr, Tensor indices, Tensor weights, Tensor post) {
+        String op = "csrListAdd";
+        EventOps.csrListAdd(own(op, list, "list"), first, own(op, indptr, "indptr"), own(op, indices, "indices"),
+                own(op, weights, "weights"), own(op, post, "post"));
+    }
+
+    @Override
+    public void eventList(Tensor flags, Tensor list) {
+        EventOps.eventList(own("eventList", flags, "flags"), own("eventList", list, "list"));
+    }
+
+    @Override
+    public void eventFlags(Tensor list, int first, Tensor flags) {
+        EventOps.eventFlags(own("eventFlags", list, "list"), first, own("eventFlags", flags, "flags"));
+    }
+
     // ---- custom operations -------------------------------------------------------------------
 
     @Override

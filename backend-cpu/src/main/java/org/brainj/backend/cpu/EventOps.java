@@ -27,6 +27,104 @@ final class EventOps {
         }
     }
 
+    /** {@code post[indices[k]] += w[k]} for each listed {@code i} in {@code [first, first + rows)}, row {@code i - first}. */
+    static void csrListAdd(CpuTensor list, int first, CpuTensor indptr, CpuTensor indices, CpuTensor weights,
+                           CpuTensor post) {
+        String op = "csrListAdd";
+        int rows = indptr.size() - 1;
+        Layout l = check(op, null, indptr, indices, weights, post, "indptr", "indices", rows);
+        int[] ids = listed(op, list);
+        int lo = list.offset() + 1;
+        int hi = lo + ids[list.offset()];
+        for (int k = lo; k < hi; k++) {
+            int row = ids[k] - first;
+            if (row >= 0 && row < rows) {
+                l.addRow(row, weights, post);
+            }
+        }
+    }
+
+    /** {@code list = [n, i_1 < ... < i_n]}: the nonzero elements of {@code flags}. */
+    static void eventList(CpuTensor flags, CpuTensor list) {
+        String op = "eventList";
+        requireRank1(op, "flags", flags);
+        requireDType(op, "list", list, DType.INT32);
+        requireRank1(op, "list", list);
+        if (list.size() != flags.size() + 1) {
+            throw new ShapeMismatchException(op + ": list has shape " + Shapes.format(list.shapeRef())
+                    + " but needs " + (flags.size() + 1) + " elements (the count, then one per flag)");
+        }
+        int[] out = (int[]) list.data();
+        int at = list.offset() + 1;
+        int n = 0;
+        int size = flags.size();
+        int fo = flags.offset();
+        Object f = flags.data();
+        for (int i = 0; i < size; i++) {
+            if (isSet(f, fo + i)) {
+                out[at + n++] = i;
+            }
+        }
+        out[list.offset()] = n;
+    }
+
+    /** {@code flags[i - first] = 1} for each listed {@code i} in range, 0 elsewhere. */
+    static void eventFlags(CpuTensor list, int first, CpuTensor flags) {
+        String op = "eventFlags";
+        requireRank1(op, "flags", flags);
+        int[] ids = listed(op, list);
+        int size = flags.size();
+        int fo = flags.offset();
+        Object f = flags.data();
+        for (int i = 0; i < size; i++) {
+            set(f, fo + i, false);
+        }
+        int lo = list.offset() + 1;
+        int hi = lo + ids[list.offset()];
+        for (int k = lo; k < hi; k++) {
+            int i = ids[k] - first;
+            if (i >= 0 && i < size) {
+                set(f, fo + i, true);
+            }
+        }
+    }
+
+    private static boolean isSet(Object a, int p) {
+        if (a instanceof boolean[] b) {
+            return b[p];
+        } else if (a instanceof double[] d) {
+            return d[p] != 0;
+        } else if (a instanceof float[] d) {
+            return d[p] != 0;
+        }
+        return ((int[]) a)[p] != 0;
+    }
+
+    private static void set(Object a, int p, boolean value) {
+        if (a instanceof boolean[] b) {
+            b[p] = value;
+        } else if (a instanceof double[] d) {
+            d[p] = value ? 1 : 0;
+        } else if (a instanceof float[] d) {
+            d[p] = value ? 1 : 0;
+        } else {
+            ((int[]) a)[p] = value ? 1 : 0;
+        }
+    }
+
+    /** The list's array after checking its form: int32, 1-d, a count that fits. */
+    private static int[] listed(String op, CpuTensor list) {
+        requireDType(op, "list", list, DType.INT32);
+        requireRank1(op, "list", list);
+        int[] ids = (int[]) list.data();
+        int n = list.size() == 0 ? -1 : ids[list.offset()];
+        if (n < 0 || n > list.size() - 1) {
+            throw new TensorIndexException(op + ": list[0] = " + n + " is not a count of at most " + (list.size() - 1)
+                    + " listed elements; make the list with eventList");
+        }
+        return ids;
+    }
+
     /** {@code post[indices[k]] += scale[i] * w[k]} for each spiking row {@code i}: short-term plasticity's delivery. */
     static void csrEventAddScaled(CpuTensor spikes, CpuTensor scale, CpuTensor indptr, CpuTensor indices,
                                   CpuTensor weights, CpuTensor post) {
@@ -82,7 +180,10 @@ final class EventOps {
 
     private static Layout check(String op, CpuTensor spikes, CpuTensor ptr, CpuTensor idx, CpuTensor weights,
             CpuTensor post, String ptrName, String idxName, int lines) {
-        requireDType(op, "spikes", spikes, DType.BOOL);
+        if (spikes != null) {
+            requireDType(op, "spikes", spikes, DType.BOOL);
+            requireRank1(op, "spikes", spikes);
+        }
         requireDType(op, ptrName, ptr, DType.INT32);
         requireDType(op, idxName, idx, DType.INT32);
         if (!post.dtype().isFloat()) {
@@ -90,7 +191,6 @@ final class EventOps {
                     + " but must be float32 or float64; allocate it with a float dtype");
         }
         requireDType(op, "weights", weights, post.dtype());
-        requireRank1(op, "spikes", spikes);
         requireRank1(op, "post", post);
         requireRank1(op, idxName, idx);
         requireRank1(op, ptrName, ptr);

@@ -36,14 +36,14 @@ class MemoryRefusalTest {
     @Test
     void aBillionNeuronsAreRefusedWithTheirEstimateBeforeAllocation() {
         // Counter has 2 state variables; with the spike flag and last spike time 4 float64 per
-        // neuron (32 GB), and one step of spike history (1 byte per neuron, 1 GB): 30.7 GiB
-        assumeTrue(MemoryPlan.availableHeap() < 30 * GIB, "this JVM could hold it");
+        // neuron (32 GB), and one step's spike list (an int per neuron and the count, 4 GB): 33.5 GiB
+        assumeTrue(MemoryPlan.availableHeap() < 33 * GIB, "this JVM could hold it");
         Network net = new Network(TestBackend.get()).dt(0.1);
         NeuronGroup big = new NeuronGroup("big", 1_000_000_000, DeliveryTest.counter());
         net.add(big);
         String m = assertThrows(RunTooLargeException.class, net::build).getMessage();
-        assertTrue(m.startsWith("the run needs about 30.7 GiB but "), m);
-        assertTrue(m.contains("group big (1000000000 neurons) 30.7 GiB"), m);
+        assertTrue(m.startsWith("the run needs about 33.5 GiB but "), m);
+        assertTrue(m.contains("group big (1000000000 neurons) 33.5 GiB"), m);
         assertTrue(m.endsWith("give Java more heap (-Xmx)"), m);
         assertEquals(1, m.lines().count());
         assertTrue(!big.isBuilt(), "nothing allocated");
@@ -63,14 +63,14 @@ class MemoryRefusalTest {
 
     @Test
     void aLongDelayIsCountedAsSpikeHistoryOfEveryStep() {
-        // 1e5 ms at 0.1 ms: 1e6 + 1 steps of (10,000 flags + a 64-byte header) = 9.4 GiB
-        assumeTrue(MemoryPlan.availableHeap() < 9 * GIB, "this JVM could hold it");
+        // 1e5 ms at 0.1 ms: 1e6 + 1 steps' spike lists of (10,001 ints + a 64-byte header) = 37.3 GiB
+        assumeTrue(MemoryPlan.availableHeap() < 37 * GIB, "this JVM could hold it");
         Network net = new Network(TestBackend.get()).dt(0.1);
         NeuronGroup src = new NeuronGroup("src", 10_000, DeliveryTest.relay());
         Projection p = Projection.builder("NN", src, src).csr(new int[10_001], new int[0]).weight(1).delay(1e5).onVariable("x").build();
         net.add(src, p);
         String m = assertThrows(RunTooLargeException.class, net::build).getMessage();
-        assertTrue(m.contains("group src (10000 neurons) 9.4 GiB"), m);
+        assertTrue(m.contains("group src (10000 neurons) 37.3 GiB"), m);
     }
 
     @Test

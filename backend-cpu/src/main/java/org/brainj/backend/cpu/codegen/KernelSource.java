@@ -25,6 +25,8 @@ final class KernelSource {
     private final CpuTensor[] tensors;
     private final Map<String, String> locals = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
+    /** The estimated cost of one element's step (ns), known once the text is made. */
+    private double elementNs;
 
     KernelSource(StepProgram program, Layout layout, CpuTensor[] tensors) {
         this.program = program;
@@ -40,7 +42,8 @@ final class KernelSource {
         line("private final long seed;");
         line("public " + className.substring(dot + 1) + "(" + CpuTensor.class.getName() + "[] tensors, long seed) {"
                 + " this.tensors = tensors; this.seed = seed; }");
-        line("public void run(double t, double dt, long step, int from, int to) {");
+        line("public int run(double t, double dt, long step, int from, int to, int[] events, int at) {");
+        line("int listed = 0;");
         locals.put("t", "t");
         locals.put("dt", "dt");
         for (int k = 0; k < tensors.length; k++) {
@@ -60,6 +63,7 @@ final class KernelSource {
             locals.put(noise.get(d).name(), "r" + d);
         }
         List<Assign> body = hoistInvariants();
+        elementNs = estimate(body, noise.size());
         line("for (int i = from; i < to; i++) {");
         for (int k = 0; k < tensors.length; k++) {
             if (!isShared(k)) {
@@ -74,7 +78,12 @@ final class KernelSource {
             line("final double r" + d + " = " + Draws.class.getName() + "." + draw + "(k" + d + ", i);");
         }
         body(body);
+        if (program.events() != null) {
+            // in index order, so the list is the one a scan of the flags would give
+            line("if (" + locals.get(program.events()) + " != 0) { events[at + listed++] = i; }");
+        }
         line("}");
+        line("return listed;");
         line("}");
         line("}");
         return out.toString();
@@ -120,6 +129,35 @@ final class KernelSource {
             }
         }
         return body;
+    }
+
+    /** The estimated cost of one element's step (ns), for {@link SplitKernel}; valid after {@link #text}. */
+    double elementNs() {
+        return elementNs;
+    }
+
+    /**
+     * About a nanosecond per operation and per element read or written, 15 per function call
+     * (exp, log, pow), 25 per random draw (a Philox block): what the element costs once the
+     * invariants are hoisted, to the factor of two that deciding on a split needs.
+     */
+    private double estimate(List<Assign> body, int draws) {
+        double ns = 25.0 * draws;
+        for (int k = 0; k < tensors.length; k++) {
+            ns += isShared(k) ? 0 : 1;
+        }
+        for (Assign a : body) {
+            ns += cost(a.value());
+        }
+        return ns;
+    }
+
+    private static double cost(Expr e) {
+        double c = e instanceof Expr.Call ? 15 : e instanceof Expr.Var || e instanceof Expr.Const ? 0 : 1;
+        for (Expr child : Exprs.children(e)) {
+            c += cost(child);
+        }
+        return c;
     }
 
     /** {@code e} with its invariant compound subexpressions replaced by variables named in {@code hoisted}. */

@@ -3,12 +3,14 @@ package org.brainj.backend.cpu.codegen;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.brainj.api.program.BindingException;
 import org.brainj.api.program.Bindings;
 import org.brainj.api.program.Kernel;
 import org.brainj.api.program.StepProgram;
+import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Shapes;
 import org.brainj.api.tensor.Tensor;
 import org.brainj.backend.cpu.CpuBackend;
@@ -51,12 +53,13 @@ public final class StepCompiler {
         CpuTensor[] tensors = bind(layout, bindings);
         // state tensor 0 has the population's shape, which every per-element tensor shares
         int size = tensors[0].size();
-        String source = new KernelSource(program, layout, tensors).text(CLASS_NAME);
+        KernelSource kernelSource = new KernelSource(program, layout, tensors);
+        String source = kernelSource.text(CLASS_NAME);
         try {
             ElementRange range = (ElementRange) compiled(source)
                     .getConstructor(CpuTensor[].class, long.class)
                     .newInstance(tensors, bindings.seed());
-            return new SplitKernel(range, size);
+            return new SplitKernel(range, size, events(program, bindings, size), kernelSource.elementNs());
         } catch (InstantiationException | IllegalAccessException | NoSuchMethodException | InvocationTargetException e) {
             throw new IllegalStateException("the generated step class cannot be instantiated", e);
         }
@@ -82,6 +85,33 @@ public final class StepCompiler {
         } catch (CompileException | ClassNotFoundException e) {
             throw new IllegalStateException("generated step code does not compile: " + e.getMessage() + "\n" + source, e);
         }
+    }
+
+    /** The events ring of a program that lists its events, checked against the population; else null. */
+    private CpuTensor[] events(StepProgram program, Bindings bindings, int size) {
+        if (program.events() == null) {
+            return null;
+        }
+        List<Tensor> ring = bindings.events();
+        if (ring == null || ring.isEmpty()) {
+            throw new BindingException("the step program lists the events of '" + program.events()
+                    + "' but the bindings have no events ring; bind int32 rows of " + (size + 1) + " elements");
+        }
+        CpuTensor[] rows = new CpuTensor[ring.size()];
+        for (int r = 0; r < rows.length; r++) {
+            Tensor t = ring.get(r);
+            if (!(t instanceof CpuTensor cpu) || t.backend() != backend) {
+                throw new BindingException("row " + r + " of the events ring is a tensor of backend '" + t.backend().name()
+                        + "', not of this '" + backend.name() + "' backend; transfer it with " + backend.name() + ".transfer");
+            }
+            if (t.dtype() != DType.INT32 || t.rank() != 1 || t.size() != size + 1) {
+                throw new BindingException("row " + r + " of the events ring has dtype " + t.dtype() + " and shape "
+                        + Shapes.format(t.shape()) + " but must be 1-d int32 of " + (size + 1)
+                        + " elements (the count, then one index per element)");
+            }
+            rows[r] = cpu;
+        }
+        return rows;
     }
 
     /** The tensors in layout order, after checking each against its variable. */

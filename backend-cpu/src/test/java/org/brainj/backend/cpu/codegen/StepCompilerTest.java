@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,7 +201,7 @@ class StepCompilerTest {
 
     @Test
     void largePopulationsSplitWithoutChangingResults() {
-        int n = SplitKernel.PARALLEL_THRESHOLD * 3 + 17;
+        int n = 3 * (1 << 16) + 17;
         double[] x0 = randoms(new Random(3), n);
         CpuTensor x = cpu.asTensor(x0, n);
         cpu.compile(new StepProgram(List.of(assign("x", "x*0.5 + xi")), Set.of("x"), Set.of(),
@@ -209,6 +210,31 @@ class StepCompilerTest {
         for (int i = 0; i < n; i++) {
             assertEquals(x0[i] * 0.5 + Philox.normal(new RandomKey(9, 0, 2), i), xs[i], 0);
         }
+    }
+
+    @Test
+    void chunksListTheirEventsAsOneAscendingList() {
+        int n = 20 * SplitKernel.MIN_CHUNK + 17;
+        double[] x0 = randoms(new Random(4), n);
+        StepProgram p = new StepProgram(List.of(assign("x", "x + 0.25"), assign("spike", "where(x > 0.5, 1, 0)")),
+                Set.of("x", "spike"), Set.of(), List.of(), "spike");
+        CpuTensor whole = cpu.full(DType.INT32, 0, n + 1);
+        CpuTensor split = cpu.full(DType.INT32, 0, n + 1);
+        cpu.compile(p, new Bindings(Map.of("x", cpu.asTensor(x0.clone(), n), "spike", cpu.zeros(DType.FLOAT64, n)), 0,
+                List.of(whole))).run(0, 1, 0);
+        ((SplitKernel) cpu.compile(p, new Bindings(Map.of("x", cpu.asTensor(x0.clone(), n), "spike",
+                cpu.zeros(DType.FLOAT64, n)), 0, List.of(split)))).runSplit(0, 1, 0);
+        int[] expected = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            if (x0[i] + 0.25 > 0.5) {
+                expected[1 + expected[0]++] = i;
+            }
+        }
+        int[] w = whole.toIntArray();
+        int[] s = split.toIntArray();
+        assertTrue(expected[0] > 1000, "enough events in several chunks: " + expected[0]);
+        assertArrayEquals(Arrays.copyOf(expected, expected[0] + 1), Arrays.copyOf(w, w[0] + 1));
+        assertArrayEquals(Arrays.copyOf(expected, expected[0] + 1), Arrays.copyOf(s, s[0] + 1));
     }
 
     @Test
