@@ -33,6 +33,7 @@ public class Network {
     private int checkEvery = 50;
     private final List<NeuronGroup> groups = new ArrayList<>();
     private final List<Projection> projections = new ArrayList<>();
+    private final List<Synapses> synapses = new ArrayList<>();
     private final List<Input> inputs = new ArrayList<>();
     private final List<Monitor> monitors = new ArrayList<>();
     private final Map<String, StepAction> userSteps = new LinkedHashMap<>();
@@ -106,7 +107,7 @@ public class Network {
 
     // ---- parts ----------------------------------------------------------------------------------
 
-    /** Adds groups, projections, inputs and monitors, in schedule order. */
+    /** Adds groups, projections, synapses, inputs and monitors, in schedule order. */
     public Network add(Object... parts) {
         requireUnbuilt("new parts");
         for (Object part : parts) {
@@ -114,6 +115,8 @@ public class Network {
                 groups.add(g);
             } else if (part instanceof Projection p) {
                 projections.add(p);
+            } else if (part instanceof Synapses syn) {
+                synapses.add(syn);
             } else if (part instanceof Input in) {
                 inputs.add(in);
             } else if (part instanceof Monitor m) {
@@ -227,14 +230,22 @@ public class Network {
                 put(s, g.name() + ".record", (k, t) -> of.forEach(m -> m.record(k)));
             }
         }
+        scheduleSynapses(s, "record", syn -> !syn.monitors().isEmpty(), (syn, k, t) -> syn.record(k));
+        // Brian2's summed variables are set before the groups update, clock-driven synapses after
+        scheduleSynapses(s, "summed", syn -> !syn.summedTargets().isEmpty(), (syn, k, t) -> syn.updateSummed(t, dt));
         for (NeuronGroup g : groups) {
             put(s, g.name() + ".update", (k, t) -> g.update(t, dt, k));
         }
+        scheduleSynapses(s, "update", syn -> !syn.model().clockDriven().isEmpty(),
+                (syn, k, t) -> syn.updateClockDriven(t, dt));
         // Brian2's 'synapses' slot: a spike reaches its targets in the step it is emitted in
         // (delay 0), so the step's end state and the next step's records already hold it
         for (Projection p : projections) {
             put(s, p.name() + ".deliver", (k, t) -> p.deliver(k));
         }
+        // Brian2's pathways: every on_pre (order -1) before every on_post (order 1)
+        scheduleSynapses(s, "pre", syn -> !syn.model().onPre().isEmpty(), (syn, k, t) -> syn.deliverPre(k, t, dt));
+        scheduleSynapses(s, "post", syn -> !syn.model().onPost().isEmpty(), (syn, k, t) -> syn.deliverPost(k, t, dt));
         userSteps.forEach((name, action) -> put(s, name, action));
         for (NeuronGroup g : groups) {
             List<Monitor> of = monitorsOf(g, SpikeMonitor.class);
@@ -243,6 +254,22 @@ public class Network {
             }
         }
         return s;
+    }
+
+    /** What a {@link Synapses} does at one entry of the schedule. */
+    @FunctionalInterface
+    private interface SynapsesAction {
+        void run(Synapses synapses, long step, double t);
+    }
+
+    /** An entry {@code S.<phase>} for each synapses {@code S} that has something to do in it. */
+    private void scheduleSynapses(Map<String, StepAction> schedule, String phase,
+                                  java.util.function.Predicate<Synapses> needed, SynapsesAction action) {
+        for (Synapses syn : synapses) {
+            if (needed.test(syn)) {
+                put(schedule, syn.name() + "." + phase, (k, t) -> action.run(syn, k, t));
+            }
+        }
     }
 
     /** The monitors of one kind that run with group {@code g}; a union's runs with its first part's group. */
@@ -267,6 +294,7 @@ public class Network {
         for (Projection p : projections) {
             p.plan(dt);
         }
+        synapses.forEach(syn -> syn.plan(dt));
         plannedMemory().check(MemoryPlan.availableHeap(),
                 "use fewer neurons, fewer synapses or shorter delays, or give Java more heap (-Xmx)");
         for (int i = 0; i < groups.size(); i++) {
@@ -276,6 +304,9 @@ public class Network {
         for (Projection p : projections) {
             p.build(backend, dtype);
             compilations += p.kernels();
+        }
+        for (int i = 0; i < synapses.size(); i++) {
+            synapses.get(i).build(backend, dtype, seed, i);
         }
         for (Input in : inputs) {
             requireMember(in.target(), "input " + in.name());
@@ -320,6 +351,22 @@ public class Network {
                 if (!members.contains(end.group())) {
                     throw new SimulationException("projection " + p.name() + " connects " + end.name()
                             + ", which is not in the network; add group " + end.group().name());
+                }
+            }
+        }
+        Set<String> summedTargets = new LinkedHashSet<>();
+        for (Synapses syn : synapses) {
+            for (Population end : List.of(syn.pre(), syn.post())) {
+                if (!members.contains(end.group())) {
+                    throw new SimulationException(syn + " connect " + end.name() + ", which is not in the network; add"
+                            + " group " + end.group().name());
+                }
+            }
+            for (String x : syn.summedTargets()) {
+                if (!summedTargets.add(syn.post().group().name() + "." + x)) {
+                    throw new SimulationException("synapses " + syn.name() + ": " + syn.post().group().name() + "." + x
+                            + " is the (summed) target of other synapses too; sum into one variable per synapses object"
+                            + " and add the variables in the group's equations");
                 }
             }
         }
@@ -446,6 +493,7 @@ public class Network {
             p.moveTo(target);
             compilations += p.kernels();
         }
+        synapses.forEach(syn -> syn.moveTo(target));
         for (Input in : inputs) {
             in.build(target, dt);
         }
@@ -462,6 +510,7 @@ public class Network {
         if (built) {
             groups.forEach(NeuronGroup::reset);
             projections.forEach(Projection::reset);
+            synapses.forEach(Synapses::reset);
         }
         monitors.forEach(Monitor::clear);
     }
