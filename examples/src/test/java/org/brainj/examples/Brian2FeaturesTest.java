@@ -1,6 +1,8 @@
 package org.brainj.examples;
 
 import static org.brainj.examples.Brian2Reference.compare;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.brainj.examples.Brian2Reference.matrix;
 import static org.brainj.examples.Brian2Reference.npy;
 import static org.brainj.examples.Brian2Reference.results;
@@ -20,7 +22,6 @@ import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
-import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
 import org.brainj.api.sim.SynapseModel;
@@ -183,6 +184,9 @@ class Brian2FeaturesTest {
     private static final CompiledNeuron G = NeuronText.of("dV/dt = k/tau : 1\nk : 1").threshold("V > 1").reset("V = 0")
             .parameter("tau", "5 ms").perNeuron("k").compile("G");
     /** Their H: Brian2's {@code NeuronGroup(10, 'V:1')}, a per-neuron variable nothing integrates. */
+    /** Brian2's SpikeGeneratorGroup as BrainJ's SpikeTimeGroup: a neuron spikes in the step its event falls in. */
+    private static final CompiledNeuron Q = NeuronText.of("input : 1").input("input").threshold("input > 0.5")
+            .compile("SpikeTimeGroup");
     private static final CompiledNeuron H = NeuronText.of("V : 1").perNeuron("V").compile("H");
 
     private static NeuronGroup[] groupsGH() {
@@ -231,7 +235,7 @@ class Brian2FeaturesTest {
                 .compile("P");
         NeuronGroup p = lif.group("P", n).method(GroupIntegrator.method("rk4"))
                 .init("v", Initializer.values(npy("stdp_v_init_mV.npy")));
-        NeuronGroup q = SpikeTimeGroup.create("Q", n);
+        NeuronGroup q = Q.group("Q", n);
         int[] sources = Arrays.stream(npy("stdp_sources.npy")).mapToInt(x -> (int) x).toArray();
         Input events = SpikeTimeGroup.events(q, sources, npy("stdp_times_ms.npy"));
         CompiledSynapse stdp = SynapseText.of("""
@@ -250,9 +254,9 @@ class Brian2FeaturesTest {
             }
         }
         Synapses s = new Synapses("S", stdp.model(), p, p, new Csr(indptr, all, null)).init("w", npy("stdp_w.npy"));
-        // T = Synapses(Q, P, 'w : 1', on_pre='g += w*mV'), w = 10*fac: linear, no per-synapse state: the fast path
-        Projection t = Projection.builder("T", q, p).csr(oneToOne(n).indptr(), oneToOne(n).indices()).weight(10 * fac)
-                .onVariable("g").build();
+        // T = Synapses(Q, P, 'w : 1', on_pre='g += w*mV'), w = 10*fac: linear, no per-synapse dynamics
+        Synapses t = new Synapses("T", SynapseText.of("w : 1").onPre("g += w*mV").compile("T", Q, lif).model(), q, p,
+                oneToOne(n)).init("w", 10 * fac);
         SynapseMonitor w = s.monitor("w", new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 1);
         Network net = network().add(p, q, events, t, s);
         StateMonitor v = net.monitor(p, "v", new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 1);
@@ -264,6 +268,8 @@ class Brian2FeaturesTest {
                 .toArray(double[][]::new);
         compare("P.v", matrix(ref.get(1)), volts);
         compare("spike count", new double[] {(Double) ref.get(2)}, new double[] {spikes.times().length});
+        assertTrue(t.usesAlignPost(), "T's constant weights take the post-aligned event op");
+        assertFalse(s.usesAlignPost(), "S's plastic weights need its programs");
     }
 
     private static double[][] transpose(double[][] m) {

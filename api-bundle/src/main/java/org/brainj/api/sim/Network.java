@@ -294,7 +294,9 @@ public class Network {
         for (Projection p : projections) {
             p.plan(dt);
         }
-        synapses.forEach(syn -> syn.plan(dt));
+        for (int i = 0; i < synapses.size(); i++) {
+            synapses.get(i).plan(dt, seed, i);
+        }
         plannedMemory().check(MemoryPlan.availableHeap(),
                 "use fewer neurons, fewer synapses or shorter delays, or give Java more heap (-Xmx)");
         for (int i = 0; i < groups.size(); i++) {
@@ -305,9 +307,7 @@ public class Network {
             p.build(backend, dtype);
             compilations += p.kernels();
         }
-        for (int i = 0; i < synapses.size(); i++) {
-            synapses.get(i).build(backend, dtype, seed, i);
-        }
+        synapses.forEach(syn -> syn.build(backend, dtype));
         for (Input in : inputs) {
             requireMember(in.target(), "input " + in.name());
             in.build(backend, dt);

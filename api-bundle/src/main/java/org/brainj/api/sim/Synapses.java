@@ -66,6 +66,8 @@ public final class Synapses {
     private SynapticKernel clockDriven;
     private final Map<String, SynapticKernel> summed = new LinkedHashMap<>();
     private int[] active;
+    /** The post-aligned projection that delivers {@code on_pre} when the model allows it, or null. */
+    private Projection alignPost;
 
     public Synapses(String name, SynapseModel model, Population pre, Population post, Csr csr) {
         this.name = name;
@@ -197,8 +199,28 @@ public final class Synapses {
 
     // ---- building ------------------------------------------------------------------------------
 
-    /** Rounds delays to steps and asks the pre-synaptic group to keep the spikes they need. */
-    void plan(double dt) {
+    /**
+     * Whether {@code on_pre} runs as today's post-aligned projection (one event op adding each
+     * synapse's weight to a post-synaptic state variable): chosen when the model's only effect is
+     * {@code x_post += f(w, parameters)} with no per-synapse dynamics, no {@code on_post} and no
+     * monitor, so the weights never change. Known once the network is built.
+     */
+    public boolean usesAlignPost() {
+        return alignPost != null;
+    }
+
+    /**
+     * Rounds delays to steps and asks the pre-synaptic group to keep the spikes they need;
+     * {@code seed} and {@code stream} key the draws of initial values.
+     */
+    void plan(double dt, long seed, int stream) {
+        this.seed = seed;
+        this.stream = stream;
+        alignPost = alignPostOrNull();
+        if (alignPost != null) {
+            alignPost.plan(dt);
+            return;
+        }
         delaySteps = new int[size()];
         double shared = model.delay() == null ? 0 : model.delay();
         int longest = 0;
@@ -242,14 +264,17 @@ public final class Synapses {
     }
 
     /** Allocates the per-synapse state, sets its initial values and compiles the programs. */
-    void build(Backend backend, DType dtype, long seed, int stream) {
+    void build(Backend backend, DType dtype) {
         this.backend = backend;
-        this.seed = seed;
-        this.stream = stream;
         for (String x : stateNames()) {
             tensors.put(x, backend.zeros(dtype, size()));
         }
         model.parameters().forEach((p, v) -> tensors.put(p, backend.full(dtype, v)));
+        if (alignPost != null) {
+            alignPost.build(backend, dtype);
+            reset();
+            return;
+        }
         compile();
         reset();
         monitors.forEach(SynapseMonitor::build);
@@ -259,6 +284,10 @@ public final class Synapses {
     void moveTo(Backend target) {
         tensors.replaceAll((n, t) -> target.transfer(t));
         backend = target;
+        if (alignPost != null) {
+            alignPost.moveTo(target);
+            return;
+        }
         compile();
         monitors.forEach(SynapseMonitor::build);
     }
@@ -271,6 +300,9 @@ public final class Synapses {
                     : expressions.containsKey(x) ? evaluate(x, expressions.get(x))
                     : filled(0);
             backend.copy(backend.astype(backend.asTensor(v), t.dtype(), null), t);
+        }
+        if (alignPost != null) {
+            alignPost.reset();
         }
         monitors.forEach(SynapseMonitor::clear);
     }
@@ -360,6 +392,51 @@ public final class Synapses {
         }
     }
 
+    /**
+     * The projection equivalent to the model, or null: {@code on_pre} is the one statement
+     * {@code x_post = x_post + f} where x is a state variable of the post-synaptic group and
+     * {@code f} reads only parameters and per-synapse variables that nothing changes.
+     */
+    private Projection alignPostOrNull() {
+        if (!model.clockDriven().isEmpty() || !model.eventDriven().isEmpty() || !model.summed().isEmpty()
+                || !model.onPost().isEmpty() || model.onPre().size() != 1 || !monitors.isEmpty()) {
+            return null;
+        }
+        Assign a = model.onPre().get(0);
+        String x = a.target().endsWith(SynapseModel.POST)
+                ? a.target().substring(0, a.target().length() - SynapseModel.POST.length()) : null;
+        if (x == null || !post.group().model().derivatives().containsKey(x)
+                || !(a.value() instanceof Expr.Bin add) || add.op() != Expr.BinOp.ADD
+                || !(add.left() instanceof Expr.Var v) || !v.name().equals(a.target())) {
+            return null;
+        }
+        Set<String> constant = new LinkedHashSet<>(model.parameters().keySet());
+        constant.addAll(model.variables());
+        if (!constant.containsAll(FreeVars.of(add.right()))) {
+            return null;
+        }
+        Map<String, Double> env = new HashMap<>(model.parameters());
+        double[] weights = new double[size()];
+        Map<String, double[]> initial = new HashMap<>();
+        for (String w : model.variables()) {
+            initial.put(w, values.containsKey(w) ? values.get(w)
+                    : expressions.containsKey(w) ? evaluate(w, expressions.get(w)) : filled(0));
+        }
+        for (int s = 0; s < size(); s++) {
+            for (String w : model.variables()) {
+                env.put(w, initial.get(w)[s]);
+            }
+            weights[s] = Interpreter.eval(add.right(), env);
+        }
+        Projection.Builder b = Projection.builder(name, pre, post).csr(indptr, indices).weights(weights).onVariable(x);
+        if (delays != null) {
+            b.delays(delays);
+        } else if (model.delay() != null) {
+            b.delay(model.delay());
+        }
+        return b.build();
+    }
+
     private double[] evaluate(String variable, Expr e) {
         // each rand() its own stream of draws, keyed by the synapse
         Map<String, Expr> draws = new LinkedHashMap<>();
@@ -415,6 +492,10 @@ public final class Synapses {
 
     /** Runs {@code on_pre} for the synapses whose spikes (emitted {@code d} steps ago) arrive now. */
     void deliverPre(long step, double t, double dt) {
+        if (alignPost != null) {
+            alignPost.deliver(step);
+            return;
+        }
         if (onPre == null) {
             return;
         }
