@@ -58,7 +58,7 @@ final class EquationModel {
     }
 
     /** The spec error of a model fault: at the key of the part at fault, and inside its text where known. */
-    private static SpecException located(ModelTextException e, SpecNode.Fields f, Map<String, SpecNode> parameters) {
+    static SpecException located(ModelTextException e, SpecNode.Fields f, Map<String, SpecNode> parameters) {
         String part = e.part().equals("threshold") && f.has("threshold_crossing") ? "threshold_crossing" : e.part();
         SpecNode at = part.equals("parameters") && e.key() != null && parameters.containsKey(e.key())
                 ? parameters.get(e.key()) : f.optional(part);

@@ -36,6 +36,7 @@ import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
 import org.brainj.api.sim.Synapse;
+import org.brainj.api.sim.Synapses;
 import org.brainj.api.sim.SynapticOutput;
 import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.units.Coherent;
@@ -64,6 +65,7 @@ public final class SpecLoader {
     private final Path folder;
     private final Map<String, Population> populations = new LinkedHashMap<>();
     private final Map<NeuronGroup, CompiledNeuron> equationModels = new HashMap<>();
+    private final Map<String, Synapses> synapses = new LinkedHashMap<>();
     private RunSettings settings;
     private Network network;
 
@@ -191,7 +193,7 @@ public final class SpecLoader {
         readMonitors(top.optional("monitors"), spikes, states);
         // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(root, network::build);
-        return new SpecRun(name, settings, network, populations, spikes, states);
+        return new SpecRun(name, settings, network, populations, spikes, states, synapses);
     }
 
     private org.brainj.api.tensor.Backend backend(SpecNode run, RunSettings.Overrides overrides) {
@@ -394,9 +396,22 @@ public final class SpecLoader {
     // ---- projections ------------------------------------------------------------------------------
 
     private void readProjection(String name, SpecNode section, int index) {
-        SpecNode.Fields f = section.fields("pre", "post", "connector", "weight", "delay", "on", "synapse", "output");
+        SpecNode.Fields f = section.fields("pre", "post", "connector", "weight", "delay", "on", "synapse", "output",
+                "initial");
         Population pre = population(f.required("pre"));
         Population post = population(f.required("post"));
+        if (SynapseSpec.isEquations(f.optional("synapse"))) {
+            SpecNode at = f.required("connector");
+            Synapses syn = SynapseSpec.read(name, f, pre, post, connector(at, index), at, equationModels.get(pre.group()),
+                    equationModels.get(post.group()), folder);
+            synapses.put(name, syn);
+            network.add(syn);
+            return;
+        }
+        if (f.has("initial")) {
+            throw f.optional("initial").error("'initial' gives the per-synapse variables of a synapse written as"
+                    + " equations (synapse: {model: ..., on_pre: ...}); remove it or write the synapse so");
+        }
         Projection.Builder b = Projection.builder(name, pre, post);
         SpecNode connectorNode = f.required("connector");
         Connector connector = connector(connectorNode, index);
@@ -604,7 +619,7 @@ public final class SpecLoader {
     }
 
     /** Runs {@code f}; a runtime or catalog error becomes a spec error at {@code at}. */
-    private static <T> T wrap(SpecNode at, Supplier<T> f) {
+    static <T> T wrap(SpecNode at, Supplier<T> f) {
         try {
             return f.get();
         } catch (SpecException e) {

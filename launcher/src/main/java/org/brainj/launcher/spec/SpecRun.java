@@ -7,6 +7,7 @@ import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.Population;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
+import org.brainj.api.sim.Synapses;
 
 /**
  * A spec turned into a runnable network.
@@ -15,9 +16,10 @@ import org.brainj.api.sim.StateMonitor;
  * @param populations every group and named view, in the order written
  * @param spikes      the spike monitor of each monitored group, by group name
  * @param states      the state monitors, in the order written
+ * @param synapses    the projections written as equations, by name
  */
 public record SpecRun(String name, RunSettings settings, Network network, Map<String, Population> populations,
-                      Map<String, SpikeMonitor> spikes, List<State> states) {
+                      Map<String, SpikeMonitor> spikes, List<State> states, Map<String, Synapses> synapses) {
 
     /**
      * A monitored variable, with its unit in the {@link org.brainj.api.units.Coherent} system when known (else null)
