@@ -66,6 +66,7 @@ public final class SpecLoader {
     private final Map<String, Population> populations = new LinkedHashMap<>();
     private final Map<NeuronGroup, CompiledNeuron> equationModels = new HashMap<>();
     private final Map<String, Synapses> synapses = new LinkedHashMap<>();
+    private final List<SpecRun.SynapseState> synapseStates = new ArrayList<>();
     private RunSettings settings;
     private Network network;
 
@@ -193,7 +194,7 @@ public final class SpecLoader {
         readMonitors(top.optional("monitors"), spikes, states);
         // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(root, network::build);
-        return new SpecRun(name, settings, network, populations, spikes, states, synapses);
+        return new SpecRun(name, settings, network, populations, spikes, states, synapses, synapseStates);
     }
 
     private org.brainj.api.tensor.Backend backend(SpecNode run, RunSettings.Overrides overrides) {
@@ -588,7 +589,11 @@ public final class SpecLoader {
             return;
         }
         for (SpecNode s : f.optional("state").sequence()) {
-            SpecNode.Fields m = s.fields("population", "variable", "indices", "period");
+            SpecNode.Fields m = s.fields("population", "synapses", "variable", "indices", "period");
+            if (m.has("synapses")) {
+                synapseStates.add(SynapseSpec.monitor(m, synapses, settings.dt()));
+                continue;
+            }
             SpecNode popNode = m.required("population");
             Population p = population(popNode);
             String variable = m.required("variable").name();
@@ -596,16 +601,7 @@ public final class SpecLoader {
             if (indices != null && java.util.Arrays.stream(indices).distinct().count() < indices.length) {
                 throw m.optional("indices").error("an index is listed twice; list each neuron once");
             }
-            int period = 1;
-            if (m.has("period")) {
-                double steps = m.optional("period").time() / settings.dt();
-                if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
-                    throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt()
-                            + " ms; give a multiple of dt, e.g. 1 ms");
-                }
-                period = (int) Math.rint(steps);
-            }
-            int every = period;
+            int every = period(m, settings.dt());
             StateMonitor monitor = wrap(s, () -> network.monitor(p, variable, indices, every));
             CompiledNeuron model = equationModels.get(p.group());
             Unit<?> unit = model == null ? null : model.unit(variable);
@@ -619,6 +615,19 @@ public final class SpecLoader {
     }
 
     /** Runs {@code f}; a runtime or catalog error becomes a spec error at {@code at}. */
+    /** A monitor's {@code period:} in steps of {@code dt} (1 when absent). */
+    static int period(SpecNode.Fields m, double dt) {
+        if (!m.has("period")) {
+            return 1;
+        }
+        double steps = m.optional("period").time() / dt;
+        if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
+            throw m.optional("period").error("the period must be a whole number of steps of dt = " + dt
+                    + " ms; give a multiple of dt, e.g. 1 ms");
+        }
+        return (int) Math.rint(steps);
+    }
+
     static <T> T wrap(SpecNode at, Supplier<T> f) {
         try {
             return f.get();

@@ -76,6 +76,9 @@ class SynapseSpecTest {
                     w = w + x
                   parameters: {tau: 20 ms}
                 initial: {w: '0.5 + 0.1 * i + 0.01 * j'}
+            monitors:
+              state:
+                - {synapses: S, variable: w, indices: [0, 4], period: 0.5 ms}
             """;
 
     private static String replaceLine(String spec, int line, String text) {
@@ -100,6 +103,12 @@ class SynapseSpecTest {
         // both A neurons spike in one step k (v > 1 after the step, v = 0.05 per step); from the next
         // step on, Euler decays g by (1 - dt/5 ms) per step until the run ends after step 24
         assertEquals(2, a.times().length);
+        // w changes only on B's spikes, which the decaying v never fires: it stays at its initial values
+        org.brainj.api.sim.SynapseMonitor m = run.synapseStates().get(0).monitor();
+        assertEquals(5, m.values().length);
+        for (double[] row : m.values()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {w[0], w[4]}, row);
+        }
         long k = Math.round(a.times()[0] / 0.1);
         double[] g = run.populations().get("B").group().variable("g").toDoubleArray();
         for (int j = 0; j < 3; j++) {
