@@ -18,9 +18,10 @@ import org.brainj.api.tensor.Tensor;
  * a subclass that adds its parts in its constructor (the reference's two ways).
  *
  * <p>The default schedule of one step: inputs, state monitors (sampling the state the update
- * starts from, as Brian2's), neuron updates (one kernel per group, with the synaptic outputs
- * fused into it), spike delivery (of this step's spikes with delay 0, as Brian2's), user step
- * functions, spike monitors.
+ * starts from, as Brian2's), {@link Synapses}' {@code (summed)} variables, neuron updates (one
+ * kernel per group, with the synaptic outputs fused into it), synapses' clock-driven equations,
+ * spike delivery (of this step's spikes with delay 0, as Brian2's), every {@code on_pre}, every
+ * {@code on_post}, user step functions, spike monitors.
  * {@link #order} replaces it with a network-defined order. The network is built (tensors
  * allocated, kernels compiled) once, at the first run; later runs continue from where the last
  * stopped, and {@link #reset()} returns to the initial state, both without recompiling.
