@@ -10,10 +10,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.measure.Quantity;
 import javax.measure.Unit;
-import org.brainj.api.BrainJException;
 import org.brainj.api.expr.Assignment;
 import org.brainj.api.expr.Derivative;
-import org.brainj.api.expr.EquationException;
 import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Exprs;
@@ -110,12 +108,7 @@ public final class SynapseText {
 
     /** A parameter given as quantity text ({@code 20 ms}) or a plain number. */
     public SynapseText parameter(String name, String value) {
-        try {
-            return parameter(name, PhysicalUnits.quantity(value));
-        } catch (UnitFormatException | IllegalArgumentException e) {
-            throw new ModelTextException("parameters", name, 0, 0, "'" + value + "' is not a quantity (" + e.getMessage()
-                    + "); give e.g. '20 ms' or a plain number", e);
-        }
+        return parameter(name, Quantities.parameter(name, value));
     }
 
     public SynapseText parameter(String name, double value) {
@@ -188,9 +181,9 @@ public final class SynapseText {
                 postStatements.addAll(inPart("on_post", () -> Equations.parseAssignments(onPost)));
             }
             declareGroupVariables();
-            unitless = parsed.statements().stream().allMatch(s -> dimensionless(s.unit()))
-                    && parameters.values().stream().allMatch(q -> dimensionless(q.getUnit()))
-                    && groupVariables.stream().allMatch(s -> dimensionless(s.unit()))
+            unitless = parsed.statements().stream().allMatch(s -> Quantities.dimensionless(s.unit()))
+                    && parameters.values().stream().allMatch(q -> Quantities.dimensionless(q.getUnit()))
+                    && groupVariables.stream().allMatch(s -> Quantities.dimensionless(s.unit()))
                     && !readsUnitNames();
             Map<String, Unit<?>> units = parameterUnits();
             Equations checked = inPart("model", () -> check(core.with(groupVariables), units));
@@ -400,7 +393,7 @@ public final class SynapseText {
             } catch (UnitFormatException | IllegalArgumentException e) {
                 throw new ModelTextException("delay", null, 0, 0, "'" + delay + "' is not a time; give e.g. '2 ms'", e);
             }
-            boolean plain = dimensionless(q.getUnit());
+            boolean plain = Quantities.dimensionless(q.getUnit());
             if ((!plain && !PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.SECOND)) || (plain && !unitless)
                     || !(q.getValue().doubleValue() >= 0)) {
                 throw new ModelTextException("delay", null, 0, 0, "'" + delay + "' is not a time >= 0; give e.g. '2 ms'",
@@ -410,28 +403,16 @@ public final class SynapseText {
         }
 
         private double number(Quantity<?> q) {
-            return unitless && dimensionless(q.getUnit()) ? q.getValue().doubleValue() : Coherent.value(q);
+            return unitless && Quantities.dimensionless(q.getUnit()) ? q.getValue().doubleValue() : Coherent.value(q);
         }
 
         private <T> T inPart(String part, Supplier<T> f) {
-            try {
-                return f.get();
-            } catch (EquationException e) {
-                throw new ModelTextException(part, null, e.line(), e.column(), e.problem(), e);
-            } catch (ModelTextException e) {
-                throw e;
-            } catch (BrainJException e) {
-                throw new ModelTextException(part, null, 0, 0, e.getMessage(), e);
-            }
+            return ModelTextException.inPart(part, f);
         }
     }
 
     private static String strip(String name, String suffix) {
         return name.substring(0, name.length() - suffix.length());
-    }
-
-    private static boolean dimensionless(Unit<?> unit) {
-        return PhysicalUnits.sameDimension(unit, PhysicalUnits.ONE);
     }
 
 }
