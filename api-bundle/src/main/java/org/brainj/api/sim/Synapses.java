@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.brainj.api.UnknownNameException;
-import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Csr;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.ExpressionParser;
@@ -88,19 +87,6 @@ public final class Synapses {
             }
         }
         requireGroupVariables();
-    }
-
-    /** Synapses drawn by a connector (or given); its weights, if it has any, become {@code weightVariable}'s values. */
-    public Synapses(String name, SynapseModel model, Population pre, Population post, Connectivity c,
-                    String weightVariable) {
-        this(name, model, pre, post, c.csr());
-        if (c.numPre() != pre.size() || c.numPost() != post.size()) {
-            throw new SimulationException("synapses " + name + ": connectivity is " + c.numPre() + " x " + c.numPost()
-                    + " but " + pre.name() + " x " + post.name() + " is " + pre.size() + " x " + post.size());
-        }
-        if (c.csr().weights() != null) {
-            init(weightVariable, c.csr().weights());
-        }
     }
 
     public String name() {
