@@ -485,7 +485,6 @@ public class Network {
             backend = target;
             return;
         }
-        synapses.forEach(syn -> syn.requireRunsOn(target));
         monitors.forEach(Monitor::flush);
         for (NeuronGroup g : groups) {
             g.moveTo(target);

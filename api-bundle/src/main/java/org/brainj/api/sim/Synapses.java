@@ -266,23 +266,6 @@ public final class Synapses {
         monitors.forEach(SynapseMonitor::build);
     }
 
-    /**
-     * Refuses, before anything moves, a backend that does not compile synaptic programs (a
-     * trivial one is compiled there to ask), so that a switch leaves the network where it was.
-     */
-    void requireRunsOn(Backend target) {
-        if (alignPost != null) {
-            return;
-        }
-        try {
-            target.compileSynaptic(new SynapticProgram(List.of(new Assign("x", Exprs.var("x"))), Set.of("x"), Set.of(),
-                    Set.of(), Set.of()), new SynapticBindings(Map.of("x", target.zeros(DType.FLOAT64, 1)),
-                    target.asTensor(new int[] {0}), target.asTensor(new int[] {0})));
-        } catch (BindingException e) {
-            throw new SimulationException("synapses " + name + ": " + e.getMessage());
-        }
-    }
-
     /** Continues on {@code target}: the state moves through the host, the programs are compiled there. */
     void moveTo(Backend target) {
         tensors.replaceAll((n, t) -> target.transfer(t));
