@@ -1,7 +1,10 @@
 package org.brainj.api.program;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.brainj.api.expr.FreeVars;
 
 /**
  * A program run for each synapse of a list, one synapse after the other in the list's order (so
@@ -11,7 +14,9 @@ import java.util.Set;
  * of {@code synaptic} is element {@code s} of its tensor, of {@code pre} element {@code i}, of
  * {@code post} element {@code j}; {@code params} are 0-d. The body reads those, locals assigned
  * before, {@code t} and {@code dt}; a target in one of the three sets is written back to its
- * tensor before the next synapse runs, any other target is a local temporary.
+ * tensor before the next synapse runs, any other target is a local temporary. A program whose
+ * body reads a name it never defines, assigns a parameter or time, or gives a name two roles is
+ * refused here, with a {@link BindingException} naming it.
  *
  * @param body      the statements, in order
  * @param synaptic  per-synapse variables
@@ -27,5 +32,29 @@ public record SynapticProgram(List<Assign> body, Set<String> synaptic, Set<Strin
         pre = Set.copyOf(pre);
         post = Set.copyOf(post);
         params = Set.copyOf(params);
+        Set<String> known = new HashSet<>(Set.of("t", "dt"));
+        for (Set<String> role : List.of(synaptic, pre, post, params)) {
+            for (String name : role) {
+                if (!known.add(name)) {
+                    throw new BindingException("'" + name + "' has two roles in the synaptic program (or is time); give"
+                            + " each variable one role");
+                }
+            }
+        }
+        for (int n = 0; n < body.size(); n++) {
+            Assign a = body.get(n);
+            for (String read : FreeVars.of(a.value())) {
+                if (!known.contains(read)) {
+                    throw new BindingException("statement " + (n + 1) + " of the synaptic program (" + a.target()
+                            + " = ...) reads '" + read + "', which is no variable of the program and no earlier"
+                            + " statement assigns; known: " + new TreeSet<>(known));
+                }
+            }
+            if (params.contains(a.target()) || a.target().equals("t") || a.target().equals("dt")) {
+                throw new BindingException("statement " + (n + 1) + " of the synaptic program assigns '" + a.target()
+                        + "', which is read-only (a parameter or time)");
+            }
+            known.add(a.target());
+        }
     }
 }

@@ -1,13 +1,10 @@
 package org.brainj.backend.aparapi;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.brainj.api.expr.FreeVars;
-import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
 import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
@@ -39,16 +36,11 @@ final class CompiledSynaptic implements SynapticKernel {
             throw new BindingException("the post-synaptic index has " + postIndex.size() + " elements but the pre-synaptic"
                     + " one " + synapses + "; give one of each per synapse");
         }
-        Set<String> known = new HashSet<>(Set.of("t", "dt"));
         Map<String, StepSource.Place> read = new LinkedHashMap<>();
         Map<String, StepSource.Place> shared = new LinkedHashMap<>();
         for (Map.Entry<Set<String>, String> role : List.of(Map.entry(program.synaptic(), "s"),
                 Map.entry(program.pre(), "i"), Map.entry(program.post(), "j"), Map.entry(program.params(), "s"))) {
             for (String name : new TreeSet<>(role.getKey())) {
-                if (!known.add(name)) {
-                    throw new BindingException("'" + name + "' is named twice in the synaptic program (or is time); give"
-                            + " each variable one role");
-                }
                 DeviceTensor t = bind(backend, bindings, name);
                 boolean isShared = t.rank() == 0;
                 if (!isShared && role.getValue().equals("s") && t.size() != synapses) {
@@ -58,21 +50,6 @@ final class CompiledSynaptic implements SynapticKernel {
                 (program.params().contains(name) ? shared : read).put(name, new StepSource.Place(
                         t.dtype() == DType.FLOAT32, t.offset(), isShared ? "" : role.getValue()));
             }
-        }
-        for (int s = 0; s < program.body().size(); s++) {
-            Assign a = program.body().get(s);
-            for (String name : FreeVars.of(a.value())) {
-                if (!known.contains(name)) {
-                    throw new BindingException("statement " + (s + 1) + " of the synaptic program (" + a.target()
-                            + " = ...) reads '" + name + "', which is no variable of the program and no earlier"
-                            + " statement assigns; known: " + new TreeSet<>(known));
-                }
-            }
-            if (program.params().contains(a.target()) || a.target().equals("t") || a.target().equals("dt")) {
-                throw new BindingException("statement " + (s + 1) + " of the synaptic program assigns '" + a.target()
-                        + "', which is read-only (a parameter or time)");
-            }
-            known.add(a.target());
         }
         this.device = backend.device();
         this.list = (DeviceTensor) backend.zeros(DType.INT32, Math.max(1, synapses));

@@ -3,12 +3,10 @@ package org.brainj.backend.cpu.codegen;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.brainj.api.expr.FreeVars;
 import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
 import org.brainj.api.program.SynapticBindings;
@@ -46,7 +44,6 @@ public final class SynapticCompiler {
         add(names, indexing, program.pre(), Index.PRE);
         add(names, indexing, program.post(), Index.POST);
         add(names, indexing, program.params(), Index.SHARED);
-        check(program, names);
         CpuTensor preIndex = index(bindings.preIndex(), "pre-synaptic index");
         CpuTensor postIndex = index(bindings.postIndex(), "post-synaptic index");
         CpuTensor[] tensors = new CpuTensor[names.size()];
@@ -79,33 +76,8 @@ public final class SynapticCompiler {
 
     private static void add(List<String> names, List<Index> indexing, Set<String> set, Index index) {
         for (String name : new TreeSet<>(set)) {
-            if (names.contains(name) || name.equals("t") || name.equals("dt")) {
-                throw new BindingException("'" + name + "' is named twice in the synaptic program (or is time); give each"
-                        + " variable one role");
-            }
             names.add(name);
             indexing.add(index);
-        }
-    }
-
-    private static void check(SynapticProgram program, List<String> names) {
-        Set<String> known = new HashSet<>(names);
-        known.add("t");
-        known.add("dt");
-        for (int n = 0; n < program.body().size(); n++) {
-            Assign a = program.body().get(n);
-            for (String read : FreeVars.of(a.value())) {
-                if (!known.contains(read)) {
-                    throw new BindingException("statement " + (n + 1) + " of the synaptic program (" + a.target()
-                            + " = ...) reads '" + read + "', which is no variable of the program and no earlier"
-                            + " statement assigns; known: " + new TreeSet<>(known));
-                }
-            }
-            if (program.params().contains(a.target()) || a.target().equals("t") || a.target().equals("dt")) {
-                throw new BindingException("statement " + (n + 1) + " of the synaptic program assigns '" + a.target()
-                        + "', which is read-only (a parameter or time)");
-            }
-            known.add(a.target());
         }
     }
 
