@@ -1,21 +1,32 @@
 package org.brainj.examples;
 
 import static org.brainj.examples.Brian2Reference.compare;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.brainj.examples.Brian2Reference.matrix;
+import static org.brainj.examples.Brian2Reference.npy;
 import static org.brainj.examples.Brian2Reference.results;
 import static org.brainj.examples.Brian2Reference.vector;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.brainj.api.connect.Csr;
 import org.brainj.api.expr.ExpressionParser;
+import org.brainj.api.model.CompiledNeuron;
+import org.brainj.api.model.CompiledSynapse;
+import org.brainj.api.model.NeuronText;
+import org.brainj.api.model.SynapseText;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
+import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
-import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
+import org.brainj.api.sim.SynapseModel;
+import org.brainj.api.sim.SynapseMonitor;
+import org.brainj.api.sim.Synapses;
 import org.brainj.api.tensor.Backends;
 import org.brainj.models.neurons.SpikeTimeGroup;
 import org.junit.jupiter.api.Test;
@@ -159,37 +170,115 @@ class Brian2FeaturesTest {
         compare("t", vector(ref.get("t")), seconds(m.times()));
     }
 
-    /**
-     * Brian2's SynapsesPre and SynapsesPost: G, 10 neurons {@code dV/dt = k/tau} (tau = 5 ms,
-     * k = linspace(1, 5, 10)) with threshold {@code V>1} and reset {@code V=0}; H, 10 neurons
-     * holding {@code V}; one-to-one synapses, 101 ms. Both give H's V: the count of G's spikes.
-     */
-    private static double[] countsOfOneToOneSpikes() {
-        NeuronGroup g = new NeuronGroup("G", 10, model("G", "dV/dt = k/tau : 1\nk : 1", Map.of("tau", 5.0))
-                .threshold(ExpressionParser.parse("V > 1")).reset("V", ExpressionParser.parse("0")).build())
-                .method(GroupIntegrator.method("exact")).set("k", Initializer.values(linspace(1, 5, 10)));
-        // Brian2's 'V : 1' is a variable nothing integrates
-        NeuronGroup h = new NeuronGroup("H", 10, model("H", "dV/dt = 0 : 1", Map.of()).build());
-        int[] indptr = new int[11];
-        int[] indices = new int[10];
-        for (int i = 0; i < 10; i++) {
+    private static Csr oneToOne(int n) {
+        int[] indptr = new int[n + 1];
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) {
             indptr[i + 1] = i + 1;
             indices[i] = i;
         }
-        // on_pre='V += 1' with j='i'; and on_post='V_pre += 1' of S = Synapses(H, G) is the same
-        // event (a spike of G[i] adds 1 to H[i].V), written here as a projection from G onto H
-        Projection s = Projection.builder("S", g, h).csr(indptr, indices).weight(1).onVariable("V").build();
-        network().add(g, h, s).run(101);
-        return h.variable("V").toDoubleArray();
+        return new Csr(indptr, indices, null);
     }
 
+    /** SynapsesPre and SynapsesPost's G: 10 neurons {@code dV/dt = k/tau} (tau = 5 ms, k = linspace(1, 5, 10)), threshold {@code V>1}, reset {@code V=0}. */
+    private static final CompiledNeuron G = NeuronText.of("dV/dt = k/tau : 1\nk : 1").threshold("V > 1").reset("V = 0")
+            .parameter("tau", "5 ms").perNeuron("k").compile("G");
+    /** Their H: Brian2's {@code NeuronGroup(10, 'V:1')}, a per-neuron variable nothing integrates. */
+    /** Brian2's SpikeGeneratorGroup as BrainJ's SpikeTimeGroup: a neuron spikes in the step its event falls in. */
+    private static final CompiledNeuron Q = NeuronText.of("input : 1").input("input").threshold("input > 0.5")
+            .compile("SpikeTimeGroup");
+    private static final CompiledNeuron H = NeuronText.of("V : 1").perNeuron("V").compile("H");
+
+    private static NeuronGroup[] groupsGH() {
+        NeuronGroup g = G.group("G", 10).method(GroupIntegrator.method("exact")).set("k", Initializer.values(linspace(1, 5, 10)));
+        NeuronGroup h = H.group("H", 10).set("V", Initializer.constant(0));
+        return new NeuronGroup[] {g, h};
+    }
+
+    /** {@code Synapses(G, H, on_pre='V += 1')}, {@code connect(j='i')}, 101 ms: H's V counts G's spikes. */
     @Test
     void synapsesPre() {
-        compare("H.V", vector(results("SynapsesPre")), countsOfOneToOneSpikes());
+        NeuronGroup[] gh = groupsGH();
+        SynapseModel model = SynapseText.of("").onPre("V += 1").compile("S", G, H).model();
+        Synapses s = new Synapses("S", model, gh[0], gh[1], oneToOne(10));
+        network().add(gh[0], gh[1], s).run(101);
+        compare("H.V", vector(results("SynapsesPre")), gh[1].variable("V").toDoubleArray());
     }
 
+    /** {@code Synapses(H, G, on_post='V_pre += 1')}: the same count, through the post-synaptic pathway. */
     @Test
     void synapsesPost() {
-        compare("H.V", vector(results("SynapsesPost")), countsOfOneToOneSpikes());
+        NeuronGroup[] gh = groupsGH();
+        SynapseModel model = SynapseText.of("").onPost("V_pre += 1").compile("S", H, G).model();
+        Synapses s = new Synapses("S", model, gh[1], gh[0], oneToOne(10));
+        network().add(gh[0], gh[1], s).run(101);
+        compare("H.V", vector(results("SynapsesPost")), gh[1].variable("V").toDoubleArray());
+    }
+
+    /**
+     * Brian2's SynapsesSTDP: 100 LIF neurons ({@code dv/dt = (g-(v-El))/taum}, {@code dg/dt =
+     * -g/taus}, refractory 5 ms) all-to-all with pair-based STDP ({@code Apre}, {@code Apost}
+     * event-driven), driven one-to-one by a generator of 1000 spikes, 200 ms. Its random inputs
+     * (NumPy seed 42) are the .npy files the reference script saved. Compared: w of the first 10
+     * synapses and v of the first 10 neurons at every step, and the spike count.
+     */
+    @Test
+    void synapsesStdp() {
+        int n = 100;
+        double fac = 60 * 0.27 / 10;
+        double gmax = 20 * fac;
+        double dApre = 0.01 * 0.1 * gmax;
+        double dApost = -0.01 * 20 / 20 * 1.05 * 0.1 * gmax;
+        CompiledNeuron lif = NeuronText.of("dv/dt = (g-(v-El))/taum : volt\ndg/dt = -g/taus : volt")
+                .threshold("v > Vt").reset("v = Vr").refractory("5 ms").parameter("taum", "20 ms")
+                .parameter("taus", "5 ms").parameter("Vt", "-50 mV").parameter("Vr", "-60 mV").parameter("El", "-49 mV")
+                .compile("P");
+        NeuronGroup p = lif.group("P", n).method(GroupIntegrator.method("rk4"))
+                .init("v", Initializer.values(npy("stdp_v_init_mV.npy")));
+        NeuronGroup q = Q.group("Q", n);
+        int[] sources = Arrays.stream(npy("stdp_sources.npy")).mapToInt(x -> (int) x).toArray();
+        Input events = SpikeTimeGroup.events(q, sources, npy("stdp_times_ms.npy"));
+        CompiledSynapse stdp = SynapseText.of("""
+                dApre/dt=-Apre/taupre    : 1 (event-driven)
+                dApost/dt=-Apost/taupost : 1 (event-driven)
+                w                        : 1""")
+                .onPre("g += w*mV\nApre += dApre\nw = w + Apost").onPost("Apost += dApost\nw = w + Apre")
+                .parameter("taupre", "20 ms").parameter("taupost", "20 ms").parameter("dApre", dApre)
+                .parameter("dApost", dApost).compile("S", lif, lif);
+        int[] indptr = new int[n + 1];
+        int[] all = new int[n * n];
+        for (int i = 0; i < n; i++) {
+            indptr[i + 1] = (i + 1) * n;
+            for (int j = 0; j < n; j++) {
+                all[i * n + j] = j;
+            }
+        }
+        Synapses s = new Synapses("S", stdp.model(), p, p, new Csr(indptr, all, null)).init("w", npy("stdp_w.npy"));
+        // T = Synapses(Q, P, 'w : 1', on_pre='g += w*mV'), w = 10*fac: linear, no per-synapse dynamics
+        Synapses t = new Synapses("T", SynapseText.of("w : 1").onPre("g += w*mV").compile("T", Q, lif).model(), q, p,
+                oneToOne(n)).init("w", 10 * fac);
+        SynapseMonitor w = s.monitor("w", new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 1);
+        Network net = network().add(p, q, events, t, s);
+        StateMonitor v = net.monitor(p, "v", new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 1);
+        SpikeMonitor spikes = net.spikes(p);
+        net.run(200);
+        java.util.List<?> ref = (java.util.List<?>) results("SynapsesSTDP");
+        compare("S.w", matrix(ref.get(0)), transpose(w.values()));
+        double[][] volts = Arrays.stream(transpose(v.values())).map(row -> Arrays.stream(row).map(x -> x / 1000).toArray())
+                .toArray(double[][]::new);
+        compare("P.v", matrix(ref.get(1)), volts);
+        compare("spike count", new double[] {(Double) ref.get(2)}, new double[] {spikes.times().length});
+        assertTrue(t.usesAlignPost(), "T's constant weights take the post-aligned event op");
+        assertFalse(s.usesAlignPost(), "S's plastic weights need its programs");
+    }
+
+    private static double[][] transpose(double[][] m) {
+        double[][] t = new double[m[0].length][m.length];
+        for (int r = 0; r < m.length; r++) {
+            for (int c = 0; c < m[r].length; c++) {
+                t[c][r] = m[r][c];
+            }
+        }
+        return t;
     }
 }

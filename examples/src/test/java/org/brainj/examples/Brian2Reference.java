@@ -94,6 +94,35 @@ final class Brian2Reference {
         }
     }
 
+    /**
+     * A 1-d little-endian float64 ({@code <f8}) or int32 ({@code <i4}) {@code .npy} file of the
+     * reference folder, as the script that wrote the references saves Brian2's inputs.
+     */
+    static double[] npy(String file) {
+        try {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(FOLDER.resolve(file)))
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int major = b.get(6);
+            int headerLength = major == 1 ? Short.toUnsignedInt(b.getShort(8)) : b.getInt(8);
+            int start = (major == 1 ? 10 : 12) + headerLength;
+            String header = new String(java.util.Arrays.copyOfRange(b.array(), start - headerLength, start),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            boolean int32 = header.contains("'<i4'");
+            if (!int32 && !header.contains("'<f8'") || header.contains("'fortran_order': True")) {
+                throw new IllegalStateException(file + ": not a C-ordered <f8 or <i4 array: " + header);
+            }
+            int n = (b.capacity() - start) / (int32 ? 4 : 8);
+            double[] out = new double[n];
+            for (int k = 0; k < n; k++) {
+                out[k] = int32 ? b.getInt(start + 4 * k) : b.getDouble(start + 8 * k);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + FOLDER.resolve(file).toAbsolutePath()
+                    + "; regenerate it with benchmarks/brian2/features/run_brian2_features.py", e);
+        }
+    }
+
     /** Just enough JSON for these files: objects, arrays, numbers, strings. */
     private static final class Json {
         private final String s;

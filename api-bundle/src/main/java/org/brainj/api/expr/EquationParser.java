@@ -26,9 +26,14 @@ import org.brainj.api.units.UnitFormatException;
  */
 final class EquationParser {
     /** Trailing flags: words, spaces and commas in parentheses at the end of the line. */
-    private static final Pattern FLAGS = Pattern.compile("\\(([A-Za-z_][A-Za-z_0-9 ,]*)\\)\\s*$");
-    /** Brian2's flags: refractory clamping, values fixed during a run, one value for the whole group. */
-    static final List<String> KNOWN_FLAGS = List.of("unless refractory", "constant", "constant over dt", "shared");
+    private static final Pattern FLAGS = Pattern.compile("\\(([A-Za-z_][A-Za-z_0-9 ,-]*)\\)\\s*$");
+    /**
+     * Brian2's flags: refractory clamping, values fixed during a run, one value for the whole
+     * group; and the synapses' own: equations integrated only at events or every step, and a
+     * post-synaptic variable set to the sum over the synapses.
+     */
+    static final List<String> KNOWN_FLAGS = List.of("unless refractory", "constant", "constant over dt", "shared",
+            "event-driven", "clock-driven", "summed");
 
     private EquationParser() {
     }

@@ -47,6 +47,8 @@ public final class ExpressionParser {
      * recursive descent would exhaust the thread's stack, and no equation needs as much.
      */
     static final int MAX_DEPTH = 200;
+    /** What {@code rand()} reads: Brian2's uniform draw in [0, 1), one per element and use. */
+    public static final String RAND = "rand()";
 
     ExpressionParser(List<Token> tokens, int line) {
         this.tokens = tokens;
@@ -267,6 +269,17 @@ public final class ExpressionParser {
         if (name.text().equals("where")) {
             requireArity(name, "where", args, 3);
             return at(name, new Where(args.get(0), args.get(1), args.get(2)));
+        }
+        if (name.text().equals("clip")) {
+            // Brian2's clip(x, low, high), written with the IR's min and max
+            requireArity(name, "clip", args, 3);
+            return at(name, new Call(Fn.MIN, List.of(at(name, new Call(Fn.MAX, List.of(args.get(0), args.get(1)))),
+                    args.get(2))));
+        }
+        if (name.text().equals("rand")) {
+            // a uniform draw in [0, 1): a name no identifier can take, bound only where draws are made
+            requireArity(name, "rand", args, 0);
+            return at(name, new Var(RAND));
         }
         Fn fn = function(name.text());
         if (fn == null) {

@@ -54,4 +54,22 @@ public class ModelTextException extends BrainJException {
     public String problem() {
         return problem;
     }
+
+    /**
+     * Runs {@code f}, a step of a model's compilation, turning a fault of the equations into one
+     * of {@code part} at the user's line and column, and any other BrainJ fault into one of
+     * {@code part} without a place.
+     */
+    static <T> T inPart(String part, java.util.function.Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (org.brainj.api.expr.EquationException e) {
+            throw new ModelTextException(part, null, e.line(), e.column(), e.problem()
+                    .replace("(threshold)", "the threshold").replace("(refractory)", "the refractory condition"), e);
+        } catch (ModelTextException e) {
+            throw e;
+        } catch (org.brainj.api.BrainJException e) {
+            throw new ModelTextException(part, null, 0, 0, e.getMessage(), e);
+        }
+    }
 }

@@ -9,9 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.measure.Quantity;
 import javax.measure.Unit;
-import org.brainj.api.BrainJException;
 import org.brainj.api.expr.Assignment;
-import org.brainj.api.expr.EquationException;
 import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.FreeVars;
@@ -119,12 +117,7 @@ public final class NeuronText {
 
     /** A parameter given as quantity text ({@code 10 ms}) or a plain number. */
     public NeuronText parameter(String name, String value) {
-        try {
-            return parameter(name, PhysicalUnits.quantity(value));
-        } catch (UnitFormatException | IllegalArgumentException e) {
-            throw new ModelTextException("parameters", name, 0, 0, "'" + value + "' is not a quantity (" + e.getMessage()
-                    + "); give e.g. '10 ms' or a plain number", e);
-        }
+        return parameter(name, Quantities.parameter(name, value));
     }
 
     public NeuronText parameter(String name, double value) {
@@ -217,11 +210,11 @@ public final class NeuronText {
                             + " also be a parameter", null);
                 }
             }
-            unitless = parsed.statements().stream().allMatch(s -> dimensionless(s.unit()))
+            unitless = parsed.statements().stream().allMatch(s -> Quantities.dimensionless(s.unit()))
                     && given.entrySet().stream().allMatch(e -> e.getKey().equals(refractoryParameter)
-                            || dimensionless(e.getValue().getUnit()))
+                            || Quantities.dimensionless(e.getValue().getUnit()))
                     && !readsUnitNames();
-            if (refractoryParameter != null && !unitless && dimensionless(given.get(refractoryParameter).getUnit())) {
+            if (refractoryParameter != null && !unitless && Quantities.dimensionless(given.get(refractoryParameter).getUnit())) {
                 throw new ModelTextException("refractory", null, refractory.line(), refractory.column(), "the model has"
                         + " units, so the refractory period needs one too; give e.g. '5 ms'", null);
             }
@@ -273,7 +266,7 @@ public final class NeuronText {
             String text = refractory.text().trim();
             if (text.matches("[A-Za-z_][A-Za-z0-9_]*") && given.containsKey(text)) {
                 Quantity<?> q = given.get(text);
-                if (!dimensionless(q.getUnit()) && !PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.SECOND)) {
+                if (!Quantities.dimensionless(q.getUnit()) && !PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.SECOND)) {
                     throw new ModelTextException("parameters", text, 0, 0, q + " is not a time, but the refractory period"
                             + " reads it; give e.g. '5 ms'", null);
                 }
@@ -293,7 +286,7 @@ public final class NeuronText {
                 }
                 period = timeExpression(s);
             }
-            if (!dimensionless(period.getUnit()) && !PhysicalUnits.sameDimension(period.getUnit(), PhysicalUnits.SECOND)) {
+            if (!Quantities.dimensionless(period.getUnit()) && !PhysicalUnits.sameDimension(period.getUnit(), PhysicalUnits.SECOND)) {
                 throw new ModelTextException("refractory", null, refractory.line(), refractory.column(), "'" + text
                         + "' is not a time; give e.g. '5 ms', a parameter's name, or a condition such as 'v > -50*mV'", null);
             }
@@ -450,25 +443,12 @@ public final class NeuronText {
 
         /** A parameter as a number: in the coherent system, or as written in BrainPy's unitless style. */
         private double number(Quantity<?> q) {
-            return unitless && dimensionless(q.getUnit()) ? q.getValue().doubleValue() : Coherent.value(q);
+            return unitless && Quantities.dimensionless(q.getUnit()) ? q.getValue().doubleValue() : Coherent.value(q);
         }
 
         private <T> T inPart(String part, Supplier<T> f) {
-            try {
-                return f.get();
-            } catch (EquationException e) {
-                throw new ModelTextException(part, null, e.line(), e.column(), e.problem()
-                        .replace("(threshold)", "the threshold").replace("(refractory)", "the refractory condition"), e);
-            } catch (ModelTextException e) {
-                throw e;
-            } catch (BrainJException e) {
-                throw new ModelTextException(part, null, 0, 0, e.getMessage(), e);
-            }
+            return ModelTextException.inPart(part, f);
         }
-    }
-
-    private static boolean dimensionless(Unit<?> unit) {
-        return PhysicalUnits.sameDimension(unit, PhysicalUnits.ONE);
     }
 
     private static Quantity<?> quantityOrNull(String text) {

@@ -2,7 +2,9 @@
  * Models from text, as Brian2 users write them: {@link org.brainj.api.model.NeuronText} reads
  * equations with units and flags, threshold, reset and refractoriness, checks them in one
  * grammar and one unit system ({@link org.brainj.api.units.Coherent}), and makes the runtime's
- * model. Every entry point (spec files, {@code brainj integrate}, Java programs) goes through it.
+ * model; {@link org.brainj.api.model.SynapseText} does the same for Brian2's synapses
+ * ({@code model}, {@code on_pre}, {@code on_post}). Every entry point (spec files,
+ * {@code brainj integrate}, Java programs) goes through it.
  */
 @Export
 @Version("0.2.0")

@@ -19,9 +19,10 @@ import org.brainj.api.tensor.Tensor;
  * a subclass that adds its parts in its constructor (the reference's two ways).
  *
  * <p>The default schedule of one step: inputs, state monitors (sampling the state the update
- * starts from, as Brian2's), neuron updates (one kernel per group, with the synaptic outputs
- * fused into it), spike delivery (of this step's spikes with delay 0, as Brian2's), user step
- * functions, spike monitors.
+ * starts from, as Brian2's), {@link Synapses}' {@code (summed)} variables, neuron updates (one
+ * kernel per group, with the synaptic outputs fused into it), synapses' clock-driven equations,
+ * spike delivery (of this step's spikes with delay 0, as Brian2's), every {@code on_pre}, every
+ * {@code on_post}, user step functions, spike monitors.
  * {@link #order} replaces it with a network-defined order. The network is built (tensors
  * allocated, kernels compiled) once, at the first run; later runs continue from where the last
  * stopped, and {@link #reset()} returns to the initial state, both without recompiling.
@@ -34,6 +35,7 @@ public class Network {
     private int checkEvery = 50;
     private final List<NeuronGroup> groups = new ArrayList<>();
     private final List<Projection> projections = new ArrayList<>();
+    private final List<Synapses> synapses = new ArrayList<>();
     private final List<Input> inputs = new ArrayList<>();
     private final List<Monitor> monitors = new ArrayList<>();
     private final Map<String, StepAction> userSteps = new LinkedHashMap<>();
@@ -108,7 +110,7 @@ public class Network {
 
     // ---- parts ----------------------------------------------------------------------------------
 
-    /** Adds groups, projections, inputs and monitors, in schedule order. */
+    /** Adds groups, projections, synapses, inputs and monitors, in schedule order. */
     public Network add(Object... parts) {
         requireUnbuilt("new parts");
         for (Object part : parts) {
@@ -116,6 +118,8 @@ public class Network {
                 groups.add(g);
             } else if (part instanceof Projection p) {
                 projections.add(p);
+            } else if (part instanceof Synapses syn) {
+                synapses.add(syn);
             } else if (part instanceof Input in) {
                 inputs.add(in);
             } else if (part instanceof Monitor m) {
@@ -230,14 +234,22 @@ public class Network {
                 put(s, g.name() + ".record", (k, t) -> of.forEach(m -> m.record(k)));
             }
         }
+        scheduleSynapses(s, "record", syn -> !syn.monitors().isEmpty(), (syn, k, t) -> syn.record(k));
+        // Brian2's summed variables are set before the groups update, clock-driven synapses after
+        scheduleSynapses(s, "summed", syn -> !syn.summedTargets().isEmpty(), (syn, k, t) -> syn.updateSummed(t, dt));
         for (NeuronGroup g : groups) {
             put(s, g.name() + ".update", (k, t) -> g.update(t, dt, k));
         }
+        scheduleSynapses(s, "update", syn -> !syn.model().clockDriven().isEmpty(),
+                (syn, k, t) -> syn.updateClockDriven(t, dt));
         // Brian2's 'synapses' slot: a spike reaches its targets in the step it is emitted in
         // (delay 0), so the step's end state and the next step's records already hold it
         for (Projection p : projections) {
             put(s, p.name() + ".deliver", (k, t) -> p.deliver(k));
         }
+        // Brian2's pathways: every on_pre (order -1) before every on_post (order 1)
+        scheduleSynapses(s, "pre", syn -> !syn.model().onPre().isEmpty(), (syn, k, t) -> syn.deliverPre(k, t, dt));
+        scheduleSynapses(s, "post", syn -> !syn.model().onPost().isEmpty(), (syn, k, t) -> syn.deliverPost(k, t, dt));
         userSteps.forEach((name, action) -> put(s, name, action));
         for (NeuronGroup g : groups) {
             List<Monitor> of = monitorsOf(g, SpikeMonitor.class);
@@ -246,6 +258,22 @@ public class Network {
             }
         }
         return s;
+    }
+
+    /** What a {@link Synapses} does at one entry of the schedule. */
+    @FunctionalInterface
+    private interface SynapsesAction {
+        void run(Synapses synapses, long step, double t);
+    }
+
+    /** An entry {@code S.<phase>} for each synapses {@code S} that has something to do in it. */
+    private void scheduleSynapses(Map<String, StepAction> schedule, String phase,
+                                  java.util.function.Predicate<Synapses> needed, SynapsesAction action) {
+        for (Synapses syn : synapses) {
+            if (needed.test(syn)) {
+                put(schedule, syn.name() + "." + phase, (k, t) -> action.run(syn, k, t));
+            }
+        }
     }
 
     /** The monitors of one kind that run with group {@code g}; a union's runs with its first part's group. */
@@ -270,6 +298,9 @@ public class Network {
         for (Projection p : projections) {
             p.plan(dt);
         }
+        for (int i = 0; i < synapses.size(); i++) {
+            synapses.get(i).plan(dt, seed, i);
+        }
         plannedMemory().check(MemoryPlan.availableHeap(),
                 "use fewer neurons, fewer synapses or shorter delays, or give Java more heap (-Xmx)");
         for (int i = 0; i < groups.size(); i++) {
@@ -280,6 +311,7 @@ public class Network {
             p.build(backend, dtype);
             compilations += p.kernels();
         }
+        synapses.forEach(syn -> syn.build(backend, dtype));
         for (Input in : inputs) {
             requireMember(in.target(), "input " + in.name());
             in.build(backend, dt);
@@ -323,6 +355,22 @@ public class Network {
                 if (!members.contains(end.group())) {
                     throw new SimulationException("projection " + p.name() + " connects " + end.name()
                             + ", which is not in the network; add group " + end.group().name());
+                }
+            }
+        }
+        Set<String> summedTargets = new LinkedHashSet<>();
+        for (Synapses syn : synapses) {
+            for (Population end : List.of(syn.pre(), syn.post())) {
+                if (!members.contains(end.group())) {
+                    throw new SimulationException(syn + " connect " + end.name() + ", which is not in the network; add"
+                            + " group " + end.group().name());
+                }
+            }
+            for (String x : syn.summedTargets()) {
+                if (!summedTargets.add(syn.post().group().name() + "." + x)) {
+                    throw new SimulationException("synapses " + syn.name() + ": " + syn.post().group().name() + "." + x
+                            + " is the (summed) target of other synapses too; sum into one variable per synapses object"
+                            + " and add the variables in the group's equations");
                 }
             }
         }
@@ -449,6 +497,7 @@ public class Network {
             p.moveTo(target);
             compilations += p.kernels();
         }
+        synapses.forEach(syn -> syn.moveTo(target));
         for (Input in : inputs) {
             in.build(target, dt);
         }
@@ -578,6 +627,7 @@ public class Network {
             groups.forEach(NeuronGroup::reset);
             projections.forEach(Projection::reset);
             stepFunctions.forEach(StepFunction::reset);
+            synapses.forEach(Synapses::reset);
         }
         monitors.forEach(Monitor::clear);
     }

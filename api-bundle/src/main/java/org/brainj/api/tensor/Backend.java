@@ -1,9 +1,13 @@
 package org.brainj.api.tensor;
 
 import java.util.Set;
+import org.brainj.api.program.BindingException;
 import org.brainj.api.program.Bindings;
 import org.brainj.api.program.Kernel;
 import org.brainj.api.program.StepProgram;
+import org.brainj.api.program.SynapticBindings;
+import org.brainj.api.program.SynapticKernel;
+import org.brainj.api.program.SynapticProgram;
 import org.brainj.api.random.RandomKey;
 
 /**
@@ -205,6 +209,16 @@ public interface Backend {
      * and reuse across runs: parameters are read from their tensors at every step.
      */
     Kernel compile(StepProgram program, Bindings bindings);
+
+    /**
+     * Compiles a synaptic program ({@code on_pre}, {@code on_post}, per-synapse equations,
+     * summed variables) into a kernel over {@code bindings}. A backend that cannot refuses with
+     * a {@link BindingException} saying so; this default does.
+     */
+    default SynapticKernel compileSynaptic(SynapticProgram program, SynapticBindings bindings) {
+        throw new BindingException("backend '" + name() + "' does not compile synaptic programs (on_pre, on_post,"
+                + " per-synapse equations); run the network on the 'cpu' backend");
+    }
 
     // ---- moving data -------------------------------------------------------------------------
 

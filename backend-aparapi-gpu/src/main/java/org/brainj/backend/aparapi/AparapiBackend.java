@@ -8,6 +8,9 @@ import org.brainj.api.UnknownNameException;
 import org.brainj.api.program.Bindings;
 import org.brainj.api.program.Kernel;
 import org.brainj.api.program.StepProgram;
+import org.brainj.api.program.SynapticBindings;
+import org.brainj.api.program.SynapticKernel;
+import org.brainj.api.program.SynapticProgram;
 import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.BinaryOp;
@@ -519,6 +522,12 @@ public final class AparapiBackend implements Backend {
     @Override
     public Kernel compile(StepProgram program, Bindings bindings) {
         return new CompiledStep(this, program, bindings);
+    }
+
+    /** A block of the same generated kernel that loops over the synapse list in one work item (CompiledSynaptic). */
+    @Override
+    public SynapticKernel compileSynaptic(SynapticProgram program, SynapticBindings bindings) {
+        return new CompiledSynaptic(this, program, bindings);
     }
 
     // ---- moving data -----------------------------------------------------------------------------

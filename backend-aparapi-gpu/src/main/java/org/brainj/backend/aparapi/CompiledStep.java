@@ -51,7 +51,7 @@ final class CompiledStep implements Kernel {
                 shapeFrom = name;
             }
             requireShape(t, name, shape, shapeFrom);
-            state.put(name, new StepSource.Place(t.dtype() == DType.FLOAT32, t.offset(), false));
+            state.put(name, new StepSource.Place(t.dtype() == DType.FLOAT32, t.offset(), "i"));
         }
         if (shape == null) {
             throw new BrainJException("compile: the step program has no state variable; a step updates at least one");
@@ -61,7 +61,7 @@ final class CompiledStep implements Kernel {
             if (t.rank() > 0) {
                 requireShape(t, name, shape, shapeFrom);
             }
-            params.put(name, new StepSource.Place(t.dtype() == DType.FLOAT32, t.offset(), t.rank() == 0));
+            params.put(name, new StepSource.Place(t.dtype() == DType.FLOAT32, t.offset(), t.rank() == 0 ? "" : "i"));
         }
         Set<String> names = new HashSet<>(Set.of("t", "dt"));
         List<String> declared = new ArrayList<>(program.state());

@@ -351,6 +351,19 @@ final class Device {
         launch(OpKernel.STEP, index, size, new int[0], Slot.NONE, Slot.NONE, Slot.NONE, Slot.NONE);
     }
 
+    /**
+     * Synaptic program {@code index} over {@code count} synapses, in one work item: those listed
+     * from {@code list} in the int32 pool, or all in index order when {@code list} is negative;
+     * {@code pre} and {@code post} are the int32 offsets of each synapse's neuron indices.
+     */
+    synchronized void synapses(int index, int count, int list, int pre, int post, double t, double dt) {
+        kernel.s0 = t;
+        kernel.s1 = dt;
+        int[] one = {1};
+        launch(OpKernel.STEP, index, 1, new int[] {count}, Slot.NONE, new Slot(OpKernel.I32, list, one),
+                new Slot(OpKernel.I32, pre, one), new Slot(OpKernel.I32, post, one));
+    }
+
     /** Launches and returns non-zero when the device flagged an invalid operand. */
     private int launch(int op, int fn, int items, int[] shape, Slot o, Slot a, Slot b, Slot c) {
         if (items == 0) {

@@ -112,10 +112,10 @@ public class OpKernel extends Kernel {
 
     protected double[] f64 = new double[1];
     protected float[] f32 = new float[1];
-    int[] i32 = new int[1];
+    protected int[] i32 = new int[1];
     byte[] b8 = new byte[1];
     double[] stage = new double[1];
-    int[] geom = new int[5 * MAX_RANK];
+    protected int[] geom = new int[5 * MAX_RANK];
     int[] status = new int[3];
     /** Infinity and NaN for generated code, which may not write them as literals. */
     protected double infinity = Double.POSITIVE_INFINITY;
@@ -132,9 +132,9 @@ public class OpKernel extends Kernel {
     int dtB;
     int dtC;
     int offO;
-    int offA;
-    int offB;
-    int offC;
+    protected int offA;
+    protected int offB;
+    protected int offC;
     /** REDUCE: length of the reduced axis and the number of elements after it; events: synapse count and post size. */
     int len;
     int inner;

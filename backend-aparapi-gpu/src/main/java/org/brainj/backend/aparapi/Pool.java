@@ -24,10 +24,12 @@ final class Pool {
     synchronized int take(int length) {
         for (Map.Entry<Integer, Integer> e : free.entrySet()) {
             if (e.getValue() >= length) {
+                // read both before removing: TreeMap may reuse a removed entry's node for its successor
                 int offset = e.getKey();
+                int size = e.getValue();
                 free.remove(offset);
-                if (e.getValue() > length) {
-                    free.put(offset + length, e.getValue() - length);
+                if (size > length) {
+                    free.put(offset + length, size - length);
                 }
                 return offset;
             }

@@ -55,6 +55,9 @@ final class StepKernels {
             for (String local : b.locals()) {
                 src.append("    double ").append(local).append(" = 0;\n");
             }
+            for (String local : b.ints()) {
+                src.append("    int ").append(local).append(" = 0;\n");
+            }
         }
         for (int k = 0; k < all.size(); k++) {
             src.append(k == 0 ? "    if" : "    } else if").append(" (index == ").append(k).append(") {\n");

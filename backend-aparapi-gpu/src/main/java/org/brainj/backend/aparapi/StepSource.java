@@ -19,16 +19,22 @@ import org.brainj.api.program.RandomDraw;
  * OpenCL compiler may fuse a multiply and an add of one expression into an fma).
  */
 final class StepSource {
-    /** Where a tensor's elements are: its pool, its offset, and whether all elements share element 0. */
-    record Place(boolean float32, int offset, boolean shared) {
+    /**
+     * Where a tensor's elements are: its pool, its offset, and the local that indexes it ("i", the
+     * element of a step; in a synaptic program "s", "i" or "j", the synapse, its pre- or
+     * post-synaptic neuron, which {@link #synaptic} prefixes), or "" when all share element 0.
+     */
+    record Place(boolean float32, int offset, String index) {
         String element() {
-            return (float32 ? "f32[" : "f64[") + offset + (shared ? "]" : " + i]");
+            return (float32 ? "f32[" : "f64[") + offset + (index.isEmpty() ? "]" : " + " + index + "]");
         }
     }
 
     private final StringBuilder out = new StringBuilder();
     private final String prefix;
     private final List<String> declared = new ArrayList<>();
+    private final List<String> ints = new ArrayList<>();
+    private String loop = "";
     private final Map<String, String> locals = new HashMap<>();
     private int temps;
 
@@ -71,8 +77,39 @@ final class StepSource {
         });
     }
 
+    /**
+     * A synaptic program's block: one loop, in one work item, over the synapses of the list at
+     * {@code offA} in the int32 pool ({@code geom[0]} of them; every synapse in index order when
+     * {@code offA} is negative), each reading its elements, running the body and writing back
+     * before the next: the program's serial semantics. {@code offB} and {@code offC} hold each
+     * synapse's pre- and post-synaptic index.
+     */
+    static StepSource synaptic(String prefix, Map<String, Place> state, Map<String, Place> params, List<Assign> body) {
+        StepSource block = new StepSource(prefix, prefixed(state, prefix), prefixed(params, prefix), List.of(), body);
+        String n = prefix + "n";
+        String s = prefix + "s";
+        block.ints.addAll(List.of(n, s, prefix + "i", prefix + "j"));
+        block.loop = "      for (" + n + " = 0; " + n + " < geom[0]; " + n + "++) {\n"
+                + "      " + s + " = offA < 0 ? " + n + " : i32[offA + " + n + "];\n"
+                + "      " + prefix + "i = i32[offB + " + s + "];\n"
+                + "      " + prefix + "j = i32[offC + " + s + "];\n";
+        return block;
+    }
+
+    private static Map<String, Place> prefixed(Map<String, Place> places, String prefix) {
+        Map<String, Place> out = new java.util.LinkedHashMap<>();
+        places.forEach((name, p) -> out.put(name, new Place(p.float32(), p.offset(),
+                p.index().isEmpty() ? "" : prefix + p.index())));
+        return out;
+    }
+
     String text() {
-        return out.toString();
+        return loop.isEmpty() ? out.toString() : loop + out + "      }\n";
+    }
+
+    /** The int locals the block assigns (a synaptic block's counters and indices), which the enclosing method declares. */
+    List<String> ints() {
+        return List.copyOf(ints);
     }
 
     /** The locals the block assigns, all doubles, which the enclosing method declares. */

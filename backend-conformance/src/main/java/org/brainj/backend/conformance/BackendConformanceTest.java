@@ -97,6 +97,14 @@ public abstract class BackendConformanceTest {
     }
 
     @Nested
+    class Synaptic extends SynapticContract {
+        @Override
+        protected Backend backend() {
+            return BackendConformanceTest.this.backend();
+        }
+    }
+
+    @Nested
     class Errors extends ErrorContract {
         @Override
         protected Backend backend() {

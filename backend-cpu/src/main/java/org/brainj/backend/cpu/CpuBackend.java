@@ -8,6 +8,9 @@ import org.brainj.api.UnknownNameException;
 import org.brainj.api.program.Bindings;
 import org.brainj.api.program.Kernel;
 import org.brainj.api.program.StepProgram;
+import org.brainj.api.program.SynapticBindings;
+import org.brainj.api.program.SynapticKernel;
+import org.brainj.api.program.SynapticProgram;
 import org.brainj.api.random.Philox;
 import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.Backend;
@@ -24,6 +27,7 @@ import org.brainj.api.tensor.Tensor;
 import org.brainj.api.tensor.TensorIndexException;
 import org.brainj.api.tensor.UnaryOp;
 import org.brainj.backend.cpu.codegen.StepCompiler;
+import org.brainj.backend.cpu.codegen.SynapticCompiler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -457,6 +461,11 @@ public final class CpuBackend implements Backend {
     @Override
     public Kernel compile(StepProgram program, Bindings bindings) {
         return new StepCompiler(this).compile(program, bindings);
+    }
+
+    @Override
+    public SynapticKernel compileSynaptic(SynapticProgram program, SynapticBindings bindings) {
+        return new SynapticCompiler(this).compile(program, bindings);
     }
 
     // ---- moving data -----------------------------------------------------------------------------

@@ -118,6 +118,13 @@ public final class Outputs {
             files.add(put(dir, "state_" + s.label() + ".npy", Npy.float64(m.values(), m.shape()[1])));
             files.add(put(dir, "state_" + s.label() + "_t.npy", Npy.float64(m.times(), m.times().length)));
         }
+        for (SpecRun.SynapseState s : run.synapseStates()) {
+            double[][] values = s.monitor().values();
+            double[] times = java.util.Arrays.stream(s.monitor().steps()).mapToDouble(k -> k * run.settings().dt()).toArray();
+            int columns = values.length == 0 ? 0 : values[0].length;
+            files.add(put(dir, "state_" + s.label() + ".npy", Npy.float64(values, columns)));
+            files.add(put(dir, "state_" + s.label() + "_t.npy", Npy.float64(times, times.length)));
+        }
         files.add(hdf5(dir, report));
         if (report.status().equals(RunReport.INTERRUPTED)) {
             return;

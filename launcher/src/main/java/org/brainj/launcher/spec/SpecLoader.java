@@ -35,6 +35,7 @@ import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
 import org.brainj.api.sim.Synapse;
+import org.brainj.api.sim.Synapses;
 import org.brainj.api.sim.SynapticOutput;
 import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.units.Coherent;
@@ -63,6 +64,8 @@ public final class SpecLoader {
     private final Path folder;
     private final Map<String, Population> populations = new LinkedHashMap<>();
     private final Map<NeuronGroup, CompiledNeuron> equationModels = new HashMap<>();
+    private final Map<String, Synapses> synapses = new LinkedHashMap<>();
+    private final List<SpecRun.SynapseState> synapseStates = new ArrayList<>();
     private RunSettings settings;
     private Network network;
 
@@ -193,7 +196,7 @@ public final class SpecLoader {
         readMonitors(top.optional("monitors"), spikes, states);
         // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(root, network::build);
-        return new SpecRun(name, settings, network, populations, spikes, states);
+        return new SpecRun(name, settings, network, populations, spikes, states, synapses, synapseStates);
     }
 
     private org.brainj.api.tensor.Backend backend(SpecNode run, RunSettings.Overrides overrides) {
@@ -417,9 +420,22 @@ public final class SpecLoader {
     // ---- projections ------------------------------------------------------------------------------
 
     private void readProjection(String name, SpecNode section, int index) {
-        SpecNode.Fields f = section.fields("pre", "post", "connector", "weight", "delay", "on", "synapse", "output");
+        SpecNode.Fields f = section.fields("pre", "post", "connector", "weight", "delay", "on", "synapse", "output",
+                "initial");
         Population pre = population(f.required("pre"));
         Population post = population(f.required("post"));
+        if (SynapseSpec.isEquations(f.optional("synapse"))) {
+            SpecNode at = f.required("connector");
+            Synapses syn = SynapseSpec.read(name, f, pre, post, connector(at, index), at, equationModels.get(pre.group()),
+                    equationModels.get(post.group()), folder);
+            synapses.put(name, syn);
+            network.add(syn);
+            return;
+        }
+        if (f.has("initial")) {
+            throw f.optional("initial").error("'initial' gives the per-synapse variables of a synapse written as"
+                    + " equations (synapse: {model: ..., on_pre: ...}); remove it or write the synapse so");
+        }
         Projection.Builder b = Projection.builder(name, pre, post);
         SpecNode connectorNode = f.required("connector");
         Connector connector = connector(connectorNode, index);
@@ -584,7 +600,11 @@ public final class SpecLoader {
             return;
         }
         for (SpecNode s : f.optional("state").sequence()) {
-            SpecNode.Fields m = s.fields("population", "variable", "indices", "period");
+            SpecNode.Fields m = s.fields("population", "synapses", "variable", "indices", "period");
+            if (m.has("synapses")) {
+                synapseStates.add(SynapseSpec.monitor(m, synapses, settings));
+                continue;
+            }
             SpecNode popNode = m.required("population");
             Population p = population(popNode);
             String variable = m.required("variable").name();
@@ -592,20 +612,7 @@ public final class SpecLoader {
             if (indices != null && java.util.Arrays.stream(indices).distinct().count() < indices.length) {
                 throw m.optional("indices").error("an index is listed twice; list each neuron once");
             }
-            int period = 1;
-            if (m.has("period")) {
-                double steps = m.optional("period").time() / settings.dt();
-                if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
-                    throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt()
-                            + " ms; give a multiple of dt, e.g. 1 ms");
-                }
-                if (steps > settings.steps()) {
-                    throw m.optional("period").error("the period is longer than the run (" + settings.duration()
-                            + " ms), so nothing would be recorded; give a period of at most the run's duration");
-                }
-                period = (int) Math.rint(steps);
-            }
-            int every = period;
+            int every = period(m, settings);
             StateMonitor monitor = wrap(s, () -> network.monitor(p, variable, indices, every));
             CompiledNeuron model = equationModels.get(p.group());
             Unit<?> unit = model == null ? null : model.unit(variable);
@@ -616,6 +623,23 @@ public final class SpecLoader {
     /** A time for messages, without the binary noise of multiples of dt. */
     public static String ms(double time) {
         return java.math.BigDecimal.valueOf(time).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A monitor's {@code period:} in steps of dt (1 when absent), at most the run's length. */
+    static int period(SpecNode.Fields m, RunSettings settings) {
+        if (!m.has("period")) {
+            return 1;
+        }
+        double steps = m.optional("period").time() / settings.dt();
+        if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
+            throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt()
+                    + " ms; give a multiple of dt, e.g. 1 ms");
+        }
+        if (steps > settings.steps()) {
+            throw m.optional("period").error("the period is longer than the run (" + settings.duration()
+                    + " ms), so nothing would be recorded; give a period of at most the run's duration");
+        }
+        return (int) Math.rint(steps);
     }
 
     /** Runs {@code f}; a runtime or catalog error becomes a spec error at {@code at}. */

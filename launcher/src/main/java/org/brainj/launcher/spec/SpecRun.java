@@ -7,6 +7,8 @@ import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.Population;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
+import org.brainj.api.sim.SynapseMonitor;
+import org.brainj.api.sim.Synapses;
 
 /**
  * A spec turned into a runnable network.
@@ -15,9 +17,20 @@ import org.brainj.api.sim.StateMonitor;
  * @param populations every group and named view, in the order written
  * @param spikes      the spike monitor of each monitored group, by group name
  * @param states      the state monitors, in the order written
+ * @param synapses    the projections written as equations, by name
+ * @param synapseStates the monitors of per-synapse variables, in the order written
  */
 public record SpecRun(String name, RunSettings settings, Network network, Map<String, Population> populations,
-                      Map<String, SpikeMonitor> spikes, List<State> states) {
+                      Map<String, SpikeMonitor> spikes, List<State> states, Map<String, Synapses> synapses,
+                      List<SynapseState> synapseStates) {
+
+    /** A monitored per-synapse variable and the synapses recorded (null: all, in CSR order). */
+    public record SynapseState(String synapses, String variable, SynapseMonitor monitor, int[] indices) {
+        /** A file-name-safe label, {@code S.w}. */
+        public String label() {
+            return synapses + "." + variable;
+        }
+    }
 
     /**
      * A monitored variable, with its unit in the {@link org.brainj.api.units.Coherent} system when known (else null)

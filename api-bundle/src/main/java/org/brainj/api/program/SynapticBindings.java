@@ -1,0 +1,16 @@
+package org.brainj.api.program;
+
+import java.util.Map;
+import org.brainj.api.tensor.Tensor;
+
+/**
+ * The tensors a synaptic program runs on, all of one backend: one per name of the program (a
+ * synaptic variable one element per synapse, a pre- or post-synaptic variable one per neuron of
+ * its group, or 0-d), and for each synapse the indices of its pre- and post-synaptic neurons in
+ * those groups' tensors (int32, one per synapse).
+ */
+public record SynapticBindings(Map<String, Tensor> tensors, Tensor preIndex, Tensor postIndex) {
+    public SynapticBindings {
+        tensors = Map.copyOf(tensors);
+    }
+}

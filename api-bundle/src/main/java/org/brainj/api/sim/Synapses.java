@@ -1,0 +1,577 @@
+package org.brainj.api.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.brainj.api.UnknownNameException;
+import org.brainj.api.connect.Csr;
+import org.brainj.api.expr.Expr;
+import org.brainj.api.expr.ExpressionParser;
+import org.brainj.api.expr.Exprs;
+import org.brainj.api.expr.FreeVars;
+import org.brainj.api.expr.Interpreter;
+import org.brainj.api.expr.Substitute;
+import org.brainj.api.program.Assign;
+import org.brainj.api.program.BindingException;
+import org.brainj.api.program.SynapticBindings;
+import org.brainj.api.program.SynapticKernel;
+import org.brainj.api.program.SynapticProgram;
+import org.brainj.api.random.Philox;
+import org.brainj.api.random.RandomKey;
+import org.brainj.api.tensor.Backend;
+import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.Tensor;
+
+/**
+ * Brian2's {@code Synapses}: a {@link SynapseModel} run on the synapses of a connectivity
+ * between two populations, with per-synapse state (one tensor per variable, one element per
+ * synapse in CSR order). Each step, in Brian2's order: {@code (summed)} variables are set before
+ * the groups update; clock-driven equations advance after them; then for each pre-synaptic
+ * neuron that spiked {@code d} steps ago {@code on_pre} runs over its synapses of delay
+ * {@code d} (CSR rows), and for each post-synaptic neuron that spiked this step {@code on_post}
+ * runs over its synapses (CSC columns). Spikes are the groups' own history
+ * ({@link NeuronGroup#spikesAt}). Every program is compiled by the backend from the IR
+ * ({@link Backend#compileSynaptic}).
+ */
+public final class Synapses {
+    private final String name;
+    private final Population pre;
+    private final Population post;
+    private final SynapseModel model;
+    private final int[] indptr;
+    private final int[] indices;
+    private double[] delays;
+    private final Map<String, double[]> values = new LinkedHashMap<>();
+    private final Map<String, Expr> expressions = new LinkedHashMap<>();
+    private final List<SynapseMonitor> monitors = new ArrayList<>();
+
+    // set by plan() and build()
+    private int[] delaySteps;
+    /** Per delay (in steps), the synapses of each pre-synaptic neuron. */
+    private Map<Integer, int[][]> rowsByDelay;
+    /** The synapses onto each post-synaptic neuron. */
+    private int[][] columns;
+    private Backend backend;
+    private long seed;
+    private int stream;
+    private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+    private SynapticKernel onPre;
+    private SynapticKernel onPost;
+    private SynapticKernel clockDriven;
+    private final Map<String, SynapticKernel> summed = new LinkedHashMap<>();
+    private int[] active;
+    /** The post-aligned projection that delivers {@code on_pre} when the model allows it, or null. */
+    private Projection alignPost;
+
+    public Synapses(String name, SynapseModel model, Population pre, Population post, Csr csr) {
+        this.name = name;
+        this.model = model;
+        this.pre = pre;
+        this.post = post;
+        this.indptr = csr.indptr().clone();
+        this.indices = csr.indices().clone();
+        if (indptr.length != pre.size() + 1 || indptr[pre.size()] != indices.length) {
+            throw new SimulationException("synapses " + name + ": the connectivity has " + (indptr.length - 1)
+                    + " rows and " + indices.length + " synapses, but " + pre.name() + " has " + pre.size()
+                    + " neurons; give one CSR row per pre-synaptic neuron");
+        }
+        for (int j : indices) {
+            if (j < 0 || j >= post.size()) {
+                throw new SimulationException("synapses " + name + ": target index " + j + " is outside " + post.name()
+                        + " (0.." + (post.size() - 1) + ")");
+            }
+        }
+        requireGroupVariables();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Population pre() {
+        return pre;
+    }
+
+    public Population post() {
+        return post;
+    }
+
+    public SynapseModel model() {
+        return model;
+    }
+
+    /** The number of synapses. */
+    public int size() {
+        return indices.length;
+    }
+
+    /** Each synapse's own value of {@code variable}, in CSR order. */
+    public Synapses init(String variable, double... perSynapse) {
+        requireVariable(variable);
+        if (perSynapse.length != size() && perSynapse.length != 1) {
+            throw new SimulationException("synapses " + name + ": " + perSynapse.length + " values of " + variable + " for "
+                    + size() + " synapses; give one per synapse (CSR order) or one for all");
+        }
+        expressions.remove(variable);
+        values.put(variable, perSynapse.length == 1 ? filled(perSynapse[0]) : perSynapse.clone());
+        return this;
+    }
+
+    /**
+     * {@code variable} of each synapse from an expression of {@code i} and {@code j} (its pre-
+     * and post-synaptic neuron's index), the model's parameters and {@code rand()} (a uniform
+     * draw in [0, 1) per synapse and use, from the network's seed): Brian2's {@code S.w = 'rand() * wmax'}.
+     * Numbers are in the model's units (the coherent system); units are checked by the caller.
+     */
+    public Synapses init(String variable, Expr expression) {
+        requireVariable(variable);
+        Set<String> known = new LinkedHashSet<>(model.parameters().keySet());
+        known.addAll(List.of("i", "j", ExpressionParser.RAND));
+        for (String read : FreeVars.of(expression)) {
+            if (!known.contains(read)) {
+                throw new UnknownNameException("name in the initial value of " + name + "." + variable, read, known);
+            }
+        }
+        values.remove(variable);
+        expressions.put(variable, expression);
+        return this;
+    }
+
+    /** One delay per synapse (CSR order), in the time unit of the network; replaces the model's shared one. */
+    public Synapses delays(double... perSynapse) {
+        if (perSynapse.length != size()) {
+            throw new SimulationException("synapses " + name + ": " + perSynapse.length + " delays for " + size()
+                    + " synapses; give one per synapse (CSR order)");
+        }
+        for (double d : perSynapse) {
+            if (!(d >= 0)) {
+                throw new SimulationException("synapses " + name + ": delay " + d + " must be >= 0");
+            }
+        }
+        delays = perSynapse.clone();
+        return this;
+    }
+
+    /** Records {@code variable} of the synapses {@code which} (null: all) every {@code period} steps, before the update. */
+    public SynapseMonitor monitor(String variable, int[] which, int period) {
+        requireVariable(variable);
+        SynapseMonitor m = new SynapseMonitor(this, variable, which, period);
+        monitors.add(m);
+        return m;
+    }
+
+    /** The tensor of a per-synapse variable (after the network is built). */
+    public Tensor variable(String variable) {
+        requireVariable(variable);
+        if (backend == null) {
+            throw new SimulationException("synapses " + name + " are not built yet; add them to a network and run it");
+        }
+        return tensors.get(variable);
+    }
+
+    /** The post-synaptic variables the synapses' {@code (summed)} expressions set. */
+    Set<String> summedTargets() {
+        return model.summed().keySet();
+    }
+
+    List<SynapseMonitor> monitors() {
+        return monitors;
+    }
+
+    // ---- building ------------------------------------------------------------------------------
+
+    /**
+     * Whether {@code on_pre} runs as today's post-aligned projection (one event op adding each
+     * synapse's weight to a post-synaptic state variable): chosen when the model's only effect is
+     * {@code x_post += f(w, parameters)} with no per-synapse dynamics, no {@code on_post} and no
+     * monitor, so the weights never change. Known once the network is built.
+     */
+    public boolean usesAlignPost() {
+        return alignPost != null;
+    }
+
+    /**
+     * Rounds delays to steps and asks the pre-synaptic group to keep the spikes they need;
+     * {@code seed} and {@code stream} key the draws of initial values.
+     */
+    void plan(double dt, long seed, int stream) {
+        this.seed = seed;
+        this.stream = stream;
+        alignPost = alignPostOrNull();
+        if (alignPost != null) {
+            alignPost.plan(dt);
+            return;
+        }
+        delaySteps = new int[size()];
+        double shared = model.delay() == null ? 0 : model.delay();
+        int longest = 0;
+        for (int s = 0; s < size(); s++) {
+            double d = delays != null ? delays[s] : shared;
+            delaySteps[s] = (int) Math.round(d / dt);
+            longest = Math.max(longest, delaySteps[s]);
+        }
+        if (longest > 0) {
+            pre.group().needDelay(longest);
+        }
+        Map<Integer, List<List<Integer>>> byDelay = new TreeMap<>();
+        for (int i = 0; i < pre.size(); i++) {
+            for (int s = indptr[i]; s < indptr[i + 1]; s++) {
+                List<List<Integer>> rows = byDelay.computeIfAbsent(delaySteps[s], d -> {
+                    List<List<Integer>> r = new ArrayList<>();
+                    for (int k = 0; k < pre.size(); k++) {
+                        r.add(new ArrayList<>());
+                    }
+                    return r;
+                });
+                rows.get(i).add(s);
+            }
+        }
+        rowsByDelay = new LinkedHashMap<>();
+        byDelay.forEach((d, rows) -> rowsByDelay.put(d, rows.stream()
+                .map(r -> r.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new)));
+        int[] count = new int[post.size()];
+        for (int j : indices) {
+            count[j]++;
+        }
+        columns = new int[post.size()][];
+        for (int j = 0; j < post.size(); j++) {
+            columns[j] = new int[count[j]];
+            count[j] = 0;
+        }
+        for (int s = 0; s < size(); s++) {
+            columns[indices[s]][count[indices[s]]++] = s;
+        }
+        active = new int[size()];
+    }
+
+    /** Allocates the per-synapse state, sets its initial values and compiles the programs. */
+    void build(Backend backend, DType dtype) {
+        this.backend = backend;
+        for (String x : stateNames()) {
+            tensors.put(x, backend.zeros(dtype, size()));
+        }
+        model.parameters().forEach((p, v) -> tensors.put(p, backend.full(dtype, v)));
+        if (alignPost != null) {
+            alignPost.build(backend, dtype);
+            reset();
+            return;
+        }
+        compile();
+        reset();
+        monitors.forEach(SynapseMonitor::build);
+    }
+
+    /** Continues on {@code target}: the state moves through the host, the programs are compiled there. */
+    void moveTo(Backend target) {
+        tensors.replaceAll((n, t) -> target.transfer(t));
+        backend = target;
+        if (alignPost != null) {
+            alignPost.moveTo(target);
+            return;
+        }
+        compile();
+        monitors.forEach(SynapseMonitor::build);
+    }
+
+    /** Back to the initial values (the same draws). */
+    void reset() {
+        for (String x : stateNames()) {
+            Tensor t = tensors.get(x);
+            double[] v = values.containsKey(x) ? values.get(x)
+                    : expressions.containsKey(x) ? evaluate(x, expressions.get(x))
+                    : filled(0);
+            backend.copy(backend.astype(backend.asTensor(v), t.dtype(), null), t);
+        }
+        if (alignPost != null) {
+            alignPost.reset();
+        }
+        monitors.forEach(SynapseMonitor::clear);
+    }
+
+    private List<String> stateNames() {
+        List<String> names = new ArrayList<>(model.variables());
+        if (!model.eventDriven().isEmpty()) {
+            names.add(SynapseModel.LAST_UPDATE);
+        }
+        return names;
+    }
+
+    private void compile() {
+        int[] preIdx = new int[size()];
+        int[] postIdx = new int[size()];
+        for (int i = 0; i < pre.size(); i++) {
+            for (int s = indptr[i]; s < indptr[i + 1]; s++) {
+                preIdx[s] = pre.offset() + i;
+                postIdx[s] = post.offset() + indices[s];
+            }
+        }
+        Tensor preIndex = backend.asTensor(preIdx);
+        Tensor postIndex = backend.asTensor(postIdx);
+        onPre = program(model.onPre(), preIndex, postIndex, "on_pre");
+        onPost = program(model.onPost(), preIndex, postIndex, "on_post");
+        clockDriven = program(euler(), preIndex, postIndex, "the clock-driven equations");
+        summed.clear();
+        model.summed().forEach((target, e) -> summed.put(target, program(List.of(new Assign(target + SynapseModel.POST,
+                Exprs.add(Exprs.var(target + SynapseModel.POST), e))), preIndex, postIndex, target + "_post (summed)")));
+    }
+
+    /** Forward Euler over the clock-driven equations: every derivative from the values at the step's start. */
+    private List<Assign> euler() {
+        List<Assign> body = new ArrayList<>();
+        model.clockDriven().forEach((x, f) -> body.add(new Assign(x + "#next",
+                Exprs.add(Exprs.var(x), Exprs.mul(Exprs.var("dt"), f)))));
+        model.clockDriven().keySet().forEach(x -> body.add(new Assign(x, Exprs.var(x + "#next"))));
+        return body;
+    }
+
+    private SynapticKernel program(List<Assign> body, Tensor preIndex, Tensor postIndex, String what) {
+        if (body.isEmpty()) {
+            return null;
+        }
+        Set<String> synaptic = new LinkedHashSet<>();
+        Set<String> preVars = new LinkedHashSet<>();
+        Set<String> postVars = new LinkedHashSet<>();
+        Map<String, Tensor> bound = new HashMap<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (Assign a : body) {
+            names.add(a.target());
+            names.addAll(FreeVars.of(a.value()));
+        }
+        for (String n : names) {
+            if (tensors.containsKey(n) && !model.parameters().containsKey(n)) {
+                synaptic.add(n);
+                bound.put(n, tensors.get(n));
+            } else if (n.endsWith(SynapseModel.PRE) && !tensors.containsKey(n)) {
+                preVars.add(n);
+                bound.put(n, pre.group().variable(n.substring(0, n.length() - SynapseModel.PRE.length())));
+            } else if (n.endsWith(SynapseModel.POST) && !tensors.containsKey(n)) {
+                postVars.add(n);
+                bound.put(n, post.group().variable(n.substring(0, n.length() - SynapseModel.POST.length())));
+            } else if (model.parameters().containsKey(n)) {
+                bound.put(n, tensors.get(n));
+            }
+        }
+        if (names.contains(ExpressionParser.RAND)) {
+            throw new SimulationException("synapses " + name + ": " + what + " reads rand(); rand() is available in"
+                    + " initial values, not yet in synaptic statements");
+        }
+        for (Assign a : body) {
+            Tensor written = bound.get(a.target());
+            if (written != null && written.rank() == 0) {
+                throw new SimulationException("synapses " + name + ": " + what + " writes " + a.target() + ", a value"
+                        + " shared by its whole group; give the group's variable per neuron (NeuronGroup.set with an"
+                        + " Initializer) or declare it a state variable");
+            }
+        }
+        Set<String> params = new LinkedHashSet<>(model.parameters().keySet());
+        params.retainAll(names);
+        try {
+            return backend.compileSynaptic(new SynapticProgram(body, synaptic, preVars, postVars, params),
+                    new SynapticBindings(bound, preIndex, postIndex));
+        } catch (BindingException e) {
+            throw new SimulationException("synapses " + name + " (" + what + "): " + e.getMessage());
+        }
+    }
+
+    /**
+     * The projection equivalent to the model, or null: {@code on_pre} is the one statement
+     * {@code x_post = x_post + f} where x is a state variable of the post-synaptic group and
+     * {@code f} reads only parameters and per-synapse variables that nothing changes.
+     */
+    private Projection alignPostOrNull() {
+        if (!model.clockDriven().isEmpty() || !model.eventDriven().isEmpty() || !model.summed().isEmpty()
+                || !model.onPost().isEmpty() || model.onPre().size() != 1 || !monitors.isEmpty()) {
+            return null;
+        }
+        Assign a = model.onPre().get(0);
+        String x = a.target().endsWith(SynapseModel.POST)
+                ? a.target().substring(0, a.target().length() - SynapseModel.POST.length()) : null;
+        if (x == null || !post.group().model().derivatives().containsKey(x)
+                || !(a.value() instanceof Expr.Bin add) || add.op() != Expr.BinOp.ADD
+                || !(add.left() instanceof Expr.Var v) || !v.name().equals(a.target())) {
+            return null;
+        }
+        Set<String> constant = new LinkedHashSet<>(model.parameters().keySet());
+        constant.addAll(model.variables());
+        if (!constant.containsAll(FreeVars.of(add.right()))) {
+            return null;
+        }
+        Map<String, Double> env = new HashMap<>(model.parameters());
+        double[] weights = new double[size()];
+        Map<String, double[]> initial = new HashMap<>();
+        for (String w : model.variables()) {
+            initial.put(w, values.containsKey(w) ? values.get(w)
+                    : expressions.containsKey(w) ? evaluate(w, expressions.get(w)) : filled(0));
+        }
+        for (int s = 0; s < size(); s++) {
+            for (String w : model.variables()) {
+                env.put(w, initial.get(w)[s]);
+            }
+            weights[s] = Interpreter.eval(add.right(), env);
+        }
+        Projection.Builder b = Projection.builder(name, pre, post).csr(indptr, indices).weights(weights).onVariable(x);
+        if (delays != null) {
+            b.delays(delays);
+        } else if (model.delay() != null) {
+            b.delay(model.delay());
+        }
+        return b.build();
+    }
+
+    private double[] evaluate(String variable, Expr e) {
+        // each rand() its own stream of draws, keyed by the synapse
+        Map<String, Expr> draws = new LinkedHashMap<>();
+        Expr numbered = numberDraws(e, draws);
+        RandomKey[] keys = new RandomKey[draws.size()];
+        int which = stateNames().indexOf(variable);
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = new RandomKey(seed, 1 << 20 | stream << 10 | which, k);
+        }
+        Map<String, Double> env = new HashMap<>(model.parameters());
+        double[] out = new double[size()];
+        for (int i = 0; i < pre.size(); i++) {
+            for (int s = indptr[i]; s < indptr[i + 1]; s++) {
+                env.put("i", (double) i);
+                env.put("j", (double) indices[s]);
+                for (int k = 0; k < keys.length; k++) {
+                    env.put("rand()#" + k, Philox.uniform(keys[k], s));
+                }
+                out[s] = Interpreter.eval(numbered, env);
+            }
+        }
+        return out;
+    }
+
+    private static Expr numberDraws(Expr e, Map<String, Expr> draws) {
+        if (e instanceof Expr.Var v && v.name().equals(ExpressionParser.RAND)) {
+            String n = "rand()#" + draws.size();
+            Expr var = Exprs.var(n);
+            draws.put(n, var);
+            return var;
+        }
+        return Exprs.mapChildren(e, c -> numberDraws(c, draws));
+    }
+
+    // ---- running ---------------------------------------------------------------------------------
+
+    /** Sets each {@code (summed)} post-synaptic variable to the sum over the synapses onto each neuron. */
+    void updateSummed(double t, double dt) {
+        summed.forEach((target, kernel) -> {
+            Tensor whole = post.group().variable(target);
+            Tensor part = whole.size() == post.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());
+            backend.copy(backend.zeros(part.dtype(), post.size()), part);
+            kernel.run(null, size(), t, dt);
+        });
+    }
+
+    /** Advances the clock-driven equations by one step. */
+    void updateClockDriven(double t, double dt) {
+        if (clockDriven != null) {
+            clockDriven.run(null, size(), t, dt);
+        }
+    }
+
+    /** Runs {@code on_pre} for the synapses whose spikes (emitted {@code d} steps ago) arrive now. */
+    void deliverPre(long step, double t, double dt) {
+        if (alignPost != null) {
+            alignPost.deliver(step);
+            return;
+        }
+        if (onPre == null) {
+            return;
+        }
+        for (Map.Entry<Integer, int[][]> e : rowsByDelay.entrySet()) {
+            if (step - e.getKey() < 0) {
+                continue;
+            }
+            int n = gather(pre.group().spikesAt(step - e.getKey()), pre, e.getValue());
+            if (n > 0) {
+                onPre.run(active, n, t, dt);
+            }
+        }
+    }
+
+    /** Runs {@code on_post} for the synapses onto the post-synaptic neurons that spiked this step. */
+    void deliverPost(long step, double t, double dt) {
+        if (onPost == null) {
+            return;
+        }
+        int n = gather(post.group().spikesAt(step), post, columns);
+        if (n > 0) {
+            onPost.run(active, n, t, dt);
+        }
+    }
+
+    /** Lists in {@link #active} the synapses of the neurons of {@code population} that spiked, neuron by neuron. */
+    private int gather(Tensor spikes, Population population, int[][] synapsesOf) {
+        boolean[] spiked = spikes.toBooleanArray();
+        int n = 0;
+        for (int k = 0; k < population.size(); k++) {
+            if (spiked[population.offset() + k]) {
+                for (int s : synapsesOf[k]) {
+                    active[n++] = s;
+                }
+            }
+        }
+        return n;
+    }
+
+    void record(long step) {
+        monitors.forEach(m -> m.record(step));
+    }
+
+    // ---- checks --------------------------------------------------------------------------------
+
+    private void requireVariable(String variable) {
+        if (!stateNames().contains(variable)) {
+            throw new UnknownNameException("per-synapse variable of " + name, variable, stateNames());
+        }
+    }
+
+    /** Every {@code x_pre} and {@code x_post} the model reads or writes is a variable of its group. */
+    private void requireGroupVariables() {
+        Set<String> names = new LinkedHashSet<>();
+        List<Expr> all = new ArrayList<>(model.clockDriven().values());
+        all.addAll(model.summed().values());
+        for (List<Assign> body : List.of(model.onPre(), model.onPost())) {
+            for (Assign a : body) {
+                names.add(a.target());
+                all.add(a.value());
+            }
+        }
+        all.forEach(e -> names.addAll(FreeVars.of(e)));
+        model.summed().keySet().forEach(x -> names.add(x + SynapseModel.POST));
+        for (String n : names) {
+            if (model.variables().contains(n) || model.parameters().containsKey(n)) {
+                continue;
+            }
+            for (Population p : List.of(pre, post)) {
+                String suffix = p == pre ? SynapseModel.PRE : SynapseModel.POST;
+                if (n.endsWith(suffix)) {
+                    String x = n.substring(0, n.length() - suffix.length());
+                    Set<String> known = p.group().variables();
+                    if (!known.contains(x)) {
+                        throw new UnknownNameException("variable of group " + p.group().name() + " (read by synapses "
+                                + name + " as " + n + ")", x, known);
+                    }
+                }
+            }
+        }
+    }
+
+    private double[] filled(double v) {
+        double[] a = new double[size()];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    @Override
+    public String toString() {
+        return "Synapses " + name + " (" + pre.name() + " -> " + post.name() + ", " + size() + " synapses)";
+    }
+}

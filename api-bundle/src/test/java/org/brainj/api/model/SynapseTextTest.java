@@ -1,0 +1,106 @@
+package org.brainj.api.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.measure.Unit;
+import org.brainj.api.expr.Interpreter;
+import org.brainj.api.program.Assign;
+import org.brainj.api.sim.SynapseModel;
+import org.brainj.api.units.PhysicalUnits;
+import org.junit.jupiter.api.Test;
+
+class SynapseTextTest {
+    private static final Map<String, Unit<?>> NEURON = Map.of("v", PhysicalUnits.parse("volt"),
+            "ge", PhysicalUnits.parse("volt"), "I_gap", PhysicalUnits.parse("amp"));
+
+    private static SynapseText stdp() {
+        return SynapseText.of("""
+                w : 1
+                dApre/dt = -Apre / taupre : 1 (event-driven)
+                dApost/dt = -Apost / taupost : 1 (event-driven)
+                """)
+                .onPre("ge_post += w*mV\nApre += dApre\nw = clip(w + Apost, 0, gmax)")
+                .onPost("Apost += dApost; w = clip(w + Apre, 0, gmax)")
+                .parameter("taupre", "20 ms").parameter("taupost", "20 ms").parameter("gmax", 0.01)
+                .parameter("dApre", 0.0001).parameter("dApost", -0.000105);
+    }
+
+    /** Runs a pathway's statements once on {@code env}, in order, as a backend does for one synapse. */
+    private static void run(List<Assign> body, Map<String, Double> env) {
+        for (Assign a : body) {
+            env.put(a.target(), Interpreter.eval(a.value(), env));
+        }
+    }
+
+    @Test
+    void eventDrivenVariablesDecayExactlyFromTheLastEventBeforeTheStatements() {
+        SynapseModel m = stdp().compile("S", NEURON, NEURON).model();
+        assertEquals(List.of("w", "Apre", "Apost"), m.variables());
+        assertTrue(m.clockDriven().isEmpty());
+        Map<String, Double> env = new HashMap<>(m.parameters());
+        env.putAll(Map.of("w", 0.005, "Apre", 0.0, "Apost", -0.0001, "lastupdate", 0.0, "ge_post", 0.0, "t", 10.0));
+        run(m.onPre(), env);
+        double apost = -0.0001 * Math.exp(-10.0 / 20);
+        assertEquals(0.005 + apost, env.get("w"), 1e-15);
+        assertEquals(0.0001, env.get("Apre"), 1e-18);
+        assertEquals(0.005, env.get("ge_post"), 1e-15); // w * mV with mV = 1 in the coherent system
+        assertEquals(10.0, env.get("lastupdate"));
+        env.put("t", 30.0);
+        run(m.onPost(), env);
+        assertEquals(apost * Math.exp(-20.0 / 20) - 0.000105, env.get("Apost"), 1e-18);
+        assertEquals(Math.min(Math.max(0.005 + apost + 0.0001 * Math.exp(-1), 0), 0.01), env.get("w"), 1e-15);
+    }
+
+    @Test
+    void aBareNameOfThePostGroupIsItsVariableAsInBrian2() {
+        SynapseModel m = SynapseText.of("w : 1").onPre("v += w").compile("S", Map.of(), Map.of("v", PhysicalUnits.ONE))
+                .model();
+        assertEquals("v_post", m.onPre().get(0).target());
+    }
+
+    @Test
+    void summedVariablesAreSumsOntoThePostGroup() {
+        SynapseModel m = SynapseText.of("I_gap_post = g * (v_pre - v_post) : amp (summed)")
+                .parameter("g", "1 nS").compile("gap", NEURON, NEURON).model();
+        Map<String, Double> env = new HashMap<>(m.parameters());
+        env.putAll(Map.of("v_pre", -50.0, "v_post", -60.0));
+        // 1 nS is 0.001 uS; times 10 mV, 0.01 nA
+        assertEquals(0.01, Interpreter.eval(m.summed().get("I_gap"), env), 1e-15);
+    }
+
+    @Test
+    void aDelayIsATime() {
+        assertEquals(2.0, SynapseText.of("w : 1").onPre("v_post += w*mV").delay("2 ms")
+                .compile("S", NEURON, NEURON).model().delay());
+    }
+
+    @Test
+    void faultsNameThePartLineAndColumn() {
+        ModelTextException unknown = assertThrows(ModelTextException.class, () -> SynapseText.of("w : 1")
+                .onPost("w += 1\nw = w + nonsense").compile("S", NEURON, NEURON));
+        assertEquals("on_post", unknown.part());
+        assertEquals(2, unknown.line());
+        assertEquals(9, unknown.column());
+
+        ModelTextException nonlinear = assertThrows(ModelTextException.class, () -> SynapseText.of(
+                "w : 1\ndA/dt = -A*A/tau : 1 (event-driven)").parameter("tau", "10 ms").onPre("A += 1")
+                .compile("S", NEURON, NEURON));
+        assertEquals("model", nonlinear.part());
+        assertEquals(2, nonlinear.line());
+        assertTrue(nonlinear.getMessage().contains("not linear"), nonlinear.getMessage());
+
+        ModelTextException twice = assertThrows(ModelTextException.class, () -> SynapseText.of(
+                "I_gap_post = v_pre : amp (summed)\nI_gap_post = v_post : amp (summed)").compile("S", NEURON, NEURON));
+        assertEquals(2, twice.line());
+
+        ModelTextException unit = assertThrows(ModelTextException.class, () -> SynapseText.of("w : 1")
+                .onPre("ge_post += w").compile("S", NEURON, NEURON));
+        assertEquals("on_pre", unit.part());
+        assertTrue(unit.getMessage().contains("unit mismatch"), unit.getMessage());
+    }
+}

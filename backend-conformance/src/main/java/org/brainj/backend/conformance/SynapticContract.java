@@ -1,0 +1,173 @@
+package org.brainj.backend.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.brainj.api.expr.Expr;
+import org.brainj.api.expr.ExpressionParser;
+import org.brainj.api.expr.Interpreter;
+import org.brainj.api.program.Assign;
+import org.brainj.api.program.BindingException;
+import org.brainj.api.program.SynapticBindings;
+import org.brainj.api.program.SynapticKernel;
+import org.brainj.api.program.SynapticProgram;
+import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Synaptic programs ({@link org.brainj.api.tensor.Backend#compileSynaptic}): Brian2's STDP
+ * {@code on_pre} over a list of synapses with repeated post-synaptic targets, run one synapse
+ * after the other, against the {@link Interpreter} doing the same in the test. A backend that
+ * does not compile synaptic programs must refuse with a {@link BindingException} that names it;
+ * the other parts are then skipped (reported as such).
+ */
+public abstract class SynapticContract extends BackendContract {
+    private static final int PRE = 7;
+    private static final int POST = 5;
+    private static final int SYNAPSES = 30;
+
+    private static Expr e(String text) {
+        return ExpressionParser.parse(text);
+    }
+
+    /** {@code g_post += w; A = A*exp(-(t - last)/tau) + dA; w = clip(w + B_post, 0, wmax); last = t}. */
+    private static final List<Assign> BODY = List.of(
+            new Assign("g_post", e("g_post + w * v_pre")),
+            new Assign("A", e("A * exp(-(t - last) / tau) + dA")),
+            new Assign("w", e("clip(w + B_post - A, 0, wmax)")),
+            new Assign("last", e("t")));
+    private static final SynapticProgram PROGRAM = new SynapticProgram(BODY, Set.of("w", "A", "last"), Set.of("v_pre"),
+            Set.of("g_post", "B_post"), Set.of("tau", "dA", "wmax"));
+
+    private final Random random = new Random(7);
+    private final int[] pre = new int[SYNAPSES];
+    private final int[] post = new int[SYNAPSES];
+    private final Map<String, double[]> values = new HashMap<>();
+
+    private SynapticKernel compileOrNull(DType dtype, Map<String, Tensor> bound) {
+        for (int s = 0; s < SYNAPSES; s++) {
+            pre[s] = random.nextInt(PRE);
+            post[s] = random.nextInt(POST);
+        }
+        values.put("w", doubles(SYNAPSES, 0, 1));
+        values.put("A", doubles(SYNAPSES, 0, 0.1));
+        values.put("last", doubles(SYNAPSES, 0, 5));
+        values.put("v_pre", doubles(PRE, -1, 1));
+        values.put("g_post", doubles(POST, 0, 1));
+        values.put("B_post", doubles(POST, -0.2, 0.2));
+        values.forEach((n, v) -> bound.put(n, tensor(dtype, v)));
+        bound.put("tau", backend().full(dtype, 20));
+        bound.put("dA", backend().full(dtype, 0.01));
+        bound.put("wmax", backend().full(dtype, 0.9));
+        try {
+            return backend().compileSynaptic(PROGRAM, new SynapticBindings(bound, backend().asTensor(pre),
+                    backend().asTensor(post)));
+        } catch (BindingException refused) {
+            return null;
+        }
+    }
+
+    private double[] doubles(int n, double low, double high) {
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = low + (high - low) * random.nextDouble();
+        }
+        return v;
+    }
+
+    @Test
+    void aBackendThatDoesNotCompileSynapticProgramsSaysSo() {
+        Map<String, Tensor> bound = new HashMap<>();
+        if (compileOrNull(DType.FLOAT64, bound) == null) {
+            BindingException e = assertThrows(BindingException.class, () -> backend().compileSynaptic(PROGRAM,
+                    new SynapticBindings(bound, backend().asTensor(pre), backend().asTensor(post))));
+            assertTrue(e.getMessage().contains(backend().name()), e.getMessage());
+        }
+    }
+
+    @Test
+    void synapsesRunOneAfterTheOtherInTheOrderGiven() {
+        Map<String, Tensor> bound = new HashMap<>();
+        SynapticKernel kernel = compileOrNull(DType.FLOAT64, bound);
+        assumeTrue(kernel != null, backend().name() + " does not compile synaptic programs");
+        // a list with repeats of a post-synaptic neuron and of a synapse, not in index order
+        int[] list = {4, 17, 3, 17, 29, 0, 11, 4, 22};
+        kernel.run(list, list.length, 12.5, 0.1);
+        Map<String, double[]> expected = reference(list, 12.5);
+        for (String n : List.of("w", "A", "last", "v_pre", "g_post", "B_post")) {
+            double[] got = bound.get(n).toDoubleArray();
+            for (int k = 0; k < got.length; k++) {
+                assertClose(expected.get(n)[k], got[k], DType.FLOAT64, n + "[" + k + "]");
+            }
+        }
+    }
+
+    @Test
+    void aNullListRunsEverySynapseInIndexOrder() {
+        Map<String, Tensor> bound = new HashMap<>();
+        SynapticKernel kernel = compileOrNull(DType.FLOAT32, bound);
+        assumeTrue(kernel != null, backend().name() + " does not compile synaptic programs");
+        int[] all = new int[SYNAPSES];
+        for (int s = 0; s < SYNAPSES; s++) {
+            all[s] = s;
+        }
+        // float32 tensors: the reference starts from the stored values and rounds each write
+        values.replaceAll((n, v) -> bound.get(n).toDoubleArray());
+        kernel.run(null, SYNAPSES, 3, 0.1);
+        Map<String, double[]> expected = reference(all, 3);
+        for (String n : List.of("w", "A", "g_post")) {
+            double[] got = bound.get(n).toDoubleArray();
+            for (int k = 0; k < got.length; k++) {
+                assertClose(expected.get(n)[k], got[k], DType.FLOAT32, n + "[" + k + "]");
+            }
+        }
+    }
+
+    @Test
+    void aProgramReadingAnUnboundNameIsRefusedNamingIt() {
+        Map<String, Tensor> bound = new HashMap<>();
+        assumeTrue(compileOrNull(DType.FLOAT64, bound) != null, backend().name() + " does not compile synaptic programs");
+        bound.remove("B_post");
+        BindingException e = assertThrows(BindingException.class, () -> backend().compileSynaptic(PROGRAM,
+                new SynapticBindings(bound, backend().asTensor(pre), backend().asTensor(post))));
+        assertTrue(e.getMessage().contains("B_post"), e.getMessage());
+    }
+
+    /** The program run by the interpreter, synapse by synapse, writing back after each. */
+    private Map<String, double[]> reference(int[] list, double t) {
+        Map<String, double[]> v = new HashMap<>();
+        values.forEach((n, a) -> v.put(n, a.clone()));
+        for (int s : list) {
+            Map<String, Double> env = new HashMap<>(Map.of("tau", 20.0, "dA", 0.01, "wmax", 0.9, "t", t, "dt", 0.1));
+            env.put("w", v.get("w")[s]);
+            env.put("A", v.get("A")[s]);
+            env.put("last", v.get("last")[s]);
+            env.put("v_pre", v.get("v_pre")[pre[s]]);
+            env.put("g_post", v.get("g_post")[post[s]]);
+            env.put("B_post", v.get("B_post")[post[s]]);
+            for (Assign a : BODY) {
+                env.put(a.target(), Interpreter.eval(a.value(), env));
+            }
+            v.get("w")[s] = env.get("w");
+            v.get("A")[s] = env.get("A");
+            v.get("last")[s] = env.get("last");
+            v.get("g_post")[post[s]] = env.get("g_post");
+        }
+        return v;
+    }
+
+    @Test
+    void indicesThatAreNotInt32AreRefused() {
+        Map<String, Tensor> bound = new HashMap<>();
+        assumeTrue(compileOrNull(DType.FLOAT64, bound) != null, backend().name() + " does not compile synaptic programs");
+        assertThrows(BindingException.class, () -> backend().compileSynaptic(PROGRAM,
+                new SynapticBindings(bound, backend().asTensor(new double[SYNAPSES]), backend().asTensor(post))));
+    }
+}

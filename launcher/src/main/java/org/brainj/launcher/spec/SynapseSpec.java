@@ -1,0 +1,196 @@
+package org.brainj.launcher.spec;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.measure.Unit;
+import org.brainj.api.BrainJException;
+import org.brainj.api.connect.Connectivity;
+import org.brainj.api.connect.Connector;
+import org.brainj.api.connect.Geometry;
+import org.brainj.api.expr.EquationException;
+import org.brainj.api.expr.Equations;
+import org.brainj.api.expr.ExpressionParser;
+import org.brainj.api.expr.Statement;
+import org.brainj.api.model.CompiledNeuron;
+import org.brainj.api.model.CompiledSynapse;
+import org.brainj.api.model.ModelTextException;
+import org.brainj.api.model.SynapseText;
+import org.brainj.api.sim.NeuronGroup;
+import org.brainj.api.sim.Population;
+import org.brainj.api.sim.SynapseMonitor;
+import org.brainj.api.sim.Synapses;
+import org.brainj.api.units.Coherent;
+import org.brainj.api.units.PhysicalUnits;
+
+/**
+ * A projection whose {@code synapse:} is an equation block with Brian2's keys ({@code model},
+ * {@code on_pre}, {@code on_post}, {@code parameters}, {@code delay}) and whose {@code initial:}
+ * gives per-synapse variables their values: handed to the API's {@link SynapseText} with the
+ * place of each text in the file, and run as {@link Synapses}.
+ * <pre>
+ * synapse:
+ *   model: |
+ *     w : 1
+ *     dApre/dt = -Apre / taupre : 1 (event-driven)
+ *   on_pre: |
+ *     ge_post += w
+ *     Apre += dApre
+ *   parameters: {taupre: 20 ms, dApre: 0.0001}
+ * initial: {w: 'rand() * gmax'}
+ * </pre>
+ * An initial value is a quantity, a list with one per synapse (CSR order), a {@code .npy}
+ * file, or an expression of {@code i}, {@code j} (the pre- and post-synaptic index), the
+ * parameters and {@code rand()}. A weighted connector's weights are the values of {@code w}.
+ */
+final class SynapseSpec {
+    /** The variable a weighted connector's weights initialise. */
+    private static final String WEIGHT = "w";
+
+    private SynapseSpec() {
+    }
+
+    /** Whether a projection's {@code synapse:} is an equation block rather than a named synapse. */
+    static boolean isEquations(SpecNode synapse) {
+        return synapse != null && synapse.isMapping()
+                && List.of("model", "on_pre", "on_post").stream().anyMatch(synapse.mapping()::containsKey);
+    }
+
+    /**
+     * The synapses of projection {@code name}, section {@code f} (its pre, post and connector
+     * already read), onto groups whose equation models are {@code preModel} and {@code postModel}
+     * (null for a model from the catalog: its variables are then plain numbers).
+     */
+    static Synapses read(String name, SpecNode.Fields f, Population pre, Population post, Connector connector,
+                         SpecNode connectorNode, CompiledNeuron preModel, CompiledNeuron postModel, Path folder) {
+        for (String key : List.of("weight", "on", "output")) {
+            if (f.has(key)) {
+                throw f.optional(key).error("a synapse given as equations sets its own effect in on_pre; remove '" + key
+                        + "' (a weight is a per-synapse variable: declare 'w : 1' and give it in 'initial:')");
+            }
+        }
+        if (f.has("delay")) {
+            throw f.optional("delay").error("a synapse given as equations takes its delay inside 'synapse:'; move"
+                    + " 'delay:' there");
+        }
+        SpecNode.Fields s = f.required("synapse").fields("model", "on_pre", "on_post", "parameters", "delay");
+        SynapseText text = SynapseText.of(s.has("model") ? s.optional("model").source()
+                : new org.brainj.api.expr.Source("", s.owner().where().line(), 1));
+        if (s.has("on_pre")) {
+            text.onPre(s.optional("on_pre").source());
+        }
+        if (s.has("on_post")) {
+            text.onPost(s.optional("on_post").source());
+        }
+        if (s.has("delay")) {
+            text.delay(s.optional("delay").text());
+        }
+        Map<String, SpecNode> parameters = s.has("parameters") ? s.optional("parameters").mapping() : Map.of();
+        Map<String, Unit<?>> parameterUnits = new LinkedHashMap<>();
+        parameters.forEach((p, v) -> {
+            text.parameter(p, v.quantity());
+            parameterUnits.put(p, v.quantity().getUnit());
+        });
+        CompiledSynapse compiled;
+        try {
+            compiled = text.compile(name, variables(pre, preModel), variables(post, postModel));
+        } catch (ModelTextException e) {
+            throw EquationModel.located(e, s, parameters);
+        }
+        Connectivity c = SpecLoader.wrap(connectorNode, () -> connector.connect(geometry(pre), geometry(post)));
+        Synapses synapses = SpecLoader.wrap(f.owner(), () -> new Synapses(name, compiled.model(), pre, post, c.csr()));
+        SpecNode initial = f.optional("initial");
+        Map<String, SpecNode> values = initial == null ? Map.of() : initial.mapping();
+        if (c.weights().isPresent()) {
+            if (!compiled.units().containsKey(WEIGHT)) {
+                throw connectorNode.error("this connector gives each synapse a weight, but the synapse model has no"
+                        + " variable '" + WEIGHT + "' to hold it; declare 'w : 1' in its model or use an unweighted connector");
+            }
+            if (values.containsKey(WEIGHT)) {
+                throw values.get(WEIGHT).error("the connector gives each synapse its weight already, which this initial"
+                        + " value of w would replace; remove one of them");
+            }
+            synapses.init(WEIGHT, c.weights().get());
+        }
+        values.forEach((variable, v) -> initial(synapses, compiled, variable, v, parameterUnits, folder));
+        return synapses;
+    }
+
+    /** A group's variables that synapses may read and write, with their units (plain numbers for a catalog model). */
+    private static Map<String, Unit<?>> variables(Population p, CompiledNeuron model) {
+        Map<String, Unit<?>> vars = new LinkedHashMap<>();
+        NeuronGroup g = p.group();
+        for (String x : g.variables()) {
+            Unit<?> unit = model == null ? null : model.unit(x);
+            vars.put(x, unit == null || model.unitless() ? PhysicalUnits.ONE : unit);
+        }
+        return vars;
+    }
+
+    private static Geometry geometry(Population p) {
+        return p instanceof NeuronGroup g ? Geometry.of(g.geometry()) : Geometry.of(p.size());
+    }
+
+    private static void initial(Synapses synapses, CompiledSynapse compiled, String variable, SpecNode v,
+                                Map<String, Unit<?>> parameterUnits, Path folder) {
+        Unit<?> unit = compiled.units().get(variable);
+        if (unit == null) {
+            throw v.error("'" + variable + "' is not a per-synapse variable of " + synapses.name() + "; its variables: "
+                    + compiled.units().keySet());
+        }
+        Unit<?> declared = compiled.unitless() ? null : unit;
+        String what = "an initial value of " + synapses.name() + "." + variable;
+        if (v.isSequence() || v.text().endsWith(".npy")) {
+            double[] values = PerNeuron.values(v, declared, synapses.size(), folder, what);
+            SpecLoader.wrap(v, () -> synapses.init(variable, values));
+            return;
+        }
+        try {
+            double constant = declared == null ? Coherent.value(SpecNode.parseQuantity(v.text()))
+                    : v.quantity(declared, what);
+            SpecLoader.wrap(v, () -> synapses.init(variable, constant));
+            return;
+        } catch (BrainJException notAQuantity) {
+            // an expression, read below
+        }
+        Map<String, Unit<?>> names = new LinkedHashMap<>(parameterUnits);
+        names.put("i", PhysicalUnits.ONE);
+        names.put("j", PhysicalUnits.ONE);
+        names.put(ExpressionParser.RAND, PhysicalUnits.ONE);
+        try {
+            Statement s = Equations.parseCondition(v.source(), "(initial)");
+            Statement typed = new Statement(s.kind(), s.variable(), s.rhs(), declared == null ? PhysicalUnits.ONE : declared,
+                    s.flags(), s.line(), s.column(), s.positions());
+            Equations eqs = new Equations(List.of(typed));
+            Equations checked = compiled.unitless() ? eqs.checkUnitless(names.keySet()) : eqs.checkUnits(names);
+            SpecLoader.wrap(v, () -> synapses.init(variable, checked.statement("(initial)").rhs()));
+        } catch (EquationException e) {
+            throw new SpecException(v.where().at(e.line(), e.column()), e.problem().replace("(initial)", what)
+                    + "; an initial value is a quantity, a list, a .npy file, or an expression of i, j, rand() and the"
+                    + " parameters", e);
+        }
+    }
+
+    /**
+     * A state monitor entry naming {@code synapses:} rather than a population: its
+     * {@code variable}, optional {@code indices} (synapses in CSR order) and {@code period}.
+     */
+    static SpecRun.SynapseState monitor(SpecNode.Fields m, Map<String, Synapses> all, RunSettings settings) {
+        if (m.has("population")) {
+            throw m.optional("population").error("a state monitor records either a population or synapses; remove one");
+        }
+        SpecNode at = m.required("synapses");
+        Synapses s = all.get(at.name());
+        if (s == null) {
+            throw at.error("no projection written as equations is named '" + at.text() + "'; those there are: "
+                    + all.keySet());
+        }
+        String variable = m.required("variable").name();
+        int[] indices = m.has("indices")
+                ? m.optional("indices").sequence().stream().mapToInt(i -> i.integer(0)).toArray() : null;
+        int every = SpecLoader.period(m, settings);
+        SynapseMonitor monitor = SpecLoader.wrap(m.owner(), () -> s.monitor(variable, indices, every));
+        return new SpecRun.SynapseState(s.name(), variable, monitor, indices);
+    }
+}
