@@ -617,6 +617,7 @@ public class Network {
         Map<String, Tensor> all = new LinkedHashMap<>();
         groups.forEach(g -> g.stateTensors().forEach((n, t) -> all.put("group." + g.name() + "." + n, t)));
         projections.forEach(p -> p.stateTensors().forEach((n, t) -> all.put("projection." + p.name() + "." + n, t)));
+        synapses.forEach(s -> s.stateTensors().forEach((n, t) -> all.put("synapses." + s.name() + "." + n, t)));
         return all;
     }
 

@@ -278,6 +278,19 @@ public final class Synapses {
         monitors.forEach(SynapseMonitor::build);
     }
 
+    /**
+     * The tensors of this object's state, for a checkpoint: every per-synapse variable and the
+     * last update times of the event-driven ones, or the post-aligned channel's state on the fast path.
+     */
+    Map<String, Tensor> stateTensors() {
+        if (alignPost != null) {
+            return alignPost.stateTensors();
+        }
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        stateNames().forEach(x -> state.put(x, tensors.get(x)));
+        return state;
+    }
+
     /** Back to the initial values (the same draws). */
     void reset() {
         for (String x : stateNames()) {
