@@ -24,7 +24,7 @@
  * NEST stamps a spike at the end of its step instead; a spike time here is NEST's minus {@code dt}.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.brainj.api.sim;
 
 import org.osgi.annotation.bundle.Export;

@@ -242,7 +242,10 @@ public final class SpecLoader {
             equationModels.put(group, equations);
         }
         SpecNode method = f.optional("method");
-        if (method != null) {
+        if (method == null && byName) {
+            // a registered model brings the method it is stable with
+            group.method(GroupIntegrator.method(catalog.model(f.optional("model").text()).method()));
+        } else if (method != null) {
             GroupIntegrator integrator = wrap(method, () -> GroupIntegrator.method(method.text()));
             // a method that cannot integrate these equations says so here, not when the network is built
             wrap(method, () -> integrator.integrate(m.subexpressions(), m.derivatives(), 0));

@@ -1,6 +1,6 @@
 package org.brainj.models.neurons;
 
-import static org.brainj.models.neurons.Eq.of;
+import static org.brainj.api.expr.ExpressionParser.parse;
 
 import org.brainj.api.sim.NeuronModel;
 
@@ -17,7 +17,7 @@ public final class PoissonGroup {
         return NeuronModel.builder("PoissonGroup")
                 .parameter("freqs", 10)
                 .uniform("u")
-                .threshold(of("u < freqs * dt / 1000"))
+                .threshold(parse("u < freqs * dt / 1000"))
                 .build();
     }
 }
