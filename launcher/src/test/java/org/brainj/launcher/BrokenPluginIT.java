@@ -1,0 +1,150 @@
+package org.brainj.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.brainj.api.BrainJException;
+import org.brainj.launcher.platform.Platform;
+import org.brainj.launcher.spec.RunSettings;
+import org.brainj.launcher.spec.SpecLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plugins that fail (issue 14, item 6): an activator that never returns, a model component whose
+ * constructor throws, a model whose create() throws. Each is reported in one line naming its
+ * bundle; the platform, list and run go on without waiting for it.
+ */
+class BrokenPluginIT {
+    private static final String MODEL_IMPORTS = "org.brainj.api.sim,org.brainj.api.spi";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void shortLimit() {
+        System.setProperty("brainj.plugin.timeout", "2"); // read when the platform first starts a plugin
+    }
+
+    private static String model(String className, String constructorBody, String createBody) {
+        return """
+                package test;
+                import java.util.List;
+                import java.util.Map;
+                import org.brainj.api.sim.NeuronModel;
+                import org.brainj.api.sim.NeuronModelFactory;
+                import org.brainj.api.spi.ParamSpec;
+                public final class %1$s implements NeuronModelFactory {
+                    public %1$s() { %2$s }
+                    public String name() { return "%1$s"; }
+                    public List<ParamSpec> parameters() { return List.of(); }
+                    public NeuronModel create(Map<String, ?> params) { %3$s }
+                }
+                """.formatted(className, constructorBody, createBody);
+    }
+
+    private Path modelBundle(Path plugins, String className, String constructorBody, String createBody) throws Exception {
+        Path jar = TestBundles.jar(dir, "test." + className, Map.of("test." + className, model(className, constructorBody,
+                        createBody)), Map.of("OSGI-INF/" + className + ".xml", TestBundles.modelComponent("test." + className,
+                        className)), Map.of("Service-Component", "OSGI-INF/" + className + ".xml", "Import-Package", MODEL_IMPORTS));
+        return Files.copy(jar, plugins.resolve(jar.getFileName()));
+    }
+
+    @Test
+    void anActivatorThatBlocksIsReportedAndDoesNotHoldTheLauncher() throws Exception {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        Path jar = TestBundles.jar(dir, "test.blocking", Map.of("test.Blocking", """
+                package test;
+                public final class Blocking implements org.osgi.framework.BundleActivator {
+                    public void start(org.osgi.framework.BundleContext c) throws Exception { Thread.sleep(Long.MAX_VALUE); }
+                    public void stop(org.osgi.framework.BundleContext c) { }
+                }
+                """), Map.of(), Map.of("Bundle-Activator", "test.Blocking", "Import-Package", "org.osgi.framework"));
+        Files.copy(jar, plugins.resolve("blocking.jar"));
+        long start = System.nanoTime();
+        Platform platform = Platform.start(Platform.defaultBundleDir(), plugins);
+        try {
+            List<String> problems = platform.problems();
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).contains("test.blocking 1.0.0") && problems.get(0).contains("did not finish starting within 2 s"),
+                    problems.get(0));
+            assertTrue(ServiceListing.of(platform.context()).models().stream().anyMatch(e -> e.name().equals("LIF")),
+                    "the catalog is there");
+        } finally {
+            platform.close();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 20, "start, list and stop took " + seconds + " s");
+    }
+
+    @Test
+    void aComponentThatThrowsIsOneLineNamingItsBundle() throws Exception {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        modelBundle(plugins, "Throwing", "throw new IllegalStateException(\"no licence\");", "return null;");
+        List<String> warnings = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                warnings.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(RegistryCatalog.class.getName());
+        log.addHandler(capture);
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
+            RegistryCatalog catalog = new RegistryCatalog(platform);
+            assertFalse(catalog.models().stream().anyMatch(m -> m.name().equals("Throwing")));
+            catalog.models();
+            BrainJException e = assertThrows(BrainJException.class, () -> catalog.model("Throwing"));
+            assertTrue(e.getMessage().startsWith("unknown neuron model 'Throwing'"), e.getMessage());
+        } finally {
+            System.setErr(err);
+            log.removeHandler(capture);
+        }
+        assertEquals(1, warnings.size(), "one warning for the bundle, however often it is looked up: " + warnings);
+        assertTrue(warnings.get(0).startsWith("bundle test.Throwing 1.0.0: its service 'Throwing' is left out"), warnings.get(0));
+        assertFalse(captured.toString().contains("\tat "), "no stack trace without --debug:\n" + captured);
+    }
+
+    @Test
+    void aModelWhoseCreateThrowsIsThatBundlesFault() throws Exception {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        modelBundle(plugins, "Failing", "", "throw new ArrayIndexOutOfBoundsException(3);");
+        Path spec = Files.writeString(dir.resolve("f.yaml"), """
+                run: {duration: 1 ms}
+                populations:
+                  P: {size: 1, model: Failing}
+                """);
+        try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
+            RegistryCatalog catalog = new RegistryCatalog(platform);
+            BrainJException e = assertThrows(BrainJException.class,
+                    () -> SpecLoader.load(spec, "f.yaml", RunSettings.Overrides.NONE, catalog));
+            assertTrue(e.getMessage().contains("model 'Failing' of bundle test.Failing 1.0.0 failed in create()")
+                    && e.getMessage().contains("ArrayIndexOutOfBoundsException"), e.getMessage());
+            assertFalse(e.getMessage().contains("internal error") || e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+}
