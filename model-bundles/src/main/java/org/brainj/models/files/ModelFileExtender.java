@@ -26,7 +26,7 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * Registers the model files of every active bundle whose manifest has {@value #HEADER}
  * (the folder holding its {@code .model} files), this catalog's own bundle included: one
  * {@link NeuronModelFactory} service per model with {@code model.name} and {@code model.source}
- * (bundle and file). The services leave when their bundle stops. A file at fault is left out
+ * (bundle and file), in the name of that bundle: they leave when it stops. A file at fault is left out
  * with one warning naming the bundle, the file and the line.
  */
 @Component(immediate = true)
@@ -35,12 +35,10 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
     public static final String HEADER = "BrainJ-Models";
     private static final Logger LOG = Logger.getLogger(ModelFileExtender.class.getName());
 
-    private BundleContext context;
     private BundleTracker<List<ServiceRegistration<?>>> tracker;
 
     @Activate
     void activate(BundleContext context) {
-        this.context = context;
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
         tracker.open();
     }
@@ -69,7 +67,8 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
             if (reference != null) {
                 props.put("model.reference", reference);
             }
-            registered.add(context.registerService(NeuronModelFactory.class, model, props));
+            // registered in the files' own bundle: listed as its service, and gone when it stops
+            registered.add(bundle.getBundleContext().registerService(NeuronModelFactory.class, model, props));
         }
         return registered;
     }
