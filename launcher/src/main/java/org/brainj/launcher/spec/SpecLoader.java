@@ -243,8 +243,14 @@ public final class SpecLoader {
         }
         SpecNode method = f.optional("method");
         if (method == null && byName) {
-            // a registered model brings the method it is stable with
-            group.method(GroupIntegrator.method(catalog.model(f.optional("model").text()).method()));
+            // a registered model brings the method it is stable with, at a dt its file names
+            NeuronModelFactory factory = catalog.model(f.optional("model").text());
+            group.method(GroupIntegrator.method(factory.method()));
+            if (settings.dt() > factory.dt() * (1 + 1e-9)) {
+                java.util.logging.Logger.getLogger(SpecLoader.class.getName()).warning(f.optional("model").where()
+                        + ": model " + factory.name() + " is checked with " + factory.method() + " at dt <= " + factory.dt()
+                        + " ms; this run's dt is " + settings.dt() + " ms: give 'run: {dt: " + factory.dt() + " ms}' if it diverges");
+            }
         } else if (method != null) {
             GroupIntegrator integrator = wrap(method, () -> GroupIntegrator.method(method.text()));
             // a method that cannot integrate these equations says so here, not when the network is built

@@ -14,10 +14,19 @@ public final class PoissonGroup {
     }
 
     public static NeuronModel model() {
-        return NeuronModel.builder("PoissonGroup")
-                .parameter("freqs", 10)
+        return model("PoissonGroup", "freqs", 10);
+    }
+
+    /** NEST's {@code poisson_generator} as a population of sources: its {@code rate} (Hz, default 0). */
+    public static NeuronModel nest() {
+        return model("poisson_generator", "rate", 0);
+    }
+
+    private static NeuronModel model(String name, String rate, double defaultRate) {
+        return NeuronModel.builder(name)
+                .parameter(rate, defaultRate)
                 .uniform("u")
-                .threshold(parse("u < freqs * dt / 1000"))
+                .threshold(parse("u < " + rate + " * dt / 1000"))
                 .build();
     }
 }

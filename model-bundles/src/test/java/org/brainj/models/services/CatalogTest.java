@@ -19,7 +19,7 @@ class CatalogTest {
     /** BrainPy's neuron names and the NEST names of issue 13, the Java generators, and the older names kept as aliases. */
     static final List<String> NAMES = List.of("ALIF", "AdEx", "AdExIF", "AdQuaIF", "ExpIF", "ExpIFRef", "FHN", "GIF", "HH",
             "HindmarshRose", "Izhikevich", "LIF", "LIFRef", "MorrisLecar", "PoissonGroup", "QuaIF", "SpikeTimeGroup",
-            "WangBuzsakiHH", "aeif_cond_exp", "hh_psc_alpha", "iaf_cond_alpha", "iaf_cond_exp", "iaf_psc_alpha",
+            "WangBuzsakiHH", "aeif_cond_exp", "hh_psc_alpha", "iaf_cond_alpha", "iaf_cond_exp", "iaf_psc_alpha", "poisson_generator",
             "iaf_psc_delta", "iaf_psc_exp", "izhikevich");
 
     static NeuronModelFactory model(String name) {
