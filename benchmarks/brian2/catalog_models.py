@@ -3,7 +3,7 @@ from Brian2 2.5.1 on the same equations, written here independently in SI units.
 
 Each model runs one neuron per drive value from its file's initial state, at a fine step
 (dt = 0.01 ms, rk4 or exponential_euler), and the script prints the spike count and the first
-spike times. CatalogReferenceTest stores these numbers and checks the catalog's models at their
+spike times. Brian2ReferenceTest (model-bundles) stores these numbers and checks the catalog's models at their
 own default method and dt against them.
 
     python3 benchmarks/brian2/catalog_models.py
@@ -41,27 +41,23 @@ alpha_n = 0.01/mV * (v + 55*mV) / (1 - exp(-(v + 55*mV) / (10*mV))) / ms : Hz
 beta_n = 0.125 * exp(-(v + 65*mV) / (80*mV)) / ms : Hz
 '''
 
-# BrainPy's HH (gL = 0.03 mS/cm^2) on a 1e-3 cm^2 patch: C = 1 nF, gNa = 120 uS, ...
-run('HH', '''
-dv/dt = (-gNa*m**3*h*(v - 50*mV) - gK*n**4*(v + 77*mV) - gL*(v + 54.387*mV) + I) / (1*nF) : volt
+def hh(capacitance, leak_reversal):
+    return '''
+dv/dt = (-gNa*m**3*h*(v - 50*mV) - gK*n**4*(v + 77*mV) - gL*(v - %s) + I) / (%s) : volt
 dm/dt = alpha_m*(1 - m) - beta_m*m : 1
 dh/dt = alpha_h*(1 - h) - beta_h*h : 1
 dn/dt = alpha_n*(1 - n) - beta_n*n : 1
 I : amp
-''' + HH_RATES, [5 * nA, 6 * nA, 10 * nA], 300 * ms, dict(v=-65 * mV, m=0.0529, h=0.5961, n=0.3177),
-    'exponential_euler', 'v > 20*mV', refractory='v > 20*mV',
-    namespace=dict(gNa=120 * uS, gK=36 * uS, gL=0.03 * uS))
+''' % (leak_reversal, capacitance) + HH_RATES
 
+
+HH_REST = dict(v=-65 * mV, m=0.0529, h=0.5961, n=0.3177)
+# BrainPy's HH (gL = 0.03 mS/cm^2) on a 1e-3 cm^2 patch: C = 1 nF, gNa = 120 uS, ...
+run('HH', hh('1*nF', '-54.387*mV'), [5 * nA, 6 * nA, 10 * nA], 300 * ms, HH_REST, 'exponential_euler', 'v > 20*mV',
+    refractory='v > 20*mV', namespace=dict(gNa=120 * uS, gK=36 * uS, gL=0.03 * uS))
 # NEST's hh_psc_alpha: the standard HH on 100 pF
-run('hh_psc_alpha', '''
-dv/dt = (-gNa*m**3*h*(v - 50*mV) - gK*n**4*(v + 77*mV) - gL*(v + 54.402*mV) + I) / (100*pF) : volt
-dm/dt = alpha_m*(1 - m) - beta_m*m : 1
-dh/dt = alpha_h*(1 - h) - beta_h*h : 1
-dn/dt = alpha_n*(1 - n) - beta_n*n : 1
-I : amp
-''' + HH_RATES, [600 * pA, 700 * pA, 1000 * pA], 300 * ms, dict(v=-65 * mV, m=0.0529, h=0.5961, n=0.3177),
-    'exponential_euler', 'v > 0*mV', refractory='v > 0*mV',
-    namespace=dict(gNa=12000 * nS, gK=3600 * nS, gL=30 * nS))
+run('hh_psc_alpha', hh('100*pF', '-54.402*mV'), [600 * pA, 700 * pA, 1000 * pA], 300 * ms, HH_REST, 'exponential_euler',
+    'v > 0*mV', refractory='v > 0*mV', namespace=dict(gNa=12000 * nS, gK=3600 * nS, gL=30 * nS))
 
 run('WangBuzsakiHH', '''
 dv/dt = (-35*uS*m_inf**3*h*(v - 55*mV) - 9*uS*n**4*(v + 90*mV) - 0.1*uS*(v + 65*mV) + I) / (1*nF) : volt
