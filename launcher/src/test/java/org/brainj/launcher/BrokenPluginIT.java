@@ -95,20 +95,7 @@ class BrokenPluginIT {
         Path plugins = Files.createDirectory(dir.resolve("plugins"));
         modelBundle(plugins, "Throwing", "throw new IllegalStateException(\"no licence\");", "return null;");
         List<String> warnings = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                warnings.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Handler capture = collecting(warnings);
         Logger log = Logger.getLogger(RegistryCatalog.class.getName());
         log.addHandler(capture);
         PrintStream err = System.err;
@@ -127,6 +114,58 @@ class BrokenPluginIT {
         assertEquals(1, warnings.size(), "one warning for the bundle, however often it is looked up: " + warnings);
         assertTrue(warnings.get(0).startsWith("bundle test.Throwing 1.0.0: its service 'Throwing' is left out"), warnings.get(0));
         assertFalse(captured.toString().contains("\tat "), "no stack trace without --debug:\n" + captured);
+    }
+
+    /** A plugin of model files with one file at fault: that file is reported by bundle, file and line; the other loads. */
+    @Test
+    void aModelFileAtFaultIsOneLineNamingTheBundleFileAndLine() throws Exception {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        String good = """
+                name: Leaky
+                equations:
+                    dV/dt = (E_L - V) / tau : volt
+                threshold: V > V_th
+                reset: V = E_L
+                parameters:
+                    E_L: -70 mV     # resting potential
+                    tau: 10 ms      # membrane time constant
+                    V_th: -50 mV    # threshold
+                """;
+        Path jar = TestBundles.jar(dir, "test.files", Map.of(), Map.of("models/Leaky.model", good,
+                "models/Bad.model", good.replace("Leaky", "Bad").replace("tau: 10 ms", "tau: 10 mV")),
+                Map.of("BrainJ-Models", "models"));
+        Files.copy(jar, plugins.resolve("files.jar"));
+        List<String> warnings = new ArrayList<>();
+        Handler capture = collecting(warnings);
+        Logger log = Logger.getLogger("org.brainj.models.files.ModelFileExtender");
+        log.addHandler(capture);
+        try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
+            List<ServiceListing.Entry> models = ServiceListing.of(platform.context()).models();
+            assertTrue(models.stream().anyMatch(e -> e.name().equals("Leaky") && e.bundle().startsWith("test.files 1.0.0")),
+                    "the good file is a model of its bundle");
+            assertFalse(models.stream().anyMatch(e -> e.name().equals("Bad")));
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("bundle test.files 1.0.0: Bad.model:3: "), warnings.get(0));
+    }
+
+    private static Handler collecting(List<String> messages) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                messages.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Test
