@@ -137,6 +137,30 @@ class ClosedFormTest {
     }
 
     /**
+     * NEST's iaf_cond_alpha after one input spike of weight w onto dg_ex: the conductance
+     * w (t/tau_s) e^(1 - t/tau_s), and for a small w (driving force E_ex - E_L)
+     * V_m - E_L = w (E_ex - E_L) e / (C_m tau_s) e^(-t/tau_m) (1 - e^(-k t) (1 + k t)) / k^2, k = 1/tau_s - 1/tau_m.
+     */
+    @Test
+    void iafCondAlphaPostsynapticPotentialIsTheClosedForm() {
+        double w = 0.001, c = 0.25, gL = 0.0166667, ts = 0.2, tm = c / gL;
+        double kk = 1 / ts - 1 / tm;
+        Drive d = new Drive("iaf_cond_alpha", Map.of(), "I_e", new double[] {0}, "V_m");
+        d.init("dg_ex", w);
+        double[] v = d.run(50).trace(0);
+        double expectedPeak = 0;
+        double[] expected = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            double t = k * d.dt;
+            expected[k] = w * 70 * Math.E / (c * ts) * Math.exp(-t / tm) * (1 - Math.exp(-kk * t) * (1 + kk * t)) / (kk * kk);
+            expectedPeak = Math.max(expectedPeak, expected[k]);
+        }
+        for (int k = 0; k < v.length; k++) {
+            assertEquals(expected[k], v[k] + 70, 0.01 * expectedPeak, "t = " + k * d.dt);
+        }
+    }
+
+    /**
      * NEST's iaf_cond_exp after one input spike of weight w onto g_ex: for a small w the driving force
      * stays E_ex - E_L, and V_m - E_L = w (E_ex - E_L) / C_m * tau_m tau_s / (tau_m - tau_s)
      * (e^(-t/tau_m) - e^(-t/tau_s)), tau_m = C_m / g_L; the neglected term is of order w^2.
