@@ -64,6 +64,17 @@ class PatternsTest {
         }
     }
 
+    /**
+     * The squid axon fires repetitively from about 6.3 uA/cm^2 (Hodgkin and Huxley 1952; Rinzel 1978:
+     * 6.26): on NEST's 100 pF hh_psc_alpha 626 pA. Below, a step gives at most a few onset spikes.
+     */
+    @Test
+    void hhPscAlphaFiresRepetitivelyAboveThePublishedRheobase() {
+        Drive d = new Drive("hh_psc_alpha", Map.of(), "I_e", new double[] {600, 660}, null).run(500);
+        assertTrue(d.count(0) <= 3, "600 pA: " + d.count(0) + " spikes");
+        assertTrue(d.count(1) >= 25, "660 pA: " + d.count(1) + " spikes");
+    }
+
     /** Hindmarsh and Rose (1984): bursts under I = 2 with the slow current's r = 0.01. */
     @Test
     void hindmarshRoseBursts() {
