@@ -120,19 +120,11 @@ class BrokenPluginIT {
     @Test
     void aModelFileAtFaultIsOneLineNamingTheBundleFileAndLine() throws Exception {
         Path plugins = Files.createDirectory(dir.resolve("plugins"));
-        String good = """
-                name: Leaky
-                equations:
-                    dV/dt = (E_L - V) / tau : volt
-                threshold: V > V_th
-                reset: V = E_L
-                parameters:
-                    E_L: -70 mV     # resting potential
-                    tau: 10 ms      # membrane time constant
-                    V_th: -50 mV    # threshold
-                """;
-        Path jar = TestBundles.jar(dir, "test.files", Map.of(), Map.of("models/Leaky.model", good,
-                "models/Bad.model", good.replace("Leaky", "Bad").replace("tau: 10 ms", "tau: 10 mV")),
+        // the example plugin's model, and a copy whose omega is not a rate: the equations, where dx/dt reads it, are at fault
+        String good = Files.readString(Path.of("../examples/plugin-model/src/main/resources/models/ResonateAndFire.model"));
+        String bad = good.replace("name: ResonateAndFire", "name: Bad").replace("omega: 0.25 1/ms", "omega: 0.25 mV");
+        long equationLine = bad.lines().takeWhile(l -> !l.contains("dx/dt")).count() + 1;
+        Path jar = TestBundles.jar(dir, "test.files", Map.of(), Map.of("models/Good.model", good, "models/Bad.model", bad),
                 Map.of("BrainJ-Models", "models"));
         Files.copy(jar, plugins.resolve("files.jar"));
         List<String> warnings = new ArrayList<>();
@@ -141,14 +133,14 @@ class BrokenPluginIT {
         log.addHandler(capture);
         try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
             List<ServiceListing.Entry> models = ServiceListing.of(platform.context()).models();
-            assertTrue(models.stream().anyMatch(e -> e.name().equals("Leaky") && e.bundle().startsWith("test.files 1.0.0")),
+            assertTrue(models.stream().anyMatch(e -> e.name().equals("ResonateAndFire") && e.bundle().startsWith("test.files 1.0.0")),
                     "the good file is a model of its bundle");
             assertFalse(models.stream().anyMatch(e -> e.name().equals("Bad")));
         } finally {
             log.removeHandler(capture);
         }
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("bundle test.files 1.0.0: Bad.model:3: "), warnings.get(0));
+        assertTrue(warnings.get(0).startsWith("bundle test.files 1.0.0: Bad.model:" + equationLine + ": "), warnings.get(0));
     }
 
     private static Handler collecting(List<String> messages) {
