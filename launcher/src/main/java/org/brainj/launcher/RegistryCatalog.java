@@ -2,6 +2,9 @@ package org.brainj.launcher;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +38,7 @@ final class RegistryCatalog implements Catalog {
 
     private final Platform platform;
     private final Set<Long> reported = new HashSet<>();
+    private final Set<String> reportedNames = new HashSet<>();
 
     RegistryCatalog(Platform platform) {
         this.platform = platform;
@@ -45,10 +49,19 @@ final class RegistryCatalog implements Catalog {
         return platform.backend(name, BACKEND_WAIT);
     }
 
+    /** Where two bundles offer a model of the same name, the first registered (BrainJ's own before a plugin's) wins, with a warning. */
     @Override
     public Collection<NeuronModelFactory> models() {
-        return services(NeuronModelFactory.class).stream().map(s -> (NeuronModelFactory) new FromBundle(s.service(), s.bundle()))
-                .toList();
+        Map<String, FromBundle> byName = new LinkedHashMap<>();
+        for (Found<NeuronModelFactory> s : services(NeuronModelFactory.class)) {
+            FromBundle model = new FromBundle(s.service(), s.bundle());
+            FromBundle first = byName.putIfAbsent(model.name(), model);
+            if (first != null && reportedNames.add(model.name() + " " + model.bundle())) {
+                LOG.warning("bundle " + model.bundle() + ": model '" + model.name() + "' is offered by bundle " + first.bundle()
+                        + " already; specs get that one: rename it in the plugin");
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     @Override
@@ -69,7 +82,9 @@ final class RegistryCatalog implements Catalog {
             throw new IllegalStateException(e);
         }
         List<Found<T>> found = new ArrayList<>();
-        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+        refs = refs == null ? new ServiceReference<?>[0] : refs;
+        Arrays.sort(refs, Collections.reverseOrder()); // the framework's order: highest ranking, then first registered
+        for (ServiceReference<?> ref : refs) {
             Bundle bundle = ref.getBundle();
             if (bundle == null) {
                 continue; // unregistered while we looked

@@ -143,6 +143,39 @@ class BrokenPluginIT {
         assertTrue(warnings.get(0).startsWith("bundle test.files 1.0.0: Bad.model:" + equationLine + ": "), warnings.get(0));
     }
 
+    /** A plugin model named as one of BrainJ's: BrainJ's stays what specs get, and the plugin is told once. */
+    @Test
+    void aModelNamedAsOneOfBrainJsIsReportedAndLeavesBrainJsInPlace() throws Exception {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        String lif = Files.readString(Path.of("../examples/plugin-model/src/main/resources/models/ResonateAndFire.model"))
+                .replace("name: ResonateAndFire", "name: LIF");
+        Files.copy(TestBundles.jar(dir, "test.lif", Map.of(), Map.of("models/LIF.model", lif), Map.of("BrainJ-Models", "models")),
+                plugins.resolve("lif.jar"));
+        List<String> warnings = new ArrayList<>();
+        Handler capture = collecting(warnings);
+        Logger log = Logger.getLogger(RegistryCatalog.class.getName());
+        log.addHandler(capture);
+        try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
+            RegistryCatalog catalog = new RegistryCatalog(platform);
+            await(() -> ServiceListing.of(platform.context()).models().stream().filter(e -> e.name().equals("LIF")).count() == 2);
+            assertTrue(catalog.model("LIF").parameters().stream().anyMatch(p -> p.name().equals("tau_ref")), "BrainJ's LIF");
+            catalog.model("LIF");
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("bundle test.lif 1.0.0: model 'LIF' is offered by bundle org.brainj.models "),
+                warnings.get(0));
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "timed out");
+            Thread.sleep(50);
+        }
+    }
+
     private static Handler collecting(List<String> messages) {
         return new Handler() {
             @Override
