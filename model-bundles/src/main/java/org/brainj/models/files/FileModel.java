@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.measure.Quantity;
-import javax.measure.Unit;
 import org.brainj.api.BrainJException;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.model.ModelTextException;
@@ -47,9 +46,9 @@ public final class FileModel implements NeuronModelFactory {
         this.name = name;
         NeuronText text = NeuronText.of(file.equations());
         for (ModelFile.Entry p : file.parameters()) {
-            text.parameter(p.name(), quantity(p));
-            Unit<?> unit = PhysicalUnits.quantity(p.value()).getUnit();
-            scales.put(p.name(), new BigDecimal(Coherent.value(1, unit)).round(new MathContext(12)).doubleValue());
+            Quantity<?> q = quantity(p);
+            text.parameter(p.name(), q);
+            scales.put(p.name(), new BigDecimal(Coherent.value(1, q.getUnit())).round(new MathContext(12)).doubleValue());
         }
         ModelFile.Line threshold = file.texts().get("threshold");
         ModelFile.Line crossing = file.texts().get("threshold_crossing");
@@ -98,7 +97,20 @@ public final class FileModel implements NeuronModelFactory {
         } catch (BrainJException e) {
             throw new ModelFileException(file.origin(), methodLine == null ? 1 : methodLine.line(), e.getMessage(), e);
         }
-        dt = file.text("dt") == null ? 0.1 : Coherent.value(PhysicalUnits.quantity(file.text("dt")));
+        dt = file.text("dt") == null ? 0.1 : step(file.texts().get("dt"));
+    }
+
+    private double step(ModelFile.Line line) {
+        try {
+            Quantity<?> q = PhysicalUnits.quantity(line.text());
+            if (PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.SECOND) && Coherent.value(q) > 0) {
+                return Coherent.value(q);
+            }
+        } catch (UnitFormatException | IllegalArgumentException e) {
+            // said below
+        }
+        throw new ModelFileException(file.origin(), line.line(), "dt: '" + line.text() + "' is not a positive time; give e.g. '0.1 ms'",
+                null);
     }
 
     /** The same model under another name (NEST's, or an older one), listed and created as itself. */

@@ -59,6 +59,7 @@ class ModelFileTest {
                 Arguments.of(GOOD.replace("    V: -60 mV", "    V: -60 ms"), "Leaky.model:18: state V: -60 ms does not fit V"),
                 Arguments.of(GOOD.replace("    V: -60 mV", "    W: -60 mV"), "Leaky.model:18: 'W' is not a state variable"),
                 Arguments.of(GOOD.replace("method: exponential_euler", "method: rk5"), "Leaky.model:4:"),
+                Arguments.of(GOOD.replace("dt: 0.1 ms", "dt: 0.1 mV"), "Leaky.model:5: dt: '0.1 mV' is not a positive time"),
                 Arguments.of(GOOD.replace("threshold: V > V_th", "threshold: V > V_th\nthreshold: V > 0*mV"), "'threshold' is given twice"),
                 Arguments.of(GOOD.replace("    E_L: -70 mV", "    E_L -70 mV"), "Leaky.model:13: expected 'name: value unit  # meaning'"),
                 Arguments.of(GOOD.replace("reset: V = E_L", "reset: W = E_L"), "Leaky.model:10: reset, line 10"),
