@@ -15,7 +15,12 @@ public class UnknownNameException extends BrainJException {
     private final List<String> known;
 
     public UnknownNameException(String kind, String name, Collection<String> known) {
-        super(message(kind, name, known));
+        this(kind, name, known, null);
+    }
+
+    /** With a hint after the list of known names, e.g. the close matches of a misspelled name (null for none). */
+    public UnknownNameException(String kind, String name, Collection<String> known, String hint) {
+        super(message(kind, name, known) + (hint == null ? "" : "; " + hint));
         this.kind = kind;
         this.name = name;
         this.known = List.copyOf(new TreeSet<>(known));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.brainj.api.tensor.Backend;
-import org.brainj.models.neurons.LIF;
+import org.brainj.models.neurons.Neurons;
 import org.junit.jupiter.api.Test;
 
 /** Groups whose step is Java code over the op sets ({@link DynamicModel}), in networks with equation groups. */
@@ -29,7 +29,7 @@ class DynamicGroupTest {
         SpikeMonitor[] equations = new SpikeMonitor[currents.length];
         for (int k = 0; k < currents.length; k++) {
             NeuronGroup j = new NeuronGroup("J" + k, 1, new JavaLif()).set("V_reset", 0).init("V", Initializer.constant(0));
-            NeuronGroup e = new NeuronGroup("E" + k, 1, LIF.model().with(Map.of("V_reset", 0.0)))
+            NeuronGroup e = new NeuronGroup("E" + k, 1, Neurons.model("LIF").with(Map.of("V_reset", 0.0)))
                     .init("V", Initializer.constant(0));
             net.add(j, e, Input.constant(j, "input", currents[k], Input.Op.ADD),
                     Input.constant(e, "input", currents[k], Input.Op.ADD));
@@ -65,7 +65,7 @@ class DynamicGroupTest {
     void inFloat32TheJavaLifFiresWithinOneStepOfTheEquationLif() {
         Network net = new Network(TestBackend.get()).dt(DT).dtype(org.brainj.api.tensor.DType.FLOAT32);
         NeuronGroup j = new NeuronGroup("J", 1, new JavaLif());
-        NeuronGroup e = new NeuronGroup("E", 1, LIF.model());
+        NeuronGroup e = new NeuronGroup("E", 1, Neurons.model("LIF"));
         net.add(j, e, Input.constant(j, "input", 26, Input.Op.ADD), Input.constant(e, "input", 26, Input.Op.ADD));
         SpikeMonitor java = net.spikes(j);
         SpikeMonitor equations = net.spikes(e);
@@ -89,7 +89,7 @@ class DynamicGroupTest {
         double w = 0.5, tau = 5;
         Network net = new Network(TestBackend.get()).dt(DT);
         NeuronGroup src = new NeuronGroup("src", 1, new JavaLif());
-        NeuronGroup dst = new NeuronGroup("dst", 1, LIF.model().with(Map.of("V_th", 1e9)));
+        NeuronGroup dst = new NeuronGroup("dst", 1, Neurons.model("LIF").with(Map.of("V_th", 1e9)));
         Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {0}).weight(w)
                 .synapse(Synapse.exponential(tau)).output(SynapticOutput.cuba()).build();
         net.add(src, dst, p, Input.constant(src, "input", 40, Input.Op.ADD));
@@ -109,7 +109,7 @@ class DynamicGroupTest {
     void anEquationGroupDrivesAJavaGroup() {
         double w = 0.25, tau = 2;
         Network net = new Network(TestBackend.get()).dt(DT);
-        NeuronGroup src = new NeuronGroup("src", 1, LIF.model());
+        NeuronGroup src = new NeuronGroup("src", 1, Neurons.model("LIF"));
         NeuronGroup dst = new NeuronGroup("dst", 2, new JavaLif()).set("V_th", 1e9);
         Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {1}).weight(w)
                 .synapse(Synapse.exponential(tau)).output(SynapticOutput.cuba()).build();
@@ -199,7 +199,7 @@ class DynamicGroupTest {
     void aConductanceOutputReadsTheJavaGroupsMembrane() {
         double w = 0.3, tau = 3, reversal = 10;
         Network net = new Network(TestBackend.get()).dt(DT);
-        NeuronGroup src = new NeuronGroup("src", 1, LIF.model());
+        NeuronGroup src = new NeuronGroup("src", 1, Neurons.model("LIF"));
         // tau = 1e15 and no input: V stays at 0 up to 1e-13, so g (E - V) = 10 g
         NeuronGroup dst = new NeuronGroup("dst", 1, new JavaLif()).set("tau", 1e15).init("V", Initializer.constant(0));
         Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {0}).weight(w)
@@ -230,7 +230,7 @@ class DynamicGroupTest {
                 s.backend().binary(org.brainj.api.tensor.BinaryOp.ADD, s.get("n"), s.get("I_syn"), s.get("n"));
             }
         };
-        NeuronGroup src = new NeuronGroup("src", 1, LIF.model());
+        NeuronGroup src = new NeuronGroup("src", 1, Neurons.model("LIF"));
         NeuronGroup dst = new NeuronGroup("dst", 1, noMembrane);
         SimulationException e = assertThrows(SimulationException.class, () -> Projection.builder("P", src, dst)
                 .csr(new int[] {0, 1}, new int[] {0}).synapse(Synapse.exponential(2)).output(SynapticOutput.coba(0))
@@ -248,7 +248,7 @@ class DynamicGroupTest {
     /** A delta synapse needs a compiled step to add into; onto a Java group it is refused, naming the way that works. */
     @Test
     void aDeltaSynapseOntoAJavaGroupIsRefused() {
-        NeuronGroup src = new NeuronGroup("src", 1, LIF.model());
+        NeuronGroup src = new NeuronGroup("src", 1, Neurons.model("LIF"));
         NeuronGroup dst = new NeuronGroup("dst", 1, new JavaLif());
         SimulationException e = assertThrows(SimulationException.class, () -> Projection.builder("P", src, dst)
                 .csr(new int[] {0, 1}, new int[] {0}).synapse(Synapse.delta()).build());

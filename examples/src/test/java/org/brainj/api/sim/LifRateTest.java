@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.brainj.api.tensor.DType;
-import org.brainj.models.neurons.LIF;
+import org.brainj.models.neurons.Neurons;
 import org.junit.jupiter.api.Test;
 
 /** A LIF neuron under constant input against the closed-form interspike interval. */
@@ -33,7 +33,7 @@ class LifRateTest {
         Network net = new Network(TestBackend.get()).dt(dt).dtype(dtype);
         SpikeMonitor[] mons = new SpikeMonitor[currents.length];
         for (int k = 0; k < currents.length; k++) {
-            NeuronGroup g = new NeuronGroup("G" + k, 1, LIF.model().with(java.util.Map.of("V_reset", 0.0)))
+            NeuronGroup g = new NeuronGroup("G" + k, 1, Neurons.model("LIF").with(java.util.Map.of("V_reset", 0.0)))
                     .init("V", Initializer.constant(0));
             net.add(g, Input.constant(g, "input", currents[k], Input.Op.ADD));
             mons[k] = net.spikes(g);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.brainj.api.UnknownNameException;
-import org.brainj.models.neurons.HH;
+import org.brainj.models.neurons.Neurons;
 import org.junit.jupiter.api.Test;
 
 /** Monitors as in the reference's "More About Monitor". */
@@ -21,7 +21,7 @@ class MonitorTest {
     void shapesMatchTheReference() {
         Network net = new Network(TestBackend.get()).dt(0.1);
         // the reference integrates HH with exponential_euler
-        NeuronGroup hh = new NeuronGroup("HH", 10, HH.model()).method(GroupIntegrator.method("exponential_euler"));
+        NeuronGroup hh = new NeuronGroup("HH", 10, Neurons.model("HH")).method(GroupIntegrator.method("exponential_euler"));
         net.add(hh, Input.constant(hh, "input", 10, Input.Op.ADD));
         StateMonitor v = net.monitor(hh, "V");
         StateMonitor spike = net.monitor(hh, "spike", new int[] {1, 2, 3}, 1);
@@ -46,7 +46,7 @@ class MonitorTest {
     @Test
     void anUnknownVariableListsTheKnownOnes() {
         Network net = new Network(TestBackend.get());
-        NeuronGroup hh = new NeuronGroup("HH", 10, HH.model());
+        NeuronGroup hh = new NeuronGroup("HH", 10, Neurons.model("HH"));
         net.add(hh);
         UnknownNameException e = assertThrows(UnknownNameException.class, () -> net.monitor(hh, "v"));
         assertEquals("v", e.name());
@@ -57,7 +57,7 @@ class MonitorTest {
     @Test
     void anIndexOutsideTheGroupIsRefused() {
         Network net = new Network(TestBackend.get());
-        NeuronGroup hh = new NeuronGroup("HH", 10, HH.model());
+        NeuronGroup hh = new NeuronGroup("HH", 10, Neurons.model("HH"));
         net.add(hh);
         SimulationException e = assertThrows(SimulationException.class, () -> net.monitor(hh, "V", new int[] {3, 10}, 1));
         assertTrue(e.getMessage().contains("index 10 is outside HH (0..9)"), e.getMessage());

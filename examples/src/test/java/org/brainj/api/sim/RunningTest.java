@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.brainj.api.expr.ExpressionParser;
 import org.brainj.api.model.NeuronText;
-import org.brainj.models.neurons.LIF;
+import org.brainj.models.neurons.Neurons;
 import org.junit.jupiter.api.Test;
 
 /** Continuing runs, reset, repeat runs without recompiling, progress, schedules, unstable runs. */
@@ -24,7 +24,7 @@ class RunningTest {
     /** 20 LIF neurons with random initial V under a constant input. */
     static Lif lif(double input) {
         Network net = new Network(TestBackend.get()).dt(0.1).seed(7);
-        NeuronGroup g = new NeuronGroup("L", 20, LIF.model()).init("V", Initializer.uniform(-5, 20));
+        NeuronGroup g = new NeuronGroup("L", 20, Neurons.model("LIF")).init("V", Initializer.uniform(-5, 20));
         net.add(g, Input.constant(g, "input", input, Input.Op.ADD));
         return new Lif(net, g, net.spikes(g));
     }
@@ -51,7 +51,7 @@ class RunningTest {
     static Driven driven(org.brainj.api.tensor.Backend backend) {
         Network net = new Network(backend).dt(0.1).seed(5);
         NeuronGroup src = new NeuronGroup("src", 50, org.brainj.models.neurons.PoissonGroup.model()).set("freqs", 40);
-        NeuronGroup dst = new NeuronGroup("dst", 20, LIF.model());
+        NeuronGroup dst = new NeuronGroup("dst", 20, Neurons.model("LIF"));
         int[] ptr = new int[51];
         int[] idx = new int[50 * 20];
         for (int i = 0; i < 50; i++) {

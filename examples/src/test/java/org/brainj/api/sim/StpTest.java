@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.brainj.api.tensor.Backend;
-import org.brainj.models.neurons.LIF;
+import org.brainj.models.neurons.Neurons;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +24,9 @@ class StpTest {
 
     private static Setup setup(Backend backend, STP stp) {
         Network net = new Network(backend).dt(DT);
-        NeuronGroup src = new NeuronGroup("src", 1, LIF.model());
+        NeuronGroup src = new NeuronGroup("src", 1, Neurons.model("LIF"));
         // tau = 1e15: the leak moves V by less than 1e-13 over the run, so V sums the jumps
-        NeuronGroup dst = new NeuronGroup("dst", 2, LIF.model().with(Map.of("V_th", 1e9, "tau", 1e15)))
+        NeuronGroup dst = new NeuronGroup("dst", 2, Neurons.model("LIF").with(Map.of("V_th", 1e9, "tau", 1e15)))
                 .init("V", Initializer.constant(0));
         Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 2}, new int[] {0, 1}).weights(W)
                 .onVariable("V").stp(stp).build();
@@ -134,8 +134,8 @@ class StpTest {
     void badStpIsRefusedNamingTheFix() {
         assertThrows(SimulationException.class, () -> new STP(0, 50, 100));
         assertThrows(SimulationException.class, () -> new STP(0.5, -1, 100));
-        NeuronGroup src = new NeuronGroup("src", 1, LIF.model());
-        NeuronGroup dst = new NeuronGroup("dst", 2, LIF.model());
+        NeuronGroup src = new NeuronGroup("src", 1, Neurons.model("LIF"));
+        NeuronGroup dst = new NeuronGroup("dst", 2, Neurons.model("LIF"));
         SimulationException e = assertThrows(SimulationException.class, () -> Projection.builder("P", src, dst)
                 .csr(new int[] {0, 2}, new int[] {0, 1}).delays(new double[] {0.1, 0.2}).stp(STP.defaults()).build());
         assertTrue(e.getMessage().contains("single delay"), e.getMessage());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
-import org.brainj.models.neurons.LIF;
+import org.brainj.models.neurons.Neurons;
 import org.junit.jupiter.api.Test;
 
 /** Post-synaptic traces after one spike against their closed forms. */
@@ -23,7 +23,7 @@ class SynapseTest {
 
     /** A LIF at rest (V_rest = 0, no input) that cannot fire, so only the synapse moves it. */
     static NeuronGroup quietLif(String name) {
-        return new NeuronGroup(name, 1, LIF.model().with(Map.of("V_th", 1e9, "V_reset", 0.0)))
+        return new NeuronGroup(name, 1, Neurons.model("LIF").with(Map.of("V_th", 1e9, "V_reset", 0.0)))
                 .init("V", Initializer.constant(0));
     }
 

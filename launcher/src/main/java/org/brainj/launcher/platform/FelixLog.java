@@ -24,6 +24,11 @@ final class FelixLog extends org.apache.felix.framework.Logger {
         return LOG.isLoggable(Level.WARNING) ? "2" : "1";
     }
 
+    /** Whether details (framework traces) are shown: {@code --debug}. */
+    static boolean details() {
+        return LOG.isLoggable(Level.FINE);
+    }
+
     @Override
     protected void doLog(Bundle bundle, ServiceReference sr, int level, String msg, Throwable throwable) {
         String where = bundle == null ? "" : bundle.getSymbolicName() + ": ";

@@ -34,6 +34,7 @@ import org.osgi.framework.launch.FrameworkFactory;
 public final class Platform implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Platform.class.getName());
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STUCK_STOP_TIMEOUT = Duration.ofSeconds(1);
 
     private final Framework framework;
     private final Path storage;
@@ -195,7 +196,10 @@ public final class Platform implements AutoCloseable {
         }
         try {
             framework.stop();
-            if (framework.waitForStop(STOP_TIMEOUT.toMillis()).getType() == org.osgi.framework.FrameworkEvent.WAIT_TIMEDOUT) {
+            // a plugin still blocked in its activator holds the framework's stop forever: do not wait for it
+            Duration wait = plugins != null && plugins.hasStuck() ? STUCK_STOP_TIMEOUT : STOP_TIMEOUT;
+            if (framework.waitForStop(wait.toMillis()).getType() == org.osgi.framework.FrameworkEvent.WAIT_TIMEDOUT
+                    && wait == STOP_TIMEOUT) {
                 LOG.warning("the OSGi framework did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
             }
         } catch (BundleException e) {
@@ -265,6 +269,9 @@ public final class Platform implements AutoCloseable {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, HostPackages.systemPackagesExtra());
         config.put("felix.log.logger", new FelixLog()); // Felix takes this one as an object
         config.put("felix.log.level", FelixLog.felixLevel());
+        // Declarative Services prints a component's failure with its whole stack trace, on every lookup:
+        // only under --debug; without it the launcher names the bundle in one line (RegistryCatalog)
+        config.put("ds.log.enabled", String.valueOf(FelixLog.details()));
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Platform.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the launcher's classpath"));
         return factory.newFramework((Map) config);

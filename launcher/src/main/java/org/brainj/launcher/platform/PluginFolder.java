@@ -12,6 +12,9 @@ import java.nio.file.WatchService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.brainj.api.BrainJException;
@@ -31,6 +34,7 @@ final class PluginFolder implements AutoCloseable {
     private final Path dir;
     private final BundleContext context;
     private final Map<Path, Bundle> installed = new HashMap<>();
+    private final Set<Bundle> stuck = ConcurrentHashMap.newKeySet();
     private final WatchService watcher;
     private final Thread thread;
 
@@ -102,12 +106,48 @@ final class PluginFolder implements AutoCloseable {
                 bundle.update(); // a jar written again (or a copy that was still growing)
             }
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
-                bundle.start();
+                return start(jar, bundle);
             }
             return null;
         } catch (BundleException | IllegalStateException | SecurityException e) {
             return "plugin " + jar.getFileName() + " was skipped: " + e.getMessage();
         }
+    }
+
+    /**
+     * Starts a plugin within {@link TimeLimit#PLUGINS}: an activator that blocks is left running in
+     * the background and the plugin reported, so that {@code list} and {@code run} go on.
+     */
+    private String start(Path jar, Bundle bundle) throws BundleException {
+        Bundle b = bundle;
+        Optional<Boolean> started;
+        try {
+            started = TimeLimit.call("brainj-start-" + bundle.getSymbolicName(), TimeLimit.PLUGINS, () -> {
+                try {
+                    b.start();
+                    return true;
+                } catch (BundleException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof BundleException be) {
+                throw be;
+            }
+            throw e;
+        }
+        if (started.isPresent()) {
+            return null;
+        }
+        stuck.add(bundle);
+        return "plugin " + jar.getFileName() + " (bundle " + bundle.getSymbolicName() + " " + bundle.getVersion()
+                + ") did not finish starting within " + TimeLimit.PLUGINS.toSeconds() + " s (its activator blocks);"
+                + " it was skipped: fix or remove it";
+    }
+
+    /** Whether a plugin is still starting after its time ran out (stopping the framework then waits for it in vain). */
+    boolean hasStuck() {
+        return !stuck.isEmpty();
     }
 
     private synchronized String remove(Path jar) {

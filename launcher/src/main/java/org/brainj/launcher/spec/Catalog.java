@@ -2,6 +2,7 @@ package org.brainj.launcher.spec;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.brainj.api.UnknownNameException;
 import org.brainj.api.connect.ConnectorFactory;
@@ -33,8 +34,36 @@ public interface Catalog {
     }
 
     private static <T> T find(String kind, String name, Collection<T> all, Function<T, String> nameOf) {
-        return all.stream().filter(f -> nameOf.apply(f).equals(name)).findFirst()
-                .orElseThrow(() -> new UnknownNameException(kind, name, all.stream().map(nameOf).sorted().toList()));
+        return all.stream().filter(f -> nameOf.apply(f).equals(name)).findFirst().orElseThrow(() -> {
+            List<String> known = all.stream().map(nameOf).sorted().toList();
+            List<String> close = closeTo(name, known);
+            return new UnknownNameException(kind, name, known,
+                    close.isEmpty() ? null : "did you mean " + String.join(" or ", close) + "?");
+        });
+    }
+
+    /** The known names a slip of the keyboard away: another case, or a few letters added, dropped or changed. */
+    static List<String> closeTo(String name, List<String> known) {
+        String n = name.toLowerCase(Locale.ROOT);
+        int allowed = Math.max(1, n.length() / 3);
+        return known.stream().filter(k -> editDistance(n, k.toLowerCase(Locale.ROOT)) <= allowed).limit(5).toList();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j], row[j - 1]) + 1, diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /** The implementations on the classpath, as a Maven user without OSGi has them. */
@@ -47,8 +76,7 @@ public interface Catalog {
 
             @Override
             public Collection<NeuronModelFactory> models() {
-                return java.util.ServiceLoader.load(NeuronModelFactory.class, Catalog.class.getClassLoader())
-                        .stream().map(java.util.ServiceLoader.Provider::get).toList();
+                return NeuronModelFactory.onClasspath(Catalog.class.getClassLoader());
             }
 
             @Override

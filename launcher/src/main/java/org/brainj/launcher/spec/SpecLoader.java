@@ -257,7 +257,16 @@ public final class SpecLoader {
             equationModels.put(group, equations);
         }
         SpecNode method = f.optional("method");
-        if (method != null) {
+        if (method == null && byName) {
+            // a registered model brings the method it is stable with, at a dt its file names
+            NeuronModelFactory factory = catalog.model(f.optional("model").text());
+            group.method(GroupIntegrator.method(factory.method()));
+            if (settings.dt() > factory.dt() * (1 + 1e-9)) {
+                java.util.logging.Logger.getLogger(SpecLoader.class.getName()).warning(f.optional("model").where()
+                        + ": model " + factory.name() + " is checked with " + factory.method() + " at dt <= " + factory.dt()
+                        + " ms; this run's dt is " + settings.dt() + " ms: give 'run: {dt: " + factory.dt() + " ms}' if it diverges");
+            }
+        } else if (method != null) {
             GroupIntegrator integrator = wrap(method, () -> GroupIntegrator.method(method.text()));
             // a method that cannot integrate these equations says so here, not when the network is built
             wrap(method, () -> integrator.integrate(m.subexpressions(), m.derivatives(), 0));

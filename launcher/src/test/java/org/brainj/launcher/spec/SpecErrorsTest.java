@@ -54,7 +54,7 @@ class SpecErrorsTest {
                 Arguments.of(4, "", "net.yaml:3: populations.P.size: missing", "add 'size:' here"),
                 Arguments.of(12, "      tau: 10 mV", "net.yaml:6:15: populations.P.equations: unit mismatch", "V/s"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIFF}",
-                        "net.yaml:3: populations.P.model: unknown neuron model 'LIFF'", "known: AdEx, ExpIF, HH, Izhikevich, LIF"),
+                        "net.yaml:3: populations.P.model: unknown neuron model 'LIFF'", "did you mean LIF?"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF, parameters: {tau: 10 mV}}",
                         "net.yaml:3: populations.P.parameters.tau: '10 mV' is not parameter tau of LIF", "1 ms"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF, parameters: {taum: 10 ms}}",

@@ -1,6 +1,6 @@
 package org.brainj.models.neurons;
 
-import static org.brainj.models.neurons.Eq.of;
+import static org.brainj.api.expr.ExpressionParser.parse;
 
 import org.brainj.api.sim.NeuronModel;
 
@@ -14,10 +14,19 @@ public final class PoissonGroup {
     }
 
     public static NeuronModel model() {
-        return NeuronModel.builder("PoissonGroup")
-                .parameter("freqs", 10)
+        return model("PoissonGroup", "freqs", 10);
+    }
+
+    /** NEST's {@code poisson_generator} as a population of sources: its {@code rate} (Hz, default 0). */
+    public static NeuronModel nest() {
+        return model("poisson_generator", "rate", 0);
+    }
+
+    private static NeuronModel model(String name, String rate, double defaultRate) {
+        return NeuronModel.builder(name)
+                .parameter(rate, defaultRate)
                 .uniform("u")
-                .threshold(of("u < freqs * dt / 1000"))
+                .threshold(parse("u < " + rate + " * dt / 1000"))
                 .build();
     }
 }

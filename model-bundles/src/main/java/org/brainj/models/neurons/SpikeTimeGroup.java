@@ -1,6 +1,6 @@
 package org.brainj.models.neurons;
 
-import static org.brainj.models.neurons.Eq.of;
+import static org.brainj.api.expr.ExpressionParser.parse;
 
 import org.brainj.api.sim.Input;
 import org.brainj.api.sim.NeuronGroup;
@@ -17,7 +17,7 @@ public final class SpikeTimeGroup {
     public static NeuronModel model() {
         return NeuronModel.builder("SpikeTimeGroup")
                 .input("input")
-                .threshold(of("input > 0.5"))
+                .threshold(parse("input > 0.5"))
                 .build();
     }
 

@@ -1,10 +1,10 @@
 /**
- * The neuron models of the reference, as equations (BrainPy's unitless convention: ms, mV).
- * Each offers an {@code input} variable (what inputs write, cleared after every step) and the
- * synaptic current symbol {@code I_syn} that projections' outputs drive.
+ * Java access to the catalog's neuron models ({@link org.brainj.models.neurons.Neurons}, read
+ * from the model files) and the spike sources the model language cannot say
+ * ({@link org.brainj.models.neurons.PoissonGroup}, {@link org.brainj.models.neurons.SpikeTimeGroup}).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brainj.models.neurons;
 
 import org.osgi.annotation.bundle.Export;

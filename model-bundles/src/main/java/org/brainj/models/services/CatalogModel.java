@@ -10,7 +10,7 @@ import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.spi.Parameters;
 
 /**
- * What every model service does: list the model's parameters with their defaults, check given
+ * What every Java model service does: list the model's parameters with their defaults, check given
  * values against them, and return the model with those values. Subclasses only name the model.
  */
 abstract class CatalogModel implements NeuronModelFactory {

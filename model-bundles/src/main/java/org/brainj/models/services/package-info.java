@@ -1,2 +1,2 @@
-/** The neuron models as Declarative Services components, one per {@code model.name}. */
+/** The spike sources written in Java as Declarative Services components, one per {@code model.name}. */
 package org.brainj.models.services;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.brainj.api.UnknownNameException;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.expr.Exprs;
@@ -87,7 +86,7 @@ public final class Simulator {
         this.backend = backend;
         this.dt = dt;
         this.seed = seed;
-        ServiceLoader.load(NeuronModelFactory.class, Simulator.class.getClassLoader()).forEach(f -> models.put(f.name(), f));
+        NeuronModelFactory.onClasspath(Simulator.class.getClassLoader()).forEach(f -> models.put(f.name(), f));
     }
 
     /** Makes {@code factory}'s model available to {@link #create} (e.g. one found in an OSGi registry). */

@@ -1,0 +1,70 @@
+package org.brainj.models.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.brainj.api.sim.NeuronModelFactory;
+
+/**
+ * The catalog's model files on a plain classpath (no OSGi), offered through
+ * {@link java.util.ServiceLoader} as one {@link NeuronModelFactory.Provider}: the files in
+ * {@value #FOLDER} of the jar or classes folder this class was loaded from.
+ */
+public final class ClasspathModels implements NeuronModelFactory.Provider {
+    /** The folder of the catalog's model files, as the bundle header {@code BrainJ-Models} names it too. */
+    public static final String FOLDER = "models";
+
+    private static volatile List<NeuronModelFactory> loaded;
+
+    @Override
+    public List<NeuronModelFactory> models() {
+        List<NeuronModelFactory> all = loaded;
+        if (all == null) {
+            all = List.copyOf(ModelFiles.models(files(), e -> {
+                throw e; // the catalog's own files are checked by its tests: a fault here is a build fault
+            }));
+            loaded = all;
+        }
+        return all;
+    }
+
+    private static Map<String, String> files() {
+        Map<String, String> files = new TreeMap<>();
+        try {
+            Path code = Path.of(ClasspathModels.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(code)) {
+                try (Stream<Path> list = Files.list(code.resolve(FOLDER))) {
+                    for (Path f : list.filter(f -> f.getFileName().toString().endsWith(ModelFiles.EXTENSION)).toList()) {
+                        files.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+                    }
+                }
+            } else {
+                try (JarFile jar = new JarFile(code.toFile())) {
+                    for (JarEntry e : jar.stream().filter(ClasspathModels::isModel).toList()) {
+                        files.put(e.getName().substring(FOLDER.length() + 1),
+                                new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read BrainJ's model files: " + e.getMessage(), e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot tell where BrainJ's model catalog was loaded from", e);
+        }
+        return files;
+    }
+
+    private static boolean isModel(JarEntry e) {
+        return e.getName().startsWith(FOLDER + "/") && e.getName().endsWith(ModelFiles.EXTENSION)
+                && e.getName().indexOf('/', FOLDER.length() + 1) < 0;
+    }
+}

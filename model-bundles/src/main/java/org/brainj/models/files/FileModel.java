@@ -1,0 +1,197 @@
+package org.brainj.models.files;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.measure.Quantity;
+import org.brainj.api.BrainJException;
+import org.brainj.api.model.CompiledNeuron;
+import org.brainj.api.model.ModelTextException;
+import org.brainj.api.model.NeuronText;
+import org.brainj.api.sim.GroupIntegrator;
+import org.brainj.api.sim.Initializer;
+import org.brainj.api.sim.NeuronModel;
+import org.brainj.api.sim.NeuronModelFactory;
+import org.brainj.api.spi.ParamSpec;
+import org.brainj.api.spi.Parameters;
+import org.brainj.api.units.Coherent;
+import org.brainj.api.units.PhysicalUnits;
+import org.brainj.api.units.UnitFormatException;
+
+/**
+ * A {@link ModelFile} compiled with {@link NeuronText}: its parameters listed with the units and
+ * meanings the file gives, values given in those units turned into the model's numbers. Every
+ * fault of the file (its text, a unit, an initial value) is found here, when it is loaded, and
+ * named by file and line.
+ */
+public final class FileModel implements NeuronModelFactory {
+    private final ModelFile file;
+    private final String name;
+    private final CompiledNeuron compiled;
+    private final NeuronModel model;
+    private final List<ParamSpec> parameters;
+    /** Each parameter's listed unit in the coherent system: a power of ten, rounded so that 1 mV is exactly 1. */
+    private final Map<String, Double> scales = new LinkedHashMap<>();
+    private final String method;
+    private final double dt;
+
+    public FileModel(ModelFile file) {
+        this(file, file.name());
+    }
+
+    private FileModel(ModelFile file, String name) {
+        this.file = file;
+        this.name = name;
+        NeuronText text = NeuronText.of(file.equations());
+        for (ModelFile.Entry p : file.parameters()) {
+            Quantity<?> q = quantity(p);
+            text.parameter(p.name(), q);
+            scales.put(p.name(), new BigDecimal(Coherent.value(1, q.getUnit())).round(new MathContext(12)).doubleValue());
+        }
+        ModelFile.Line threshold = file.texts().get("threshold");
+        ModelFile.Line crossing = file.texts().get("threshold_crossing");
+        if (threshold != null && crossing != null) {
+            throw new ModelFileException(file.origin(), crossing.line(), "give 'threshold' or 'threshold_crossing', not both", null);
+        }
+        if (threshold != null) {
+            text.threshold(threshold.source());
+        } else if (crossing != null) {
+            text.thresholdCrossing(crossing.source());
+        }
+        if (file.reset() != null) {
+            text.reset(file.reset());
+        }
+        with(file, "refractory", l -> text.refractory(l.source()));
+        with(file, "current", l -> text.current(l.text()));
+        with(file, "inputs", l -> List.of(l.text().split("\\s*,\\s*")).forEach(text::input));
+        with(file, "membrane", l -> text.membrane(l.text()));
+        try {
+            compiled = text.compile(name);
+        } catch (BrainJException e) {
+            throw new ModelFileException(file.origin(), lineOf(e), e.getMessage(), e);
+        }
+        NeuronModel.Builder b = compiled.model().toBuilder();
+        for (ModelFile.Entry s : file.state()) {
+            if (!compiled.model().stateVariables().contains(s.name())) {
+                throw new ModelFileException(file.origin(), s.line(), "'" + s.name() + "' is not a state variable; they are "
+                        + compiled.model().stateVariables(), null);
+            }
+            try {
+                b.initial(s.name(), Initializer.constant(compiled.value(s.name(), PhysicalUnits.quantity(s.value()))));
+            } catch (ModelTextException e) {
+                throw new ModelFileException(file.origin(), s.line(), "state " + s.name() + ": " + e.problem(), e);
+            } catch (BrainJException | IllegalArgumentException e) {
+                throw new ModelFileException(file.origin(), s.line(), "state " + s.name() + ": " + e.getMessage(), e);
+            }
+        }
+        model = b.build();
+        parameters = file.parameters().stream()
+                .map(p -> ParamSpec.optional(p.name(), p.unit(), number(p.value()), p.meaning())).toList();
+        method = file.text("method") == null ? "euler" : file.text("method");
+        ModelFile.Line methodLine = file.texts().get("method");
+        try {
+            // a method that cannot integrate these equations says so when the file is read
+            GroupIntegrator.method(method).integrate(model.subexpressions(), model.derivatives(), 0);
+        } catch (BrainJException e) {
+            throw new ModelFileException(file.origin(), methodLine == null ? 1 : methodLine.line(), e.getMessage(), e);
+        }
+        dt = file.text("dt") == null ? 0.1 : step(file.texts().get("dt"));
+    }
+
+    private double step(ModelFile.Line line) {
+        try {
+            Quantity<?> q = PhysicalUnits.quantity(line.text());
+            if (PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.SECOND) && Coherent.value(q) > 0) {
+                return Coherent.value(q);
+            }
+        } catch (UnitFormatException | IllegalArgumentException e) {
+            // said below
+        }
+        throw new ModelFileException(file.origin(), line.line(), "dt: '" + line.text() + "' is not a positive time; give e.g. '0.1 ms'",
+                null);
+    }
+
+    /** The same model under another name (NEST's, or an older one), listed and created as itself. */
+    public FileModel alias(String alias) {
+        return new FileModel(file, alias);
+    }
+
+    public ModelFile file() {
+        return file;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public double dt() {
+        return dt;
+    }
+
+    /** The compiled text, for the units of each variable and parameter. */
+    public CompiledNeuron compiled() {
+        return compiled;
+    }
+
+    /** Given values are numbers in the units the file lists; the model computes in the coherent system. */
+    @Override
+    public NeuronModel create(Map<String, ?> params) {
+        Parameters p = Parameters.of(name, parameters, params);
+        Map<String, Double> values = new LinkedHashMap<>();
+        params.keySet().forEach(k -> values.put(k, compiled.unitless() ? p.real(k) : p.real(k) * scales.get(k)));
+        return model.with(values);
+    }
+
+    private Quantity<?> quantity(ModelFile.Entry p) {
+        try {
+            return PhysicalUnits.quantity(p.value());
+        } catch (UnitFormatException | IllegalArgumentException e) {
+            throw new ModelFileException(file.origin(), p.line(), "parameter " + p.name() + ": '" + p.value()
+                    + "' is not a quantity (" + e.getMessage() + "); give e.g. '10 ms' or a plain number", e);
+        }
+    }
+
+    private static String number(String value) {
+        return value.trim().split("\\s+", 2)[0];
+    }
+
+    /** The file line of a fault in the text, or of the parameter it names. */
+    private int lineOf(BrainJException e) {
+        if (e instanceof ModelTextException t) {
+            if (t.line() > 0) {
+                return t.line();
+            }
+            for (ModelFile.Entry p : file.parameters()) {
+                if (p.name().equals(t.key())) {
+                    return p.line();
+                }
+            }
+            ModelFile.Line part = file.texts().get(t.part());
+            if (part != null) {
+                return part.line();
+            }
+        }
+        return file.equations().line();
+    }
+
+    private static void with(ModelFile file, String key, java.util.function.Consumer<ModelFile.Line> use) {
+        ModelFile.Line l = file.texts().get(key);
+        if (l != null) {
+            use.accept(l);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.brainj.models.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import org.brainj.api.sim.NeuronModelFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+
+/**
+ * Registers the model files of every active bundle whose manifest has {@value #HEADER}
+ * (the folder holding its {@code .model} files), this catalog's own bundle included: one
+ * {@link NeuronModelFactory} service per model with {@code model.name} and {@code model.source}
+ * (bundle and file), in the name of that bundle: they leave when it stops. A file at fault is left out
+ * with one warning naming the bundle, the file and the line.
+ */
+@Component(immediate = true)
+public final class ModelFileExtender implements BundleTrackerCustomizer<List<ServiceRegistration<?>>> {
+    /** The manifest header of a bundle that ships model files: the folder they are in. */
+    public static final String HEADER = "BrainJ-Models";
+    private static final Logger LOG = Logger.getLogger(ModelFileExtender.class.getName());
+
+    private BundleTracker<List<ServiceRegistration<?>>> tracker;
+
+    @Activate
+    void activate(BundleContext context) {
+        tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    @Override
+    public List<ServiceRegistration<?>> addingBundle(Bundle bundle, BundleEvent event) {
+        String folder = bundle.getHeaders().get(HEADER);
+        if (folder == null) {
+            return null;
+        }
+        String owner = bundle.getSymbolicName() + " " + bundle.getVersion();
+        List<ServiceRegistration<?>> registered = new ArrayList<>();
+        for (FileModel model : ModelFiles.models(files(bundle, folder.trim()),
+                e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put(NeuronModelFactory.NAME_PROPERTY, model.name());
+            props.put("model.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + model.file().origin());
+            props.put("model.method", model.method());
+            props.put("model.dt", model.dt() + " ms");
+            String reference = model.file().text("reference");
+            if (reference != null) {
+                props.put("model.reference", reference);
+            }
+            // registered in the files' own bundle: listed as its service, and gone when it stops
+            registered.add(bundle.getBundleContext().registerService(NeuronModelFactory.class, model, props));
+        }
+        return registered;
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, BundleEvent event, List<ServiceRegistration<?>> registered) {
+        // the files of a started bundle do not change; an update stops and starts it again
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, List<ServiceRegistration<?>> registered) {
+        for (ServiceRegistration<?> r : registered) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // gone already, with the framework stopping
+            }
+        }
+    }
+
+    /** The {@code .model} files directly in {@code folder} of {@code bundle}, by file name. */
+    private static Map<String, String> files(Bundle bundle, String folder) {
+        Map<String, String> files = new TreeMap<>();
+        List<URL> urls = Collections.list(java.util.Objects.requireNonNullElse(
+                bundle.findEntries(folder, "*" + ModelFiles.EXTENSION, false), Collections.emptyEnumeration()));
+        for (URL url : urls) {
+            String path = url.getPath();
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            try (InputStream in = url.openStream()) {
+                files.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                LOG.warning("bundle " + bundle.getSymbolicName() + ": cannot read " + name + ": " + e.getMessage());
+            }
+        }
+        return files;
+    }
+}
