@@ -75,7 +75,8 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String description() {
-        return "plain Java loops over heap arrays (Java " + Runtime.version().feature() + ", single-threaded)";
+        return "plain Java loops over heap arrays (Java " + Runtime.version().feature() + ", a step on up to "
+                + StepCompiler.maxThreads() + " threads where its work pays)";
     }
 
     // ---- creation ------------------------------------------------------------------------

@@ -54,6 +54,10 @@ final class SplitKernel implements Kernel {
     private static final int THREADS = Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1,
             Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors())));
 
+    static int maxThreads() {
+        return THREADS;
+    }
+
     /** Whether the step is split; true for a population of {@code size} at {@code elementNs} each on this machine. */
     static boolean splits(int size, double elementNs) {
         return THREADS >= 2 && size >= 2 * MIN_CHUNK && size * elementNs >= SPLIT_WORK_NS;

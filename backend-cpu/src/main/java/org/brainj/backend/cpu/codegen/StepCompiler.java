@@ -31,6 +31,11 @@ import org.codehaus.janino.SimpleCompiler;
  * changes the result without recompiling.
  */
 public final class StepCompiler {
+    /** The most threads one compiled step runs on (see {@code brainj.cpu.threads}). */
+    public static int maxThreads() {
+        return SplitKernel.maxThreads();
+    }
+
     private static final String CLASS_NAME = "org.brainj.backend.cpu.codegen.GeneratedStep";
     private static final int CACHE_SIZE = 256;
     private static final Map<String, Class<?>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
