@@ -10,7 +10,6 @@ import org.brainj.analysis.plot.Figure;
 import org.brainj.analysis.plot.Plots;
 import org.brainj.api.analysis.AnalysisJob;
 import org.brainj.api.analysis.DynamicsAnalysis;
-import org.brainj.api.integrate.DifferentialSystem;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -28,7 +27,7 @@ public final class Analyzer implements DynamicsAnalysis {
         Map<String, Double> values = new HashMap<>(job.values());
         // a swept name still needs a base value for the subsystem: the middle of its range
         pars.forEach(p -> values.putIfAbsent(p.name(), (p.min() + p.max()) / 2));
-        Subsystem system = Subsystem.of(DifferentialSystem.of(job.equations()), targets, values);
+        Subsystem system = Subsystem.of(job.system(), targets, values);
         AnalysisJson json = new AnalysisJson(job);
         List<Path> written = new ArrayList<>();
         switch (job.kind()) {

@@ -40,10 +40,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.isReadable(spec)) {
             throw new BrainJException("analysis spec '" + spec + "' cannot be read; give the path of a YAML file");
         }
-        AnalysisJob job = AnalysisSpec.load(spec, spec.toString());
         Path dir = out != null ? out : Path.of("out", name(spec));
         PrintWriter stdout = command.commandLine().getOut();
         try (Platform platform = Platform.start(Platform.defaultBundleDir())) {
+            AnalysisJob job = AnalysisSpec.load(spec, spec.toString(), new RegistryCatalog(platform));
             ServiceTracker<DynamicsAnalysis, DynamicsAnalysis> tracker =
                     new ServiceTracker<>(platform.context(), DynamicsAnalysis.class, null);
             tracker.open();

@@ -57,6 +57,15 @@ class AnalyzeCommandIT {
     }
 
     @Test
+    void theRegisteredFhnModelByNameHasTheReferencesUnstableNode() throws Exception {
+        String json = analyze("fhn_registered_model", "phase_plane");
+        // the same fixed point as the reference's FitzHugh-Nagumo: the catalog's FHN with its drive at 0.8
+        List<Double> v = numbers(json, "\\{\"values\": \\{\"V\": ([-0-9.Ee]+), \"w\": [-0-9.Ee]+}, \"stability\": \"unstable node\"");
+        assertEquals(1, v.size(), json.substring(0, 300));
+        assertEquals(-0.27290095899729705, v.get(0), 1e-10);
+    }
+
+    @Test
     void fitzHughNagumoHopfPointInIext() throws Exception {
         String json = analyze("fhn_bifurcation_iext", "bifurcation_V", "bifurcation_w");
         // trace of J = 1 - V^2 - b/tau = 0 at V = -sqrt(1 - b/tau); Iext = (V + a)/b - V + V^3/3 there

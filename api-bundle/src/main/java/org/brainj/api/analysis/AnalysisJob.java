@@ -8,15 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import org.brainj.api.BrainJException;
 import org.brainj.api.expr.Equations;
+import org.brainj.api.integrate.DifferentialSystem;
 
 /**
- * One analysis of a model's equations, with the reference's arguments. The equations are checked
- * and ready to integrate: unitless ones as BrainPy writes them (see the text constructor), or
- * ones with units checked by {@link org.brainj.api.model.NeuronText}, whose numbers (values,
- * ranges, times) are then in the {@link org.brainj.api.units.Coherent} system.
+ * One analysis of a model's differential equations, with the reference's arguments: from
+ * unitless equations as BrainPy writes them (see the text constructor), from equations with
+ * units checked by {@link org.brainj.api.model.NeuronText}, or from a registered model; with
+ * units, the numbers (values, ranges, times) are in the {@link org.brainj.api.units.Coherent} system.
  *
  * @param kind         what to do
- * @param equations    the model's checked equations (unit names and constants already numbers)
+ * @param system       the model's differential equations (unit names and constants already numbers)
  * @param units        the unit of each variable and parameter as text ({@code mV}), empty for unitless equations
  * @param targetVars   the analysed variables and their ranges ({@code {min, max}}), in order
  * @param targetPars   bifurcation: one or two parameters with ranges; fast-slow: the slow variables with ranges
@@ -26,7 +27,7 @@ import org.brainj.api.expr.Equations;
  * @param duration     how long trajectories run, and the transient before a limit cycle is timed
  * @param dt           the integration step of trajectories and limit cycles
  */
-public record AnalysisJob(Kind kind, Equations equations, Map<String, String> units, Map<String, double[]> targetVars, Map<String, double[]> targetPars,
+public record AnalysisJob(Kind kind, DifferentialSystem system, Map<String, String> units, Map<String, double[]> targetVars, Map<String, double[]> targetPars,
                           Map<String, Double> values, double resolution, List<Map<String, Double>> trajectories,
                           double duration, double dt) {
     /** The reference's three analyses. */
@@ -65,10 +66,10 @@ public record AnalysisJob(Kind kind, Equations equations, Map<String, String> un
                 trajectories, duration, dt);
     }
 
-    private static Equations unitless(String text, Map<String, Double> values, Map<String, double[]> targetPars) {
+    private static DifferentialSystem unitless(String text, Map<String, Double> values, Map<String, double[]> targetPars) {
         Set<String> named = new LinkedHashSet<>(values.keySet());
         named.addAll(targetPars.keySet());
-        return Equations.parse(text).checkUnitless(named);
+        return DifferentialSystem.of(Equations.parse(text).checkUnitless(named));
     }
 
     public AnalysisJob {

@@ -7,7 +7,7 @@
  * reference's spike measures for the launcher's sweeps.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.brainj.api.analysis;
 
 import org.osgi.annotation.bundle.Export;

@@ -26,16 +26,32 @@ class AnalysisSpecTest {
     /** The message for {@code spec}; line 6 is the first line after {@link #FHN}. */
     private String error(String spec) throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), spec);
-        return assertThrows(SpecException.class, () -> AnalysisSpec.load(file, "bad.yaml")).getMessage();
+        return assertThrows(SpecException.class, () -> AnalysisSpec.load(file, "bad.yaml", Catalog.classpath())).getMessage();
     }
 
     @Test
     void readsThePhasePlaneExample() {
-        AnalysisJob job = AnalysisSpec.load(Path.of("..", "examples", "analysis", "fhn_phase_plane.yaml"), "fhn_phase_plane.yaml");
+        AnalysisJob job = AnalysisSpec.load(Path.of("..", "examples", "analysis", "fhn_phase_plane.yaml"), "fhn_phase_plane.yaml",
+                Catalog.classpath());
         assertEquals(AnalysisJob.Kind.PHASE_PLANE, job.kind());
         assertEquals(java.util.List.of("V", "w"), java.util.List.copyOf(job.targetVars().keySet()));
         assertEquals(0.8, job.values().get("Iext"));
         assertEquals(-2.8, job.trajectories().get(0).get("V"));
+    }
+
+    @Test
+    void aRegisteredModelIsAnalysedByNameWithItsDefaultsAndItsInputsGiven() throws IOException {
+        AnalysisJob job = AnalysisSpec.load(Path.of("..", "examples", "analysis", "fhn_registered_model.yaml"),
+                "fhn_registered_model.yaml", Catalog.classpath());
+        // FHN.model's defaults (BrainPy's FHN), its drive as given, its synaptic current 0
+        assertEquals(0.7, job.values().get("a"));
+        assertEquals(12.5, job.values().get("tau"));
+        assertEquals(0.8, job.values().get("input"));
+        assertEquals(0.0, job.values().get("I_syn"));
+        assertEquals(java.util.List.of("V", "w"), job.system().variables());
+        assertEquals("bad.yaml:4: parameters.Iext: model FHN has no parameter or input 'Iext'; its parameters are a, b,"
+                + " tau, V_th, its equations also read input, I_syn, a, b, tau",
+                error("analysis: phase_plane\nmodel: FHN\nparameters:\n  Iext: 0.8\ntarget_vars: {V: [-3, 3], w: [-3, 3]}\n"));
     }
 
     @Test
