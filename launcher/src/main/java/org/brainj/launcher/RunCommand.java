@@ -144,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
                 status = RunReport.INTERRUPTED;
             } catch (BrainJException e) {
                 status = RunReport.FAILED;
-                failure = e;
+                failure = run.located(e);
             } finally {
                 platform.removeDeparture(segmented);
             }

@@ -212,7 +212,10 @@ class RunCommandIT {
                 """);
         Path outDir = dir.resolve("out");
         assertEquals(1, brainj("run", spec.toString(), "--out", outDir.toString()));
-        assertTrue(err.toString().contains("brainj run: group 'N': variable 'V' became NaN or infinite at t = "), err.toString());
+        // named at the population's section of the spec, with the time in ms
+        assertTrue(err.toString().contains("brainj run: " + spec + ":3: populations.N: group 'N': variable 'V' became NaN or"
+                + " infinite at t = "), err.toString());
+        assertTrue(err.toString().contains(" ms (it was finite at t = "), err.toString());
         assertEquals(1, err.toString().lines().filter(l -> l.startsWith("brainj run:")).count(), err.toString());
         assertTrue(!err.toString().contains("\tat "), "no stack trace");
         String summary = Files.readString(outDir.resolve("summary.json"));

@@ -68,7 +68,8 @@ public final class SweepPoints {
         p.apply(base);
         RunSettings s = base.settings();
         SpecRun run = new SpecRun(base.name(), new RunSettings(s.duration(), s.dt(), p.seed(), s.backend(), s.precision()),
-                base.network(), base.populations(), base.spikes(), base.states(), base.synapses(), base.synapseStates());
+                base.network(), base.populations(), base.spikes(), base.states(), base.synapses(), base.synapseStates(),
+                base.places());
         Path out = Outputs.prepare(dir.resolve(p.folder()));
         RunPlan.check(run, out);
         SegmentedRun segmented = new SegmentedRun(run.network(), s.dt(), s.duration(), List.of(), backends, progress);
@@ -82,7 +83,7 @@ public final class SweepPoints {
             stop = e;
         } catch (BrainJException e) {
             status = RunReport.FAILED;
-            stop = e;
+            stop = run.located(e);
         }
         RunReport report = RunReport.of(spec, run, status, status.equals(RunReport.FAILED) ? stop.getMessage() : null,
                 (System.nanoTime() - start) * 1e-9, segmented.spans());

@@ -63,6 +63,7 @@ public final class SpecLoader {
     /** The spec's folder, which file paths in it are relative to. */
     private final Path folder;
     private final Map<String, Population> populations = new LinkedHashMap<>();
+    private final Map<String, Where> places = new LinkedHashMap<>();
     private final Map<NeuronGroup, CompiledNeuron> equationModels = new HashMap<>();
     private final Map<String, Synapses> synapses = new LinkedHashMap<>();
     private final List<SpecRun.SynapseState> synapseStates = new ArrayList<>();
@@ -196,7 +197,7 @@ public final class SpecLoader {
         readMonitors(top.optional("monitors"), spikes, states);
         // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(root, network::build);
-        return new SpecRun(name, settings, network, populations, spikes, states, synapses, synapseStates);
+        return new SpecRun(name, settings, network, populations, spikes, states, synapses, synapseStates, places);
     }
 
     private org.brainj.api.tensor.Backend backend(SpecNode run, RunSettings.Overrides overrides) {
@@ -296,6 +297,7 @@ public final class SpecLoader {
         }
         network.add(group);
         populations.put(name, group);
+        places.put(name, section.where());
         if (f.has("sums")) {
             f.optional("sums").mapping().forEach((target, variable) -> sum(group, target, variable));
         }

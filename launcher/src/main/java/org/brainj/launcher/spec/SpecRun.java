@@ -2,8 +2,10 @@ package org.brainj.launcher.spec;
 
 import java.util.List;
 import java.util.Map;
+import org.brainj.api.BrainJException;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
+import org.brainj.api.sim.NonFiniteStateException;
 import org.brainj.api.sim.Population;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
@@ -19,10 +21,22 @@ import org.brainj.api.sim.Synapses;
  * @param states      the state monitors, in the order written
  * @param synapses    the projections written as equations, by name
  * @param synapseStates the monitors of per-synapse variables, in the order written
+ * @param places      where each population (a group, not a view) is written in the spec, to name it in run-time errors
  */
 public record SpecRun(String name, RunSettings settings, Network network, Map<String, Population> populations,
                       Map<String, SpikeMonitor> spikes, List<State> states, Map<String, Synapses> synapses,
-                      List<SynapseState> synapseStates) {
+                      List<SynapseState> synapseStates, Map<String, Where> places) {
+
+    /**
+     * A failure of the run, located at the spec's section of the group it names (a state that
+     * became NaN or infinite), so the message points at what to change.
+     */
+    public BrainJException located(BrainJException failure) {
+        if (failure instanceof NonFiniteStateException n && places.containsKey(n.group())) {
+            return new SpecException(places.get(n.group()), failure.getMessage(), failure);
+        }
+        return failure;
+    }
 
     /** A monitored per-synapse variable and the synapses recorded (null: all, in CSR order). */
     public record SynapseState(String synapses, String variable, SynapseMonitor monitor, int[] indices) {
