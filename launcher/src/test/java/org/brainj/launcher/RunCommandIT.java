@@ -290,12 +290,6 @@ class RunCommandIT {
         assertEquals(0, brainj("run", COBA.toString(), "--duration", "20 ms", "--out", outDir.toString()), err.toString());
         String summary = Files.readString(outDir.resolve("summary.json"));
         assertTrue(summary.contains("\"status\": \"completed\""), summary);
-        try (var files = Files.list(outDir)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                assertTrue(name.equals(org.brainj.launcher.output.Outputs.MANIFEST) || summary.contains("\"" + name + "\""),
-                        name + " is not this run's: " + summary);
-            }
-        }
+        StopsIT.everyFileIsListed(outDir, summary);
     }
 }

@@ -75,6 +75,17 @@ class StopsIT {
         }
     }
 
+    /** Every file in the output folder but the manifest is one the summary lists: no file of another run stays. */
+    static void everyFileIsListed(Path out, String summary) throws IOException {
+        try (var files = Files.list(out)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                assertTrue(name.equals(org.brainj.launcher.output.Outputs.MANIFEST) || summary.contains("\"" + name + "\""),
+                        name + " is not listed: " + summary);
+            }
+        }
+    }
+
     private void stoppedBy(String signal, int expectedExit) throws Exception {
         Path out = dir.resolve(signal.toLowerCase());
         Process p = start(out, "60 s");
@@ -115,13 +126,7 @@ class StopsIT {
         assertEquals(0, exit(again), Files.readString(dir.resolve("kill.err")));
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"status\": \"completed\""), summary);
-        try (var files = Files.list(out)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                assertTrue(name.equals(org.brainj.launcher.output.Outputs.MANIFEST) || summary.contains("\"" + name + "\""),
-                        name + " is not the new run's: " + summary);
-            }
-        }
+        everyFileIsListed(out, summary);
         filesAgreeWithSummary(out, summary);
     }
 
@@ -147,13 +152,7 @@ class StopsIT {
                     lines.get(0));
             String summary = Files.readString(out.resolve("summary.json"));
             assertTrue(summary.contains("\"status\": \"failed\""), summary);
-            try (var files = Files.list(out)) {
-                for (Path f : files.toList()) {
-                    String name = f.getFileName().toString();
-                    assertTrue(name.equals(org.brainj.launcher.output.Outputs.MANIFEST) || summary.contains("\"" + name + "\""),
-                            name + " is not listed: " + summary);
-                }
-            }
+            everyFileIsListed(out, summary);
         } finally {
             new ProcessBuilder("umount", disk.toString()).start().waitFor();
         }

@@ -49,8 +49,6 @@ public final class NeuronGroup implements Population {
      * kernel writes them ({@link Bindings#events()}).
      */
     private Tensor[] listRows;
-    /** Spike flags made from the lists on demand ({@link #spikesAt}); null until asked for. */
-    private Tensor[] flagRows;
     private long seed;
     private int stream;
 
@@ -265,7 +263,6 @@ public final class NeuronGroup implements Population {
         for (int r = 0; r < listRows.length; r++) {
             listRows[r] = backend.zeros(DType.INT32, size + 1);
         }
-        flagRows = null;
         kernel = compileOn(backend);
         reset();
         return kernel;
@@ -280,7 +277,6 @@ public final class NeuronGroup implements Population {
         for (int r = 0; r < listRows.length; r++) {
             listRows[r] = target.transfer(listRows[r]);
         }
-        flagRows = null;
         backend = target;
         if (dynamicState != null) {
             dynamicState.moved();
@@ -368,21 +364,13 @@ public final class NeuronGroup implements Population {
     }
 
     /**
-     * The spikes of time index {@code timeIndex} as one bool flag per neuron, made from
-     * {@link #spikeList} when asked (a pass over the group: prefer the list where the work can
-     * follow the spikes). Valid as {@link #spikeList} is; the tensor is the ring slot's own,
-     * rewritten by the next call for the same slot.
+     * The neurons of the group that spiked at time index {@code timeIndex}, ascending: the
+     * list's count, then only that many indices are read, so the cost follows the spikes.
      */
-    Tensor spikesAt(long timeIndex) {
-        int slot = (int) Math.floorMod(timeIndex, (long) listRows.length);
-        if (flagRows == null) {
-            flagRows = new Tensor[listRows.length];
-        }
-        if (flagRows[slot] == null) {
-            flagRows[slot] = backend.zeros(DType.BOOL, size);
-        }
-        backend.eventFlags(listRows[slot], 0, flagRows[slot]);
-        return flagRows[slot];
+    int[] spiked(long timeIndex) {
+        Tensor list = spikeList(timeIndex);
+        int n = (int) list.slice(0, 1).item();
+        return n == 0 ? new int[0] : list.slice(1, 1 + n).toIntArray();
     }
 
     /** The tensors of the variables the step integrates (the model's and its channels'). */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.brainj.api.tensor.Backend;
-import org.brainj.api.tensor.Tensor;
 
 /**
  * Records spike events of a population (or a union of populations) as (time index, neuron)
@@ -63,14 +62,9 @@ public final class SpikeMonitor implements Monitor {
     public void record(long step) {
         for (Part part : parts) {
             Population p = part.population();
-            Tensor list = p.group().spikeList(step);
-            int n = (int) list.slice(0, 1).item();
-            if (n == 0) {
-                continue;
-            }
             int from = p.offset();
             int to = from + p.size();
-            for (int i : list.slice(1, 1 + n).toIntArray()) {
+            for (int i : p.group().spiked(step)) {
                 if (i >= from && i < to) {
                     add(step, part.offset() + i - from);
                 }

@@ -35,7 +35,7 @@ import org.brainj.api.tensor.Tensor;
  * neuron that spiked {@code d} steps ago {@code on_pre} runs over its synapses of delay
  * {@code d} (CSR rows), and for each post-synaptic neuron that spiked this step {@code on_post}
  * runs over its synapses (CSC columns). Spikes are the groups' own history
- * ({@link NeuronGroup#spikesAt}). Every program is compiled by the backend from the IR
+ * ({@link NeuronGroup#spiked}). Every program is compiled by the backend from the IR
  * ({@link Backend#compileSynaptic}).
  */
 public final class Synapses {
@@ -502,7 +502,7 @@ public final class Synapses {
             if (step - e.getKey() < 0) {
                 continue;
             }
-            int n = gather(pre.group().spikesAt(step - e.getKey()), pre, e.getValue());
+            int n = gather(pre.group().spiked(step - e.getKey()), pre, e.getValue());
             if (n > 0) {
                 onPre.run(active, n, t, dt);
             }
@@ -514,18 +514,20 @@ public final class Synapses {
         if (onPost == null) {
             return;
         }
-        int n = gather(post.group().spikesAt(step), post, columns);
+        int n = gather(post.group().spiked(step), post, columns);
         if (n > 0) {
             onPost.run(active, n, t, dt);
         }
     }
 
     /** Lists in {@link #active} the synapses of the neurons of {@code population} that spiked, neuron by neuron. */
-    private int gather(Tensor spikes, Population population, int[][] synapsesOf) {
-        boolean[] spiked = spikes.toBooleanArray();
+    /** Lists the synapses of the {@code population}'s neurons among {@code spiked} (group indices, ascending) in {@link #active}. */
+    private int gather(int[] spiked, Population population, int[][] synapsesOf) {
+        int from = population.offset();
         int n = 0;
-        for (int k = 0; k < population.size(); k++) {
-            if (spiked[population.offset() + k]) {
+        for (int i : spiked) {
+            int k = i - from;
+            if (k >= 0 && k < population.size()) {
                 for (int s : synapsesOf[k]) {
                     active[n++] = s;
                 }
