@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (both backends compute these steps bit for bit, {@link CobaOnBothBackendsTest}). The network
  * has transmission delays, so spikes are in flight at the checkpoint.
  */
+@RequiresOpenCL
 class CheckpointTest {
     private static final double FIRST = 37.3;
     private static final double REST = 62.7;

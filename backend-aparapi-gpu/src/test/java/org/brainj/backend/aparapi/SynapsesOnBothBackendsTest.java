@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * on the aparapi backend as on cpu, and continue across a hot switch: the same spikes, and the
  * same weights up to the last bits of OpenCL's exp (the event-driven decay).
  */
+@RequiresOpenCL
 class SynapsesOnBothBackendsTest {
     private static final Backend CPU = new CpuBackend();
     private static final Backend APARAPI = new AparapiBackend();
