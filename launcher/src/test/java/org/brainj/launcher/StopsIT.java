@@ -100,6 +100,7 @@ class StopsIT {
         filesAgreeWithSummary(out, summary);
     }
 
+    // the shell's convention for a process ended by a signal: 128 + the signal's number (SIGINT 2, SIGTERM 15)
     @Test
     void ctrlCEndsWithExit130AndFilesThatAgreeWithTheSummary() throws Exception {
         stoppedBy("INT", 130);
