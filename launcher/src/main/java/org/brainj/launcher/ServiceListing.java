@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.tensor.Backend;
@@ -21,10 +22,12 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
-/** What {@code brainj list} shows: the backends, models and connectors in the service registry. */
-public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entry> connectors) {
+/** What {@code brainj list} shows: the backends, neuron and synapse models and connectors in the service registry. */
+public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entry> synapses, List<Entry> connectors) {
     /** The service property that names a model factory. */
     public static final String MODEL_NAME = "model.name";
+    /** The service property that names a synapse model of the library. */
+    public static final String SYNAPSE_NAME = SynapseModelFactory.NAME_PROPERTY;
     /** The service property that names a connector factory. */
     public static final String CONNECTOR_NAME = "connector.name";
 
@@ -54,6 +57,7 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
     public ServiceListing {
         backends = sorted(backends);
         models = sorted(models);
+        synapses = sorted(synapses);
         connectors = sorted(connectors);
     }
 
@@ -63,6 +67,7 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
         String backends = "(&(" + Constants.OBJECTCLASS + "=" + Backend.class.getName() + ")(" + Backend.NAME_PROPERTY + "=*))";
         return new ServiceListing(entries(context, Backend.NAME_PROPERTY, backends),
                 entries(context, MODEL_NAME, "(" + MODEL_NAME + "=*)"),
+                entries(context, SYNAPSE_NAME, "(" + SYNAPSE_NAME + "=*)"),
                 entries(context, CONNECTOR_NAME, "(" + CONNECTOR_NAME + "=*)"));
     }
 
@@ -71,6 +76,7 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
         StringBuilder out = new StringBuilder();
         section(out, "Backends", backends);
         section(out, "Models", models);
+        section(out, "Synapse models", synapses);
         section(out, "Connectors", connectors);
         return out.toString();
     }
@@ -141,6 +147,8 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
             List<ParamSpec> specs;
             if (service instanceof NeuronModelFactory model) {
                 specs = model.parameters();
+            } else if (service instanceof SynapseModelFactory synapse) {
+                specs = synapse.parameters();
             } else if (service instanceof ConnectorFactory connector) {
                 specs = connector.parameters();
             } else {
