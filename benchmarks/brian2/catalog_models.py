@@ -2,11 +2,13 @@
 from Brian2 2.5.1 on the same equations, written here independently in SI units.
 
 Each model runs one neuron per drive value from its file's initial state, at a fine step
-(dt = 0.01 ms, rk4 or exponential_euler), and the script prints the spike count and the first
-spike times. Brian2ReferenceTest (model-bundles) stores these numbers and checks the catalog's models at their
-own default method and dt against them.
+(dt = 0.01 ms, rk4 or exponential_euler; forward Euler at 1 us for the exponential models with
+adaptation), and the script prints the spike count and the first spike times. Brian2ReferenceTest
+(model-bundles) stores these numbers and checks the catalog's models at their own default method
+and dt against them. Its output (Brian2 2.5.1 from Debian, numpy target) is
+catalog_models.txt:
 
-    python3 benchmarks/brian2/catalog_models.py
+    /usr/bin/python3 benchmarks/brian2/catalog_models.py > benchmarks/brian2/catalog_models.txt
 """
 from brian2 import (NeuronGroup, SpikeMonitor, Network, defaultclock, ms, mV, nA, uS, nF, pA, nS, pF, Mohm, volt,
                     prefs, start_scope)
