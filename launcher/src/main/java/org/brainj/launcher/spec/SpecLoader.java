@@ -26,6 +26,7 @@ import org.brainj.api.model.PoissonInput;
 import org.brainj.api.model.PopulationSum;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
+import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
@@ -67,6 +68,7 @@ public final class SpecLoader {
     private final Map<NeuronGroup, CompiledNeuron> equationModels = new HashMap<>();
     private final Map<String, Synapses> synapses = new LinkedHashMap<>();
     private final List<SpecRun.SynapseState> synapseStates = new ArrayList<>();
+    private final List<SpecRun.InputEntry> inputEntries = new ArrayList<>();
     private RunSettings settings;
     private Network network;
 
@@ -190,14 +192,19 @@ public final class SpecLoader {
         if (top.has("inputs")) {
             InputSpec inputs = new InputSpec(this::population, (p, v) -> equationModels.containsKey(p.group())
                     ? equationModels.get(p.group()).unit(v) : null, settings);
-            top.optional("inputs").sequence().forEach(in -> network.add(inputs.read(in)));
+            for (SpecNode in : top.optional("inputs").sequence()) {
+                Input built = inputs.read(in);
+                network.add(built);
+                inputEntries.add(new SpecRun.InputEntry(in, built, inputs::read));
+            }
         }
         Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
         List<SpecRun.State> states = new ArrayList<>();
         readMonitors(top.optional("monitors"), spikes, states);
         // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(root, network::build);
-        return new SpecRun(name, settings, network, populations, spikes, states, synapses, synapseStates, places);
+        return new SpecRun(name, settings, network, populations, spikes, states, synapses, synapseStates, places,
+                inputEntries);
     }
 
     private org.brainj.api.tensor.Backend backend(SpecNode run, RunSettings.Overrides overrides) {
