@@ -25,6 +25,7 @@ import org.brainj.api.expr.Statement;
 import org.brainj.api.expr.Statement.Kind;
 import org.brainj.api.expr.Substitute;
 import org.brainj.api.program.Assign;
+import org.brainj.api.program.StepProgram;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.SynapseModel;
 import org.brainj.api.units.Coherent;
@@ -50,11 +51,13 @@ import org.brainj.api.units.UnitFormatException;
  * ({@code I_gap_post = g * (v_pre - v_post) : amp (summed)}): a post-synaptic variable set each
  * step to the sum over the synapses onto each neuron. {@code on_pre} and {@code on_post} are
  * statements run for each synapse of a neuron that spiked; they read and write per-synapse
- * variables and the groups' variables, {@code x_pre} and {@code x_post}; a name of neither
- * the synapses nor a parameter is the post-synaptic group's (Brian2's rule). Before an event's
- * statements, the event-driven variables are advanced from the synapse's last event to now.
- * Faults are {@link ModelTextException}s naming the part ({@code model}, {@code on_pre},
- * {@code on_post}, {@code parameters}, {@code delay}) and the user's line and column.
+ * variables and the groups' variables, {@code x_pre} and {@code x_post}, and may draw
+ * ({@code rand()}, {@code randn()}); a name of neither the synapses nor a parameter is the
+ * post-synaptic group's (Brian2's rule). Before an event's statements, the event-driven
+ * variables are advanced from the synapse's last event to now. Clock-driven equations are
+ * integrated by {@link #method}. Faults are {@link ModelTextException}s naming the part
+ * ({@code model}, {@code on_pre}, {@code on_post}, {@code parameters}, {@code delay},
+ * {@code method}) and the user's line and column.
  */
 public final class SynapseText {
     private static final String EVENT_DRIVEN = "event-driven";
@@ -409,13 +412,21 @@ public final class SynapseText {
 
         /** The clock-driven equations integrate under the method, or the fault names it and why. */
         private void requireMethod(Map<String, Expr> clockDriven) {
+            StepProgram program;
             try {
                 GroupIntegrator integrator = GroupIntegrator.method(method);
-                if (!clockDriven.isEmpty()) {
-                    integrator.integrate(List.of(), clockDriven, 0);
-                }
+                program = clockDriven.isEmpty() ? null : integrator.integrate(List.of(), clockDriven, 0);
             } catch (BrainJException e) {
                 throw new ModelTextException("method", null, 0, 0, e.getMessage(), e);
+            }
+            if (program != null && !program.noise().isEmpty()) {
+                String noisy = clockDriven.keySet().stream()
+                        .filter(x -> FreeVars.of(clockDriven.get(x)).stream().anyMatch(Equations::isNoise)).findFirst()
+                        .orElseThrow();
+                Statement s = core.statement(noisy);
+                throw new ModelTextException("model", s.variable(), s.line(), s.column(), "clock-driven synaptic equations"
+                        + " take no noise term (xi); draw in on_pre or on_post with randn(), or move the noise to a"
+                        + " group's equations", null);
             }
         }
 
