@@ -225,8 +225,8 @@ public final class Synapses {
     }
 
     /**
-     * Rounds delays to steps and asks the pre-synaptic group to keep the spikes they need;
-     * {@code seed} and {@code stream} key the draws of initial values.
+     * Rounds the delays of both pathways to steps and asks each group to keep the spikes they need;
+     * {@code seed} and {@code stream} key the draws of initial values, delays and programs.
      */
     void plan(double dt, long seed, int stream) {
         this.seed = seed;
