@@ -177,7 +177,8 @@ class SynapseSpecTest {
         return java.util.stream.Stream.of(
                 // an on_post reading an unknown variable: at its line and column in the file
                 org.junit.jupiter.params.provider.Arguments.of(29, "        w = w + y",
-                        "net.yaml:29:17: projections.S.synapse.on_post: undefined symbol 'y'"),
+                        "net.yaml:29:17: projections.S.synapse.on_post: undefined symbol 'y'; declare it in the equations or give"
+                        + " it as a parameter. Defined: dt, g_post, t, tau, w, x"),
                 // a (summed) target written twice
                 org.junit.jupiter.params.provider.Arguments.of(24, "        I_gap_post = w * nA : amp (summed)\n"
                         + "        I_gap_post = w * nA : amp (summed)",
@@ -187,7 +188,7 @@ class SynapseSpecTest {
                         "net.yaml:24:9: projections.S.synapse.model: the event-driven equation dx/dt is not linear"),
                 // a synapse variable of the wrong unit
                 org.junit.jupiter.params.provider.Arguments.of(26, "        v_post += w",
-                        "net.yaml:26:"));
+                        "net.yaml:26:16: projections.S.synapse.on_pre: unit mismatch in the operands of +"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
