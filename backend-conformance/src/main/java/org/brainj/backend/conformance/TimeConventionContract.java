@@ -10,6 +10,8 @@ import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
 import org.brainj.api.sim.TimeConvention;
+import org.brainj.api.sim.Union;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,16 +35,8 @@ public abstract class TimeConventionContract extends BackendContract {
     @ParameterizedTest
     @EnumSource(TimeConvention.class)
     void spikeStampAndRefractoryCountFollowTheModelsConvention(TimeConvention convention) {
-        NeuronModel model = NeuronModel.builder("counter")
-                .derivative("v", ExpressionParser.parse("1"))
-                .parameter("t_ref", 0.3)
-                .threshold(ExpressionParser.parse("v >= 0.5"))
-                .reset("v", ExpressionParser.parse("0"))
-                .refractory("t_ref", "v")
-                .convention(convention)
-                .build();
         Network net = new Network(backend()).dt(DT);
-        NeuronGroup g = new NeuronGroup("g", 1, model).method(GroupIntegrator.method("euler"));
+        NeuronGroup g = counter("g", convention);
         net.add(g);
         SpikeMonitor spikes = net.spikes(g);
         StateMonitor last = net.monitor(g, "t_last_spike");
@@ -58,5 +52,34 @@ public abstract class TimeConventionContract extends BackendContract {
         // t_last_spike, recorded before the update after the last crossing, holds that crossing's stamp
         double[][] recorded = last.values();
         assertArrayEquals(new double[] {expected[2] * DT}, recorded[(int) crossed[2] + 1], 0, convention + ": t_last_spike");
+    }
+
+    /**
+     * A monitor over a NEST and a Brian2 group keeps its spikes in order of time: NEST's stamps
+     * 4, 11 (neuron 0) between Brian2's 3, 8, 13 (neuron 1), though each NEST spike is recorded
+     * in the step before its stamp.
+     */
+    @Test
+    void aMonitorOverBothConventionsKeepsTheOrderOfTime() {
+        Network net = new Network(backend()).dt(DT);
+        NeuronGroup a = counter("nest", TimeConvention.NEST);
+        NeuronGroup b = counter("brian2", TimeConvention.BRIAN2);
+        net.add(a, b);
+        SpikeMonitor spikes = net.spikes(Union.of(a, b));
+        net.run(16 * DT);
+        assertArrayEquals(new long[] {3, 4, 8, 11, 13}, spikes.steps(), "time indices");
+        assertArrayEquals(new int[] {1, 0, 1, 0, 1}, spikes.indices(), "neurons");
+    }
+
+    private static NeuronGroup counter(String name, TimeConvention convention) {
+        NeuronModel model = NeuronModel.builder("counter")
+                .derivative("v", ExpressionParser.parse("1"))
+                .parameter("t_ref", 0.3)
+                .threshold(ExpressionParser.parse("v >= 0.5"))
+                .reset("v", ExpressionParser.parse("0"))
+                .refractory("t_ref", "v")
+                .convention(convention)
+                .build();
+        return new NeuronGroup(name, 1, model).method(GroupIntegrator.method("euler"));
     }
 }
