@@ -175,6 +175,7 @@ class BadInputIT {
         FILES.put("plot rate without bin", BASE + "plots:\n  - {type: rate, populations: [E]}\n");
         FILES.put("plot rate bin not a time", BASE + "plots:\n  - {type: rate, populations: [E], bin: 5 mV}\n");
         FILES.put("plot empty window", BASE + "plots:\n  - {type: raster, populations: [E], from: 5 ms, to: 2 ms}\n");
+        FILES.put("plot after the run", BASE + "plots:\n  - {type: rate, populations: [E], bin: 1 ms, from: 10 ms}\n");
         FILES.put("plot name twice", BASE + "plots:\n  - {type: raster, populations: [E]}\n  - {type: rate, populations: [E],"
                 + " bin: 1 ms, name: raster}\n");
         FILES.put("spike times without indices", BASE.replace("populations:\n",

@@ -52,10 +52,10 @@ public final class PlotSpec {
     }
 
     /**
-     * The section's plots, checked against what the run monitors: spike monitors by population
-     * and state monitors in the order written. Absent section: none.
+     * The section's plots, checked against what the run monitors (spike monitors by population
+     * and state monitors in the order written) and its duration (ms). Absent section: none.
      */
-    public static List<Plot> read(SpecNode section, Set<String> spikes, List<SpecRun.State> states) {
+    public static List<Plot> read(SpecNode section, Set<String> spikes, List<SpecRun.State> states, double duration) {
         List<Plot> plots = new ArrayList<>();
         if (section == null) {
             return plots;
@@ -84,6 +84,10 @@ public final class PlotSpec {
             double to = f.has("to") ? f.optional("to").time() : Double.POSITIVE_INFINITY;
             if (from < 0) {
                 throw f.optional("from").error("the window starts before the run, at " + SpecLoader.ms(from) + " ms; give from >= 0");
+            }
+            if (from >= duration) {
+                throw f.optional("from").error("the window starts at " + SpecLoader.ms(from) + " ms, when the run has ended ("
+                        + SpecLoader.ms(duration) + " ms); give a from before that");
             }
             if (!(to > from)) {
                 throw f.optional("to").error("the window " + SpecLoader.ms(from) + " ms to " + SpecLoader.ms(to)

@@ -201,7 +201,7 @@ public final class SpecLoader {
         Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
         List<SpecRun.State> states = new ArrayList<>();
         readMonitors(top.optional("monitors"), spikes, states);
-        List<PlotSpec.Plot> plots = PlotSpec.read(top.optional("plots"), spikes.keySet(), states);
+        List<PlotSpec.Plot> plots = PlotSpec.read(top.optional("plots"), spikes.keySet(), states, settings.duration());
         // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(root, network::build);
         return new SpecRun(name, settings, network, populations, spikes, states, synapses, synapseStates, places,
