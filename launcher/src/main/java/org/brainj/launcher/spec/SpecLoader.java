@@ -446,7 +446,7 @@ public final class SpecLoader {
         if (SynapseSpec.isEquations(f.optional("synapse"))) {
             SpecNode at = f.required("connector");
             Synapses syn = SynapseSpec.read(name, f, pre, post, connector(at, index), at, equationModels.get(pre.group()),
-                    equationModels.get(post.group()), folder);
+                    equationModels.get(post.group()), folder, catalog);
             synapses.put(name, syn);
             network.add(syn);
             return;
