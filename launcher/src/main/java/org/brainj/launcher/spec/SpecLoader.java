@@ -165,7 +165,7 @@ public final class SpecLoader {
     private SpecRun read(SpecNode root, String fileName, RunSettings.Overrides overrides) {
         // 'sweep' is read by SweepSpec (brainj sweep); a plain run runs the spec's own values
         SpecNode.Fields top = root.fields("name", "description", "run", "populations", "views", "projections", "inputs",
-                "monitors", "sweep");
+                "monitors", "plots", "sweep");
         String name = top.has("name") ? top.optional("name").name() : fileName;
         settings = RunSettings.read(top.optional("run"), overrides, root.where());
         network = new Network(backend(top.has("run") ? top.optional("run") : root, overrides))
@@ -201,10 +201,11 @@ public final class SpecLoader {
         Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
         List<SpecRun.State> states = new ArrayList<>();
         readMonitors(top.optional("monitors"), spikes, states);
+        List<PlotSpec.Plot> plots = PlotSpec.read(top.optional("plots"), spikes.keySet(), states, settings.duration());
         // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(root, network::build);
         return new SpecRun(name, settings, network, populations, spikes, states, synapses, synapseStates, places,
-                inputEntries);
+                inputEntries, plots);
     }
 
     private org.brainj.api.tensor.Backend backend(SpecNode run, RunSettings.Overrides overrides) {
