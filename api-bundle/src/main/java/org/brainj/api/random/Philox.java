@@ -87,7 +87,7 @@ public final class Philox {
     }
 
     /**
-     * Element {@code i}'s Poisson count: Knuth's product of uniforms below a mean of 10, and
+     * Element {@code i}'s Poisson count: sequential inversion of the CDF below a mean of 10, and
      * Hörmann's transformed rejection (PTRS, 1993) from 10 up. Each block yields two uniforms.
      */
     public static int poisson(RandomKey key, int element, double lambda) {
@@ -95,16 +95,26 @@ public final class Philox {
             return 0;
         }
         UniformPairs u = new UniformPairs(key, element);
-        return lambda < POISSON_PTRS_THRESHOLD ? knuth(u, lambda) : ptrs(u, lambda);
+        return lambda < POISSON_PTRS_THRESHOLD ? inversion(u.next(), lambda, StrictMath.exp(-lambda)) : ptrs(u, lambda);
     }
 
-    private static int knuth(UniformPairs u, double lambda) {
-        double limit = StrictMath.exp(-lambda);
-        double product = u.next();
+    /**
+     * The first {@code k} with {@code u < F(k)}, walking the pmf up from {@code p(0) = e^-lambda}
+     * by {@code p(k) = p(k-1) * (lambda / k)}: one uniform per count (Knuth's product needed
+     * {@code lambda + 1}), about {@code lambda + 1} steps. Where {@code F} stops growing in double
+     * precision (a tail below 1e-16) the walk ends at that {@code k}, so it always stops.
+     */
+    static int inversion(double u, double lambda, double expMinusLambda) {
+        double p = expMinusLambda;
+        double f = p;
         int k = 0;
-        while (product > limit) {
-            product *= u.next();
+        boolean below = u >= f;
+        while (below) {
             k++;
+            p *= lambda / k;
+            double next = f + p;
+            below = u >= next && next != f;
+            f = next;
         }
         return k;
     }

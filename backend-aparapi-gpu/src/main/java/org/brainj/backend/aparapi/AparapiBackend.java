@@ -397,7 +397,7 @@ public final class AparapiBackend implements Backend {
 
     /**
      * The constants of Philox's Poisson methods are computed here exactly as the specification
-     * computes them (Knuth's e^-lambda; PTRS's slam, loglam, b, a, 1/alpha, v_r), and passed on.
+     * computes them (inversion's e^-lambda; PTRS's slam, loglam, b, a, 1/alpha, v_r), and passed on.
      */
     @Override
     public DeviceTensor poisson(RandomKey key, double lambda, Tensor out) {
