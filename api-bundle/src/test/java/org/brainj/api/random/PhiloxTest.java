@@ -176,13 +176,13 @@ class PhiloxTest {
         double expMinusLambda = StrictMath.exp(-lambda);
         for (int j = 0; j < 10_000; j++) {
             double u = (j + 0.5) / 10_000;
-            int k = Philox.inversion(u, lambda, expMinusLambda);
+            int k = PoissonSampler.inversion(u, lambda, expMinusLambda);
             assertTrue(reference.cumulativeProbability(k) > u
                     && (k == 0 || reference.cumulativeProbability(k - 1) <= u), "u " + u + " gave " + k + " at lambda " + lambda);
         }
         // the largest uniform below 1 still ends the walk, where the tail left is below 1e-13
         // (the summed F carries a few ulps of rounding, so it is no finer than that)
-        int top = Philox.inversion(Math.nextDown(1.0), lambda, expMinusLambda);
+        int top = PoissonSampler.inversion(Math.nextDown(1.0), lambda, expMinusLambda);
         assertTrue(1 - reference.cumulativeProbability(top - 1) < 1e-13, "top count " + top + " at lambda " + lambda);
     }
 
@@ -197,7 +197,7 @@ class PhiloxTest {
         for (long k : new long[] {0, 1, 2, 5, 15, 16, 17, 30, 100, 1000, 123_456, 10_000_000}) {
             // ln k! = ln Gamma(k + 1)
             double expected = Gamma.logGamma(k + 1.0);
-            assertEquals(expected, Philox.logFactorial(k), 1e-12 * Math.max(1, Math.abs(expected)), "ln " + k + "!");
+            assertEquals(expected, PoissonSampler.logFactorial(k), 1e-12 * Math.max(1, Math.abs(expected)), "ln " + k + "!");
         }
     }
 

@@ -542,7 +542,7 @@ public class OpKernel extends Kernel {
         }
     }
 
-    /** Philox.inversion; s0 = lambda, s1 = exp(-lambda) as the host computes it. */
+    /** PoissonSampler.inversion; s0 = lambda, s1 = exp(-lambda) as the host computes it. */
     private int inversion(int element) {
         double u = uniformAt(element, 0, stream);
         double p = s1;
@@ -561,7 +561,7 @@ public class OpKernel extends Kernel {
     }
 
     /**
-     * Philox.ptrs (Hörmann 1993); s0 = lambda, s2..s7 = slam, loglam, b, a, invalpha, vr as the
+     * PoissonSampler.ptrs (Hörmann 1993); s0 = lambda, s2..s7 = slam, loglam, b, a, invalpha, vr as the
      * host computes them. The loop runs until a draw is accepted, as the specification's does.
      */
     private int ptrs(int element) {
@@ -595,7 +595,7 @@ public class OpKernel extends Kernel {
         return result;
     }
 
-    /** Philox.logFactorial. */
+    /** PoissonSampler.logFactorial. */
     private double logFactorial(long k) {
         double s = 0;
         if (k < 16) {
