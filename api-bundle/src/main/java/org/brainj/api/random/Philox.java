@@ -21,7 +21,6 @@ public final class Philox {
     private static final int W1 = 0xBB67AE85;
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
     private static final double TWO_POW_MINUS_24 = 0x1.0p-24;
-    private static final double POISSON_PTRS_THRESHOLD = 10;
 
     private Philox() {
     }
@@ -86,91 +85,8 @@ public final class Philox {
         return uniform(key, element) < p;
     }
 
-    /**
-     * Element {@code i}'s Poisson count: Knuth's product of uniforms below a mean of 10, and
-     * Hörmann's transformed rejection (PTRS, 1993) from 10 up. Each block yields two uniforms.
-     */
+    /** Element {@code i}'s Poisson count, by {@link PoissonSampler}'s methods. */
     public static int poisson(RandomKey key, int element, double lambda) {
-        if (lambda <= 0) {
-            return 0;
-        }
-        UniformPairs u = new UniformPairs(key, element);
-        return lambda < POISSON_PTRS_THRESHOLD ? knuth(u, lambda) : ptrs(u, lambda);
-    }
-
-    private static int knuth(UniformPairs u, double lambda) {
-        double limit = StrictMath.exp(-lambda);
-        double product = u.next();
-        int k = 0;
-        while (product > limit) {
-            product *= u.next();
-            k++;
-        }
-        return k;
-    }
-
-    private static int ptrs(UniformPairs u, double lambda) {
-        double slam = Math.sqrt(lambda);
-        double loglam = StrictMath.log(lambda);
-        double b = 0.931 + 2.53 * slam;
-        double a = -0.059 + 0.02483 * b;
-        double invalpha = 1.1239 + 1.1328 / (b - 3.4);
-        double vr = 0.9277 - 3.6224 / (b - 2);
-        while (true) {
-            double uu = u.next() - 0.5;
-            double v = u.next();
-            double us = 0.5 - Math.abs(uu);
-            long k = (long) Math.floor((2 * a / us + b) * uu + lambda + 0.43);
-            if (us >= 0.07 && v <= vr) {
-                return (int) k;
-            }
-            if (k < 0 || (us < 0.013 && v > us)) {
-                continue;
-            }
-            if (StrictMath.log(v) + StrictMath.log(invalpha) - StrictMath.log(a / (us * us) + b)
-                    <= -lambda + k * loglam - logFactorial(k)) {
-                return (int) k;
-            }
-        }
-    }
-
-    /** ln(k!) exactly summed for small k, by Stirling's series beyond (error below 1e-12). */
-    static double logFactorial(long k) {
-        if (k < 16) {
-            double s = 0;
-            for (int i = 2; i <= k; i++) {
-                s += StrictMath.log(i);
-            }
-            return s;
-        }
-        double n = k + 1.0;
-        double inv = 1 / n;
-        double inv2 = inv * inv;
-        return (n - 0.5) * StrictMath.log(n) - n + 0.5 * StrictMath.log(2 * Math.PI)
-                + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 / 1680)));
-    }
-
-    /** The uniforms of one element in order: two per block, blocks 0, 1, 2, ... */
-    private static final class UniformPairs {
-        private final RandomKey key;
-        private final int element;
-        private final int[] words = new int[4];
-        private int draw;
-        private boolean second = true;
-
-        UniformPairs(RandomKey key, int element) {
-            this.key = key;
-            this.element = element;
-        }
-
-        double next() {
-            if (second) {
-                block(key, element, draw++, words);
-                second = false;
-                return toUnit(words[0], words[1]);
-            }
-            second = true;
-            return toUnit(words[2], words[3]);
-        }
+        return new PoissonSampler(lambda).draw(key, element);
     }
 }

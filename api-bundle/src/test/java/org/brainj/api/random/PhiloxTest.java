@@ -122,9 +122,12 @@ class PhiloxTest {
         assertChiSquare(new long[] {hits, N - hits}, new double[] {0.15, 0.85});
     }
 
-    /** Knuth's method below 10, PTRS from 10 up: both against the pmf, mean and variance lambda. */
+    /**
+     * Inversion below 10, PTRS from 10 up: both against Hipparchus' pmf (chi-square below the
+     * 0.999 quantile over bins of at least five expected draws), mean and variance lambda.
+     */
     @ParameterizedTest
-    @ValueSource(doubles = {0.05, 0.5, 3, 9.9, 10, 15, 50, 300, 5000})
+    @ValueSource(doubles = {0.01, 0.05, 0.5, 2, 3, 9.9, 10, 15, 20, 50, 100, 300, 5000})
     void poissonAgainstThePmf(double lambda) {
         int[] x = new int[N];
         double[] asDouble = new double[N];
@@ -161,6 +164,28 @@ class PhiloxTest {
         assertChiSquare(counts, probabilities.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /**
+     * Inversion is the quantile function: for any u, the count is the smallest k with
+     * {@code F(k) > u}, F taken from Hipparchus (regularised incomplete gamma, not the pmf
+     * recursion). The u grid avoids CDF values, where the two could round to different sides.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.01, 0.5, 2, 7.5, 9.99})
+    void inversionIsThePoissonQuantile(double lambda) {
+        PoissonDistribution reference = new PoissonDistribution(lambda);
+        double expMinusLambda = StrictMath.exp(-lambda);
+        for (int j = 0; j < 10_000; j++) {
+            double u = (j + 0.5) / 10_000;
+            int k = PoissonSampler.inversion(u, lambda, expMinusLambda);
+            assertTrue(reference.cumulativeProbability(k) > u
+                    && (k == 0 || reference.cumulativeProbability(k - 1) <= u), "u " + u + " gave " + k + " at lambda " + lambda);
+        }
+        // the largest uniform below 1 still ends the walk, where the tail left is below 1e-13
+        // (the summed F carries a few ulps of rounding, so it is no finer than that)
+        int top = PoissonSampler.inversion(Math.nextDown(1.0), lambda, expMinusLambda);
+        assertTrue(1 - reference.cumulativeProbability(top - 1) < 1e-13, "top count " + top + " at lambda " + lambda);
+    }
+
     @Test
     void poissonOfNoRateIsZero() {
         assertEquals(0, Philox.poisson(KEY, 3, 0));
@@ -172,7 +197,7 @@ class PhiloxTest {
         for (long k : new long[] {0, 1, 2, 5, 15, 16, 17, 30, 100, 1000, 123_456, 10_000_000}) {
             // ln k! = ln Gamma(k + 1)
             double expected = Gamma.logGamma(k + 1.0);
-            assertEquals(expected, Philox.logFactorial(k), 1e-12 * Math.max(1, Math.abs(expected)), "ln " + k + "!");
+            assertEquals(expected, PoissonSampler.logFactorial(k), 1e-12 * Math.max(1, Math.abs(expected)), "ln " + k + "!");
         }
     }
 

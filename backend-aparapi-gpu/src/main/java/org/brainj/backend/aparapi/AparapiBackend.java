@@ -11,6 +11,7 @@ import org.brainj.api.program.StepProgram;
 import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
 import org.brainj.api.program.SynapticProgram;
+import org.brainj.api.random.PoissonSampler;
 import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.BinaryOp;
@@ -45,7 +46,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public final class AparapiBackend implements Backend {
     /** This backend's {@value Backend#NAME_PROPERTY}. */
     public static final String NAME = "aparapi";
-    private static final double POISSON_PTRS_THRESHOLD = 10;
 
     private final CustomOpRegistry ops = new CustomOpRegistry(NAME);
     private final OpenClLauncher launcher;
@@ -395,27 +395,14 @@ public final class AparapiBackend implements Backend {
         return o;
     }
 
-    /**
-     * The constants of Philox's Poisson methods are computed here exactly as the specification
-     * computes them (Knuth's e^-lambda; PTRS's slam, loglam, b, a, 1/alpha, v_r), and passed on.
-     */
+    /** The sampler's constants are computed on the host, exactly as the specification computes them. */
     @Override
     public DeviceTensor poisson(RandomKey key, double lambda, Tensor out) {
         if (!(lambda >= 0) || !Double.isFinite(lambda)) {
             throw new BrainJException("poisson: mean " + lambda + " must be finite and >= 0");
         }
         DeviceTensor o = output("poisson", requireOut("poisson", out), DType.INT32, out.shape());
-        if (lambda < POISSON_PTRS_THRESHOLD) {
-            device().random(OpKernel.POISSON, o.slot(), o.size(), key, lambda, StrictMath.exp(-lambda));
-        } else {
-            double slam = Math.sqrt(lambda);
-            double loglam = StrictMath.log(lambda);
-            double b = 0.931 + 2.53 * slam;
-            double a = -0.059 + 0.02483 * b;
-            double invalpha = 1.1239 + 1.1328 / (b - 3.4);
-            double vr = 0.9277 - 3.6224 / (b - 2);
-            device().random(OpKernel.POISSON, o.slot(), o.size(), key, lambda, 0, slam, loglam, b, a, invalpha, vr);
-        }
+        device().random(OpKernel.POISSON, o.slot(), o.size(), key, new PoissonSampler(lambda).constants());
         return o;
     }
 

@@ -538,23 +538,30 @@ public class OpKernel extends Kernel {
         } else if (op == BERNOULLI) {
             store(dtO, p, uniformAt(i, 0, stream) < s0 ? 1 : 0);
         } else {
-            store(dtO, p, s0 <= 0 ? 0 : (s0 < 10 ? knuth(i) : ptrs(i)));
+            store(dtO, p, s0 <= 0 ? 0 : (s0 < 10 ? inversion(i) : ptrs(i)));
         }
     }
 
-    /** Philox.knuth; s1 is exp(-lambda), computed on the host as the specification does. */
-    private int knuth(int element) {
-        double product = uniformAt(element, 0, stream);
+    /** PoissonSampler.inversion; s0 = lambda, s1 = exp(-lambda) as the host computes it. */
+    private int inversion(int element) {
+        double u = uniformAt(element, 0, stream);
+        double p = s1;
+        double f = p;
         int k = 0;
-        while (product > s1) {
-            product *= uniformAt(element, k + 1, stream);
+        boolean below = u >= f;
+        while (below) {
             k++;
+            double kd = k;
+            p = p * (s0 / kd);
+            double next = f + p;
+            below = u >= next && next != f;
+            f = next;
         }
         return k;
     }
 
     /**
-     * Philox.ptrs (Hörmann 1993); s0 = lambda, s2..s7 = slam, loglam, b, a, invalpha, vr as the
+     * PoissonSampler.ptrs (Hörmann 1993); s0 = lambda, s2..s7 = slam, loglam, b, a, invalpha, vr as the
      * host computes them. The loop runs until a draw is accepted, as the specification's does.
      */
     private int ptrs(int element) {
@@ -588,7 +595,7 @@ public class OpKernel extends Kernel {
         return result;
     }
 
-    /** Philox.logFactorial. */
+    /** PoissonSampler.logFactorial. */
     private double logFactorial(long k) {
         double s = 0;
         if (k < 16) {

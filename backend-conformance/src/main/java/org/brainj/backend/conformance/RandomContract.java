@@ -106,7 +106,7 @@ public abstract class RandomContract extends BackendContract {
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {0, 0.5, 3, 9.99, 10, 12.5, 40, 1000})
+    @ValueSource(doubles = {0, 0.01, 0.5, 2, 3, 9.99, 10, 12.5, 20, 40, 100, 1000})
     void poissonIsThePhiloxSpecification(double lambda) {
         Tensor out = backend().zeros(DType.INT32, 500);
         assertSame(out, backend().poisson(KEY, lambda, out));

@@ -12,6 +12,7 @@ import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
 import org.brainj.api.program.SynapticProgram;
 import org.brainj.api.random.Philox;
+import org.brainj.api.random.PoissonSampler;
 import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.BinaryOp;
@@ -380,8 +381,9 @@ public final class CpuBackend implements Backend {
             throw new BrainJException("poisson: mean " + lambda + " must be finite and >= 0");
         }
         CpuTensor o = output("poisson", requireOut("poisson", out), DType.INT32, out.shape());
+        PoissonSampler sampler = new PoissonSampler(lambda);
         for (int i = 0; i < o.size(); i++) {
-            o.setInt(i, Philox.poisson(key, i, lambda));
+            o.setInt(i, sampler.draw(key, i));
         }
         return o;
     }
