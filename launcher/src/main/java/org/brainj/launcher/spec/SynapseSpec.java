@@ -63,7 +63,7 @@ final class SynapseSpec {
      * (null for a model from the catalog: its variables are then plain numbers).
      */
     static Synapses read(String name, SpecNode.Fields f, Population pre, Population post, Connector connector,
-                         SpecNode connectorNode, CompiledNeuron preModel, CompiledNeuron postModel, Path folder) {
+                         Where connectorAt, CompiledNeuron preModel, CompiledNeuron postModel, Path folder) {
         for (String key : List.of("weight", "on", "output")) {
             if (f.has(key)) {
                 throw f.optional(key).error("a synapse given as equations sets its own effect in on_pre; remove '" + key
@@ -98,13 +98,13 @@ final class SynapseSpec {
         } catch (ModelTextException e) {
             throw EquationModel.located(e, s, parameters);
         }
-        Connectivity c = SpecLoader.wrap(connectorNode, () -> connector.connect(geometry(pre), geometry(post)));
+        Connectivity c = SpecAssembler.wrap(connectorAt, () -> connector.connect(geometry(pre), geometry(post)));
         Synapses synapses = SpecLoader.wrap(f.owner(), () -> new Synapses(name, compiled.model(), pre, post, c.csr()));
         SpecNode initial = f.optional("initial");
         Map<String, SpecNode> values = initial == null ? Map.of() : initial.mapping();
         if (c.weights().isPresent()) {
             if (!compiled.units().containsKey(WEIGHT)) {
-                throw connectorNode.error("this connector gives each synapse a weight, but the synapse model has no"
+                throw new SpecException(connectorAt, "this connector gives each synapse a weight, but the synapse model has no"
                         + " variable '" + WEIGHT + "' to hold it; declare 'w : 1' in its model or use an unweighted connector");
             }
             if (values.containsKey(WEIGHT)) {
@@ -142,12 +142,12 @@ final class SynapseSpec {
         Unit<?> declared = compiled.unitless() ? null : unit;
         String what = "an initial value of " + synapses.name() + "." + variable;
         if (v.isSequence() || v.text().endsWith(".npy")) {
-            double[] values = PerNeuron.values(v, declared, synapses.size(), folder, what);
+            double[] values = PerNeuron.values(v.value(), declared, synapses.size(), folder, what);
             SpecLoader.wrap(v, () -> synapses.init(variable, values));
             return;
         }
         try {
-            double constant = declared == null ? Coherent.value(SpecNode.parseQuantity(v.text()))
+            double constant = declared == null ? Coherent.value(SpecValue.parseQuantity(v.text()))
                     : v.quantity(declared, what);
             SpecLoader.wrap(v, () -> synapses.init(variable, constant));
             return;
@@ -189,7 +189,7 @@ final class SynapseSpec {
         String variable = m.required("variable").name();
         int[] indices = m.has("indices")
                 ? m.optional("indices").sequence().stream().mapToInt(i -> i.integer(0)).toArray() : null;
-        int every = SpecLoader.period(m, settings);
+        int every = SpecReader.period(m, settings);
         SynapseMonitor monitor = SpecLoader.wrap(m.owner(), () -> s.monitor(variable, indices, every));
         return new SpecRun.SynapseState(s.name(), variable, monitor, indices);
     }
