@@ -2,13 +2,15 @@
 from Brian2 2.5.1 on the same equations, written here independently in SI units.
 
 Each model runs one neuron per drive value from its file's initial state, at a fine step
-(dt = 0.01 ms, rk4 or exponential_euler), and the script prints the spike count and the first
-spike times. Brian2ReferenceTest (model-bundles) stores these numbers and checks the catalog's models at their
-own default method and dt against them.
+(dt = 0.01 ms, rk4 or exponential_euler; forward Euler at 1 us for the exponential models with
+adaptation), and the script prints the spike count and the first spike times. Brian2ReferenceTest
+(model-bundles) stores these numbers and checks the catalog's models at their own default method
+and dt against them. Its output (Brian2 2.5.1 from Debian, numpy target) is
+catalog_models.txt:
 
-    python3 benchmarks/brian2/catalog_models.py
+    /usr/bin/python3 benchmarks/brian2/catalog_models.py > benchmarks/brian2/catalog_models.txt
 """
-from brian2 import (NeuronGroup, SpikeMonitor, Network, defaultclock, ms, mV, nA, uS, nF, pA, nS, pF, Mohm,
+from brian2 import (NeuronGroup, SpikeMonitor, Network, defaultclock, ms, mV, nA, uS, nF, pA, nS, pF, Mohm, volt,
                     prefs, start_scope)
 import numpy as np
 
@@ -16,10 +18,10 @@ prefs.codegen.target = 'numpy'
 defaultclock.dt = 0.01 * ms
 
 
-def run(name, eqs, drives, duration, init, method, threshold, reset=None, refractory=False, namespace=None):
+def run(name, eqs, drives, duration, init, method, threshold, reset=None, refractory=False, namespace=None, dt=None):
     start_scope()
     g = NeuronGroup(len(drives), eqs, threshold=threshold, reset=reset, refractory=refractory, method=method,
-                    namespace=namespace)
+                    namespace=namespace, dt=dt)
     for k, v in init.items():
         setattr(g, k, v)
     g.I = drives
@@ -106,3 +108,77 @@ du/dt = a * (0.2*v - u) / ms : volt
 I : amp
 ''', [10 * nA], 300 * ms, dict(v=-65 * mV, u=-13 * mV), 'rk4', 'v >= 30*mV', reset='v = c*mV; u += d*mV',
         namespace=dict(a=a, c=c, d=d, Mohm=Mohm))
+
+# BrainPy's integrate-and-fire family at its defaults (mV, ms, nA into 1 Mohm or 20 Mohm)
+EXPIF = dict(V_rest=-65 * mV, V_reset=-68 * mV, V_th=-30 * mV, V_T=-59.9 * mV, delta_T=3.48 * mV, R=1 * Mohm,
+             tau=10 * ms)
+run('ExpIF', '''
+dV/dt = (-(V - V_rest) + delta_T*exp((V - V_T)/delta_T) + R*I) / tau : volt (unless refractory)
+I : amp
+''', [2 * nA, 5 * nA, 10 * nA], 300 * ms, dict(V=-65 * mV), 'rk4', 'V >= V_th', reset='V = V_reset',
+    refractory=1.7 * ms, namespace=EXPIF)
+
+# forward Euler at 1 us, as aeif_cond_exp below: rk4's stages past V_th would carry the exponential's overshoot into w
+run('AdExIF', '''
+dV/dt = (-(V - V_rest) + delta_T*exp((V - V_T)/delta_T) - R*w + R*I) / tau : volt
+dw/dt = (a*(V - V_rest) - w) / tau_w : amp
+I : amp
+''', [10 * nA, 20 * nA, 30 * nA], 300 * ms, dict(V=-65 * mV, w=0 * nA), 'euler', 'V >= V_th', reset='V = V_reset; w += b',
+    dt=0.001 * ms, namespace=dict(EXPIF, a=1 * uS, b=1 * nA, tau_w=30 * ms))
+
+QUAIF = dict(V_rest=-65 * mV, V_reset=-68 * mV, V_th=-30 * mV, V_c=-50 * mV, c=0.07 / mV, R=1 * Mohm, tau=10 * ms)
+run('QuaIF', '''
+dV/dt = (c*(V - V_rest)*(V - V_c) + R*I) / tau : volt
+I : amp
+''', [5 * nA, 10 * nA, 20 * nA], 300 * ms, dict(V=-65 * mV), 'rk4', 'V >= V_th', reset='V = V_reset', namespace=QUAIF)
+
+run('AdQuaIF', '''
+dV/dt = (c*(V - V_rest)*(V - V_c) - R*w + R*I) / tau : volt
+dw/dt = (a*(V - V_rest) - w) / tau_w : amp
+I : amp
+''', [10 * nA, 20 * nA, 30 * nA], 300 * ms, dict(V=-65 * mV, w=0 * nA), 'rk4', 'V >= V_th', reset='V = V_reset; w += b',
+    namespace=dict(QUAIF, a=1 * uS, b=0.1 * nA, tau_w=10 * ms))
+
+# Bellec et al. (2020)'s adaptive threshold, BrainPy's ALIFBellec2020 defaults
+run('ALIF', '''
+dV/dt = (-(V - V_rest) + R*I) / tau : volt (unless refractory)
+da/dt = -a / tau_a : 1
+I : amp
+''', [15 * nA, 20 * nA, 30 * nA], 500 * ms, dict(V=-70 * mV, a=0), 'exponential_euler', 'V >= V_th + beta*a',
+    reset='V -= V_th - V_rest; a += 1', refractory=1 * ms,
+    namespace=dict(V_rest=-70 * mV, V_th=-60 * mV, R=1 * Mohm, beta=1.6 * mV, tau=20 * ms, tau_a=2000 * ms))
+
+# Mihalas and Niebur (2009), Table 1 and Fig. 1, under constant input: BrainPy's Gif defaults (R 20 Mohm,
+# tau 20 ms, so I in nA is the paper's I_e/C in V/s) with the paper's a, A1, A2 (a in 1/s there)
+GIF = '''
+dI1/dt = -k1*I1 : amp
+dI2/dt = -k2*I2 : amp
+dV_th/dt = a*(V - V_rest) - b*(V_th - V_th_inf) : volt
+dV/dt = (-(V - V_rest) + R*(I1 + I2 + I)) / tau : volt
+I : amp
+'''
+GIF_RESET = 'I1 = R1*I1 + A1; I2 = R2*I2 + A2; V_th = clip(V_th, V_th_reset, 1*volt); V = V_reset'
+for pattern, varied, drive in [('tonic spiking', (0, 0, 0), 1.5), ('spike frequency adaptation', (0.005, 0, 0), 2),
+                               ('phasic spiking', (0.005, 0, 0), 1.5), ('tonic bursting', (0.005, 10, -0.6), 2),
+                               ('phasic bursting', (0.005, 10, -0.6), 1.5), ('mixed mode', (0.005, 5, -0.3), 2)]:
+    run('GIF %s a=%s A1=%s A2=%s' % ((pattern,) + varied), GIF, [drive * nA], 500 * ms,
+        dict(V=-70 * mV, V_th=-50 * mV, I1=0 * nA, I2=0 * nA), 'rk4', 'V >= V_th', reset=GIF_RESET,
+        namespace=dict(V_rest=-70 * mV, V_reset=-70 * mV, V_th_inf=-50 * mV, V_th_reset=-60 * mV, R=20 * Mohm,
+                       tau=20 * ms, a=varied[0] / ms, b=0.01 / ms, k1=0.2 / ms, k2=0.02 / ms, R1=0, R2=1,
+                       A1=varied[1] * nA, A2=varied[2] * nA))
+
+# NEST's aeif_cond_exp (no synaptic input) with Brette and Gerstner (2005)'s parameter sets, as Brian2's
+# examples/frompapers/Brette_Gerstner_2005.py gives them: regular (adapting) spiking, bursting, fast spiking.
+# Forward Euler at 1 us: from a step below V_peak = 0 mV the exponential overshoots by far, and rk4's
+# intermediate stages would carry that into w.
+for pattern, adaptation in [('regular spiking', (144 * ms, 4 * nS, 0.0805 * nA, -70.6 * mV)),
+                            ('bursting', (20 * ms, 4 * nS, 0.5 * nA, -45.4 * mV)),
+                            ('fast spiking', (144 * ms, 2 * 281 * pF / (144 * ms), 0 * nA, -70.6 * mV))]:
+    run('aeif_cond_exp %s tau_w=%s a=%s b=%s V_reset=%s' % ((pattern,) + adaptation), '''
+dV_m/dt = (-g_L*(V_m - E_L) + g_L*Delta_T*exp((V_m - V_th)/Delta_T) - w + I) / C_m : volt
+dw/dt = (a*(V_m - E_L) - w) / tau_w : amp
+I : amp
+''', [1 * nA], 300 * ms, dict(V_m=-70.6 * mV, w=0 * pA), 'euler', 'V_m >= V_peak', reset='V_m = V_reset; w += b',
+        dt=0.001 * ms, namespace=dict(C_m=281 * pF, g_L=30 * nS, E_L=-70.6 * mV, Delta_T=2 * mV, V_th=-50.4 * mV,
+                                      V_peak=0 * mV, tau_w=adaptation[0], a=adaptation[1], b=adaptation[2],
+                                      V_reset=adaptation[3]))

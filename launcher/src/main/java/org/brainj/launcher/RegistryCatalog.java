@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.brainj.api.BrainJException;
 import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.spi.ParamSpec;
@@ -67,6 +68,20 @@ final class RegistryCatalog implements Catalog {
     @Override
     public Collection<ConnectorFactory> connectors() {
         return services(ConnectorFactory.class).stream().map(Found::service).toList();
+    }
+
+    /** Where two bundles offer a synapse model of the same name, the first registered wins, as for neuron models. */
+    @Override
+    public Collection<SynapseModelFactory> synapses() {
+        Map<String, SynapseModelFactory> byName = new LinkedHashMap<>();
+        for (Found<SynapseModelFactory> s : services(SynapseModelFactory.class)) {
+            SynapseModelFactory first = byName.putIfAbsent(s.service().name(), s.service());
+            if (first != null && reportedNames.add("synapse " + s.service().name() + " " + s.bundle())) {
+                LOG.warning("bundle " + s.bundle() + ": synapse model '" + s.service().name() + "' is offered by another"
+                        + " bundle already; specs get that one: rename it in the plugin");
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     private record Found<T>(T service, String bundle) {

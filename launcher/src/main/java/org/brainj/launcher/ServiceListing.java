@@ -9,22 +9,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.tensor.Backend;
+import org.brainj.launcher.platform.TimeLimit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
-/** What {@code brainj list} shows: the backends, models and connectors in the service registry. */
-public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entry> connectors) {
+/** What {@code brainj list} shows: the backends, neuron and synapse models and connectors in the service registry. */
+public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entry> synapses, List<Entry> connectors) {
     /** The service property that names a model factory. */
     public static final String MODEL_NAME = "model.name";
+    /** The service property that names a synapse model of the library. */
+    public static final String SYNAPSE_NAME = SynapseModelFactory.NAME_PROPERTY;
     /** The service property that names a connector factory. */
     public static final String CONNECTOR_NAME = "connector.name";
 
@@ -54,6 +59,7 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
     public ServiceListing {
         backends = sorted(backends);
         models = sorted(models);
+        synapses = sorted(synapses);
         connectors = sorted(connectors);
     }
 
@@ -63,6 +69,7 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
         String backends = "(&(" + Constants.OBJECTCLASS + "=" + Backend.class.getName() + ")(" + Backend.NAME_PROPERTY + "=*))";
         return new ServiceListing(entries(context, Backend.NAME_PROPERTY, backends),
                 entries(context, MODEL_NAME, "(" + MODEL_NAME + "=*)"),
+                entries(context, SYNAPSE_NAME, "(" + SYNAPSE_NAME + "=*)"),
                 entries(context, CONNECTOR_NAME, "(" + CONNECTOR_NAME + "=*)"));
     }
 
@@ -71,6 +78,7 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
         StringBuilder out = new StringBuilder();
         section(out, "Backends", backends);
         section(out, "Models", models);
+        section(out, "Synapse models", synapses);
         section(out, "Connectors", connectors);
         return out.toString();
     }
@@ -116,45 +124,59 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
     }
 
     private static String describeBackend(BundleContext context, ServiceReference<?> ref) {
-        Object service = context.getService(ref);
-        try {
-            if (service == null) {
-                return "(not available: the service did not activate)";
-            }
+        return describe(context, ref, service -> {
             if (!(service instanceof Backend backend)) {
                 return "(not usable: built against another copy of the BrainJ API)";
             }
-            return backend.description();
-        } catch (RuntimeException e) {
-            return "(description failed: " + e + ")";
-        } finally {
-            if (service != null) {
-                context.ungetService(ref);
+            try {
+                return backend.description();
+            } catch (RuntimeException e) {
+                return "(description failed: " + e + ")";
             }
-        }
+        });
     }
 
     /** A model's or connector's parameters as a spec gives them: {@code tau (ms, default 10.0)}. */
     private static String describeParameters(BundleContext context, ServiceReference<?> ref) {
-        Object service = context.getService(ref);
-        try {
-            List<ParamSpec> specs;
-            if (service instanceof NeuronModelFactory model) {
-                specs = model.parameters();
-            } else if (service instanceof ConnectorFactory connector) {
-                specs = connector.parameters();
-            } else {
-                return service == null ? "(not available: the service did not activate)"
-                        : "(not usable: built against another copy of the BrainJ API)";
+        return describe(context, ref, service -> {
+            try {
+                if (service instanceof NeuronModelFactory model) {
+                    return parameters(model.parameters());
+                }
+                if (service instanceof SynapseModelFactory synapse) {
+                    return parameters(synapse.parameters());
+                }
+                if (service instanceof ConnectorFactory connector) {
+                    return parameters(connector.parameters());
+                }
+                return "(not usable: built against another copy of the BrainJ API)";
+            } catch (RuntimeException e) {
+                return "(parameters unknown: " + e + ")";
             }
-            return parameters(specs);
-        } catch (RuntimeException e) {
-            return "(parameters unknown: " + e + ")";
-        } finally {
-            if (service != null) {
+        });
+    }
+
+    /**
+     * What {@code describe} makes of the service behind {@code ref}. Getting it runs a plugin's
+     * component constructor and activate method, and describing it the plugin's own code: either
+     * may never return, so both run within {@link TimeLimit#PLUGINS} and a plugin that blocks is
+     * named in its entry instead of holding the command.
+     */
+    private static String describe(BundleContext context, ServiceReference<?> ref, Function<Object, String> describe) {
+        Bundle bundle = ref.getBundle();
+        String owner = bundle == null ? "?" : bundle.getSymbolicName() + " " + bundle.getVersion();
+        return TimeLimit.call("brainj-list-" + owner, TimeLimit.PLUGINS, () -> {
+            Object service = context.getService(ref);
+            if (service == null) {
+                return "(not available: the service did not activate)";
+            }
+            try {
+                return describe.apply(service);
+            } finally {
                 context.ungetService(ref);
             }
-        }
+        }).orElse("(not available: bundle " + owner + " did not make this service within " + TimeLimit.PLUGINS.toSeconds()
+                + " s, its component blocks; fix the plugin or remove it from the plugin folder)");
     }
 
     static String parameters(List<ParamSpec> specs) {

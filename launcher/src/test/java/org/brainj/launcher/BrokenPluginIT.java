@@ -90,6 +90,26 @@ class BrokenPluginIT {
         assertTrue(seconds < 20, "start, list and stop took " + seconds + " s");
     }
 
+    /** {@code brainj list} asks every model for its parameters: a component whose constructor blocks costs the time limit, no more. */
+    @Test
+    void listGoesOnWhenAComponentsConstructorBlocks() throws Exception {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        modelBundle(plugins, "Stuck", "try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { }", "return null;");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        long start = System.nanoTime();
+        int code = BrainJCommand.execute(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "list", "--plugins",
+                plugins.toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(0, code, err.toString());
+        assertTrue(seconds < 20, "list took " + seconds + " s");
+        List<String> stuck = out.toString().lines().filter(l -> l.contains("did not make this service")).toList();
+        assertEquals(1, stuck.size(), out.toString());
+        assertTrue(stuck.get(0).startsWith("  Stuck: (not available: bundle test.Stuck 1.0.0 did not make this service within 2 s"),
+                stuck.get(0));
+        assertTrue(out.toString().contains("\n  LIF: parameters "), "the catalog is listed:\n" + out);
+    }
+
     @Test
     void aComponentThatThrowsIsOneLineNamingItsBundle() throws Exception {
         Path plugins = Files.createDirectory(dir.resolve("plugins"));

@@ -34,8 +34,10 @@ class ServiceListingTest {
         Entry cpu = Entry.of("cpu", "plain Java loops", "org.brainj.backend.cpu 0.1.0",
                 Map.of("backend.name", "cpu", "component.name", "org.brainj.backend.cpu.CpuBackend"));
         Entry lif = Entry.of("LIF", null, "org.brainj.models 0.1.0", Map.of("model.name", "LIF"));
+        Entry stp = Entry.of("STP", "parameters U (default 0.15), tau_f (ms, default 1500)", "org.brainj.models 0.1.0",
+                Map.of("synapse.name", "STP"));
 
-        String text = new ServiceListing(List.of(cpu, gpu), List.of(lif), List.of()).format();
+        String text = new ServiceListing(List.of(cpu, gpu), List.of(lif), List.of(stp), List.of()).format();
 
         assertEquals("""
                 Backends:
@@ -50,6 +52,10 @@ class ServiceListingTest {
                   LIF
                     bundle: org.brainj.models 0.1.0
                     model.name = LIF
+                Synapse models:
+                  STP: parameters U (default 0.15), tau_f (ms, default 1500)
+                    bundle: org.brainj.models 0.1.0
+                    synapse.name = STP
                 Connectors:
                   (none installed)
                 """, text);
@@ -71,8 +77,10 @@ class ServiceListingTest {
                   (none installed)
                 Models:
                   (none installed)
+                Synapse models:
+                  (none installed)
                 Connectors:
                   (none installed)
-                """, new ServiceListing(List.of(), List.of(), List.of()).format());
+                """, new ServiceListing(List.of(), List.of(), List.of(), List.of()).format());
     }
 }

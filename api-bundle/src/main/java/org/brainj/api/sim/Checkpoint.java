@@ -17,9 +17,9 @@ import org.brainj.api.BrainJException;
  * A network's state at a step boundary as one versioned file ({@link Network#save}): the step
  * (which is also the position of every random stream, the draws being keyed by step), the seed,
  * dt, and named arrays that the state's owners contribute: each group's tensors and its spike
- * history (the spikes still in flight in the delays), each projection's synaptic state, and what
- * each monitor recorded so far. Arrays are stored as float64 (exact for float32, integers below
- * 2^53 and flags) with their shapes.
+ * history (the spikes still in flight in the delays), each projection's and synapses object's
+ * state, and what each monitor recorded so far, synapse monitors included. Arrays are stored as
+ * float64 (exact for float32, integers below 2^53 and flags) with their shapes.
  *
  * <p>Format 1, big-endian: the text {@value #MAGIC}, an int version, the step (long), the seed
  * (long), dt (double), the count of arrays, then per array its name (modified UTF-8), its rank,

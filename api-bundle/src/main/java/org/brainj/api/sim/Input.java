@@ -40,18 +40,20 @@ public final class Input {
     private final Population target;
     private final String variable;
     private final Op op;
-    private final Double constant;
-    private final double[] overTime;
-    private final int width;
-    private final DoubleUnaryOperator function;
-    private final int[] eventNeurons;
-    private final double[] eventTimes;
+    // the values: replaced by assign, so a sweep's point changes an input without rebuilding the network
+    private Double constant;
+    private double[] overTime;
+    private int width;
+    private DoubleUnaryOperator function;
+    private int[] eventNeurons;
+    private double[] eventTimes;
     private Noise noise;
     private long noiseSeed;
     private int noiseStream;
     private NoiseDrive drive;
 
     private Backend backend;
+    private double dt;
     private Tensor tensor;
     private Tensor values;
     private Tensor always;
@@ -148,8 +150,40 @@ public final class Input {
         return target.name() + "." + variable;
     }
 
+    /**
+     * Takes the values of {@code other}, an input of the same kind onto the same neurons and
+     * variable with the same operation (a sweep's next amplitude, mean or waveform): the steps from
+     * now on apply them. Nothing is compiled; a noise input keeps its own random stream.
+     */
+    public void assign(Input other) {
+        boolean sameNeurons = other.target.group() == target.group() && other.target.offset() == target.offset()
+                && other.target.size() == target.size();
+        if (!sameNeurons || !other.variable.equals(variable) || other.op != op || !other.kind().equals(kind())) {
+            throw new SimulationException("input " + name() + " (" + kind() + ", " + op + "=) cannot take the values of input "
+                    + other.name() + " (" + other.kind() + ", " + other.op + "=); give an input of the same kind onto the"
+                    + " same neurons and variable");
+        }
+        constant = other.constant;
+        overTime = other.overTime;
+        width = other.width;
+        function = other.function;
+        eventNeurons = other.eventNeurons;
+        eventTimes = other.eventTimes;
+        noise = other.noise;
+        if (backend != null) {
+            drive = null;
+            build(backend, dt);
+        }
+    }
+
+    private String kind() {
+        return noise != null ? "noise" : eventNeurons != null ? "events" : constant != null ? "constant"
+                : overTime != null ? "values over time" : "function of time";
+    }
+
     void build(Backend backend, double dt) {
         this.backend = backend;
+        this.dt = dt;
         always = backend.full(org.brainj.api.tensor.DType.BOOL, 1);
         Tensor whole = target.group().variable(variable);
         if (whole.rank() == 0) {

@@ -553,6 +553,14 @@ public class Network {
                 arrays.put(prefix + ".times", new Checkpoint.Array(new int[] {shape[0]}, m.times()));
             }
         }
+        synapseMonitors().forEach((prefix, m) -> {
+            double[][] rows = m.values();
+            int columns = m.columns();
+            arrays.put(prefix + ".values", new Checkpoint.Array(new int[] {rows.length, columns},
+                    java.util.Arrays.stream(rows).flatMapToDouble(java.util.Arrays::stream).toArray()));
+            arrays.put(prefix + ".steps", new Checkpoint.Array(new int[] {rows.length},
+                    java.util.Arrays.stream(m.steps()).asDoubleStream().toArray()));
+        });
         new Checkpoint(step, seed, dt, arrays).write(file);
     }
 
@@ -601,15 +609,37 @@ public class Network {
                 m.restore(java.util.Arrays.stream(c.arrays.get(prefix + ".steps").values()).mapToLong(v -> (long) v).toArray(),
                         java.util.Arrays.stream(c.arrays.get(prefix + ".indices").values()).mapToInt(v -> (int) v).toArray());
             } else if (monitors.get(i) instanceof StateMonitor m && c.arrays.containsKey(prefix + ".values")) {
-                Checkpoint.Array values = c.arrays.get(prefix + ".values");
-                double[][] rows = new double[values.shape()[0]][];
-                for (int r = 0; r < rows.length; r++) {
-                    rows[r] = java.util.Arrays.copyOfRange(values.values(), r * values.shape()[1], (r + 1) * values.shape()[1]);
-                }
-                m.restore(rows, c.arrays.get(prefix + ".times").values());
+                m.restore(rows(c.arrays.get(prefix + ".values")), c.arrays.get(prefix + ".times").values());
             }
         }
+        synapseMonitors().forEach((prefix, m) -> {
+            Checkpoint.Array values = c.arrays.get(prefix + ".values");
+            if (values != null) {
+                m.restore(rows(values), java.util.Arrays.stream(c.arrays.get(prefix + ".steps").values())
+                        .mapToLong(v -> (long) v).toArray());
+            }
+        });
         step = c.step;
+    }
+
+    /** The synapse monitors by their name in a checkpoint, {@code synapses.S.monitor.K.VAR} (K: the order they were made in). */
+    private Map<String, SynapseMonitor> synapseMonitors() {
+        Map<String, SynapseMonitor> all = new LinkedHashMap<>();
+        for (Synapses s : synapses) {
+            for (int k = 0; k < s.monitors().size(); k++) {
+                all.put("synapses." + s.name() + ".monitor." + k + "." + s.monitors().get(k).variable(), s.monitors().get(k));
+            }
+        }
+        return all;
+    }
+
+    /** A checkpoint's 2-d array as rows. */
+    private static double[][] rows(Checkpoint.Array a) {
+        double[][] rows = new double[a.shape()[0]][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(a.values(), r * a.shape()[1], (r + 1) * a.shape()[1]);
+        }
+        return rows;
     }
 
     /** Every state owner's tensors by a name unique in the network: {@code group.G.V}, {@code projection.P.u}. */

@@ -63,6 +63,20 @@ public final class SynapseMonitor {
         steps.clear();
     }
 
+    /** Replaces what was recorded with a checkpoint's records and their steps. */
+    void restore(double[][] recordedRows, long[] recordedSteps) {
+        clear();
+        rows.addAll(java.util.Arrays.asList(recordedRows));
+        for (long k : recordedSteps) {
+            steps.add(k);
+        }
+    }
+
+    /** Synapses per record: those picked, or all of them. */
+    int columns() {
+        return indices == null ? synapses.size() : indices.length;
+    }
+
     public String name() {
         return synapses.name() + "." + variable;
     }

@@ -28,10 +28,10 @@ class SynapsesOnBothBackendsTest {
     private static final Backend APARAPI = new AparapiBackend();
     private static final int N = 20;
 
-    private record Run(Network net, Synapses stdp, SpikeMonitor spikes) {
+    record Run(Network net, Synapses stdp, SpikeMonitor spikes) {
     }
 
-    private static Run build(Backend backend) {
+    static Run build(Backend backend) {
         CompiledNeuron lif = NeuronText.of("dv/dt = (drive - v + g + Igap) / (10*ms) : 1\ndg/dt = -g / (5*ms) : 1\n"
                 + "drive : 1\nIgap : 1").threshold("v > 1").reset("v = 0").perNeuron("drive").perNeuron("Igap")
                 .compile("LIF");

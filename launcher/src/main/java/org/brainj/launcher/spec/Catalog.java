@@ -7,12 +7,13 @@ import java.util.function.Function;
 import org.brainj.api.UnknownNameException;
 import org.brainj.api.connect.ConnectorFactory;
 import org.brainj.api.connect.Connectors;
+import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.Backends;
 
 /**
- * Where a spec's names are looked up: backends, neuron models and connectors, from the OSGi
+ * Where a spec's names are looked up: backends, neuron and synapse models and connectors, from the OSGi
  * service registry in the launcher, or from {@link java.util.ServiceLoader} on a plain classpath.
  */
 public interface Catalog {
@@ -25,8 +26,15 @@ public interface Catalog {
     /** The connector factories available now. */
     Collection<ConnectorFactory> connectors();
 
+    /** The synapse models of the library available now. */
+    Collection<SynapseModelFactory> synapses();
+
     default NeuronModelFactory model(String name) {
         return find("neuron model", name, models(), NeuronModelFactory::name);
+    }
+
+    default SynapseModelFactory synapse(String name) {
+        return find("synapse model", name, synapses(), SynapseModelFactory::name);
     }
 
     default ConnectorFactory connector(String name) {
@@ -82,6 +90,11 @@ public interface Catalog {
             @Override
             public Collection<ConnectorFactory> connectors() {
                 return List.copyOf(Connectors.available());
+            }
+
+            @Override
+            public Collection<SynapseModelFactory> synapses() {
+                return SynapseModelFactory.onClasspath(Catalog.class.getClassLoader());
             }
         };
     }

@@ -22,6 +22,7 @@ import org.brainj.api.model.PoissonInput;
 import org.brainj.api.model.PopulationSum;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
+import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
@@ -62,6 +63,7 @@ final class SpecAssembler {
     private final Map<NeuronGroup, CompiledNeuron> equationModels = new HashMap<>();
     private final Map<String, Synapses> synapses = new LinkedHashMap<>();
     private final List<SpecRun.SynapseState> synapseStates = new ArrayList<>();
+    private final List<SpecRun.InputEntry> inputEntries = new ArrayList<>();
 
     private SpecAssembler(NetworkSpec spec, Catalog catalog) {
         this.spec = spec;
@@ -88,13 +90,18 @@ final class SpecAssembler {
         if (!spec.inputs().isEmpty()) {
             InputSpec inputs = new InputSpec(this::population, (p, v) -> equationModels.containsKey(p.group())
                     ? equationModels.get(p.group()).unit(v) : null, settings);
-            spec.inputs().forEach(in -> network.add(inputs.read(in)));
+            for (SpecNode in : spec.inputs()) {
+                Input built = inputs.read(in);
+                network.add(built);
+                inputEntries.add(new SpecRun.InputEntry(in, built, inputs::read));
+            }
         }
         Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
         List<SpecRun.State> states = new ArrayList<>();
         monitors(spikes, states);
         wrap(spec.where(), network::build);
-        return new SpecRun(spec.name(), settings, network, populations, spikes, states, synapses, synapseStates, places);
+        return new SpecRun(spec.name(), settings, network, populations, spikes, states, synapses, synapseStates, places,
+                inputEntries);
     }
 
     private Backend backend() {
@@ -301,7 +308,7 @@ final class SpecAssembler {
         Population post = population(p.post());
         if (p.equations() != null) {
             Synapses syn = SynapseSpec.read(p.name(), p.equations(), pre, post, connector(p), p.connector().where(),
-                    equationModels.get(pre.group()), equationModels.get(post.group()), spec.folder());
+                    equationModels.get(pre.group()), equationModels.get(post.group()), spec.folder(), catalog);
             synapses.put(p.name(), syn);
             network.add(syn);
             return;

@@ -61,6 +61,21 @@ public final class SpecNode {
         return entries;
     }
 
+    /**
+     * This mapping with {@code key}'s value replaced by {@code value} (a sweep's value for an
+     * entry written elsewhere): errors in it point at where {@code value} is written.
+     */
+    SpecNode with(String key, SpecNode value) {
+        MappingNode m = (MappingNode) node;
+        List<NodeTuple> tuples = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            boolean replaced = t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key);
+            tuples.add(!replaced ? t : new NodeTuple(new ScalarNode(Tag.STR, key, value.node.getStartMark(),
+                    value.node.getEndMark(), DumperOptions.ScalarStyle.PLAIN), value.node));
+        }
+        return new SpecNode(new MappingNode(m.getTag(), tuples, m.getFlowStyle()), where, lines);
+    }
+
     /** The entries of a mapping, each key one of {@code allowed}: an unknown key is an error naming those. */
     public Fields fields(String... allowed) {
         Map<String, SpecNode> entries = mapping();

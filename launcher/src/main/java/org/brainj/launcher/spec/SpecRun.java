@@ -2,7 +2,9 @@ package org.brainj.launcher.spec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.brainj.api.BrainJException;
+import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NonFiniteStateException;
@@ -22,10 +24,18 @@ import org.brainj.api.sim.Synapses;
  * @param synapses    the projections written as equations, by name
  * @param synapseStates the monitors of per-synapse variables, in the order written
  * @param places      where each population (a group, not a view) is written in the spec, to name it in run-time errors
+ * @param inputs      the entries of {@code inputs:}, in the order written
  */
 public record SpecRun(String name, RunSettings settings, Network network, Map<String, Population> populations,
                       Map<String, SpikeMonitor> spikes, List<State> states, Map<String, Synapses> synapses,
-                      List<SynapseState> synapseStates, Map<String, Where> places) {
+                      List<SynapseState> synapseStates, Map<String, Where> places, List<InputEntry> inputs) {
+
+    /**
+     * An {@code inputs:} entry as written and the input it built, with the reader that built it,
+     * so that a sweep can read the entry again with other values.
+     */
+    public record InputEntry(SpecNode node, Input input, Function<SpecNode, Input> reader) {
+    }
 
     /**
      * A failure of the run, located at the spec's section of the group it names (a state that

@@ -9,6 +9,7 @@ import javax.measure.Unit;
 import org.brainj.api.analysis.SpikeMeasures;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.sim.Initializer;
+import org.brainj.api.sim.Input;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.units.Coherent;
@@ -30,7 +31,9 @@ import org.brainj.api.units.Coherent;
  *
  * What a sweep may vary: a population's parameter ({@code populations.P.parameters.NAME}, in the
  * units the spec uses for it), a state variable's initial value ({@code populations.P.initial.VAR}:
- * a constant, {@code normal(..)} or {@code uniform(..)}) and the seed ({@code run.seed}). All are
+ * a constant, {@code normal(..)} or {@code uniform(..)}), a value of an input
+ * ({@code inputs.K.KEY}: entry K of {@code inputs:}, from 0, e.g. {@code inputs.0.value} or
+ * {@code inputs.1.amplitude}, written as in the entry) and the seed ({@code run.seed}). All are
  * values of the built network: the kernels stay compiled.
  *
  * <p><b>Seeds.</b> Point {@code k} (counted from 0 over the grid and its repeats) runs with seed
@@ -43,9 +46,11 @@ import org.brainj.api.units.Coherent;
 public final class SweepSpec {
     /** The key that names the seed. */
     public static final String SEED = "run.seed";
+    /** The keys of an input that say what it is rather than how much: a sweep changes none. */
+    private static final List<String> FIXED_INPUT_KEYS = List.of("type", "target", "population", "variable", "op");
 
     /** One value a point gives the network. */
-    public sealed interface Setting permits Parameter, Initial {
+    public sealed interface Setting permits Parameter, Initial, InputValues {
         void apply(SpecRun run);
     }
 
@@ -62,6 +67,14 @@ public final class SweepSpec {
         @Override
         public void apply(SpecRun run) {
             run.group(population).init(variable, value);
+        }
+    }
+
+    /** The values of the spec's input {@code index} (its entry of {@code inputs:}) read with the point's value. */
+    public record InputValues(int index, Input values) implements Setting {
+        @Override
+        public void apply(SpecRun run) {
+            run.inputs().get(index).input().assign(values);
         }
     }
 
@@ -229,11 +242,14 @@ public final class SweepSpec {
 
         private Setting setting(String key, SpecNode value) {
             String[] parts = key.split("\\.");
+            if (parts[0].equals("inputs")) {
+                return input(key, parts, value);
+            }
             boolean populationKey = parts.length == 4 && parts[0].equals("populations")
                     && (parts[2].equals("parameters") || parts[2].equals("initial"));
             if (!populationKey) {
-                throw value.error("cannot sweep '" + key + "'; sweep populations.P.parameters.NAME, populations.P.initial.VAR"
-                        + " or " + SEED);
+                throw value.error("cannot sweep '" + key + "'; sweep populations.P.parameters.NAME, populations.P.initial.VAR,"
+                        + " inputs.K.KEY or " + SEED);
             }
             String population = parts[1];
             SpecNode section = root.mapping().get("populations").mapping().get(population);
@@ -267,6 +283,29 @@ public final class SweepSpec {
                     .orElseThrow(() -> value.error("'" + key + "': model " + fields.get("model").text() + " does not take "
                             + name + " from a spec; sweep one of the parameters 'brainj list' shows"));
             return new Parameter(population, name, SpecLoader.inUnit(value, spec.unit(), what));
+        }
+
+        /**
+         * {@code inputs.K.KEY}: entry K (from 0) of {@code inputs:} read again with the value for
+         * KEY, one of the keys it gives (not its type, target or operation, which would make
+         * another input), and checked as the spec's own entries are.
+         */
+        private Setting input(String key, String[] parts, SpecNode value) {
+            List<SpecRun.InputEntry> inputs = base.inputs();
+            String entries = inputs.isEmpty() ? "the spec has no inputs" : "its inputs are " + java.util.stream.IntStream
+                    .range(0, inputs.size()).mapToObj(k -> k + ": " + inputs.get(k).input().name()).toList();
+            if (parts.length != 3 || !parts[1].matches("\\d+") || Integer.parseInt(parts[1]) >= inputs.size()) {
+                throw value.error("cannot sweep '" + key + "'; write inputs.K.KEY, K the entry's place in 'inputs:' from 0"
+                        + " (" + entries + ")");
+            }
+            SpecRun.InputEntry entry = inputs.get(Integer.parseInt(parts[1]));
+            Map<String, SpecNode> given = entry.node().mapping();
+            List<String> values = given.keySet().stream().filter(k -> !FIXED_INPUT_KEYS.contains(k)).toList();
+            if (!values.contains(parts[2])) {
+                throw value.error("cannot sweep '" + key + "': input " + parts[1] + " (" + entry.input().name() + ") gives "
+                        + (values.isEmpty() ? "no values" : "the values " + values) + "; sweep one of those");
+            }
+            return new InputValues(Integer.parseInt(parts[1]), entry.reader().apply(entry.node().with(parts[2], value)));
         }
 
         private Measure measure(SpecNode node, SpikeMeasures available) {

@@ -10,6 +10,7 @@ import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.connect.Geometry;
 import org.brainj.api.expr.EquationException;
+import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.ExpressionParser;
 import org.brainj.api.expr.Statement;
@@ -51,10 +52,13 @@ final class SynapseSpec {
     private SynapseSpec() {
     }
 
-    /** Whether a projection's {@code synapse:} is an equation block rather than a named synapse. */
+    /**
+     * Whether a projection's {@code synapse:} is read here: an equation block, or a model of the
+     * synapse library ({@link LibrarySynapse}), rather than a named synapse.
+     */
     static boolean isEquations(SpecNode synapse) {
-        return synapse != null && synapse.isMapping()
-                && List.of("model", "on_pre", "on_post").stream().anyMatch(synapse.mapping()::containsKey);
+        return synapse != null && (LibrarySynapse.is(synapse) || synapse.isMapping()
+                && List.of("model", "on_pre", "on_post").stream().anyMatch(synapse.mapping()::containsKey));
     }
 
     /**
@@ -63,10 +67,14 @@ final class SynapseSpec {
      * (null for a model from the catalog: its variables are then plain numbers).
      */
     static Synapses read(String name, SpecNode.Fields f, Population pre, Population post, Connector connector,
-                         Where connectorAt, CompiledNeuron preModel, CompiledNeuron postModel, Path folder) {
-        for (String key : List.of("weight", "on", "output")) {
+                         Where connectorAt, CompiledNeuron preModel, CompiledNeuron postModel, Path folder,
+                         Catalog catalog) {
+        boolean library = LibrarySynapse.is(f.optional("synapse"));
+        for (String key : library ? List.of("weight", "output") : List.of("weight", "on", "output")) {
             if (f.has(key)) {
-                throw f.optional(key).error("a synapse given as equations sets its own effect in on_pre; remove '" + key
+                throw f.optional(key).error(library ? "a library synapse sets its own effect; remove '" + key + "' (its"
+                        + " weight is the per-synapse variable w: give it in 'initial:' or by a weighted connector)"
+                        : "a synapse given as equations sets its own effect in on_pre; remove '" + key
                         + "' (a weight is a per-synapse variable: declare 'w : 1' and give it in 'initial:')");
             }
         }
@@ -74,32 +82,21 @@ final class SynapseSpec {
             throw f.optional("delay").error("a synapse given as equations takes its delay inside 'synapse:'; move"
                     + " 'delay:' there");
         }
-        SpecNode.Fields s = f.required("synapse").fields("model", "on_pre", "on_post", "parameters", "delay");
-        SynapseText text = SynapseText.of(s.has("model") ? s.optional("model").source()
-                : new org.brainj.api.expr.Source("", s.owner().where().line(), 1));
-        if (s.has("on_pre")) {
-            text.onPre(s.optional("on_pre").source());
-        }
-        if (s.has("on_post")) {
-            text.onPost(s.optional("on_post").source());
-        }
-        if (s.has("delay")) {
-            text.delay(s.optional("delay").text());
-        }
-        Map<String, SpecNode> parameters = s.has("parameters") ? s.optional("parameters").mapping() : Map.of();
-        Map<String, Unit<?>> parameterUnits = new LinkedHashMap<>();
-        parameters.forEach((p, v) -> {
-            text.parameter(p, v.quantity());
-            parameterUnits.put(p, v.quantity().getUnit());
-        });
         CompiledSynapse compiled;
-        try {
-            compiled = text.compile(name, variables(pre, preModel), variables(post, postModel));
-        } catch (ModelTextException e) {
-            throw EquationModel.located(e, s, parameters);
+        Map<String, Expr> defaults = Map.of();
+        Map<String, Unit<?>> parameterUnits = new LinkedHashMap<>();
+        if (library) {
+            LibrarySynapse.Resolved r = LibrarySynapse.compile(name, f.required("synapse"), f.optional("on"), pre, post,
+                    preModel, postModel, catalog);
+            compiled = r.compiled().synapse();
+            defaults = r.compiled().initial();
+            parameterUnits.putAll(r.parameterUnits());
+        } else {
+            compiled = equations(name, f.required("synapse"), pre, post, preModel, postModel, parameterUnits);
         }
         Connectivity c = SpecAssembler.wrap(connectorAt, () -> connector.connect(geometry(pre), geometry(post)));
         Synapses synapses = SpecLoader.wrap(f.owner(), () -> new Synapses(name, compiled.model(), pre, post, c.csr()));
+        defaults.forEach(synapses::init);
         SpecNode initial = f.optional("initial");
         Map<String, SpecNode> values = initial == null ? Map.of() : initial.mapping();
         if (c.weights().isPresent()) {
@@ -115,6 +112,34 @@ final class SynapseSpec {
         }
         values.forEach((variable, v) -> initial(synapses, compiled, variable, v, parameterUnits, folder));
         return synapses;
+    }
+
+    /** The synapse model of an equation block, its parameters' units put in {@code parameterUnits}. */
+    private static CompiledSynapse equations(String name, SpecNode node, Population pre, Population post,
+                                             CompiledNeuron preModel, CompiledNeuron postModel,
+                                             Map<String, Unit<?>> parameterUnits) {
+        SpecNode.Fields s = node.fields("model", "on_pre", "on_post", "parameters", "delay");
+        SynapseText text = SynapseText.of(s.has("model") ? s.optional("model").source()
+                : new org.brainj.api.expr.Source("", s.owner().where().line(), 1));
+        if (s.has("on_pre")) {
+            text.onPre(s.optional("on_pre").source());
+        }
+        if (s.has("on_post")) {
+            text.onPost(s.optional("on_post").source());
+        }
+        if (s.has("delay")) {
+            text.delay(s.optional("delay").text());
+        }
+        Map<String, SpecNode> parameters = s.has("parameters") ? s.optional("parameters").mapping() : Map.of();
+        parameters.forEach((p, v) -> {
+            text.parameter(p, v.quantity());
+            parameterUnits.put(p, v.quantity().getUnit());
+        });
+        try {
+            return text.compile(name, variables(pre, preModel), variables(post, postModel));
+        } catch (ModelTextException e) {
+            throw EquationModel.located(e, s, parameters);
+        }
     }
 
     /** A group's variables that synapses may read and write, with their units (plain numbers for a catalog model). */

@@ -182,4 +182,46 @@ class SweepTest {
         assertEquals(whole.table().rows().stream().map(r -> r.measures()).toList(),
                 again.table().rows().stream().map(r -> r.measures()).toList());
     }
+
+    /**
+     * A sweep over an input's value (inputs.0.value) on one compiled network: each point's spike
+     * count is the closed form of a LIF neuron under constant current, one spike after
+     * T = tau ln(RI / (RI - (V_th - E_L))) and then one per refractory period plus T.
+     */
+    @Test
+    void anInputsValueIsSweptOnOneCompiledNetworkAndEachPointFiresAtTheClosedFormRate() throws Exception {
+        Path spec = Files.writeString(dir.resolve("lif.yaml"), """
+                run: {duration: 500 ms, dt: 0.01 ms, seed: 1}
+                populations:
+                  N:
+                    size: 1
+                    equations: |
+                      dV/dt = (E_L - V + R*I) / tau : volt (unless refractory)
+                      I : amp
+                    threshold: V > V_th
+                    reset: V = E_L
+                    refractory: 2 ms
+                    inputs: [I]
+                    parameters: {E_L: -65 mV, R: 100 Mohm, tau: 10 ms, V_th: -50 mV}
+                    initial: {V: -65 mV}
+                inputs:
+                  - {target: N.I, value: 0.1 nA, op: "="}
+                monitors: {spikes: [N]}
+                sweep:
+                  grid:
+                    inputs.0.value: [0.2 nA, 300 pA, 0.5 nA]
+                """);
+        Sweep s = sweep(spec, RunSettings.Overrides.NONE, dir.resolve("out"));
+        int built = s.points().compilations();
+        assertEquals(RunReport.COMPLETED, run(s, (f, t) -> { }));
+        assertEquals(built, s.points().compilations(), "no kernel compiled for any point");
+        double[] currents = {0.2, 0.3, 0.5};
+        for (int k = 0; k < currents.length; k++) {
+            double drive = 100 * currents[k]; // mV: R I
+            double toThreshold = 10 * Math.log(drive / (drive - 15));
+            double expected = Math.floor((500 - toThreshold) / (2 + toThreshold)) + 1;
+            double count = s.table().rows().get(k).rates().get("N.rate_hz") * 0.5;
+            assertEquals(expected, count, 1.0, "spikes at " + currents[k] + " nA");
+        }
+    }
 }

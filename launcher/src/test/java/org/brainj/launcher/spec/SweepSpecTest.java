@@ -92,4 +92,36 @@ class SweepSpecTest {
             assertTrue(!e.getMessage().contains("\n"), e.getMessage());
         }
     }
+
+    @Test
+    void badInputSweepsAreOneLineAtTheirKey() throws Exception {
+        String net = """
+                run: {duration: 10 ms}
+                populations:
+                  P:
+                    size: 2
+                    equations: |
+                      dV/dt = (I - V) / (10*ms) : volt
+                      I : volt
+                    inputs: [I]
+                inputs:
+                  - {target: P.I, value: 5 mV}
+                sweep:
+                """;
+        String[][] cases = {
+            {"{grid: {inputs.1.value: [1 mV]}}", "net.yaml:12: sweep.grid.inputs.1.value[0]: cannot sweep 'inputs.1.value'; write"
+                + " inputs.K.KEY, K the entry's place in 'inputs:' from 0 (its inputs are [0: P.I])"},
+            {"{grid: {inputs.0.amplitude: [1 mV]}}", "input 0 (P.I) gives the values [value]; sweep one of those"},
+            {"{grid: {inputs.0.target: [P.V]}}", "input 0 (P.I) gives the values [value]"},
+            {"{grid: {inputs.0.value: [1 ms]}}", "net.yaml:12: inputs[0].value: "},
+        };
+        for (String[] c : cases) {
+            Path file = Files.writeString(dir.resolve("net.yaml"), net + "  " + c[0].substring(1, c[0].length() - 1) + "\n");
+            SpecRun base = SpecLoader.load(file, "net.yaml", RunSettings.Overrides.NONE, Catalog.classpath());
+            SpecException e = assertThrows(SpecException.class, () -> SweepSpec.read(file, "net.yaml", base, Catalog.classpath(),
+                    ServiceLoader.load(SpikeMeasures.class).findFirst().orElseThrow()), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+            assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
 }

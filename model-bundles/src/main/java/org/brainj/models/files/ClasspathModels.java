@@ -12,18 +12,21 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModelFactory;
 
 /**
  * The catalog's model files on a plain classpath (no OSGi), offered through
- * {@link java.util.ServiceLoader} as one {@link NeuronModelFactory.Provider}: the files in
- * {@value #FOLDER} of the jar or classes folder this class was loaded from.
+ * {@link java.util.ServiceLoader} as one {@link NeuronModelFactory.Provider} and one
+ * {@link SynapseModelFactory.Provider}: the files in {@value #FOLDER} of the jar or classes
+ * folder this class was loaded from.
  */
-public final class ClasspathModels implements NeuronModelFactory.Provider {
+public final class ClasspathModels implements NeuronModelFactory.Provider, SynapseModelFactory.Provider {
     /** The folder of the catalog's model files, as the bundle header {@code BrainJ-Models} names it too. */
     public static final String FOLDER = "models";
 
     private static volatile List<NeuronModelFactory> loaded;
+    private static volatile List<SynapseModelFactory> loadedSynapses;
 
     @Override
     public List<NeuronModelFactory> models() {
@@ -37,13 +40,25 @@ public final class ClasspathModels implements NeuronModelFactory.Provider {
         return all;
     }
 
+    @Override
+    public List<SynapseModelFactory> synapses() {
+        List<SynapseModelFactory> all = loadedSynapses;
+        if (all == null) {
+            all = List.copyOf(ModelFiles.synapses(files(), e -> {
+                throw e;
+            }));
+            loadedSynapses = all;
+        }
+        return all;
+    }
+
     private static Map<String, String> files() {
         Map<String, String> files = new TreeMap<>();
         try {
             Path code = Path.of(ClasspathModels.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(code)) {
                 try (Stream<Path> list = Files.list(code.resolve(FOLDER))) {
-                    for (Path f : list.filter(f -> f.getFileName().toString().endsWith(ModelFiles.EXTENSION)).toList()) {
+                    for (Path f : list.filter(f -> ModelFiles.isModelFile(f.getFileName().toString())).toList()) {
                         files.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
                     }
                 }
@@ -64,7 +79,7 @@ public final class ClasspathModels implements NeuronModelFactory.Provider {
     }
 
     private static boolean isModel(JarEntry e) {
-        return e.getName().startsWith(FOLDER + "/") && e.getName().endsWith(ModelFiles.EXTENSION)
+        return e.getName().startsWith(FOLDER + "/") && ModelFiles.isModelFile(e.getName())
                 && e.getName().indexOf('/', FOLDER.length() + 1) < 0;
     }
 }

@@ -44,9 +44,10 @@ public final class FileModel implements NeuronModelFactory {
     private FileModel(ModelFile file, String name) {
         this.file = file;
         this.name = name;
+        file.refuse(ModelFile.SYNAPSE_KEYS, "a key of synapse models (" + ModelFiles.SYNAPSE_EXTENSION + " files)");
         NeuronText text = NeuronText.of(file.equations());
         for (ModelFile.Entry p : file.parameters()) {
-            Quantity<?> q = quantity(p);
+            Quantity<?> q = p.quantity(file.origin());
             text.parameter(p.name(), q);
             scales.put(p.name(), new BigDecimal(Coherent.value(1, q.getUnit())).round(new MathContext(12)).doubleValue());
         }
@@ -70,7 +71,7 @@ public final class FileModel implements NeuronModelFactory {
         try {
             compiled = text.compile(name);
         } catch (BrainJException e) {
-            throw new ModelFileException(file.origin(), lineOf(e), e.getMessage(), e);
+            throw new ModelFileException(file.origin(), file.lineOf(e), e.getMessage(), e);
         }
         NeuronModel.Builder b = compiled.model().toBuilder();
         for (ModelFile.Entry s : file.state()) {
@@ -88,7 +89,7 @@ public final class FileModel implements NeuronModelFactory {
         }
         model = b.build();
         parameters = file.parameters().stream()
-                .map(p -> ParamSpec.optional(p.name(), p.unit(), number(p.value()), p.meaning())).toList();
+                .map(p -> ParamSpec.optional(p.name(), p.unit(), p.number(), p.meaning())).toList();
         method = file.text("method") == null ? "euler" : file.text("method");
         ModelFile.Line methodLine = file.texts().get("method");
         try {
@@ -154,38 +155,6 @@ public final class FileModel implements NeuronModelFactory {
         Map<String, Double> values = new LinkedHashMap<>();
         params.keySet().forEach(k -> values.put(k, compiled.unitless() ? p.real(k) : p.real(k) * scales.get(k)));
         return model.with(values);
-    }
-
-    private Quantity<?> quantity(ModelFile.Entry p) {
-        try {
-            return PhysicalUnits.quantity(p.value());
-        } catch (UnitFormatException | IllegalArgumentException e) {
-            throw new ModelFileException(file.origin(), p.line(), "parameter " + p.name() + ": '" + p.value()
-                    + "' is not a quantity (" + e.getMessage() + "); give e.g. '10 ms' or a plain number", e);
-        }
-    }
-
-    private static String number(String value) {
-        return value.trim().split("\\s+", 2)[0];
-    }
-
-    /** The file line of a fault in the text, or of the parameter it names. */
-    private int lineOf(BrainJException e) {
-        if (e instanceof ModelTextException t) {
-            if (t.line() > 0) {
-                return t.line();
-            }
-            for (ModelFile.Entry p : file.parameters()) {
-                if (p.name().equals(t.key())) {
-                    return p.line();
-                }
-            }
-            ModelFile.Line part = file.texts().get(t.part());
-            if (part != null) {
-                return part.line();
-            }
-        }
-        return file.equations().line();
     }
 
     private static void with(ModelFile file, String key, java.util.function.Consumer<ModelFile.Line> use) {

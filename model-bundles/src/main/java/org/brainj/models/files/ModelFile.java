@@ -5,12 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.measure.Quantity;
+import org.brainj.api.BrainJException;
 import org.brainj.api.expr.Source;
+import org.brainj.api.model.ModelTextException;
+import org.brainj.api.units.PhysicalUnits;
+import org.brainj.api.units.UnitFormatException;
 
 /**
  * One model file as written: a small text format that reads top to bottom like a NESTML file.
  * Top-level lines are {@code key: value}; a key with nothing after the colon opens a block of
- * indented lines ({@code equations}, {@code parameters}, {@code state}, or a long {@code reset}).
+ * indented lines ({@code equations}, {@code parameters}, {@code state}, a long {@code reset}, and
+ * a synapse's {@code on_pre} and {@code on_post}). A neuron model ({@value ModelFiles#EXTENSION})
+ * and a synapse model ({@value ModelFiles#SYNAPSE_EXTENSION}) share the format; each refuses the
+ * keys of the other.
  * In {@code parameters} and {@code state} each line is {@code name: value unit  # meaning}.
  * {@code #} starts a comment everywhere. Why not YAML: the equations are the heart of the file and
  * must keep their own line numbers for error messages, and the bundle then needs no YAML parser
@@ -22,11 +30,13 @@ import org.brainj.api.expr.Source;
  * @param texts      single-line values by key ({@code reference}, {@code threshold}, {@code method}, ...)
  * @param equations  the equations block
  * @param reset      the reset, inline or as a block, or null
+ * @param onPre      a synapse's statements at a pre-synaptic spike, or null
+ * @param onPost     a synapse's statements at a post-synaptic spike, or null
  * @param parameters each parameter with its value text and meaning
- * @param state      initial values of state variables
+ * @param state      initial values of state variables (of a synapse: per-synapse variables)
  */
 public record ModelFile(String origin, String name, List<String> aliases, Map<String, Line> texts, Source equations,
-                        Source reset, List<Entry> parameters, List<Entry> state) {
+                        Source reset, Source onPre, Source onPost, List<Entry> parameters, List<Entry> state) {
 
     /** A single-line value and the line it is on. */
     public record Line(String text, int line, int column) {
@@ -42,11 +52,31 @@ public record ModelFile(String origin, String name, List<String> aliases, Map<St
             String[] parts = value.trim().split("\\s+", 2);
             return parts.length == 2 ? parts[1].trim() : "";
         }
+
+        /** The number of the value, as a listing shows the default. */
+        String number() {
+            return value.trim().split("\\s+", 2)[0];
+        }
+
+        /** The value as a quantity; a fault names {@code origin}, this line and the parameter. */
+        Quantity<?> quantity(String origin) {
+            try {
+                return PhysicalUnits.quantity(value);
+            } catch (UnitFormatException | IllegalArgumentException e) {
+                throw new ModelFileException(origin, line, "parameter " + name + ": '" + value + "' is not a quantity ("
+                        + e.getMessage() + "); give e.g. '10 ms' or a plain number", e);
+            }
+        }
     }
 
     private static final Set<String> SINGLE = Set.of("name", "aliases", "reference", "description", "method", "dt",
-            "threshold", "threshold_crossing", "refractory", "current", "inputs", "membrane");
-    private static final Set<String> BLOCKS = Set.of("equations", "parameters", "state", "reset");
+            "threshold", "threshold_crossing", "refractory", "current", "inputs", "membrane", "target");
+    private static final Set<String> BLOCKS = Set.of("equations", "parameters", "state", "reset", "on_pre", "on_post");
+    /** The keys only a neuron model has, and those only a synapse model has. */
+    static final Set<String> NEURON_KEYS = Set.of("method", "dt", "threshold", "threshold_crossing", "refractory", "current",
+            "inputs", "reset");
+    private static final Set<String> EVENTS = Set.of("on_pre", "on_post");
+    static final Set<String> SYNAPSE_KEYS = Set.of("target", "on_pre", "on_post");
 
     /** Reads {@code text}; a fault is a {@link ModelFileException} naming {@code origin} and the line. */
     public static ModelFile parse(String origin, String text) {
@@ -58,6 +88,47 @@ public record ModelFile(String origin, String name, List<String> aliases, Map<St
         return l == null ? null : l.text();
     }
 
+    /** The line a key is given on, or 0 where the file does not give it. */
+    int lineOf(String key) {
+        Line l = texts.get(key);
+        Source block = switch (key) {
+            case "equations", "model" -> equations;
+            case "reset" -> reset;
+            case "on_pre" -> onPre;
+            case "on_post" -> onPost;
+            default -> null;
+        };
+        return l != null ? l.line() : block != null ? block.line() : 0;
+    }
+
+    /** Refuses the first of {@code keys} the file gives, as {@code what} (they belong to the other kind of model). */
+    void refuse(Set<String> keys, String what) {
+        for (String key : keys) {
+            int line = lineOf(key);
+            if (line > 0) {
+                throw new ModelFileException(origin, line, "'" + key + "' is " + what + "; remove it", null);
+            }
+        }
+    }
+
+    /** The file line of a fault found compiling the text: its own line, or that of the parameter or part it names. */
+    int lineOf(BrainJException e) {
+        if (e instanceof ModelTextException t) {
+            if (t.line() > 0) {
+                return t.line();
+            }
+            for (Entry p : parameters) {
+                if (p.name().equals(t.key())) {
+                    return p.line();
+                }
+            }
+            if (t.part() != null && lineOf(t.part()) > 0) {
+                return lineOf(t.part());
+            }
+        }
+        return equations.line();
+    }
+
     private static final class Reader {
         private final String origin;
         private final String[] lines;
@@ -65,6 +136,7 @@ public record ModelFile(String origin, String name, List<String> aliases, Map<St
         private final Map<String, Line> texts = new LinkedHashMap<>();
         private Source equations;
         private Source reset;
+        private final Map<String, Source> events = new LinkedHashMap<>();
         private final List<Entry> parameters = new ArrayList<>();
         private final List<Entry> state = new ArrayList<>();
 
@@ -91,13 +163,16 @@ public record ModelFile(String origin, String name, List<String> aliases, Map<St
                 }
                 String key = code.substring(0, colon).trim();
                 String value = code.substring(colon + 1).trim();
-                if (texts.containsKey(key) || (key.equals("equations") && equations != null) || (key.equals("reset") && reset != null)) {
+                if (texts.containsKey(key) || (key.equals("equations") && equations != null) || (key.equals("reset") && reset != null)
+                        || events.containsKey(key)) {
                     throw fault(number, "'" + key + "' is given twice; keep one");
                 }
                 if (value.isEmpty() && BLOCKS.contains(key)) {
                     block(key, number);
                 } else if (key.equals("reset")) {
                     reset = new Source(value, number, raw.indexOf(value) + 1);
+                } else if (EVENTS.contains(key)) {
+                    events.put(key, new Source(value, number, raw.indexOf(value) + 1));
                 } else if (SINGLE.contains(key)) {
                     if (value.isEmpty()) {
                         throw fault(number, "'" + key + "' has no value");
@@ -119,7 +194,8 @@ public record ModelFile(String origin, String name, List<String> aliases, Map<St
             }
             Line aliases = texts.get("aliases");
             List<String> also = aliases == null ? List.of() : List.of(aliases.text().split("\\s*,\\s*"));
-            return new ModelFile(origin, name.text(), also, Map.copyOf(texts), equations, reset, List.copyOf(parameters),
+            return new ModelFile(origin, name.text(), also, Map.copyOf(texts), equations, reset,
+                    events.get("on_pre"), events.get("on_post"), List.copyOf(parameters),
                     List.copyOf(state));
         }
 
@@ -167,6 +243,8 @@ public record ModelFile(String origin, String name, List<String> aliases, Map<St
                 equations = new Source(text.toString(), first, indent + 1);
             } else if (key.equals("reset")) {
                 reset = new Source(text.toString(), first, indent + 1);
+            } else if (EVENTS.contains(key)) {
+                events.put(key, new Source(text.toString(), first, indent + 1));
             }
         }
 

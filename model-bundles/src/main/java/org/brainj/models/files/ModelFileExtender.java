@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
+import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModelFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -24,9 +25,10 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 /**
  * Registers the model files of every active bundle whose manifest has {@value #HEADER}
- * (the folder holding its {@code .model} files), this catalog's own bundle included: one
- * {@link NeuronModelFactory} service per model with {@code model.name} and {@code model.source}
- * (bundle and file), in the name of that bundle: they leave when it stops. A file at fault is left out
+ * (the folder holding its {@code .model} and {@code .synapse} files), this catalog's own bundle
+ * included: one {@link NeuronModelFactory} service per neuron model with {@code model.name} and
+ * {@code model.source} (bundle and file), one {@link SynapseModelFactory} per synapse model with
+ * {@code synapse.name} and {@code synapse.source}, in the name of that bundle: they leave when it stops. A file at fault is left out
  * with one warning naming the bundle, the file and the line.
  */
 @Component(immediate = true)
@@ -56,8 +58,8 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
         }
         String owner = bundle.getSymbolicName() + " " + bundle.getVersion();
         List<ServiceRegistration<?>> registered = new ArrayList<>();
-        for (FileModel model : ModelFiles.models(files(bundle, folder.trim()),
-                e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
+        Map<String, String> files = files(bundle, folder.trim());
+        for (FileModel model : ModelFiles.models(files, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(NeuronModelFactory.NAME_PROPERTY, model.name());
             props.put("model.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + model.file().origin());
@@ -69,6 +71,16 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
             }
             // registered in the files' own bundle: listed as its service, and gone when it stops
             registered.add(bundle.getBundleContext().registerService(NeuronModelFactory.class, model, props));
+        }
+        for (FileSynapse synapse : ModelFiles.synapses(files, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put(SynapseModelFactory.NAME_PROPERTY, synapse.name());
+            props.put("synapse.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + synapse.file().origin());
+            String reference = synapse.file().text("reference");
+            if (reference != null) {
+                props.put("synapse.reference", reference);
+            }
+            registered.add(bundle.getBundleContext().registerService(SynapseModelFactory.class, synapse, props));
         }
         return registered;
     }
@@ -89,14 +101,17 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
         }
     }
 
-    /** The {@code .model} files directly in {@code folder} of {@code bundle}, by file name. */
+    /** The model files directly in {@code folder} of {@code bundle}, by file name. */
     private static Map<String, String> files(Bundle bundle, String folder) {
         Map<String, String> files = new TreeMap<>();
         List<URL> urls = Collections.list(java.util.Objects.requireNonNullElse(
-                bundle.findEntries(folder, "*" + ModelFiles.EXTENSION, false), Collections.emptyEnumeration()));
+                bundle.findEntries(folder, "*", false), Collections.emptyEnumeration()));
         for (URL url : urls) {
             String path = url.getPath();
             String name = path.substring(path.lastIndexOf('/') + 1);
+            if (!ModelFiles.isModelFile(name)) {
+                continue;
+            }
             try (InputStream in = url.openStream()) {
                 files.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {

@@ -7,44 +7,76 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The models of a set of model files, each file's model and its aliases. A set is one bundle's
- * folder (see {@link ModelFileExtender}) or the catalog's own folder on a plain classpath.
+ * The models of a set of model files: each neuron file's model and its aliases, each synapse
+ * file's synapse model. A set is one bundle's folder (see {@link ModelFileExtender}) or the
+ * catalog's own folder on a plain classpath.
  */
 public final class ModelFiles {
-    /** The extension of model files. */
+    /** The extension of neuron model files. */
     public static final String EXTENSION = ".model";
+    /** The extension of synapse model files. */
+    public static final String SYNAPSE_EXTENSION = ".synapse";
 
     private ModelFiles() {
     }
 
+    /** Whether a file is one this class reads. */
+    static boolean isModelFile(String fileName) {
+        return fileName.endsWith(EXTENSION) || fileName.endsWith(SYNAPSE_EXTENSION);
+    }
+
     /**
-     * The models of {@code files} (name as messages give it, to text); a name given twice is refused.
-     * A file at fault is given to {@code onFault} and left out.
+     * The neuron models of the {@value #EXTENSION} files among {@code files} (name as messages give
+     * it, to text); a name given twice is refused. A file at fault is given to {@code onFault} and left out.
      */
     public static List<FileModel> models(Map<String, String> files, Consumer<ModelFileException> onFault) {
         Map<String, FileModel> byName = new LinkedHashMap<>();
-        files.forEach((origin, text) -> {
-            try {
-                add(origin, text, byName);
-            } catch (ModelFileException e) {
-                onFault.accept(e);
-            }
-        });
-        return List.copyOf(byName.values());
-    }
-
-    private static void add(String origin, String text, Map<String, FileModel> byName) {
-            ModelFile file = ModelFile.parse(origin, text);
+        read(files, EXTENSION, onFault, file -> {
             FileModel model = new FileModel(file);
             List<FileModel> all = new ArrayList<>();
             all.add(model);
             file.aliases().forEach(a -> all.add(model.alias(a)));
-            for (FileModel m : all) {
-                FileModel before = byName.putIfAbsent(m.name(), m);
-                if (before != null) {
-                    throw new ModelFileException(origin, 1, "model '" + m.name() + "' is defined in "
-                            + before.file().origin() + " already; give it another name", null);
+            all.forEach(m -> add(file, m.name(), m, byName, FileModel::file));
+        });
+        return List.copyOf(byName.values());
+    }
+
+    /** The synapse models of the {@value #SYNAPSE_EXTENSION} files among {@code files}, as {@link #models}. */
+    public static List<FileSynapse> synapses(Map<String, String> files, Consumer<ModelFileException> onFault) {
+        Map<String, FileSynapse> byName = new LinkedHashMap<>();
+        read(files, SYNAPSE_EXTENSION, onFault, file -> {
+            if (!file.aliases().isEmpty()) {
+                throw new ModelFileException(file.origin(), file.lineOf("aliases"), "a synapse model has one name; remove"
+                        + " 'aliases'", null);
+            }
+            add(file, file.name(), new FileSynapse(file), byName, FileSynapse::file);
+        });
+        return List.copyOf(byName.values());
+    }
+
+    private interface FileReader {
+        void read(ModelFile file);
+    }
+
+    private static void read(Map<String, String> files, String extension, Consumer<ModelFileException> onFault,
+                             FileReader reader) {
+        files.forEach((origin, text) -> {
+            if (origin.endsWith(extension)) {
+                try {
+                    reader.read(ModelFile.parse(origin, text));
+                } catch (ModelFileException e) {
+                    onFault.accept(e);
                 }
             }
+        });
+    }
+
+    private static <T> void add(ModelFile file, String name, T model, Map<String, T> byName,
+                                java.util.function.Function<T, ModelFile> fileOf) {
+        T before = byName.putIfAbsent(name, model);
+        if (before != null) {
+            throw new ModelFileException(file.origin(), 1, "model '" + name + "' is defined in "
+                    + fileOf.apply(before).origin() + " already; give it another name", null);
+        }
     }
 }

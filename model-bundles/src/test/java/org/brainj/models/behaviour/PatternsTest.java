@@ -55,6 +55,62 @@ class PatternsTest {
         assertEquals(initial[initial.length - 2], initial[initial.length - 1], 1, "initial burst, then regular");
     }
 
+    /**
+     * Mihalas and Niebur (2009), Table 1 and Fig. 1, the patterns under constant input: on BrainPy's GIF
+     * (R 20 Mohm, tau 20 ms) a current in nA is their I_e / C in V/s, and their a in 1/s is a here in 1/ms.
+     */
+    @Test
+    void gifReproducesMihalasNieburPatterns() {
+        // C, spike frequency adaptation (a = 5/s, I_e/C = 2): the intervals lengthen
+        double[] sfa = isi("GIF", Map.of("a", 0.005), "input", 2, 500);
+        for (int k = 1; k < 6; k++) {
+            assertTrue(sfa[k] > sfa[k - 1], "C, spike frequency adaptation: " + Arrays.toString(sfa));
+        }
+        // D, phasic spiking (I_e/C = 1.5): the threshold settles a / b (V - E_L) = 15 mV above Theta_inf, above
+        // the 30 mV the input holds V at: spikes at the onset, silence after
+        double[] phasic = times("GIF", Map.of("a", 0.005), 1.5, 500);
+        assertTrue(phasic.length >= 1 && phasic[phasic.length - 1] < 250, "D, phasic spiking: " + Arrays.toString(phasic));
+        // M, tonic bursting (A1 = 10 nA, A2 = -0.6 nA, I_e/C = 2): bursts throughout
+        double[] tonicBursts = times("GIF", Map.of("a", 0.005, "A1", 10, "A2", -0.6), 2, 500);
+        assertBursts("M, tonic bursting", Drive.intervals(tonicBursts));
+        assertTrue(tonicBursts[tonicBursts.length - 1] > 400, "M, bursting goes on: " + Arrays.toString(tonicBursts));
+        // N, phasic bursting (I_e/C = 1.5): one burst at the onset, its intervals a few ms, then silence
+        double[] phasicBurst = times("GIF", Map.of("a", 0.005, "A1", 10, "A2", -0.6), 1.5, 500);
+        assertTrue(phasicBurst.length >= 3 && phasicBurst[phasicBurst.length - 1] < 100
+                && Arrays.stream(Drive.intervals(phasicBurst)).allMatch(i -> i < 10), "N, phasic bursting: "
+                + Arrays.toString(phasicBurst));
+        // P, mixed mode (A1 = 5 nA, A2 = -0.3 nA, I_e/C = 2): a burst at the onset, then tonic spiking
+        double[] mixed = isi("GIF", Map.of("a", 0.005, "A1", 5, "A2", -0.3), "input", 2, 500);
+        assertTrue(mixed[0] < 0.5 * mixed[mixed.length - 1], "P, mixed mode starts with a burst: " + Arrays.toString(mixed));
+        assertEquals(mixed[mixed.length - 2], mixed[mixed.length - 1], 0.05 * mixed[mixed.length - 1],
+                "P, then tonic: " + Arrays.toString(mixed));
+    }
+
+    private static double[] times(String model, Map<String, ?> params, double drive, double duration) {
+        return new Drive(model, params, "input", new double[] {drive}, null).run(duration).spikeTimes(0);
+    }
+
+    /**
+     * Brette and Gerstner (2005): NEST's aeif_cond_exp defaults are the paper's regular spiking cell
+     * (C 281 pF, g_L 30 nS, E_L -70.6 mV, V_T -50.4 mV, Delta_T 2 mV, tau_w 144 ms, a 4 nS, b 80.5 pA);
+     * under a 1 nA step it adapts, with the paper's reset to rest (V_reset = E_L) as Brian2's
+     * Brette_Gerstner_2005 example; with tau_w 20 ms, b 0.5 nA and V_reset = V_T + 5 mV it bursts; with
+     * b = 0 and a = 2 C / tau_w (fast spiking) it fires at a nearly steady rate.
+     */
+    @Test
+    void aeifCondExpReproducesBretteGerstnerPatterns() {
+        double[] regular = isi("aeif_cond_exp", Map.of("V_reset", -70.6), "I_e", 1000, 300);
+        for (int k = 1; k < 5; k++) {
+            assertTrue(regular[k] > regular[k - 1], "regular spiking adapts: " + Arrays.toString(regular));
+        }
+        assertTrue(regular[regular.length - 1] > 2 * regular[0], "regular spiking adapts: " + Arrays.toString(regular));
+        assertBursts("bursting", isi("aeif_cond_exp", Map.of("tau_w", 20, "b", 500, "V_reset", -45.4), "I_e", 1000, 300));
+        double[] fast = isi("aeif_cond_exp", Map.of("b", 0, "a", 2 * 281 / 144.0, "V_reset", -70.6), "I_e", 1000, 300);
+        assertTrue(fast.length > 10, "fast spiking: " + Arrays.toString(fast));
+        // only the subthreshold coupling a lengthens its intervals: by under a tenth where regular spiking's double
+        assertEquals(fast[0], fast[fast.length - 1], 0.1 * fast[0], "fast spiking hardly adapts: " + Arrays.toString(fast));
+    }
+
     /** BrainPy's AdExIF and AdQuaIF: spike-triggered adaptation lengthens the intervals. */
     @Test
     void adaptiveModelsAdapt() {

@@ -1,0 +1,50 @@
+package org.brainj.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.brainj.launcher.platform.Platform;
+import org.brainj.launcher.spec.RunSettings;
+import org.brainj.launcher.spec.SpecLoader;
+import org.brainj.launcher.spec.SpecRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The synapse library inside the platform: the catalog bundle's extender registers every
+ * {@code .synapse} file of its folder as a service with {@code synapse.name}, {@code brainj list}
+ * shows each with its parameters, and a spec picks one by name through the registry.
+ */
+class SynapseLibraryIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everySynapseFileIsAServiceThatListsItsParametersAndRunsFromASpec() throws Exception {
+        List<String> files;
+        try (Stream<Path> list = Files.list(Path.of("..", "model-bundles", "src", "main", "resources", "models"))) {
+            files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".synapse"))
+                    .map(n -> n.substring(0, n.length() - ".synapse".length())).sorted().toList();
+        }
+        try (Platform platform = Platform.start(Platform.defaultBundleDir())) {
+            ServiceListing listing = ServiceListing.of(platform.context());
+            assertEquals(files, listing.synapses().stream().map(ServiceListing.Entry::name).sorted().toList());
+            ServiceListing.Entry stdp = listing.synapses().stream().filter(e -> e.name().equals("STDP")).findFirst().orElseThrow();
+            assertTrue(stdp.description().contains("taupre (ms, default 20)"), stdp.description());
+            assertTrue(listing.format().contains("Synapse models:\n  AMPA: parameters alpha (1/(mM*ms), default 0.98)"),
+                    listing.format());
+
+            Path spec = Files.writeString(dir.resolve("stdp.yaml"), Files.readString(Path.of("..", "examples",
+                    "stdp_library.yaml")).replace("duration: 100 s", "duration: 200 ms"));
+            SpecRun run = SpecLoader.load(spec, "stdp.yaml", RunSettings.Overrides.NONE, new RegistryCatalog(platform));
+            run.network().run(run.settings().duration());
+            double[] w = run.synapses().get("S").variable("w").toDoubleArray();
+            assertEquals(1000, w.length);
+            assertTrue(java.util.Arrays.stream(w).allMatch(x -> x >= 0 && x <= 0.01));
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.brainj.models.synapses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.measure.Unit;
+import org.brainj.api.connect.Csr;
+import org.brainj.api.model.CompiledNeuron;
+import org.brainj.api.model.NeuronText;
+import org.brainj.api.model.SynapseModelFactory;
+import org.brainj.api.sim.Input;
+import org.brainj.api.sim.Network;
+import org.brainj.api.sim.NeuronGroup;
+import org.brainj.api.sim.Synapses;
+import org.brainj.api.tensor.Backends;
+import org.brainj.api.units.PhysicalUnits;
+import org.brainj.models.files.ModelFile;
+import org.brainj.models.files.ModelFileException;
+import org.brainj.models.files.ModelFiles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The synapse library on a plain classpath: every file loads and is listed, and the plasticity
+ * models change weights and transmit as their papers' closed forms say. Spikes come from groups
+ * driven by events at chosen times; the post-synaptic target is a variable that only sums what
+ * the synapses add.
+ */
+class SynapseCatalogTest {
+    private static final double DT = 0.1;
+
+    static SynapseModelFactory synapse(String name) {
+        return SynapseModelFactory.onClasspath(SynapseCatalogTest.class.getClassLoader()).stream()
+                .filter(f -> f.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " not found"));
+    }
+
+    @Test
+    void everySynapseFileInTheFolderLoadsAndIsListed() throws IOException {
+        Set<String> files;
+        try (Stream<Path> list = Files.list(Path.of("src/main/resources/models"))) {
+            files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(ModelFiles.SYNAPSE_EXTENSION))
+                    .map(n -> n.substring(0, n.length() - ModelFiles.SYNAPSE_EXTENSION.length()))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        Set<String> listed = SynapseModelFactory.onClasspath(getClass().getClassLoader()).stream()
+                .map(SynapseModelFactory::name).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(files, listed);
+        assertTrue(listed.containsAll(Set.of("STDP", "stdp_synapse", "Triplet", "STP", "STD", "NMDA", "GapJunction",
+                "AMPA", "GABAa", "Exponential", "DualExponential", "Alpha")), listed.toString());
+        for (String name : listed) {
+            synapse(name).parameters().forEach(p -> assertTrue(!p.description().isBlank(), name + "." + p.name()));
+        }
+    }
+
+    @Test
+    void aNeuronKeyInASynapseFileIsOneLineNamingTheFileAndLine() {
+        String text = """
+                name: Bad
+                target: g : 1
+                threshold: w > 1
+                equations:
+                    w : 1
+                """;
+        ModelFileException e = assertThrows(ModelFileException.class,
+                () -> new org.brainj.models.files.FileSynapse(ModelFile.parse("Bad.synapse", text)));
+        assertEquals("Bad.synapse:3: 'threshold' is a key of neuron models (.model files); remove it", e.getMessage());
+    }
+
+    // ---- plasticity: weight change of one pair or triplet --------------------------------------------------
+
+    /** A group whose neurons spike at the given times, and a post-synaptic target {@code g} that only sums. */
+    private static CompiledNeuron spiking() {
+        return NeuronText.of("dg/dt = 0 : 1\ninput : 1").input("input").threshold("input > 0.5").compile("timed");
+    }
+
+    /** The final weight of one synapse from a neuron spiking at {@code pre} onto one spiking at {@code post} (ms). */
+    private static double weightAfter(String model, Map<String, ?> params, double w0, double[] pre, double[] post) {
+        CompiledNeuron timed = spiking();
+        NeuronGroup a = timed.group("A", 1);
+        NeuronGroup b = timed.group("B", 1);
+        Map<String, Unit<?>> vars = Map.of("g", PhysicalUnits.ONE, "input", PhysicalUnits.ONE);
+        var compiled = synapse(model).compile("S", params, new SynapseModelFactory.Groups(vars, vars, "g", null, null));
+        Synapses s = new Synapses("S", compiled.synapse().model(), a, b, new Csr(new int[] {0, 1}, new int[] {0}, null));
+        s.init("w", w0);
+        Network net = new Network(Backends.get("cpu")).dt(DT).add(a, b, s,
+                Input.events(a, "input", new int[pre.length], pre), Input.events(b, "input", new int[post.length], post));
+        net.run(Math.max(pre[pre.length - 1], post[post.length - 1]) + 5);
+        return s.variable("w").toDoubleArray()[0];
+    }
+
+    /** Song et al.: a pair at lag dt changes w by dApre exp(-dt/taupre), or by dApost exp(-|dt|/taupost) when post leads. */
+    @Test
+    void stdpChangesTheWeightOfOnePairByTheExponentialWindow() {
+        double w0 = 0.005;
+        for (double lag : new double[] {2, 10, 35}) {
+            double potentiated = weightAfter("STDP", Map.of(), w0, new double[] {5}, new double[] {5 + lag});
+            assertEquals(w0 + 1e-4 * Math.exp(-lag / 20), potentiated, 1e-15, "pre leads by " + lag + " ms");
+            double depressed = weightAfter("STDP", Map.of(), w0, new double[] {5 + lag}, new double[] {5});
+            assertEquals(w0 - 1.05e-4 * Math.exp(-lag / 20), depressed, 1e-15, "post leads by " + lag + " ms");
+        }
+        // the bounds: a weight at gmax is not potentiated further (additive, clipped)
+        assertEquals(0.01, weightAfter("STDP", Map.of(), 0.01, new double[] {5}, new double[] {7}), 0);
+    }
+
+    /** NEST's stdp_synapse at mu 1: potentiation lambda (Wmax - w) K_plus, depression alpha lambda w K_minus. */
+    @Test
+    void nestStdpHasMultiplicativeBoundsAtMuOne() {
+        double w0 = 40;
+        double lag = 8;
+        double up = weightAfter("stdp_synapse", Map.of(), w0, new double[] {5}, new double[] {5 + lag});
+        assertEquals(w0 + 0.01 * (100 - w0) * Math.exp(-lag / 20), up, 1e-12);
+        double down = weightAfter("stdp_synapse", Map.of("alpha", 2.0), w0, new double[] {5 + lag}, new double[] {5});
+        assertEquals(w0 - 2 * 0.01 * w0 * Math.exp(-lag / 20), down, 1e-12);
+        // mu 0: additive, the step does not depend on w
+        double additive = weightAfter("stdp_synapse", Map.of("mu_plus", 0.0), w0, new double[] {5}, new double[] {5 + lag});
+        assertEquals(w0 + 0.01 * 100 * Math.exp(-lag / 20), additive, 1e-12);
+    }
+
+    /**
+     * Pfister & Gerstner's triplet rule, eq. 3-4 with all-to-all traces: pre at 0, post at lag,
+     * post again T later: A2+ e^(-lag/tau+) + e^(-(lag+T)/tau+) (A2+ + A3+ e^(-T/tau_y)).
+     */
+    @Test
+    void tripletRuleAddsTheTripletTermForPrePostPost() {
+        double w0 = 0.5;
+        double lag = 10;
+        double period = 20;
+        double a2p = 7.5e-10;
+        double a3p = 0.0093;
+        double pair = weightAfter("Triplet", Map.of(), w0, new double[] {5}, new double[] {5 + lag});
+        assertEquals(w0 + a2p * Math.exp(-lag / 16.8), pair, 1e-15);
+        double triplet = weightAfter("Triplet", Map.of(), w0, new double[] {5}, new double[] {5 + lag, 5 + lag + period});
+        double expected = w0 + a2p * Math.exp(-lag / 16.8)
+                + Math.exp(-(lag + period) / 16.8) * (a2p + a3p * Math.exp(-period / 125));
+        assertEquals(expected, triplet, 1e-15);
+        // post-pre: depression by A2- e^(-lag/tau-) (r2 is 0 at the first pre spike)
+        double depressed = weightAfter("Triplet", Map.of(), w0, new double[] {5 + lag}, new double[] {5});
+        assertEquals(w0 - 0.007 * Math.exp(-lag / 33.7), depressed, 1e-15);
+    }
+
+    // ---- short-term plasticity: the amplitude of a regular train's last spike ---------------------------------
+
+    /** What {@code n} spikes every {@code period} ms deliver to the target, summed. */
+    private static double delivered(String model, Map<String, ?> params, int n, double period) {
+        CompiledNeuron timed = spiking();
+        NeuronGroup a = timed.group("A", 1);
+        NeuronGroup b = timed.group("B", 1);
+        Map<String, Unit<?>> vars = Map.of("g", PhysicalUnits.ONE, "input", PhysicalUnits.ONE);
+        var compiled = synapse(model).compile("S", params, new SynapseModelFactory.Groups(vars, vars, "g", null, null));
+        Synapses s = new Synapses("S", compiled.synapse().model(), a, b, new Csr(new int[] {0, 1}, new int[] {0}, null));
+        compiled.initial().forEach(s::init);
+        double[] times = new double[n];
+        for (int k = 0; k < n; k++) {
+            times[k] = 1 + k * period;
+        }
+        Network net = new Network(Backends.get("cpu")).dt(DT).add(a, b, s, Input.events(a, "input", new int[n], times));
+        net.run(times[n - 1] + 1);
+        return b.variable("g").toDoubleArray()[0];
+    }
+
+    /** Tsodyks et al. (1998): the steady amplitude U/(1-(1-U)e^(-T/tau_f)) times (1-e^(-T/tau_d))/(1-(1-u*)e^(-T/tau_d)). */
+    @Test
+    void stpSettlesAtTheClosedFormSteadyState() {
+        for (double period : new double[] {25, 100}) {
+            double last = delivered("STP", Map.of(), 200, period) - delivered("STP", Map.of(), 199, period);
+            double u = 0.15 / (1 - 0.85 * Math.exp(-period / 1500));
+            double x = (1 - Math.exp(-period / 200)) / (1 - (1 - u) * Math.exp(-period / 200));
+            assertEquals(u * x, last, 1e-12, "period " + period + " ms");
+        }
+    }
+
+    /** Tsodyks & Markram (1997): U (1-e^(-T/tau)) / (1-(1-U)e^(-T/tau)), falling as 1/rate at high rates. */
+    @Test
+    void stdSettlesAtTheClosedFormSteadyState() {
+        for (double period : new double[] {10, 50}) {
+            double last = delivered("STD", Map.of("U", 0.5), 100, period) - delivered("STD", Map.of("U", 0.5), 99, period);
+            double e = Math.exp(-period / 200);
+            assertEquals(0.5 * (1 - e) / (1 - 0.5 * e), last, 1e-12, "period " + period + " ms");
+        }
+    }
+}
