@@ -43,15 +43,8 @@ public record NetworkSpec(String name, Where where, RunSettings settings, Where 
         Where where();
     }
 
-    /**
-     * A {@code generator:} population, read by {@link GeneratorSpec} (which still reads its own
-     * YAML).
-     */
-    public record Generator(String name, SpecNode section) implements PopulationSpec {
-        @Override
-        public Where where() {
-            return section.where();
-        }
+    /** A {@code generator:} population of {@code size} neurons; {@code where} is its {@code generator:} key. */
+    public record Generator(String name, Where where, int size, GeneratorSpec.Source source) implements PopulationSpec {
     }
 
     /**

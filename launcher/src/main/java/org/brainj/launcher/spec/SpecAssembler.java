@@ -118,7 +118,7 @@ final class SpecAssembler {
     // ---- populations ------------------------------------------------------------------------------
 
     private void generator(NetworkSpec.Generator g) {
-        GeneratorSpec.Generated generated = GeneratorSpec.read(g.name(), g.section(), catalog, spec.folder());
+        GeneratorSpec.Generated generated = GeneratorSpec.build(g, catalog);
         network.add(generated.group());
         if (generated.input() != null) {
             network.add(generated.input());

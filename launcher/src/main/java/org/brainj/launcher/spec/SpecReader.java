@@ -142,7 +142,7 @@ final class SpecReader {
             throw pops.error("no populations; add at least one");
         }
         List<PopulationSpec> populations = new ArrayList<>();
-        pops.mapping().forEach((n, section) -> populations.add(population(n, section)));
+        pops.mapping().forEach((n, section) -> populations.add(population(n, section, folder)));
         Set<String> names = new LinkedHashSet<>(pops.mapping().keySet());
         List<View> views = new ArrayList<>();
         if (top.has("views")) {
@@ -165,12 +165,12 @@ final class SpecReader {
 
     // ---- populations ------------------------------------------------------------------------------
 
-    private static PopulationSpec population(String name, SpecNode section) {
+    private static PopulationSpec population(String name, SpecNode section, Path folder) {
         if (!name.matches(NAME)) {
             throw section.error("'" + name + "' is not a name; use letters, digits and '_'");
         }
         if (section.isMapping() && section.mapping().containsKey("generator")) {
-            return new NetworkSpec.Generator(name, section);
+            return GeneratorSpec.read(name, section, folder);
         }
         SpecNode.Fields f = section.fields("size", "model", "equations", "method", "threshold", "reset", "refractory",
                 "threshold_crossing", "current", "inputs", "membrane", "parameters", "initial", "poisson_input", "sums");

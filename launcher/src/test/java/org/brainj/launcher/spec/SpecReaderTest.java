@@ -98,6 +98,20 @@ class SpecReaderTest {
     }
 
     @Test
+    void aSpikeGeneratorIsReadIntoItsTimesInMilliseconds() throws Exception {
+        NetworkSpec spec = read("""
+                run: {duration: 10 ms}
+                populations:
+                  G: {size: 2, generator: {type: spike_generator, times: [1 ms, 0.002 s, 3000 us], indices: [0, 1, 0]}}
+                """);
+        NetworkSpec.Generator g = (NetworkSpec.Generator) spec.populations().get(0);
+        GeneratorSpec.SpikeTimes s = (GeneratorSpec.SpikeTimes) g.source();
+        assertArrayEquals(new double[] {1, 2, 3}, s.times(), 1e-12);
+        assertArrayEquals(new int[] {0, 1, 0}, s.indices());
+        assertEquals(3, g.where().line());
+    }
+
+    @Test
     void aShapeFaultIsTheReadersAtItsKey() {
         SpecException e = assertThrows(SpecException.class, () -> read("""
                 run: {duration: 10 ms}
