@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Start the platform and print the backends, models and connectors it offers, with their"
+        description = "Start the platform and print the backends, neuron and synapse models and connectors it offers, with their"
                 + " service properties.")
 final class ListCommand implements Callable<Integer> {
     @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of plugin bundles (jars) to install first.")

@@ -18,16 +18,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example plugin (examples/plugin-model, built against the API alone) dropped into the
- * plugin folder of a running platform: it appears, a spec uses it, and removing the jar withdraws it.
+ * plugin folder of a running platform: its neuron and synapse models appear, a spec uses the
+ * neuron, and removing the jar withdraws both.
  */
 class PluginIT {
     private static final String MODEL = "ResonateAndFire";
+    private static final String SYNAPSE = "Saturating";
 
     @TempDir
     Path dir;
 
     private static boolean listed(Platform platform) {
         return ServiceListing.of(platform.context()).models().stream().anyMatch(e -> e.name().equals(MODEL));
+    }
+
+    private static boolean synapseListed(Platform platform) {
+        return ServiceListing.of(platform.context()).synapses().stream().anyMatch(e -> e.name().equals(SYNAPSE));
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -63,6 +69,7 @@ class PluginIT {
             Path part = Files.copy(jar, dir.resolve("rf.jar.part"));
             Files.move(part, plugins.resolve("rf.jar"), StandardCopyOption.ATOMIC_MOVE);
             await("the model is registered", () -> listed(platform));
+            await("the synapse model is registered", () -> synapseListed(platform));
 
             SpecRun run = SpecLoader.load(spec, "rf.yaml", RunSettings.Overrides.NONE, new RegistryCatalog(platform));
             run.network().run(run.settings().duration());
@@ -77,6 +84,7 @@ class PluginIT {
 
             Files.delete(plugins.resolve("rf.jar"));
             await("the model is withdrawn", () -> !listed(platform));
+            await("the synapse model is withdrawn", () -> !synapseListed(platform));
         }
     }
 }

@@ -74,6 +74,14 @@ class LibrarySynapseTest {
         assertEquals(-70 + 0.075 / 3, v[1], 1e-9);
     }
 
+    @Test
+    void aDelayInsideSynapseIsSharedByAllItsSynapses() throws Exception {
+        SpecRun run = load(GAP.replace("parameters: {g: 500 nS}}", "parameters: {g: 500 nS}, delay: 0.5 ms}"));
+        assertEquals(0.5, run.synapses().get("J").model().delay(), 1e-12);
+        SpecException e = fault("parameters: {g: 500 nS}}", "parameters: {g: 500 nS}, delay: -1 ms}");
+        assertTrue(e.getMessage().contains("a delay is a time >= 0"), e.getMessage());
+    }
+
     private SpecException fault(String from, String to) {
         return assertThrows(SpecException.class, () -> load(GAP.replace(from, to)));
     }

@@ -128,8 +128,10 @@ public final class FileSynapse implements SynapseModelFactory {
         CompiledSynapse c = text(values).compile(name, pre, post);
         Map<String, String> rename = new LinkedHashMap<>();
         rename.put(target.name() + SynapseModel.POST, groups.target() + SynapseModel.POST);
-        if (membrane != null) {
+        if (membrane != null && groups.preMembrane() != null) {
             rename.put(membrane.name() + SynapseModel.PRE, groups.preMembrane() + SynapseModel.PRE);
+        }
+        if (membrane != null && groups.postMembrane() != null) {
             rename.put(membrane.name() + SynapseModel.POST, groups.postMembrane() + SynapseModel.POST);
         }
         return new Compiled(new CompiledSynapse(renamed(c.model(), rename), c.units(), c.unitless()), initial);

@@ -76,6 +76,9 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(SynapseModelFactory.NAME_PROPERTY, synapse.name());
             props.put("synapse.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + synapse.file().origin());
+            // what a spec's 'on:' names for it
+            props.put("synapse.on", synapse.summed() ? "a per-neuron variable it sets every step (a current)"
+                    : "a variable it adds to at spikes (default: the membrane potential)");
             String reference = synapse.file().text("reference");
             if (reference != null) {
                 props.put("synapse.reference", reference);

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 /** Published firing patterns: Izhikevich (2003), Naud et al. (2008) for the AdEx, Hindmarsh-Rose bursting. */
 class PatternsTest {
 
+    private static double[] times(String model, Map<String, ?> params, String input, double drive, double duration) {
+        return new Drive(model, params, input, new double[] {drive}, null).run(duration).spikeTimes(0);
+    }
+
     private static double[] isi(String model, Map<String, ?> params, String input, double drive, double duration) {
-        return Drive.intervals(new Drive(model, params, input, new double[] {drive}, null).run(duration).spikeTimes(0));
+        return Drive.intervals(times(model, params, input, drive, duration));
     }
 
     /** Bursts: intervals within a burst at most a fifth of those between bursts. */
@@ -66,16 +70,16 @@ class PatternsTest {
         for (int k = 1; k < 6; k++) {
             assertTrue(sfa[k] > sfa[k - 1], "C, spike frequency adaptation: " + Arrays.toString(sfa));
         }
-        // D, phasic spiking (I_e/C = 1.5): the threshold settles a / b (V - E_L) = 15 mV above Theta_inf, above
-        // the 30 mV the input holds V at: spikes at the onset, silence after
-        double[] phasic = times("GIF", Map.of("a", 0.005), 1.5, 500);
+        // D, phasic spiking (I_e/C = 1.5): the threshold settles at Theta_inf + a / b (V - E_L) = -35 mV, above the
+        // -40 mV the input holds V at: spikes at the onset, silence after
+        double[] phasic = times("GIF", Map.of("a", 0.005), "input", 1.5, 500);
         assertTrue(phasic.length >= 1 && phasic[phasic.length - 1] < 250, "D, phasic spiking: " + Arrays.toString(phasic));
         // M, tonic bursting (A1 = 10 nA, A2 = -0.6 nA, I_e/C = 2): bursts throughout
-        double[] tonicBursts = times("GIF", Map.of("a", 0.005, "A1", 10, "A2", -0.6), 2, 500);
+        double[] tonicBursts = times("GIF", Map.of("a", 0.005, "A1", 10, "A2", -0.6), "input", 2, 500);
         assertBursts("M, tonic bursting", Drive.intervals(tonicBursts));
         assertTrue(tonicBursts[tonicBursts.length - 1] > 400, "M, bursting goes on: " + Arrays.toString(tonicBursts));
         // N, phasic bursting (I_e/C = 1.5): one burst at the onset, its intervals a few ms, then silence
-        double[] phasicBurst = times("GIF", Map.of("a", 0.005, "A1", 10, "A2", -0.6), 1.5, 500);
+        double[] phasicBurst = times("GIF", Map.of("a", 0.005, "A1", 10, "A2", -0.6), "input", 1.5, 500);
         assertTrue(phasicBurst.length >= 3 && phasicBurst[phasicBurst.length - 1] < 100
                 && Arrays.stream(Drive.intervals(phasicBurst)).allMatch(i -> i < 10), "N, phasic bursting: "
                 + Arrays.toString(phasicBurst));
@@ -84,10 +88,6 @@ class PatternsTest {
         assertTrue(mixed[0] < 0.5 * mixed[mixed.length - 1], "P, mixed mode starts with a burst: " + Arrays.toString(mixed));
         assertEquals(mixed[mixed.length - 2], mixed[mixed.length - 1], 0.05 * mixed[mixed.length - 1],
                 "P, then tonic: " + Arrays.toString(mixed));
-    }
-
-    private static double[] times(String model, Map<String, ?> params, double drive, double duration) {
-        return new Drive(model, params, "input", new double[] {drive}, null).run(duration).spikeTimes(0);
     }
 
     /**
