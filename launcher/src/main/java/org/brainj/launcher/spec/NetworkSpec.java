@@ -9,8 +9,9 @@ import org.brainj.api.expr.Source;
 /**
  * A network spec as {@link SpecReader} reads it from its file: typed and immutable, each value
  * with its place (file, line, key) so that {@link SpecAssembler}, which turns it into API objects
- * and knows no YAML, reports faults at the user's line. Values whose meaning depends on a model
- * (a parameter, an initial value, a weight) stay {@link SpecValue}s until the model is known.
+ * reports faults at the user's line. Values whose meaning depends on a model (a parameter, an
+ * initial value, a weight) stay {@link SpecValue}s until the model is known. The inputs and the
+ * synapses written as equations are still carried as YAML nodes, for their own readers.
  *
  * @param name        the spec's {@code name:}, or the file name without extension
  * @param where       the whole document

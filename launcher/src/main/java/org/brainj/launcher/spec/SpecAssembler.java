@@ -49,6 +49,9 @@ import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
  * projections, synapses, inputs and monitors, models, connectors and the backend found in a
  * {@link Catalog}. What a value means for a model (its unit, its name) is checked here, by the
  * API where the API knows it, and a fault is reported at the value's place in the spec.
+ * Two parts still come as YAML nodes and are read here by their own readers: {@code inputs:}
+ * entries ({@link InputSpec}, whose entries a sweep reads again with other values) and synapses
+ * written as equations or named from the library ({@link SynapseSpec}).
  */
 final class SpecAssembler {
     private static final Pattern VIEW = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");

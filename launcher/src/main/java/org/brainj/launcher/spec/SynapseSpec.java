@@ -70,6 +70,9 @@ final class SynapseSpec {
                          Where connectorAt, CompiledNeuron preModel, CompiledNeuron postModel, Path folder,
                          Catalog catalog) {
         boolean library = LibrarySynapse.is(f.optional("synapse"));
+        if (library) {
+            LibrarySynapse.factory(f.required("synapse"), catalog);
+        }
         for (String key : library ? List.of("weight", "output") : List.of("weight", "on", "output")) {
             if (f.has(key)) {
                 throw f.optional(key).error(library ? "a library synapse sets its own effect; remove '" + key + "' (its"

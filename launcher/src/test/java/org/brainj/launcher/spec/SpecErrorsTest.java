@@ -93,6 +93,9 @@ class SpecErrorsTest {
                 Arguments.of(19, "    connector: {name: FixedProb, p: 0.1}", "net.yaml:19: projections.PP.connector:",
                         "prob"),
                 Arguments.of(20, "    on: W", "net.yaml:20: projections.PP.on: 'W' is not a state variable of P", "[V]"),
+                // a misspelt name is reported before the keys beside it, which may be right for the intended synapse
+                Arguments.of(20, "    synapse: Exponentail", "net.yaml:20: projections.PP.synapse: unknown synapse model"
+                        + " 'Exponentail'", "known:"),
                 Arguments.of(20, "    synapse: {kind: Expo, tau: 5 ms}", "net.yaml:20: projections.PP.synapse.kind: unknown synapse 'Expo'",
                         "known: Delta, Exponential, DualExponential, Alpha"),
                 Arguments.of(20, "    synapse: {kind: Exponential, taus: 5 ms}", "net.yaml:20: projections.PP.synapse.taus: unknown key",
