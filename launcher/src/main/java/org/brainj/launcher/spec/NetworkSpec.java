@@ -115,13 +115,12 @@ public record NetworkSpec(String name, Where where, RunSettings settings, Where 
     }
 
     /**
-     * A recorded variable of a population, every {@code period} steps; or, when
-     * {@code synapses} is not null, of a projection written as equations (read by
-     * {@link SynapseSpec}).
+     * A recorded variable, every {@code period} steps, of a {@code population} or (the other one
+     * null) of the per-synapse state of a projection written as equations ({@code synapses}).
      *
-     * @param indices the neurons recorded, null for all
+     * @param indices the neurons or synapses recorded, null for all
      */
-    public record StateMonitor(Where where, Located<String> population, Located<String> variable, int[] indices,
-                               int period, SpecNode.Fields synapses) {
+    public record StateMonitor(Where where, Located<String> population, Located<String> synapses,
+                               Located<String> variable, int[] indices, int period) {
     }
 }

@@ -31,6 +31,7 @@ import org.brainj.api.sim.Population;
 import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
+import org.brainj.api.sim.SynapseMonitor;
 import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.Synapses;
 import org.brainj.api.sim.SynapticOutput;
@@ -445,12 +446,18 @@ final class SpecAssembler {
             }
         }
         for (NetworkSpec.StateMonitor s : monitors.states()) {
+            String variable = s.variable().value();
             if (s.synapses() != null) {
-                synapseStates.add(SynapseSpec.monitor(s.synapses(), synapses, settings));
+                Synapses syn = synapses.get(s.synapses().value());
+                if (syn == null) {
+                    throw s.synapses().error("no projection written as equations is named '" + s.synapses().value()
+                            + "'; those there are: " + synapses.keySet());
+                }
+                SynapseMonitor monitor = wrap(s.where(), () -> syn.monitor(variable, s.indices(), s.period()));
+                synapseStates.add(new SpecRun.SynapseState(syn.name(), variable, monitor, s.indices()));
                 continue;
             }
             Population p = population(s.population());
-            String variable = s.variable().value();
             StateMonitor monitor = wrap(s.where(), () -> network.monitor(p, variable, s.indices(), s.period()));
             CompiledNeuron model = equationModels.get(p.group());
             Unit<?> unit = model == null ? null : model.unit(variable);

@@ -282,24 +282,27 @@ final class SpecReader {
         if (f != null && f.has("state")) {
             for (SpecNode s : f.optional("state").sequence()) {
                 SpecNode.Fields m = s.fields("population", "synapses", "variable", "indices", "period");
-                if (m.has("synapses")) {
-                    states.add(new StateMonitor(s.where(), null, null, null, 0, m));
-                    continue;
+                boolean ofSynapses = m.has("synapses");
+                if (ofSynapses && m.has("population")) {
+                    throw m.optional("population").error("a state monitor records either a population or synapses;"
+                            + " remove one");
                 }
-                Located<String> population = text(m.required("population"));
+                Located<String> population = ofSynapses ? null : text(m.required("population"));
+                Located<String> synapses = ofSynapses ? new Located<>(m.optional("synapses").name(),
+                        m.optional("synapses").where()) : null;
                 Located<String> variable = new Located<>(m.required("variable").name(), m.required("variable").where());
                 int[] indices = m.has("indices") ? m.optional("indices").sequence().stream().mapToInt(i -> i.integer(0)).toArray() : null;
-                if (indices != null && java.util.Arrays.stream(indices).distinct().count() < indices.length) {
+                if (!ofSynapses && indices != null && java.util.Arrays.stream(indices).distinct().count() < indices.length) {
                     throw m.optional("indices").error("an index is listed twice; list each neuron once");
                 }
-                states.add(new StateMonitor(s.where(), population, variable, indices, period(m, settings), null));
+                states.add(new StateMonitor(s.where(), population, synapses, variable, indices, period(m, settings)));
             }
         }
         return new Monitors(spikes, states);
     }
 
     /** A monitor's {@code period:} in steps of dt (1 when absent), at most the run's length. */
-    static int period(SpecNode.Fields m, RunSettings settings) {
+    private static int period(SpecNode.Fields m, RunSettings settings) {
         if (!m.has("period")) {
             return 1;
         }

@@ -20,7 +20,6 @@ import org.brainj.api.model.ModelTextException;
 import org.brainj.api.model.SynapseText;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.Population;
-import org.brainj.api.sim.SynapseMonitor;
 import org.brainj.api.sim.Synapses;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
@@ -198,27 +197,5 @@ final class SynapseSpec {
                     + "; an initial value is a quantity, a list, a .npy file, or an expression of i, j, rand() and the"
                     + " parameters", e);
         }
-    }
-
-    /**
-     * A state monitor entry naming {@code synapses:} rather than a population: its
-     * {@code variable}, optional {@code indices} (synapses in CSR order) and {@code period}.
-     */
-    static SpecRun.SynapseState monitor(SpecNode.Fields m, Map<String, Synapses> all, RunSettings settings) {
-        if (m.has("population")) {
-            throw m.optional("population").error("a state monitor records either a population or synapses; remove one");
-        }
-        SpecNode at = m.required("synapses");
-        Synapses s = all.get(at.name());
-        if (s == null) {
-            throw at.error("no projection written as equations is named '" + at.text() + "'; those there are: "
-                    + all.keySet());
-        }
-        String variable = m.required("variable").name();
-        int[] indices = m.has("indices")
-                ? m.optional("indices").sequence().stream().mapToInt(i -> i.integer(0)).toArray() : null;
-        int every = SpecReader.period(m, settings);
-        SynapseMonitor monitor = SpecLoader.wrap(m.owner(), () -> s.monitor(variable, indices, every));
-        return new SpecRun.SynapseState(s.name(), variable, monitor, indices);
     }
 }

@@ -141,6 +141,12 @@ class SpecErrorsTest {
                         "net.yaml:3: populations.G.generator.rates: '5*mV' is not a rate", "write an expression of t in Hz"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  G: {size: 2, generator: {type: spike_generator, times: [1 ms]}}",
                         "net.yaml:3: populations.G.generator.indices: missing", "add 'indices:' here"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF}\nmonitors:\n  state:\n"
+                        + "    - {synapses: S, variable: w}", "net.yaml:6: monitors.state[0].synapses: no projection written as"
+                        + " equations is named 'S'", "those there are: []"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF}\nmonitors:\n  state:\n"
+                        + "    - {population: P, synapses: S, variable: w}", "net.yaml:6: monitors.state[0].population: a state"
+                        + " monitor records either a population or synapses", "remove one"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  G: {size: 2, generator: {type: spike_generator,"
                         + " file: nowhere.csv}}", "net.yaml:3: populations.G.generator.file: cannot read", "relative to the spec"));
     }
