@@ -2,8 +2,9 @@
 # Brian2's speed suite side by side with BrainJ, in one sitting on this machine: for each case and
 # size, REPEATS times alternately Brian2 (C++ standalone, one thread, its own loop time) and BrainJ
 # (org.brainj.benchmarks.speed.SpeedSuite: the loop only, after build; a fresh JVM per repeat),
-# then a table of medians with the ratio BrainJ / Brian2 and each side's check value (rate, mean
-# state or events per target), which should agree within seed spread.
+# then a table of medians with the ratio of BrainJ's loop CPU time to Brian2's loop time (which is
+# CPU time too: std::clock on one thread) and each side's check value (rate, mean state or events
+# per target), which should agree within seed spread.
 #
 # Usage: benchmarks/speed-suite.sh [CASES] [SIZES] [REPEATS] [BACKEND]
 #   CASES:   comma-separated case names of brian2/tests/features/speed.py (default: all nine)

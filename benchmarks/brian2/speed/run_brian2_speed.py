@@ -4,7 +4,9 @@
 Each case runs in a fresh process with C++ standalone on one thread (the peer BrainJ's loop is
 compared with); the time reported is Brian2's own measure of the simulation loop
 (device._last_run_time), which leaves out code generation and compilation, plus the whole
-process's wall time. Brian2's harness cannot run on Python 3 as shipped (see
+process's wall time. Without OpenMP Brian2's network.cpp measures the loop with std::clock, the
+process's CPU time (with OpenMP it would be omp_get_wtime, wall time): so the peer of this loop
+time on a shared machine is BrainJ's loop CPU time, not its wall time. Brian2's harness cannot run on Python 3 as shipped (see
 ../features/run_brian2_features.py), so this script drives the SpeedTest classes directly.
 
 Usage: /usr/bin/python3 run_brian2_speed.py CASE N [REPEATS]

@@ -37,6 +37,16 @@ final class Brian2Reference {
         }
     }
 
+    /** The whole JSON document {@code name}.json of {@code folder} (a script's output there). */
+    static Map<?, ?> document(Path folder, String name) {
+        try {
+            return (Map<?, ?>) new Json(Files.readString(folder.resolve(name + ".json"))).value();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read Brian2's reference " + name + " in " + folder.toAbsolutePath()
+                    + "; regenerate it with the script in " + folder.getParent(), e);
+        }
+    }
+
     static double[] vector(Object list) {
         List<?> l = (List<?>) list;
         double[] v = new double[l.size()];

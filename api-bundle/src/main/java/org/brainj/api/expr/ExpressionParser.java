@@ -49,6 +49,8 @@ public final class ExpressionParser {
     static final int MAX_DEPTH = 200;
     /** What {@code rand()} reads: Brian2's uniform draw in [0, 1), one per element and use. */
     public static final String RAND = "rand()";
+    /** What {@code randn()} reads: Brian2's standard normal draw, one per element and use. */
+    public static final String RANDN = "randn()";
 
     ExpressionParser(List<Token> tokens, int line) {
         this.tokens = tokens;
@@ -276,10 +278,10 @@ public final class ExpressionParser {
             return at(name, new Call(Fn.MIN, List.of(at(name, new Call(Fn.MAX, List.of(args.get(0), args.get(1)))),
                     args.get(2))));
         }
-        if (name.text().equals("rand")) {
-            // a uniform draw in [0, 1): a name no identifier can take, bound only where draws are made
-            requireArity(name, "rand", args, 0);
-            return at(name, new Var(RAND));
+        if (name.text().equals("rand") || name.text().equals("randn")) {
+            // a draw: a name no identifier can take, bound only where draws are made
+            requireArity(name, name.text(), args, 0);
+            return at(name, new Var(name.text().equals("rand") ? RAND : RANDN));
         }
         Fn fn = function(name.text());
         if (fn == null) {

@@ -24,8 +24,8 @@ public interface Arithmetic<S> {
     S sqrt(S a);
 
     /**
-     * {@code (exp(z) - 1) / z}, continued by 1 at {@code z = 0}; written as Kahan's
-     * {@code (u - 1) / log(u)} with {@code u = exp(z)}, accurate without a cancellation threshold.
+     * {@code (exp(z) - 1) / z}, continued by 1 at {@code z = 0}: its Taylor series where
+     * {@code |z| < 1/2}, else the quotient, within 2 ulp of {@code expm1(z) / z} (see {@link Numbers#phi1}).
      */
     S phi1(S z);
 

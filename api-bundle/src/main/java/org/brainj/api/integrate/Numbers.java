@@ -45,10 +45,38 @@ public final class Numbers implements Arithmetic<Double> {
         return phi1(z.doubleValue());
     }
 
-    /** {@code (exp(z) - 1) / z} by Kahan's formula, the same expression step programs evaluate. */
+    /** Below this {@code |z|}, {@link #phi1} sums its Taylor series. */
+    static final double PHI1_SERIES_BELOW = 0.5;
+    /** The Taylor coefficients of {@code phi1} from {@code z^0}: {@code 1/(k+1)!}, to {@code z^13}. */
+    static final double[] PHI1_SERIES = phi1Series(14);
+
+    /**
+     * {@code (exp(z) - 1) / z}, the same expression step programs evaluate: within 2 ulp of
+     * {@code expm1(z) / z} (Brian2's {@code exprel}) for every {@code z}, with one {@code exp} and
+     * no {@code log} (Kahan's {@code (u - 1) / log(u)} costs both, and Java 17's {@code expm1} is
+     * slower still). Where {@code |z| >= 1/2} the quotient loses at most an ulp of {@code exp(z)}
+     * relative to {@code |exp(z) - 1| >= 0.39}; below, the series to {@code z^13} by Horner's rule
+     * leaves out less than {@code 2^-14 / 15!} (2e-17).
+     */
     public static double phi1(double z) {
-        double u = Math.exp(z);
-        return u == 1 ? 1 : (u - 1) / Math.log(u);
+        if (Math.abs(z) < PHI1_SERIES_BELOW) {
+            double sum = PHI1_SERIES[PHI1_SERIES.length - 1];
+            for (int k = PHI1_SERIES.length - 2; k >= 0; k--) {
+                sum = PHI1_SERIES[k] + z * sum;
+            }
+            return sum;
+        }
+        return (Math.exp(z) - 1) / z;
+    }
+
+    private static double[] phi1Series(int terms) {
+        double[] c = new double[terms];
+        double factorial = 1;
+        for (int k = 0; k < terms; k++) {
+            factorial *= k + 1;
+            c[k] = 1 / factorial;
+        }
+        return c;
     }
 
     /** Through the augmented matrix {@code [[A dt, b dt], [0, 0]]}, whose exponential holds both parts. */

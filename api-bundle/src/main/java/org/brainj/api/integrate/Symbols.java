@@ -79,11 +79,16 @@ final class Symbols implements Arithmetic<Expr> {
     }
 
     @Override
+    /** {@link Numbers#phi1}'s expression: the series by Horner's rule for small {@code |z|}, else {@code (exp(z) - 1) / z}. */
     public Expr phi1(Expr z) {
-        Expr u = let("u", new Expr.Call(Fn.EXP, List.of(z)));
-        Expr one = constant(1);
-        return new Expr.Where(new Expr.Cmp(Expr.CmpOp.EQ, u, one), one,
-                divide(subtract(u, one), new Expr.Call(Fn.LOG, List.of(u))));
+        Expr x = let("z", z);
+        double[] c = Numbers.PHI1_SERIES;
+        Expr series = constant(c[c.length - 1]);
+        for (int k = c.length - 2; k >= 0; k--) {
+            series = new Expr.Bin(BinOp.ADD, constant(c[k]), new Expr.Bin(BinOp.MUL, x, series));
+        }
+        Expr small = new Expr.Cmp(Expr.CmpOp.LT, new Expr.Call(Fn.ABS, List.of(x)), constant(Numbers.PHI1_SERIES_BELOW));
+        return new Expr.Where(small, series, divide(subtract(new Expr.Call(Fn.EXP, List.of(x)), constant(1)), x));
     }
 
     @Override

@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.measure.Quantity;
 import javax.measure.Unit;
+import org.brainj.api.BrainJException;
 import org.brainj.api.expr.Assignment;
 import org.brainj.api.expr.Derivative;
 import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Expr;
+import org.brainj.api.expr.ExpressionParser;
 import org.brainj.api.expr.Exprs;
 import org.brainj.api.expr.FreeVars;
 import org.brainj.api.expr.Positions;
@@ -23,6 +25,8 @@ import org.brainj.api.expr.Statement;
 import org.brainj.api.expr.Statement.Kind;
 import org.brainj.api.expr.Substitute;
 import org.brainj.api.program.Assign;
+import org.brainj.api.program.StepProgram;
+import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.SynapseModel;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
@@ -47,11 +51,13 @@ import org.brainj.api.units.UnitFormatException;
  * ({@code I_gap_post = g * (v_pre - v_post) : amp (summed)}): a post-synaptic variable set each
  * step to the sum over the synapses onto each neuron. {@code on_pre} and {@code on_post} are
  * statements run for each synapse of a neuron that spiked; they read and write per-synapse
- * variables and the groups' variables, {@code x_pre} and {@code x_post}; a name of neither
- * the synapses nor a parameter is the post-synaptic group's (Brian2's rule). Before an event's
- * statements, the event-driven variables are advanced from the synapse's last event to now.
- * Faults are {@link ModelTextException}s naming the part ({@code model}, {@code on_pre},
- * {@code on_post}, {@code parameters}, {@code delay}) and the user's line and column.
+ * variables and the groups' variables, {@code x_pre} and {@code x_post}, and may draw
+ * ({@code rand()}, {@code randn()}); a name of neither the synapses nor a parameter is the
+ * post-synaptic group's (Brian2's rule). Before an event's statements, the event-driven
+ * variables are advanced from the synapse's last event to now. Clock-driven equations are
+ * integrated by {@link #method}. Faults are {@link ModelTextException}s naming the part
+ * ({@code model}, {@code on_pre}, {@code on_post}, {@code parameters}, {@code delay},
+ * {@code method}) and the user's line and column.
  */
 public final class SynapseText {
     private static final String EVENT_DRIVEN = "event-driven";
@@ -61,6 +67,8 @@ public final class SynapseText {
     private Source onPre;
     private Source onPost;
     private String delay;
+    private String postDelay;
+    private String method = SynapseModel.DEFAULT_METHOD;
     private final Map<String, Quantity<?>> parameters = new LinkedHashMap<>();
 
     private SynapseText(Source model) {
@@ -98,6 +106,22 @@ public final class SynapseText {
     /** The pre-synaptic pathway's delay shared by all synapses ({@code 2 ms}); none means 0 or per-synapse delays. */
     public SynapseText delay(String time) {
         delay = time;
+        return this;
+    }
+
+    /** The post-synaptic pathway's delay shared by all synapses: {@code on_post} runs that long after the spike. */
+    public SynapseText postDelay(String time) {
+        postDelay = time;
+        return this;
+    }
+
+    /**
+     * How the clock-driven equations are integrated: a method of {@link GroupIntegrator#method}
+     * ({@code euler}, the default as in Brian2 for non-linear ones; {@code exact} for linear
+     * ones; {@code rk2}, {@code rk4}, {@code exponential_euler}).
+     */
+    public SynapseText method(String name) {
+        method = name;
         return this;
     }
 
@@ -221,8 +245,9 @@ public final class SynapseText {
                     variableUnits.put(s.variable(), s.unit());
                 }
             }
+            requireMethod(clockDriven);
             SynapseModel m = new SynapseModel(name, values, variables, clockDriven, eventDriven, pre, post, summedExprs,
-                    delayValue());
+                    delayValue("delay", delay), delayValue("delay", postDelay), method);
             return new CompiledSynapse(m, variableUnits, unitless);
         }
 
@@ -254,6 +279,8 @@ public final class SynapseText {
                     aliases.put(n, Exprs.var(n + SynapseModel.POST));
                 } else if (n.equals(SynapseModel.LAST_UPDATE)) {
                     unit = PhysicalUnits.SECOND;
+                } else if (n.equals(ExpressionParser.RAND) || n.equals(ExpressionParser.RANDN)) {
+                    unit = PhysicalUnits.ONE;
                 }
                 if (unit != null) {
                     groupVariables.add(new Statement(Kind.PARAMETER, n, null, unit, List.of(), 0, 0, Positions.none(1, 1)));
@@ -383,7 +410,27 @@ public final class SynapseText {
             return Substitute.of(e, aliases);
         }
 
-        private Double delayValue() {
+        /** The clock-driven equations integrate under the method, or the fault names it and why. */
+        private void requireMethod(Map<String, Expr> clockDriven) {
+            StepProgram program;
+            try {
+                GroupIntegrator integrator = GroupIntegrator.method(method);
+                program = clockDriven.isEmpty() ? null : integrator.integrate(List.of(), clockDriven, 0);
+            } catch (BrainJException e) {
+                throw new ModelTextException("method", null, 0, 0, e.getMessage(), e);
+            }
+            if (program != null && !program.noise().isEmpty()) {
+                String noisy = clockDriven.keySet().stream()
+                        .filter(x -> FreeVars.of(clockDriven.get(x)).stream().anyMatch(Equations::isNoise)).findFirst()
+                        .orElseThrow();
+                Statement s = core.statement(noisy);
+                throw new ModelTextException("model", s.variable(), s.line(), s.column(), "clock-driven synaptic equations"
+                        + " take no noise term (xi); draw in on_pre or on_post with randn(), or move the noise to a"
+                        + " group's equations", null);
+            }
+        }
+
+        private Double delayValue(String part, String delay) {
             if (delay == null) {
                 return null;
             }
@@ -391,12 +438,12 @@ public final class SynapseText {
             try {
                 q = PhysicalUnits.quantity(delay);
             } catch (UnitFormatException | IllegalArgumentException e) {
-                throw new ModelTextException("delay", null, 0, 0, "'" + delay + "' is not a time; give e.g. '2 ms'", e);
+                throw new ModelTextException(part, null, 0, 0, "'" + delay + "' is not a time; give e.g. '2 ms'", e);
             }
             boolean plain = Quantities.dimensionless(q.getUnit());
             if ((!plain && !PhysicalUnits.sameDimension(q.getUnit(), PhysicalUnits.SECOND)) || (plain && !unitless)
                     || !(q.getValue().doubleValue() >= 0)) {
-                throw new ModelTextException("delay", null, 0, 0, "'" + delay + "' is not a time >= 0; give e.g. '2 ms'",
+                throw new ModelTextException(part, null, 0, 0, "'" + delay + "' is not a time >= 0; give e.g. '2 ms'",
                         null);
             }
             return plain ? q.getValue().doubleValue() : Coherent.value(q);

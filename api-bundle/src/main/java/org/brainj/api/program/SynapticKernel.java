@@ -8,6 +8,7 @@ public interface SynapticKernel {
      *
      * @param t    the time of the step
      * @param dt   the step
+     * @param step the step's index, the counter of this run's random draws
      */
-    void run(int[] synapses, int count, double t, double dt);
+    void run(int[] synapses, int count, double t, double dt, long step);
 }

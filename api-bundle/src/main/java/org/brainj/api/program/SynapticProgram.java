@@ -2,6 +2,7 @@ package org.brainj.api.program;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.brainj.api.expr.FreeVars;
@@ -18,22 +19,32 @@ import org.brainj.api.expr.FreeVars;
  * body reads a name it never defines, assigns a parameter or time, or gives a name two roles is
  * refused here, with a {@link BindingException} naming it.
  *
+ * <p>A draw of {@code noise} is a number per synapse and step, as a step program's are per
+ * element ({@link RandomDraw}): for synapse {@code s} in the step of index {@code k}, Philox under
+ * the key {@code (seed, stream, counter = k)} at element {@code s}, a uniform being
+ * {@code Philox.uniformFloat} when a tensor of a synaptic, pre or post variable is float32. A synapse runs at most once per
+ * program and step, so each of its uses of {@code rand()} gets its own number.
+ *
  * @param body      the statements, in order
  * @param synaptic  per-synapse variables
  * @param pre       variables of the pre-synaptic neurons, read and written through the pre index
  * @param post      variables of the post-synaptic neurons, through the post index
  * @param params    values shared by all synapses, read only
+ * @param noise     the random draws the body reads, by name
  */
 public record SynapticProgram(List<Assign> body, Set<String> synaptic, Set<String> pre, Set<String> post,
-                              Set<String> params) {
+                              Set<String> params, List<RandomDraw> noise) {
     public SynapticProgram {
         body = List.copyOf(body);
         synaptic = Set.copyOf(synaptic);
         pre = Set.copyOf(pre);
         post = Set.copyOf(post);
         params = Set.copyOf(params);
+        noise = List.copyOf(noise);
         Set<String> known = new HashSet<>(Set.of("t", "dt"));
-        for (Set<String> role : List.of(synaptic, pre, post, params)) {
+        Set<String> draws = new HashSet<>();
+        noise.forEach(d -> draws.add(Objects.requireNonNull(d.name())));
+        for (Set<String> role : List.of(synaptic, pre, post, params, draws)) {
             for (String name : role) {
                 if (!known.add(name)) {
                     throw new BindingException("'" + name + "' has two roles in the synaptic program (or is time); give"
@@ -54,7 +65,17 @@ public record SynapticProgram(List<Assign> body, Set<String> synaptic, Set<Strin
                 throw new BindingException("statement " + (n + 1) + " of the synaptic program assigns '" + a.target()
                         + "', which is read-only (a parameter or time)");
             }
+            if (draws.contains(a.target())) {
+                throw new BindingException("statement " + (n + 1) + " of the synaptic program assigns the random draw '"
+                        + a.target() + "'; give the temporary another name");
+            }
             known.add(a.target());
         }
+    }
+
+    /** A program that draws no random numbers. */
+    public SynapticProgram(List<Assign> body, Set<String> synaptic, Set<String> pre, Set<String> post,
+                           Set<String> params) {
+        this(body, synaptic, pre, post, params, List.of());
     }
 }

@@ -1,7 +1,6 @@
 package org.brainj.api.sim;
 
 import static org.brainj.api.expr.Exprs.add;
-import static org.brainj.api.expr.Exprs.call;
 import static org.brainj.api.expr.Exprs.div;
 import static org.brainj.api.expr.Exprs.mul;
 import static org.brainj.api.expr.Exprs.num;
@@ -20,7 +19,6 @@ import java.util.Set;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Expr.Cmp;
 import org.brainj.api.expr.Expr.CmpOp;
-import org.brainj.api.expr.Expr.Fn;
 import org.brainj.api.expr.Expr.Logic;
 import org.brainj.api.expr.Expr.LogicOp;
 import org.brainj.api.expr.Expr.Where;
@@ -98,11 +96,10 @@ final class GroupStep {
         model.jumps().forEach((x, amount) -> set(x, add(now(x), Substitute.of(amount, resolved))));
         Expr notRefractory = null;
         if (model.refractory() != null) {
-            // Brian2's count: free once the steps since the spike reach floor(t_ref / dt), so
-            // refractory = 5 ms holds 5 ms / dt - 1 steps after the spiking one; t - t_last is
-            // a whole number of steps up to rounding, hence half a step of slack
+            // free once the steps since the spike's stamp reach the convention's count; t - t_last
+            // is a whole number of steps up to rounding, hence half a step of slack
             String flag = local("not_refractory");
-            Expr steps = call(Fn.FLOOR, add(div(var(model.refractory()), var("dt")), num(1e-3)));
+            Expr steps = model.convention().refractorySteps(div(var(model.refractory()), var("dt")));
             body.add(new Assign(flag, flag(new Cmp(CmpOp.GE, sub(var("t"), var(LAST_SPIKE)),
                     mul(sub(steps, num(0.5)), var("dt"))))));
             notRefractory = isSet(flag);
@@ -141,8 +138,10 @@ final class GroupStep {
         if (spiked != null) {
             state.add(SPIKE);
             body.add(new Assign(SPIKE, var(spiked)));
-            // the spike carries the time at the start of the step (Brian2's convention, see package-info)
-            body.add(new Assign(LAST_SPIKE, new Where(isSet(spiked), var("t"), var(LAST_SPIKE))));
+            // the spike carries the time at the start of the step (Brian2's) or at its end (NEST's)
+            int stamp = model.convention().stampSteps();
+            Expr time = stamp == 0 ? var("t") : add(var("t"), mul(num(stamp), var("dt")));
+            body.add(new Assign(LAST_SPIKE, new Where(isSet(spiked), time, var(LAST_SPIKE))));
         }
         for (Channel ch : deltas) {
             state.add(ch.eventVariable());

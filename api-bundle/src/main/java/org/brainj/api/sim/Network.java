@@ -236,12 +236,12 @@ public class Network {
         }
         scheduleSynapses(s, "record", syn -> !syn.monitors().isEmpty(), (syn, k, t) -> syn.record(k));
         // Brian2's summed variables are set before the groups update, clock-driven synapses after
-        scheduleSynapses(s, "summed", syn -> !syn.summedTargets().isEmpty(), (syn, k, t) -> syn.updateSummed(t, dt));
+        scheduleSynapses(s, "summed", syn -> !syn.summedTargets().isEmpty(), (syn, k, t) -> syn.updateSummed(k, t, dt));
         for (NeuronGroup g : groups) {
             put(s, g.name() + ".update", (k, t) -> g.update(t, dt, k));
         }
         scheduleSynapses(s, "update", syn -> !syn.model().clockDriven().isEmpty(),
-                (syn, k, t) -> syn.updateClockDriven(t, dt));
+                (syn, k, t) -> syn.updateClockDriven(k, t, dt));
         // Brian2's 'synapses' slot: a spike reaches its targets in the step it is emitted in
         // (delay 0), so the step's end state and the next step's records already hold it
         for (Projection p : projections) {

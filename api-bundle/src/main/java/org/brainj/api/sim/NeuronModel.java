@@ -35,11 +35,14 @@ import org.brainj.api.program.Assign;
  * @param jumps            per state variable, an amount added in every step after the integration
  *                         (like a delta synapse's input, dropped while the variable is frozen by
  *                         refractoriness), evaluated on the values at the start of the step
+ * @param convention       whose spike stamp and refractory count the model's groups keep:
+ *                         Brian2's, or NEST's for a model under a NEST name
  */
 public record NeuronModel(String name, List<Assign> subexpressions, Map<String, Expr> derivatives,
                           Map<String, Double> parameters, Map<String, Initializer> initial, Set<String> inputs,
                           Expr threshold, boolean crossing, List<Assign> reset, String refractory, Set<String> unlessRefractory,
-                          String membrane, String current, List<String> uniforms, Map<String, Expr> jumps) {
+                          String membrane, String current, List<String> uniforms, Map<String, Expr> jumps,
+                          TimeConvention convention) {
 
     public NeuronModel {
         subexpressions = List.copyOf(subexpressions);
@@ -51,6 +54,7 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
         unlessRefractory = Set.copyOf(unlessRefractory);
         uniforms = List.copyOf(uniforms);
         jumps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(jumps));
+        java.util.Objects.requireNonNull(convention, "convention");
         for (String v : jumps.keySet()) {
             if (!derivatives.containsKey(v)) {
                 throw new SimulationException("model " + name + ": a jump of '" + v + "', which is not a state variable;"
@@ -83,7 +87,7 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
             merged.put(p, v);
         });
         return new NeuronModel(name, subexpressions, derivatives, merged, initial, inputs, threshold, crossing, reset,
-                refractory, unlessRefractory, membrane, current, uniforms, jumps);
+                refractory, unlessRefractory, membrane, current, uniforms, jumps, convention);
     }
 
     /** A builder holding this model, to extend it (more inputs, jumps, draws). */
@@ -102,6 +106,7 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
         b.refractory = refractory;
         b.unlessRefractory.addAll(unlessRefractory);
         b.current = current;
+        b.convention = convention;
         return b.membrane(membrane);
     }
 
@@ -127,6 +132,7 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
         private String current;
         private final List<String> uniforms = new ArrayList<>();
         private final Map<String, Expr> jumps = new LinkedHashMap<>();
+        private TimeConvention convention = TimeConvention.BRIAN2;
 
         private Builder(String name) {
             this.name = name;
@@ -179,6 +185,12 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
         public Builder refractory(String parameter, String... frozen) {
             refractory = parameter;
             unlessRefractory.addAll(List.of(frozen));
+            return this;
+        }
+
+        /** Whose spike stamp and refractory count the groups keep; Brian2's unless set. */
+        public Builder convention(TimeConvention convention) {
+            this.convention = convention;
             return this;
         }
 
@@ -236,7 +248,7 @@ public record NeuronModel(String name, List<Assign> subexpressions, Map<String, 
 
         public NeuronModel build() {
             return new NeuronModel(name, subexpressions, derivatives, parameters, initial, inputs, threshold, crossing, reset,
-                    refractory, unlessRefractory, membrane, current, uniforms, jumps);
+                    refractory, unlessRefractory, membrane, current, uniforms, jumps, convention);
         }
     }
 }

@@ -7,13 +7,17 @@ import org.brainj.api.tensor.Backend;
 
 /**
  * Records spike events of a population (or a union of populations) as (time index, neuron)
- * pairs, not a time x neuron matrix. A spike's time index {@code n} means time {@code n dt},
- * the start of the step in which the neuron crossed its threshold (Brian2's convention); neurons of a union are
- * numbered through its parts in order.
+ * pairs, not a time x neuron matrix. A spike's time index {@code n} means time {@code n dt}, the
+ * stamp its model's {@link TimeConvention} gives: the start of the step in which the neuron
+ * crossed its threshold (Brian2's), or its end (NEST's, for models under NEST's names). Neurons
+ * of a union are numbered through its parts in order.
  */
 public final class SpikeMonitor implements Monitor {
-    /** One monitored part: a population and where its neurons start in the monitor's numbering. */
-    private record Part(Population population, int offset) {
+    /**
+     * One monitored part: a population, where its neurons start in the monitor's numbering, and
+     * the steps its model's convention adds to the spiking step's index for the stamp.
+     */
+    private record Part(Population population, int offset, int stamp) {
     }
 
     private final Union subject;
@@ -26,8 +30,11 @@ public final class SpikeMonitor implements Monitor {
     SpikeMonitor(Union subject) {
         this.subject = subject;
         for (int p = 0; p < subject.parts().size(); p++) {
-            parts.add(new Part(subject.parts().get(p), subject.offsetOf(p)));
+            Population population = subject.parts().get(p);
+            parts.add(new Part(population, subject.offsetOf(p), population.group().model().convention().stampSteps()));
         }
+        // parts stamped earlier first, so that the spikes stay in order of time across steps
+        parts.sort(java.util.Comparator.comparingInt(Part::stamp));
     }
 
     @Override
@@ -66,7 +73,7 @@ public final class SpikeMonitor implements Monitor {
             int to = from + p.size();
             for (int i : p.group().spiked(step)) {
                 if (i >= from && i < to) {
-                    add(step, part.offset() + i - from);
+                    add(step + part.stamp(), part.offset() + i - from);
                 }
             }
         }

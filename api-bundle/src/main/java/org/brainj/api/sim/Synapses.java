@@ -18,6 +18,7 @@ import org.brainj.api.expr.Interpreter;
 import org.brainj.api.expr.Substitute;
 import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
+import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
 import org.brainj.api.program.SynapticProgram;
@@ -31,12 +32,15 @@ import org.brainj.api.tensor.Tensor;
  * Brian2's {@code Synapses}: a {@link SynapseModel} run on the synapses of a connectivity
  * between two populations, with per-synapse state (one tensor per variable, one element per
  * synapse in CSR order). Each step, in Brian2's order: {@code (summed)} variables are set before
- * the groups update; clock-driven equations advance after them; then for each pre-synaptic
- * neuron that spiked {@code d} steps ago {@code on_pre} runs over its synapses of delay
- * {@code d} (CSR rows), and for each post-synaptic neuron that spiked this step {@code on_post}
- * runs over its synapses (CSC columns). Spikes are the groups' own history
+ * the groups update; clock-driven equations advance after them (by the model's method, with the
+ * groups' integrators); then for each pre-synaptic neuron that spiked {@code d} steps ago
+ * {@code on_pre} runs over its synapses of pre-synaptic delay {@code d} (CSR rows), and for each
+ * post-synaptic neuron that spiked {@code d} steps ago {@code on_post} runs over its synapses of
+ * post-synaptic delay {@code d} (CSC columns). Delays are shared by the model or given per
+ * synapse ({@link #delays(Pathway, double...)}). Spikes are the groups' own history
  * ({@link NeuronGroup#spiked}). Every program is compiled by the backend from the IR
- * ({@link Backend#compileSynaptic}).
+ * ({@link Backend#compileSynaptic}); each {@code rand()} or {@code randn()} in a program is a
+ * draw per synapse and step from the network's seed, the same on every backend.
  */
 public final class Synapses {
     private final String name;
@@ -45,17 +49,18 @@ public final class Synapses {
     private final SynapseModel model;
     private final int[] indptr;
     private final int[] indices;
-    private double[] delays;
+    /** Per pathway given per synapse: an array or an expression, replacing the model's shared delay. */
+    private final Map<Pathway, double[]> delayValues = new java.util.EnumMap<>(Pathway.class);
+    private final Map<Pathway, Expr> delayExpressions = new java.util.EnumMap<>(Pathway.class);
     private final Map<String, double[]> values = new LinkedHashMap<>();
     private final Map<String, Expr> expressions = new LinkedHashMap<>();
     private final List<SynapseMonitor> monitors = new ArrayList<>();
 
     // set by plan() and build()
-    private int[] delaySteps;
-    /** Per delay (in steps), the synapses of each pre-synaptic neuron. */
+    /** Per delay (in steps), the synapses of each pre-synaptic neuron, in CSR order. */
     private Map<Integer, int[][]> rowsByDelay;
-    /** The synapses onto each post-synaptic neuron. */
-    private int[][] columns;
+    /** Per delay (in steps), the synapses onto each post-synaptic neuron, in CSR order. */
+    private Map<Integer, int[][]> columnsByDelay;
     private Backend backend;
     private long seed;
     private int stream;
@@ -130,31 +135,55 @@ public final class Synapses {
      */
     public Synapses init(String variable, Expr expression) {
         requireVariable(variable);
-        Set<String> known = new LinkedHashSet<>(model.parameters().keySet());
-        known.addAll(List.of("i", "j", ExpressionParser.RAND));
-        for (String read : FreeVars.of(expression)) {
-            if (!known.contains(read)) {
-                throw new UnknownNameException("name in the initial value of " + name + "." + variable, read, known);
-            }
-        }
+        requireInitialNames("the initial value of " + name + "." + variable, expression);
         values.remove(variable);
         expressions.put(variable, expression);
         return this;
     }
 
-    /** One delay per synapse (CSR order), in the time unit of the network; replaces the model's shared one. */
+    /** One pre-synaptic delay per synapse (CSR order), in the time unit of the network; replaces the model's shared one. */
     public Synapses delays(double... perSynapse) {
+        return delays(Pathway.PRE, perSynapse);
+    }
+
+    /**
+     * One delay per synapse (CSR order) of {@code pathway}, in the time unit of the network:
+     * Brian2's {@code S.pre.delay[:]} or {@code S.post.delay[:]}; replaces the model's shared one.
+     */
+    public Synapses delays(Pathway pathway, double... perSynapse) {
         if (perSynapse.length != size()) {
-            throw new SimulationException("synapses " + name + ": " + perSynapse.length + " delays for " + size()
-                    + " synapses; give one per synapse (CSR order)");
+            throw new SimulationException("synapses " + name + ": " + perSynapse.length + " " + pathway.label
+                    + " delays for " + size() + " synapses; give one per synapse (CSR order)");
         }
         for (double d : perSynapse) {
-            if (!(d >= 0)) {
-                throw new SimulationException("synapses " + name + ": delay " + d + " must be >= 0");
-            }
+            requireDelay(pathway, d);
         }
-        delays = perSynapse.clone();
+        delayExpressions.remove(pathway);
+        delayValues.put(pathway, perSynapse.clone());
         return this;
+    }
+
+    /**
+     * The delay of each synapse of {@code pathway} from an expression of {@code i}, {@code j},
+     * the parameters and {@code rand()}, as {@link #init(String, Expr)} takes (Brian2's
+     * {@code S.delay = 'j * ms'}); evaluated when the network is built.
+     */
+    public Synapses delays(Pathway pathway, Expr expression) {
+        requireInitialNames("the " + pathway.label + " delay of " + name, expression);
+        delayValues.remove(pathway);
+        delayExpressions.put(pathway, expression);
+        return this;
+    }
+
+    /** Brian2's two pathways of a synapse: {@code on_pre} after a pre-synaptic spike, {@code on_post} after a post-synaptic one. */
+    public enum Pathway {
+        PRE("pre-synaptic"), POST("post-synaptic");
+
+        private final String label;
+
+        Pathway(String label) {
+            this.label = label;
+        }
     }
 
     /** Records {@code variable} of the synapses {@code which} (null: all) every {@code period} steps, before the update. */
@@ -196,8 +225,8 @@ public final class Synapses {
     }
 
     /**
-     * Rounds delays to steps and asks the pre-synaptic group to keep the spikes they need;
-     * {@code seed} and {@code stream} key the draws of initial values.
+     * Rounds the delays of both pathways to steps and asks each group to keep the spikes they need;
+     * {@code seed} and {@code stream} key the draws of initial values, delays and programs.
      */
     void plan(double dt, long seed, int stream) {
         this.seed = seed;
@@ -207,46 +236,55 @@ public final class Synapses {
             alignPost.plan(dt);
             return;
         }
-        delaySteps = new int[size()];
-        double shared = model.delay() == null ? 0 : model.delay();
-        int longest = 0;
-        for (int s = 0; s < size(); s++) {
-            double d = delays != null ? delays[s] : shared;
-            delaySteps[s] = (int) Math.round(d / dt);
-            longest = Math.max(longest, delaySteps[s]);
-        }
-        if (longest > 0) {
-            pre.group().needDelay(longest);
-        }
-        Map<Integer, List<List<Integer>>> byDelay = new TreeMap<>();
+        int[] preOf = new int[size()];
         for (int i = 0; i < pre.size(); i++) {
-            for (int s = indptr[i]; s < indptr[i + 1]; s++) {
-                List<List<Integer>> rows = byDelay.computeIfAbsent(delaySteps[s], d -> {
-                    List<List<Integer>> r = new ArrayList<>();
-                    for (int k = 0; k < pre.size(); k++) {
-                        r.add(new ArrayList<>());
-                    }
-                    return r;
-                });
-                rows.get(i).add(s);
-            }
+            java.util.Arrays.fill(preOf, indptr[i], indptr[i + 1], i);
         }
-        rowsByDelay = new LinkedHashMap<>();
-        byDelay.forEach((d, rows) -> rowsByDelay.put(d, rows.stream()
-                .map(r -> r.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new)));
-        int[] count = new int[post.size()];
-        for (int j : indices) {
-            count[j]++;
-        }
-        columns = new int[post.size()][];
-        for (int j = 0; j < post.size(); j++) {
-            columns[j] = new int[count[j]];
-            count[j] = 0;
-        }
-        for (int s = 0; s < size(); s++) {
-            columns[indices[s]][count[indices[s]]++] = s;
-        }
+        rowsByDelay = byDelay(preOf, pre, delaySteps(Pathway.PRE, model.delay(), dt));
+        columnsByDelay = byDelay(indices, post, delaySteps(Pathway.POST, model.postDelay(), dt));
         active = new int[size()];
+    }
+
+    /** Each synapse's delay on {@code pathway} in steps: given per synapse, else the model's shared one, else 0. */
+    private int[] delaySteps(Pathway pathway, Double shared, double dt) {
+        double[] d = delayValues.containsKey(pathway) ? delayValues.get(pathway)
+                : delayExpressions.containsKey(pathway) ? evaluate(stateNames().size() + pathway.ordinal(),
+                delayExpressions.get(pathway)) : null;
+        int[] steps = new int[size()];
+        for (int s = 0; s < size(); s++) {
+            double delay = d != null ? requireDelay(pathway, d[s]) : shared == null ? 0 : shared;
+            steps[s] = (int) Math.round(delay / dt);
+        }
+        return steps;
+    }
+
+    /**
+     * Per delay (in steps), the synapses of each neuron of {@code group} ({@code neuronOf[s]} is
+     * synapse {@code s}'s), in CSR order; asks the group to keep the spikes the longest delay needs.
+     */
+    private Map<Integer, int[][]> byDelay(int[] neuronOf, Population group, int[] delaySteps) {
+        Map<Integer, int[]> counts = new TreeMap<>();
+        for (int s = 0; s < size(); s++) {
+            counts.computeIfAbsent(delaySteps[s], d -> new int[group.size()])[neuronOf[s]]++;
+        }
+        Map<Integer, int[][]> lists = new LinkedHashMap<>();
+        counts.forEach((d, count) -> {
+            int[][] of = new int[group.size()][];
+            for (int k = 0; k < of.length; k++) {
+                of[k] = new int[count[k]];
+                count[k] = 0;
+            }
+            lists.put(d, of);
+        });
+        for (int s = 0; s < size(); s++) {
+            int[] count = counts.get(delaySteps[s]);
+            lists.get(delaySteps[s])[neuronOf[s]][count[neuronOf[s]]++] = s;
+        }
+        int longest = lists.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (longest > 0) {
+            group.group().needDelay(longest);
+        }
+        return lists;
     }
 
     /** Allocates the per-synapse state, sets its initial values and compiles the programs. */
@@ -325,26 +363,41 @@ public final class Synapses {
         }
         Tensor preIndex = backend.asTensor(preIdx);
         Tensor postIndex = backend.asTensor(postIdx);
-        onPre = program(model.onPre(), preIndex, postIndex, "on_pre");
-        onPost = program(model.onPost(), preIndex, postIndex, "on_post");
-        clockDriven = program(euler(), preIndex, postIndex, "the clock-driven equations");
+        onPre = program(model.onPre(), preIndex, postIndex, "on_pre", 0);
+        onPost = program(model.onPost(), preIndex, postIndex, "on_post", 1);
+        clockDriven = program(integrated(), preIndex, postIndex, "the clock-driven equations", 2);
         summed.clear();
-        model.summed().forEach((target, e) -> summed.put(target, program(List.of(new Assign(target + SynapseModel.POST,
-                Exprs.add(Exprs.var(target + SynapseModel.POST), e))), preIndex, postIndex, target + "_post (summed)")));
+        int k = 3;
+        for (Map.Entry<String, Expr> e : model.summed().entrySet()) {
+            String target = e.getKey();
+            summed.put(target, program(List.of(new Assign(target + SynapseModel.POST, Exprs.add(
+                    Exprs.var(target + SynapseModel.POST), e.getValue()))), preIndex, postIndex, target + "_post (summed)", k++));
+        }
     }
 
-    /** Forward Euler over the clock-driven equations: every derivative from the values at the step's start. */
-    private List<Assign> euler() {
-        List<Assign> body = new ArrayList<>();
-        model.clockDriven().forEach((x, f) -> body.add(new Assign(x + "#next",
-                Exprs.add(Exprs.var(x), Exprs.mul(Exprs.var("dt"), f)))));
-        model.clockDriven().keySet().forEach(x -> body.add(new Assign(x, Exprs.var(x + "#next"))));
-        return body;
+    /** The clock-driven equations advanced by one step with the model's method, the neuron groups' integrators. */
+    private List<Assign> integrated() {
+        if (model.clockDriven().isEmpty()) {
+            return List.of();
+        }
+        return GroupIntegrator.method(model.method()).integrate(List.of(), model.clockDriven(), 0).body();
     }
 
-    private SynapticKernel program(List<Assign> body, Tensor preIndex, Tensor postIndex, String what) {
-        if (body.isEmpty()) {
+    /**
+     * Compiles one program; each {@code rand()} and {@code randn()} it reads becomes its own draw,
+     * on streams that no other program of the network draws on ({@code program} numbers this one
+     * among the synapses' programs).
+     */
+    private SynapticKernel program(List<Assign> statements, Tensor preIndex, Tensor postIndex, String what, int program) {
+        if (statements.isEmpty()) {
             return null;
+        }
+        List<RandomDraw> draws = new ArrayList<>();
+        List<Assign> body = statements.stream().map(a -> new Assign(a.target(), numberDraws(a.value(), draws,
+                RUNTIME_STREAMS | stream << 16 | program << 8))).toList();
+        if (draws.size() > 1 << 8) {
+            throw new SimulationException("synapses " + name + ": " + what + " draws " + draws.size() + " random numbers"
+                    + " per synapse; at most " + (1 << 8) + " are supported, so write fewer rand() calls");
         }
         Set<String> synaptic = new LinkedHashSet<>();
         Set<String> preVars = new LinkedHashSet<>();
@@ -369,10 +422,7 @@ public final class Synapses {
                 bound.put(n, tensors.get(n));
             }
         }
-        if (names.contains(ExpressionParser.RAND)) {
-            throw new SimulationException("synapses " + name + ": " + what + " reads rand(); rand() is available in"
-                    + " initial values, not yet in synaptic statements");
-        }
+        draws.forEach(d -> names.remove(d.name()));
         for (Assign a : body) {
             Tensor written = bound.get(a.target());
             if (written != null && written.rank() == 0) {
@@ -384,8 +434,8 @@ public final class Synapses {
         Set<String> params = new LinkedHashSet<>(model.parameters().keySet());
         params.retainAll(names);
         try {
-            return backend.compileSynaptic(new SynapticProgram(body, synaptic, preVars, postVars, params),
-                    new SynapticBindings(bound, preIndex, postIndex));
+            return backend.compileSynaptic(new SynapticProgram(body, synaptic, preVars, postVars, params, draws),
+                    new SynapticBindings(bound, preIndex, postIndex, seed));
         } catch (BindingException e) {
             throw new SimulationException("synapses " + name + " (" + what + "): " + e.getMessage());
         }
@@ -428,20 +478,32 @@ public final class Synapses {
             weights[s] = Interpreter.eval(add.right(), env);
         }
         Projection.Builder b = Projection.builder(name, pre, post).csr(indptr, indices).weights(weights).onVariable(x);
-        if (delays != null) {
-            b.delays(delays);
-        } else if (model.delay() != null) {
-            b.delay(model.delay());
+        if (!delayValues.containsKey(Pathway.PRE) && !delayExpressions.containsKey(Pathway.PRE)) {
+            if (model.delay() != null) {
+                b.delay(model.delay());
+            }
+            return b.build();
         }
-        return b.build();
+        double[] d = delayValues.containsKey(Pathway.PRE) ? delayValues.get(Pathway.PRE)
+                : evaluate(stateNames().size() + Pathway.PRE.ordinal(), delayExpressions.get(Pathway.PRE));
+        for (double delay : d) {
+            requireDelay(Pathway.PRE, delay);
+        }
+        return b.delays(d).build();
     }
 
     private double[] evaluate(String variable, Expr e) {
-        // each rand() its own stream of draws, keyed by the synapse
-        Map<String, Expr> draws = new LinkedHashMap<>();
-        Expr numbered = numberDraws(e, draws);
+        return evaluate(stateNames().indexOf(variable), e);
+    }
+
+    /**
+     * {@code e} for each synapse; its draws are keyed by the synapse on the stream of initial
+     * values number {@code which} (a variable's place, or after them a pathway's delay).
+     */
+    private double[] evaluate(int which, Expr e) {
+        List<RandomDraw> draws = new ArrayList<>();
+        Expr numbered = numberDraws(e, draws, 0);
         RandomKey[] keys = new RandomKey[draws.size()];
-        int which = stateNames().indexOf(variable);
         for (int k = 0; k < keys.length; k++) {
             keys[k] = new RandomKey(seed, 1 << 20 | stream << 10 | which, k);
         }
@@ -452,7 +514,8 @@ public final class Synapses {
                 env.put("i", (double) i);
                 env.put("j", (double) indices[s]);
                 for (int k = 0; k < keys.length; k++) {
-                    env.put("rand()#" + k, Philox.uniform(keys[k], s));
+                    env.put(draws.get(k).name(), draws.get(k).distribution() == RandomDraw.Distribution.UNIFORM
+                            ? Philox.uniform(keys[k], s) : Philox.normal(keys[k], s));
                 }
                 out[s] = Interpreter.eval(numbered, env);
             }
@@ -460,32 +523,36 @@ public final class Synapses {
         return out;
     }
 
-    private static Expr numberDraws(Expr e, Map<String, Expr> draws) {
-        if (e instanceof Expr.Var v && v.name().equals(ExpressionParser.RAND)) {
-            String n = "rand()#" + draws.size();
-            Expr var = Exprs.var(n);
-            draws.put(n, var);
-            return var;
+    /** The streams of the draws of synaptic programs, apart from the groups' and the initial values'. */
+    private static final int RUNTIME_STREAMS = 1 << 30;
+
+    /** {@code e} with each {@code rand()} and {@code randn()} a draw of its own, added to {@code draws} on stream {@code firstStream + k}. */
+    private static Expr numberDraws(Expr e, List<RandomDraw> draws, int firstStream) {
+        if (e instanceof Expr.Var v && (v.name().equals(ExpressionParser.RAND) || v.name().equals(ExpressionParser.RANDN))) {
+            String n = v.name() + "#" + draws.size();
+            draws.add(new RandomDraw(n, v.name().equals(ExpressionParser.RAND) ? RandomDraw.Distribution.UNIFORM
+                    : RandomDraw.Distribution.NORMAL, firstStream + draws.size()));
+            return Exprs.var(n);
         }
-        return Exprs.mapChildren(e, c -> numberDraws(c, draws));
+        return Exprs.mapChildren(e, c -> numberDraws(c, draws, firstStream));
     }
 
     // ---- running ---------------------------------------------------------------------------------
 
     /** Sets each {@code (summed)} post-synaptic variable to the sum over the synapses onto each neuron. */
-    void updateSummed(double t, double dt) {
+    void updateSummed(long step, double t, double dt) {
         summed.forEach((target, kernel) -> {
             Tensor whole = post.group().variable(target);
             Tensor part = whole.size() == post.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());
             backend.copy(backend.zeros(part.dtype(), post.size()), part);
-            kernel.run(null, size(), t, dt);
+            kernel.run(null, size(), t, dt, step);
         });
     }
 
     /** Advances the clock-driven equations by one step. */
-    void updateClockDriven(double t, double dt) {
+    void updateClockDriven(long step, double t, double dt) {
         if (clockDriven != null) {
-            clockDriven.run(null, size(), t, dt);
+            clockDriven.run(null, size(), t, dt, step);
         }
     }
 
@@ -495,32 +562,30 @@ public final class Synapses {
             alignPost.deliver(step);
             return;
         }
-        if (onPre == null) {
+        deliver(onPre, rowsByDelay, pre, step, t, dt);
+    }
+
+    /** Runs {@code on_post} for the synapses whose post-synaptic spikes (emitted {@code d} steps ago) arrive now. */
+    void deliverPost(long step, double t, double dt) {
+        deliver(onPost, columnsByDelay, post, step, t, dt);
+    }
+
+    private void deliver(SynapticKernel kernel, Map<Integer, int[][]> byDelay, Population from, long step, double t,
+                         double dt) {
+        if (kernel == null) {
             return;
         }
-        for (Map.Entry<Integer, int[][]> e : rowsByDelay.entrySet()) {
+        for (Map.Entry<Integer, int[][]> e : byDelay.entrySet()) {
             if (step - e.getKey() < 0) {
                 continue;
             }
-            int n = gather(pre.group().spiked(step - e.getKey()), pre, e.getValue());
+            int n = gather(from.group().spiked(step - e.getKey()), from, e.getValue());
             if (n > 0) {
-                onPre.run(active, n, t, dt);
+                kernel.run(active, n, t, dt, step);
             }
         }
     }
 
-    /** Runs {@code on_post} for the synapses onto the post-synaptic neurons that spiked this step. */
-    void deliverPost(long step, double t, double dt) {
-        if (onPost == null) {
-            return;
-        }
-        int n = gather(post.group().spiked(step), post, columns);
-        if (n > 0) {
-            onPost.run(active, n, t, dt);
-        }
-    }
-
-    /** Lists in {@link #active} the synapses of the neurons of {@code population} that spiked, neuron by neuron. */
     /** Lists the synapses of the {@code population}'s neurons among {@code spiked} (group indices, ascending) in {@link #active}. */
     private int gather(int[] spiked, Population population, int[][] synapsesOf) {
         int from = population.offset();
@@ -541,6 +606,25 @@ public final class Synapses {
     }
 
     // ---- checks --------------------------------------------------------------------------------
+
+    /** An initial value or delay reads only {@code i}, {@code j}, the parameters and draws. */
+    private void requireInitialNames(String what, Expr expression) {
+        Set<String> known = new LinkedHashSet<>(model.parameters().keySet());
+        known.addAll(List.of("i", "j", ExpressionParser.RAND, ExpressionParser.RANDN));
+        for (String read : FreeVars.of(expression)) {
+            if (!known.contains(read)) {
+                throw new UnknownNameException("name in " + what, read, known);
+            }
+        }
+    }
+
+    private double requireDelay(Pathway pathway, double d) {
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw new SimulationException("synapses " + name + ": " + pathway.label + " delay " + d + " must be a finite"
+                    + " time >= 0");
+        }
+        return d;
+    }
 
     private void requireVariable(String variable) {
         if (!stateNames().contains(variable)) {

@@ -80,6 +80,33 @@ class SynapseTextTest {
     }
 
     @Test
+    void aPostDelayIsATimeAndDrawsAreDimensionless() {
+        SynapseModel m = SynapseText.of("w : 1").onPre("w = w + 0.1 * randn()").onPost("w = rand()").postDelay("1.5 ms")
+                .compile("S", NEURON, NEURON).model();
+        assertEquals(1.5, m.postDelay());
+        assertEquals(null, m.delay());
+        assertTrue(org.brainj.api.expr.FreeVars.of(m.onPost().get(0).value()).contains("rand()"));
+    }
+
+    @Test
+    void clockDrivenEquationsIntegrateUnderTheMethodGiven() {
+        SynapseModel m = SynapseText.of("dx/dt = -x / tau : 1").parameter("tau", "10 ms").method("rk4")
+                .compile("S", NEURON, NEURON).model();
+        assertEquals("rk4", m.method());
+        ModelTextException unknown = assertThrows(ModelTextException.class, () -> SynapseText.of("dx/dt = -x / tau : 1")
+                .parameter("tau", "10 ms").method("rk5").compile("S", NEURON, NEURON));
+        assertEquals("method", unknown.part());
+        assertTrue(unknown.getMessage().contains("rk4"), unknown.getMessage());
+        ModelTextException notLinear = assertThrows(ModelTextException.class, () -> SynapseText.of(
+                "dx/dt = -x * x / tau : 1").parameter("tau", "10 ms").method("exact").compile("S", NEURON, NEURON));
+        assertEquals("method", notLinear.part());
+        ModelTextException noisy = assertThrows(ModelTextException.class, () -> SynapseText.of(
+                "w : 1\ndx/dt = -x / tau + xi / sqrt(tau) : 1").parameter("tau", "10 ms").compile("S", NEURON, NEURON));
+        assertEquals(2, noisy.line());
+        assertTrue(noisy.getMessage().contains("noise"), noisy.getMessage());
+    }
+
+    @Test
     void faultsNameThePartLineAndColumn() {
         ModelTextException unknown = assertThrows(ModelTextException.class, () -> SynapseText.of("w : 1")
                 .onPost("w += 1\nw = w + nonsense").compile("S", NEURON, NEURON));

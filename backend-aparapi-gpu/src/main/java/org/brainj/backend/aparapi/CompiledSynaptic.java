@@ -24,6 +24,7 @@ final class CompiledSynaptic implements SynapticKernel {
     private final DeviceTensor list;
     private final DeviceTensor preIndex;
     private final DeviceTensor postIndex;
+    private final long seed;
     /** The bound tensors: the code addresses their pool ranges, which must not be released while it runs. */
     @SuppressWarnings("unused")
     private final List<Tensor> bound;
@@ -53,7 +54,9 @@ final class CompiledSynaptic implements SynapticKernel {
         }
         this.device = backend.device();
         this.list = (DeviceTensor) backend.zeros(DType.INT32, Math.max(1, synapses));
-        this.index = device.addProgram(k -> StepSource.synaptic(StepKernels.prefix(k), read, shared, program.body()));
+        this.index = device.addProgram(k -> StepSource.synaptic(StepKernels.prefix(k), read, shared, program.noise(),
+                program.body()));
+        this.seed = bindings.seed();
         this.bound = List.copyOf(bindings.tensors().values());
     }
 
@@ -81,7 +84,7 @@ final class CompiledSynaptic implements SynapticKernel {
     }
 
     @Override
-    public void run(int[] synapses, int count, double t, double dt) {
+    public void run(int[] synapses, int count, double t, double dt, long step) {
         if (count == 0) {
             return;
         }
@@ -94,6 +97,6 @@ final class CompiledSynaptic implements SynapticKernel {
             device.write(OpKernel.I32, list.offset(), ids);
             from = list.offset();
         }
-        device.synapses(index, count, from, preIndex.offset(), postIndex.offset(), t, dt);
+        device.synapses(index, count, from, preIndex.offset(), postIndex.offset(), t, dt, seed, step);
     }
 }

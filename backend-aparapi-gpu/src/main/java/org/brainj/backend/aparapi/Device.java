@@ -354,11 +354,16 @@ final class Device {
     /**
      * Synaptic program {@code index} over {@code count} synapses, in one work item: those listed
      * from {@code list} in the int32 pool, or all in index order when {@code list} is negative;
-     * {@code pre} and {@code post} are the int32 offsets of each synapse's neuron indices.
+     * {@code pre} and {@code post} are the int32 offsets of each synapse's neuron indices; the
+     * draws are keyed by {@code seed} and {@code step}.
      */
-    synchronized void synapses(int index, int count, int list, int pre, int post, double t, double dt) {
+    synchronized void synapses(int index, int count, int list, int pre, int post, double t, double dt, long seed,
+            long step) {
         kernel.s0 = t;
         kernel.s1 = dt;
+        kernel.key0 = (int) seed;
+        kernel.key1 = (int) (seed >>> 32);
+        kernel.counter = (int) step;
         int[] one = {1};
         launch(OpKernel.STEP, index, 1, new int[] {count}, Slot.NONE, new Slot(OpKernel.I32, list, one),
                 new Slot(OpKernel.I32, pre, one), new Slot(OpKernel.I32, post, one));

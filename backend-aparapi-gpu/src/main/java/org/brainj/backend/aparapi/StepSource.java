@@ -48,6 +48,12 @@ final class StepSource {
      */
     StepSource(String prefix, Map<String, Place> state, Map<String, Place> params, List<RandomDraw> noise,
             List<Assign> body) {
+        this(prefix, state, params, noise, "i", body);
+    }
+
+    /** As above, the draws made at the element that the int local {@code element} holds. */
+    private StepSource(String prefix, Map<String, Place> state, Map<String, Place> params, List<RandomDraw> noise,
+            String element, List<Assign> body) {
         this.prefix = prefix;
         declare("t", "s0");
         declare("dt", "s1");
@@ -56,8 +62,9 @@ final class StepSource {
         boolean float32State = state.values().stream().anyMatch(Place::float32);
         for (RandomDraw d : noise) {
             declare(d.name(), switch (d.distribution()) {
-                case NORMAL -> "normal(i, " + d.stream() + ")";
-                case UNIFORM -> float32State ? "uniformFloatAt(i, " + d.stream() + ")" : "uniformAt(i, 0, " + d.stream() + ")";
+                case NORMAL -> "normal(" + element + ", " + d.stream() + ")";
+                case UNIFORM -> float32State ? "uniformFloatAt(" + element + ", " + d.stream() + ")"
+                        : "uniformAt(" + element + ", 0, " + d.stream() + ")";
             });
         }
         for (int s = 0; s < body.size(); s++) {
@@ -82,12 +89,13 @@ final class StepSource {
      * {@code offA} in the int32 pool ({@code geom[0]} of them; every synapse in index order when
      * {@code offA} is negative), each reading its elements, running the body and writing back
      * before the next: the program's serial semantics. {@code offB} and {@code offC} hold each
-     * synapse's pre- and post-synaptic index.
+     * synapse's pre- and post-synaptic index. The draws are made at the synapse's index.
      */
-    static StepSource synaptic(String prefix, Map<String, Place> state, Map<String, Place> params, List<Assign> body) {
-        StepSource block = new StepSource(prefix, prefixed(state, prefix), prefixed(params, prefix), List.of(), body);
+    static StepSource synaptic(String prefix, Map<String, Place> state, Map<String, Place> params,
+            List<RandomDraw> noise, List<Assign> body) {
         String n = prefix + "n";
         String s = prefix + "s";
+        StepSource block = new StepSource(prefix, prefixed(state, prefix), prefixed(params, prefix), noise, s, body);
         block.ints.addAll(List.of(n, s, prefix + "i", prefix + "j"));
         block.loop = "      for (" + n + " = 0; " + n + " < geom[0]; " + n + "++) {\n"
                 + "      " + s + " = offA < 0 ? " + n + " : i32[offA + " + n + "];\n"

@@ -18,7 +18,8 @@ import org.brainj.backend.cpu.CpuBackend;
 import org.junit.jupiter.api.Test;
 
 /**
- * Equation synapses (STDP with event-driven traces and clip, a delay, a (summed) coupling) run
+ * Equation synapses (STDP with event-driven traces, clip, rand() and randn(), delays on both
+ * pathways, a (summed) coupling) run
  * on the aparapi backend as on cpu, and continue across a hot switch: the same spikes, and the
  * same weights up to the last bits of OpenCL's exp (the event-driven decay).
  */
@@ -53,8 +54,9 @@ class SynapsesOnBothBackendsTest {
                 w : 1
                 dApre/dt = -Apre / (20*ms) : 1 (event-driven)
                 dApost/dt = -Apost / (20*ms) : 1 (event-driven)""")
-                .onPre("g_post += w\nApre += 0.01\nw = clip(w + Apost, 0, 0.2)")
-                .onPost("Apost -= 0.0105\nw = clip(w + Apre, 0, 0.2)").delay("1.5 ms")
+                .onPre("g_post += w\nApre += 0.01\nw = clip(w + Apost + 0.001 * (rand() - 0.5), 0, 0.2)")
+                .onPost("Apost -= 0.0105 * (1 + 0.1 * randn())\nw = clip(w + Apre, 0, 0.2)").delay("1.5 ms")
+                .postDelay("0.5 ms")
                 .compile("S", lif, lif).model(), p, p, all).init("w", 0.05);
         Synapses gap = new Synapses("G", SynapseText.of("Igap_post = 0.01 * (v_pre - v_post) : 1 (summed)")
                 .compile("G", lif, lif).model(), p, p, all);

@@ -105,6 +105,14 @@ public abstract class BackendConformanceTest {
     }
 
     @Nested
+    class TimeConventions extends TimeConventionContract {
+        @Override
+        protected Backend backend() {
+            return BackendConformanceTest.this.backend();
+        }
+    }
+
+    @Nested
     class Errors extends ErrorContract {
         @Override
         protected Backend backend() {

@@ -11,12 +11,16 @@ import java.util.Random;
 import java.util.Set;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.ExpressionParser;
+import org.brainj.api.expr.Exprs;
 import org.brainj.api.expr.Interpreter;
 import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
+import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
 import org.brainj.api.program.SynapticProgram;
+import org.brainj.api.random.Philox;
+import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Synaptic programs ({@link org.brainj.api.tensor.Backend#compileSynaptic}): Brian2's STDP
  * {@code on_pre} over a list of synapses with repeated post-synaptic targets, run one synapse
- * after the other, against the {@link Interpreter} doing the same in the test. A backend that
+ * after the other, against the {@link Interpreter} doing the same in the test; random draws
+ * against {@link Philox} at the synapse under the program's seed, stream and step. A backend that
  * does not compile synaptic programs must refuse with a {@link BindingException} that names it;
  * the other parts are then skipped (reported as such).
  */
@@ -99,7 +104,7 @@ public abstract class SynapticContract extends BackendContract {
         assumeTrue(kernel != null, backend().name() + " does not compile synaptic programs");
         // a list with repeats of a post-synaptic neuron and of a synapse, not in index order
         int[] list = {4, 17, 3, 17, 29, 0, 11, 4, 22};
-        kernel.run(list, list.length, 12.5, 0.1);
+        kernel.run(list, list.length, 12.5, 0.1, 125);
         Map<String, double[]> expected = reference(list, 12.5);
         for (String n : List.of("w", "A", "last", "v_pre", "g_post", "B_post")) {
             double[] got = bound.get(n).toDoubleArray();
@@ -120,7 +125,7 @@ public abstract class SynapticContract extends BackendContract {
         }
         // float32 tensors: the reference starts from the stored values and rounds each write
         values.replaceAll((n, v) -> bound.get(n).toDoubleArray());
-        kernel.run(null, SYNAPSES, 3, 0.1);
+        kernel.run(null, SYNAPSES, 3, 0.1, 30);
         Map<String, double[]> expected = reference(all, 3);
         for (String n : List.of("w", "A", "g_post")) {
             double[] got = bound.get(n).toDoubleArray();
@@ -161,6 +166,47 @@ public abstract class SynapticContract extends BackendContract {
             v.get("g_post")[post[s]] = env.get("g_post");
         }
         return v;
+    }
+
+    /**
+     * {@code u = rand(); w = w + 0.5 * randn(); g_post += u}: each draw is Philox's at the
+     * synapse's index under (seed, the draw's stream, the step), a uniform the 24-bit one of a
+     * float32 program, so every backend draws the same numbers.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = DType.class, names = {"FLOAT64", "FLOAT32"})
+    void drawsArePhiloxAtTheSynapseUnderTheSeedStreamAndStep(DType dtype) {
+        Map<String, Tensor> bound = new HashMap<>();
+        assumeTrue(compileOrNull(dtype, bound) != null, backend().name() + " does not compile synaptic programs");
+        List<RandomDraw> draws = List.of(new RandomDraw("u#0", RandomDraw.Distribution.UNIFORM, 1 << 30 | 5),
+                new RandomDraw("n#1", RandomDraw.Distribution.NORMAL, 1 << 30 | 6));
+        SynapticProgram program = new SynapticProgram(List.of(new Assign("u", Exprs.var("u#0")),
+                new Assign("w", Exprs.add(Exprs.var("w"), Exprs.mul(Exprs.num(0.5), Exprs.var("n#1")))),
+                new Assign("g_post", e("g_post + u"))), Set.of("w"), Set.of(),
+                Set.of("g_post"), Set.of(), draws);
+        long seed = 0x1234_5678_9abcL;
+        long step = 4321;
+        SynapticKernel kernel = backend().compileSynaptic(program, new SynapticBindings(bound, backend().asTensor(pre),
+                backend().asTensor(post), seed));
+        double[] w = bound.get("w").toDoubleArray();
+        double[] g = bound.get("g_post").toDoubleArray();
+        int[] list = {3, 9, 4, 27, 0};
+        kernel.run(list, list.length, 432.1, 0.1, step);
+        RandomKey uniform = new RandomKey(seed, 1 << 30 | 5, step);
+        RandomKey normal = new RandomKey(seed, 1 << 30 | 6, step);
+        for (int s : list) {
+            double u = dtype == DType.FLOAT32 ? Philox.uniformFloat(uniform, s) : Philox.uniform(uniform, s);
+            w[s] += 0.5 * Philox.normal(normal, s);
+            g[post[s]] += u;
+        }
+        double[] gotW = bound.get("w").toDoubleArray();
+        double[] gotG = bound.get("g_post").toDoubleArray();
+        for (int s = 0; s < SYNAPSES; s++) {
+            assertClose(w[s], gotW[s], dtype, "w[" + s + "]");
+        }
+        for (int j = 0; j < POST; j++) {
+            assertClose(g[j], gotG[j], dtype, "g_post[" + j + "]");
+        }
     }
 
     @Test

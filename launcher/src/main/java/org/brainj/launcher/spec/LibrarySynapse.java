@@ -113,7 +113,7 @@ final class LibrarySynapse {
         }
         SynapseModel m = c.synapse().model();
         SynapseModel with = new SynapseModel(m.name(), m.parameters(), m.variables(), m.clockDriven(), m.eventDriven(),
-                m.onPre(), m.onPost(), m.summed(), d);
+                m.onPre(), m.onPost(), m.summed(), d, m.postDelay(), m.method());
         return new SynapseModelFactory.Compiled(new CompiledSynapse(with, c.synapse().units(), c.synapse().unitless()),
                 c.initial());
     }

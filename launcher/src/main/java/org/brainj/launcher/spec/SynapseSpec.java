@@ -10,8 +10,8 @@ import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.connect.Geometry;
 import org.brainj.api.expr.EquationException;
-import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Equations;
+import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.ExpressionParser;
 import org.brainj.api.expr.Statement;
 import org.brainj.api.model.CompiledNeuron;
@@ -43,6 +43,11 @@ import org.brainj.api.units.PhysicalUnits;
  * An initial value is a quantity, a list with one per synapse (CSR order), a {@code .npy}
  * file, or an expression of {@code i}, {@code j} (the pre- and post-synaptic index), the
  * parameters and {@code rand()}. A weighted connector's weights are the values of {@code w}.
+ * {@code delay:} is the pre-synaptic pathway's, or Brian2's {@code {pre: ..., post: ...}}; each
+ * is a time shared by all synapses or, as an initial value, one per synapse
+ * ({@code 'j * 0.5 ms'}). {@code method:} integrates the clock-driven equations (Brian2's
+ * {@code method}: {@code euler} by default, {@code exact}, {@code rk2}, {@code rk4},
+ * {@code exponential_euler}).
  */
 final class SynapseSpec {
     /** The variable a weighted connector's weights initialise. */
@@ -87,6 +92,7 @@ final class SynapseSpec {
         CompiledSynapse compiled;
         Map<String, Expr> defaults = Map.of();
         Map<String, Unit<?>> parameterUnits = new LinkedHashMap<>();
+        Map<Synapses.Pathway, SpecNode> perSynapseDelays = new LinkedHashMap<>();
         if (library) {
             LibrarySynapse.Resolved r = LibrarySynapse.compile(name, f.required("synapse"), f.optional("on"), pre, post,
                     preModel, postModel, catalog);
@@ -94,7 +100,8 @@ final class SynapseSpec {
             defaults = r.compiled().initial();
             parameterUnits.putAll(r.parameterUnits());
         } else {
-            compiled = equations(name, f.required("synapse"), pre, post, preModel, postModel, parameterUnits);
+            compiled = equations(name, f.required("synapse"), pre, post, preModel, postModel, parameterUnits,
+                    perSynapseDelays);
         }
         Connectivity c = SpecAssembler.wrap(connectorAt, () -> connector.connect(geometry(pre), geometry(post)));
         Synapses synapses = SpecLoader.wrap(f.owner(), () -> new Synapses(name, compiled.model(), pre, post, c.csr()));
@@ -113,14 +120,28 @@ final class SynapseSpec {
             synapses.init(WEIGHT, c.weights().get());
         }
         values.forEach((variable, v) -> initial(synapses, compiled, variable, v, parameterUnits, folder));
+        perSynapseDelays.forEach((pathway, d) -> {
+            Unit<?> unit = compiled.unitless() ? null : PhysicalUnits.SECOND;
+            String what = "the " + pathway.name().toLowerCase(java.util.Locale.ROOT) + "-synaptic delay of " + name;
+            Object value = perSynapse(synapses, unit, d, parameterUnits, folder, what);
+            if (value instanceof double[] array) {
+                SpecLoader.wrap(d, () -> synapses.delays(pathway, array));
+            } else {
+                SpecLoader.wrap(d, () -> synapses.delays(pathway, (Expr) value));
+            }
+        });
         return synapses;
     }
 
-    /** The synapse model of an equation block, its parameters' units put in {@code parameterUnits}. */
+    /**
+     * The synapse model of an equation block, its parameters' units put in {@code parameterUnits}
+     * and its delays that differ per synapse in {@code perSynapseDelays}.
+     */
     private static CompiledSynapse equations(String name, SpecNode node, Population pre, Population post,
                                              CompiledNeuron preModel, CompiledNeuron postModel,
-                                             Map<String, Unit<?>> parameterUnits) {
-        SpecNode.Fields s = node.fields("model", "on_pre", "on_post", "parameters", "delay");
+                                             Map<String, Unit<?>> parameterUnits,
+                                             Map<Synapses.Pathway, SpecNode> perSynapseDelays) {
+        SpecNode.Fields s = node.fields("model", "on_pre", "on_post", "parameters", "delay", "method");
         SynapseText text = SynapseText.of(s.has("model") ? s.optional("model").source()
                 : new org.brainj.api.expr.Source("", s.owner().where().line(), 1));
         if (s.has("on_pre")) {
@@ -129,8 +150,17 @@ final class SynapseSpec {
         if (s.has("on_post")) {
             text.onPost(s.optional("on_post").source());
         }
-        if (s.has("delay")) {
-            text.delay(s.optional("delay").text());
+        delays(s).forEach((pathway, d) -> {
+            if (d.isSequence() || d.text().endsWith(".npy") || !isQuantity(d)) {
+                perSynapseDelays.put(pathway, d);
+            } else if (pathway == Synapses.Pathway.PRE) {
+                text.delay(d.text());
+            } else {
+                text.postDelay(d.text());
+            }
+        });
+        if (s.has("method")) {
+            text.method(s.optional("method").text());
         }
         Map<String, SpecNode> parameters = s.has("parameters") ? s.optional("parameters").mapping() : Map.of();
         parameters.forEach((p, v) -> {
@@ -141,6 +171,36 @@ final class SynapseSpec {
             return text.compile(name, variables(pre, preModel), variables(post, postModel));
         } catch (ModelTextException e) {
             throw EquationModel.located(e, s, parameters);
+        }
+    }
+
+    /** {@code delay:} as a time of the pre-synaptic pathway or Brian2's mapping {@code {pre: ..., post: ...}}. */
+    private static Map<Synapses.Pathway, SpecNode> delays(SpecNode.Fields s) {
+        Map<Synapses.Pathway, SpecNode> delays = new java.util.EnumMap<>(Synapses.Pathway.class);
+        if (!s.has("delay")) {
+            return delays;
+        }
+        SpecNode d = s.optional("delay");
+        if (!d.isMapping()) {
+            delays.put(Synapses.Pathway.PRE, d);
+            return delays;
+        }
+        SpecNode.Fields both = d.fields("pre", "post");
+        if (both.has("pre")) {
+            delays.put(Synapses.Pathway.PRE, both.optional("pre"));
+        }
+        if (both.has("post")) {
+            delays.put(Synapses.Pathway.POST, both.optional("post"));
+        }
+        return delays;
+    }
+
+    private static boolean isQuantity(SpecNode v) {
+        try {
+            SpecValue.parseQuantity(v.text());
+            return true;
+        } catch (BrainJException notAQuantity) {
+            return false;
         }
     }
 
@@ -166,18 +226,29 @@ final class SynapseSpec {
             throw v.error("'" + variable + "' is not a per-synapse variable of " + synapses.name() + "; its variables: "
                     + compiled.units().keySet());
         }
-        Unit<?> declared = compiled.unitless() ? null : unit;
         String what = "an initial value of " + synapses.name() + "." + variable;
+        Object value = perSynapse(synapses, compiled.unitless() ? null : unit, v, parameterUnits, folder, what);
+        if (value instanceof double[] array) {
+            SpecLoader.wrap(v, () -> synapses.init(variable, array));
+        } else if (value instanceof Double constant) {
+            SpecLoader.wrap(v, () -> synapses.init(variable, constant));
+        } else {
+            SpecLoader.wrap(v, () -> synapses.init(variable, (Expr) value));
+        }
+    }
+
+    /**
+     * A per-synapse value in the unit {@code declared} (null: a plain number): a list or
+     * {@code .npy} file ({@code double[]}), a quantity ({@code Double}), or an expression of
+     * {@code i}, {@code j}, {@code rand()} and the parameters, unit-checked ({@link Expr}).
+     */
+    private static Object perSynapse(Synapses synapses, Unit<?> declared, SpecNode v, Map<String, Unit<?>> parameterUnits,
+                                     Path folder, String what) {
         if (v.isSequence() || v.text().endsWith(".npy")) {
-            double[] values = PerNeuron.values(v.value(), declared, synapses.size(), folder, what);
-            SpecLoader.wrap(v, () -> synapses.init(variable, values));
-            return;
+            return PerNeuron.values(v.value(), declared, synapses.size(), folder, what);
         }
         try {
-            double constant = declared == null ? Coherent.value(SpecValue.parseQuantity(v.text()))
-                    : v.quantity(declared, what);
-            SpecLoader.wrap(v, () -> synapses.init(variable, constant));
-            return;
+            return declared == null ? Coherent.value(SpecValue.parseQuantity(v.text())) : v.quantity(declared, what);
         } catch (BrainJException notAQuantity) {
             // an expression, read below
         }
@@ -185,17 +256,17 @@ final class SynapseSpec {
         names.put("i", PhysicalUnits.ONE);
         names.put("j", PhysicalUnits.ONE);
         names.put(ExpressionParser.RAND, PhysicalUnits.ONE);
+        names.put(ExpressionParser.RANDN, PhysicalUnits.ONE);
         try {
             Statement s = Equations.parseCondition(v.source(), "(initial)");
             Statement typed = new Statement(s.kind(), s.variable(), s.rhs(), declared == null ? PhysicalUnits.ONE : declared,
                     s.flags(), s.line(), s.column(), s.positions());
             Equations eqs = new Equations(List.of(typed));
-            Equations checked = compiled.unitless() ? eqs.checkUnitless(names.keySet()) : eqs.checkUnits(names);
-            SpecLoader.wrap(v, () -> synapses.init(variable, checked.statement("(initial)").rhs()));
+            Equations checked = declared == null ? eqs.checkUnitless(names.keySet()) : eqs.checkUnits(names);
+            return checked.statement("(initial)").rhs();
         } catch (EquationException e) {
             throw new SpecException(v.where().at(e.line(), e.column()), e.problem().replace("(initial)", what)
-                    + "; an initial value is a quantity, a list, a .npy file, or an expression of i, j, rand() and the"
-                    + " parameters", e);
+                    + "; give a quantity, a list, a .npy file, or an expression of i, j, rand() and the parameters", e);
         }
     }
 }

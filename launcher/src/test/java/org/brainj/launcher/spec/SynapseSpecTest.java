@@ -117,11 +117,68 @@ class SynapseSpecTest {
         }
     }
 
+    /** Per-synapse delays from an expression of j, and a clock-driven equation under method: exact. */
+    private static final String DELAYED = """
+            run: {duration: 5 ms, dt: 0.1 ms}
+            populations:
+              A:
+                size: 2
+                equations: |
+                  dv/dt = 1 / (2*ms) : 1
+                threshold: v > 1
+                reset: v = -100
+              B:
+                size: 3
+                equations: |
+                  dg/dt = -g / (5*ms) : 1
+            projections:
+              S:
+                pre: A
+                post: B
+                connector: All2All
+                synapse:
+                  model: |
+                    dc/dt = -c / (10*ms) : 1
+                  on_pre: |
+                    c += 1
+                    g_post += 1
+                  delay: {pre: 'j * ms', post: 0.5 ms}
+                  method: exact
+            """;
+
+    @Test
+    void perSynapseDelaysAndTheMethodOfClockDrivenEquationsComeFromTheSpec() throws Exception {
+        SpecRun run = load(DELAYED);
+        SpikeMonitor a = run.spikes().get("A");
+        run.network().run(run.settings().duration());
+        assertEquals(2, a.times().length);
+        long k = Math.round(a.times()[0] / 0.1);
+        double[] c = run.synapses().get("S").variable("c").toDoubleArray();
+        double[] g = run.populations().get("B").group().variable("g").toDoubleArray();
+        for (int j = 0; j < 3; j++) {
+            // synapse (i, j) delivers in step k + 10 j, after that step's update; 49 is the last step
+            long after = 49 - (k + 10 * j);
+            for (int i = 0; i < 2; i++) {
+                assertEquals(Math.exp(-0.1 / 10 * after), c[i * 3 + j], 1e-12, "c of synapse (" + i + ", " + j + ")");
+            }
+            assertEquals(2 * Math.pow(1 - 0.1 / 5, after), g[j], 1e-12, "g[" + j + "]");
+        }
+    }
+
+    @Test
+    void anUnknownMethodIsOneLineAtItsKey() {
+        SpecException e = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class,
+                () -> load(DELAYED.replace("method: exact", "method: rk5")));
+        assertTrue(e.getMessage().startsWith("net.yaml:25:"), e.getMessage());
+        assertTrue(e.getMessage().contains("rk5") && e.getMessage().contains("rk4"), e.getMessage());
+    }
+
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> faults() {
         return java.util.stream.Stream.of(
                 // an on_post reading an unknown variable: at its line and column in the file
                 org.junit.jupiter.params.provider.Arguments.of(29, "        w = w + y",
-                        "net.yaml:29:17: projections.S.synapse.on_post: undefined symbol 'y'"),
+                        "net.yaml:29:17: projections.S.synapse.on_post: undefined symbol 'y'; declare it in the equations or give"
+                        + " it as a parameter. Defined: dt, g_post, t, tau, w, x"),
                 // a (summed) target written twice
                 org.junit.jupiter.params.provider.Arguments.of(24, "        I_gap_post = w * nA : amp (summed)\n"
                         + "        I_gap_post = w * nA : amp (summed)",
@@ -131,7 +188,7 @@ class SynapseSpecTest {
                         "net.yaml:24:9: projections.S.synapse.model: the event-driven equation dx/dt is not linear"),
                 // a synapse variable of the wrong unit
                 org.junit.jupiter.params.provider.Arguments.of(26, "        v_post += w",
-                        "net.yaml:26:"));
+                        "net.yaml:26:16: projections.S.synapse.on_pre: unit mismatch in the operands of +"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -14,6 +14,7 @@ import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.NeuronModelFactory;
+import org.brainj.api.sim.TimeConvention;
 import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.spi.Parameters;
 import org.brainj.api.units.Coherent;
@@ -73,7 +74,7 @@ public final class FileModel implements NeuronModelFactory {
         } catch (BrainJException e) {
             throw new ModelFileException(file.origin(), file.lineOf(e), e.getMessage(), e);
         }
-        NeuronModel.Builder b = compiled.model().toBuilder();
+        NeuronModel.Builder b = compiled.model().toBuilder().convention(convention(file));
         for (ModelFile.Entry s : file.state()) {
             if (!compiled.model().stateVariables().contains(s.name())) {
                 throw new ModelFileException(file.origin(), s.line(), "'" + s.name() + "' is not a state variable; they are "
@@ -99,6 +100,20 @@ public final class FileModel implements NeuronModelFactory {
             throw new ModelFileException(file.origin(), methodLine == null ? 1 : methodLine.line(), e.getMessage(), e);
         }
         dt = file.text("dt") == null ? 0.1 : step(file.texts().get("dt"));
+    }
+
+    /** The file's {@code convention:}, Brian2's where it gives none. */
+    private static TimeConvention convention(ModelFile file) {
+        ModelFile.Line line = file.texts().get("convention");
+        if (line == null) {
+            return TimeConvention.BRIAN2;
+        }
+        TimeConvention c = TimeConvention.named(line.text());
+        if (c == null) {
+            throw new ModelFileException(file.origin(), line.line(), "convention: '" + line.text()
+                    + "' is not a time convention; give 'brian2' or 'nest'", null);
+        }
+        return c;
     }
 
     private double step(ModelFile.Line line) {

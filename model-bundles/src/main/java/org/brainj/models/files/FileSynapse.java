@@ -184,7 +184,8 @@ public final class FileSynapse implements SynapseModelFactory {
             summed.put(to == null ? x : to.substring(0, to.length() - SynapseModel.POST.length()), Substitute.of(e, vars));
         });
         return new SynapseModel(model.name(), model.parameters(), model.variables(), clock, model.eventDriven(),
-                renamed(model.onPre(), names, vars), renamed(model.onPost(), names, vars), summed, model.delay());
+                renamed(model.onPre(), names, vars), renamed(model.onPost(), names, vars), summed, model.delay(),
+                model.postDelay(), model.method());
     }
 
     private static List<Assign> renamed(List<Assign> body, Map<String, String> names, Map<String, Expr> vars) {

@@ -27,7 +27,9 @@ import org.brainj.api.units.UnitFormatException;
  * @param origin     the file's name as messages give it
  * @param name       the model's name, as spec files use it
  * @param aliases    other names it is registered under (e.g. NEST's or an older BrainJ name)
- * @param texts      single-line values by key ({@code reference}, {@code threshold}, {@code method}, ...)
+ * @param texts      single-line values by key ({@code reference}, {@code threshold}, {@code method},
+ *                   {@code convention}: whose spike stamp and refractory count, {@code brian2} unless
+ *                   {@code nest}, ...)
  * @param equations  the equations block
  * @param reset      the reset, inline or as a block, or null
  * @param onPre      a synapse's statements at a pre-synaptic spike, or null
@@ -70,11 +72,11 @@ public record ModelFile(String origin, String name, List<String> aliases, Map<St
     }
 
     private static final Set<String> SINGLE = Set.of("name", "aliases", "reference", "description", "method", "dt",
-            "threshold", "threshold_crossing", "refractory", "current", "inputs", "membrane", "target");
+            "threshold", "threshold_crossing", "refractory", "current", "inputs", "membrane", "target", "convention");
     private static final Set<String> BLOCKS = Set.of("equations", "parameters", "state", "reset", "on_pre", "on_post");
     /** The keys only a neuron model has, and those only a synapse model has. */
     static final Set<String> NEURON_KEYS = Set.of("method", "dt", "threshold", "threshold_crossing", "refractory", "current",
-            "inputs", "reset");
+            "inputs", "reset", "convention");
     private static final Set<String> EVENTS = Set.of("on_pre", "on_post");
     static final Set<String> SYNAPSE_KEYS = Set.of("target", "on_pre", "on_post");
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * written independently in SI units at dt = 0.01 ms: benchmarks/brian2/catalog_models.py printed
  * the spike counts and first spike times stored here (its output: catalog_models.txt beside it). The count
  * may differ by one spike or 5 %, each of the first six spike times by 6 % plus two steps (forward Euler's
- * Izhikevich, ExpIF and QuaIF near their rheobase).
+ * Izhikevich, ExpIF and QuaIF near their rheobase; the NEST names keep NEST's time convention, a stamp
+ * one step after Brian2's).
  */
 class Brian2ReferenceTest {
     static Stream<Arguments> cases() {

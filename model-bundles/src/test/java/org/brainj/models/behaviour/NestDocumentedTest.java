@@ -15,8 +15,9 @@ import org.brainj.models.neurons.SpikeTimeGroup;
 import org.junit.jupiter.api.Test;
 
 /**
- * NEST's own documented numbers for its model names, and how BrainJ's time convention (Brian2's,
- * docs/time-conventions.md) maps onto NEST's.
+ * NEST's own documented numbers for its model names, which keep NEST's time convention (spike
+ * stamp and refractory count, docs/time-conventions.md): NEST's spike times and clamp lengths
+ * come out as NEST lists them; only NEST's generators are mapped (their delay and stamp).
  */
 class NestDocumentedTest {
 
@@ -25,9 +26,8 @@ class NestDocumentedTest {
      * a 1000 pA dc_generator at h = 0.1 ms and lists V_m by step to 6 digits, the spike at 5.0 ms and
      * 2 ms of clamping. The generator's current acts from NEST's step 2 on (it starts in step 1 and
      * its connection has a delay of one step); I_e here acts from step 0, so NEST's step n is step
-     * n - 2 here. NEST stamps the spike at the end of the step that crossed (4.9 -> 5.0 ms), BrainJ at
-     * its start, and NEST clamps V_m for t_ref / h = 20 updates after that step where BrainJ, as
-     * Brian2, frees the neuron t_ref after the spike's stamp: 19 updates.
+     * n - 2 here, and the spike is NEST's 5.0 ms less those two steps. The stamp (the end of the
+     * step that crossed) and the clamp of t_ref / h = 20 updates after it are NEST's own.
      */
     @Test
     void iafPscAlphaGivesNestsTestIafTrace() {
@@ -46,10 +46,10 @@ class NestDocumentedTest {
             }
         }
         double nestSpike = 5.0;
-        assertArrayEquals(new double[] {nestSpike - shift * d.dt - d.dt}, d.spikeTimes(0), 1e-9,
-                "the spike: NEST's 5.0 ms less the generator's two steps and the step NEST stamps at its end");
+        assertArrayEquals(new double[] {nestSpike - shift * d.dt}, d.spikeTimes(0), 1e-9,
+                "the spike: NEST's 5.0 ms less the generator's two steps");
         int nestLastClamped = 70;
-        int lastClamped = nestLastClamped - shift - 1;
+        int lastClamped = nestLastClamped - shift;
         for (int step = 50 - shift; step <= lastClamped; step++) {
             assertEquals(-70, v[step], 1e-12, "clamped at step " + step);
         }
@@ -58,6 +58,24 @@ class NestDocumentedTest {
         for (int j = 0; j < recovery.length && lastClamped + 1 + j < v.length; j++) {
             assertEquals(recovery[j], v[lastClamped + 1 + j], 5e-5, "NEST's step " + (nestLastClamped + 1 + j));
         }
+    }
+
+    /**
+     * NEST's refractory counter is t_ref in whole steps rounded up (nest_time.h: Time::ms rounds to
+     * the tic, get_steps rounds the tics up to a step): at h = 0.1 ms, t_ref = 2.05 ms clamps 21
+     * updates after the spiking one (Brian2 would free the neuron after 19). Driven as in
+     * test_iaf.sli, the update from step 47 crosses and V_m charges again from step 70 on.
+     */
+    @Test
+    void iafPscAlphaClampsTRefRoundedUpToWholeSteps() {
+        Drive d = new Drive("iaf_psc_alpha", Map.of("t_ref", 2.05), "I_e", new double[] {1000}, "V_m").run(8);
+        double[] v = d.trace(0);
+        int crossing = 47;
+        assertArrayEquals(new double[] {(crossing + 1) * d.dt}, d.spikeTimes(0), 1e-9, "stamped at the end of the step");
+        for (int step = crossing + 1; step <= crossing + 1 + 21; step++) {
+            assertEquals(-70, v[step], 1e-12, "clamped at step " + step);
+        }
+        assertEquals(-69.602, v[crossing + 23], 5e-5, "the first update after the clamp, as NEST's step 3 of test_iaf.sli");
     }
 
     /**

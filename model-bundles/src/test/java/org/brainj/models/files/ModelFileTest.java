@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.brainj.api.sim.TimeConvention;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,6 +48,9 @@ class ModelFileTest {
         assertEquals("mV", m.parameters().get(0).unit());
         assertEquals("-70", m.parameters().get(0).defaultValue());
         assertEquals("a textbook", m.file().text("reference"));
+        assertEquals(TimeConvention.BRIAN2, m.create(Map.of()).convention(), "a file without 'convention:' keeps Brian2's");
+        FileModel nest = new FileModel(ModelFile.parse("Leaky.model", GOOD.replace("dt: 0.1 ms", "dt: 0.1 ms\nconvention: nest")));
+        assertEquals(TimeConvention.NEST, nest.create(Map.of()).convention());
     }
 
     static Stream<Arguments> faults() {
@@ -60,6 +64,8 @@ class ModelFileTest {
                 Arguments.of(GOOD.replace("    V: -60 mV", "    W: -60 mV"), "Leaky.model:18: 'W' is not a state variable"),
                 Arguments.of(GOOD.replace("method: exponential_euler", "method: rk5"), "Leaky.model:4:"),
                 Arguments.of(GOOD.replace("dt: 0.1 ms", "dt: 0.1 mV"), "Leaky.model:5: dt: '0.1 mV' is not a positive time"),
+                Arguments.of(GOOD.replace("dt: 0.1 ms", "dt: 0.1 ms\nconvention: nets"),
+                        "Leaky.model:6: convention: 'nets' is not a time convention; give 'brian2' or 'nest'"),
                 Arguments.of(GOOD.replace("threshold: V > V_th", "threshold: V > V_th\nthreshold: V > 0*mV"), "'threshold' is given twice"),
                 Arguments.of(GOOD.replace("    E_L: -70 mV", "    E_L -70 mV"), "Leaky.model:13: expected 'name: value unit  # meaning'"),
                 Arguments.of(GOOD.replace("reset: V = E_L", "reset: W = E_L"), "Leaky.model:10: reset, line 10"),

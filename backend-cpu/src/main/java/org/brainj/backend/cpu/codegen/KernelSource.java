@@ -24,6 +24,8 @@ final class KernelSource {
     private final Layout layout;
     private final CpuTensor[] tensors;
     private final Map<String, String> locals = new HashMap<>();
+    /** For a state variable's local last assigned a flag held as a boolean, that boolean local. */
+    private final Map<String, String> flags = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
     /** The estimated cost of one element's step (ns), known once the text is made. */
     private double elementNs;
@@ -65,8 +67,12 @@ final class KernelSource {
         List<Assign> body = hoistInvariants();
         elementNs = estimate(body, noise.size());
         line("for (int i = from; i < to; i++) {");
+        Set<String> read = readBeforeWritten(body);
         for (int k = 0; k < tensors.length; k++) {
-            if (!isShared(k)) {
+            if (k < layout.stateCount && !read.contains(layout.tensorNames.get(k))) {
+                // written before any read (the spike flag): its old value is never needed
+                line("double v" + k + ";");
+            } else if (!isShared(k)) {
                 line((k < layout.stateCount ? "double" : "final double") + " v" + k + " = a" + k + "[o" + k + " + i];");
             }
         }
@@ -80,7 +86,8 @@ final class KernelSource {
         body(body);
         if (program.events() != null) {
             // in index order, so the list is the one a scan of the flags would give
-            line("if (" + locals.get(program.events()) + " != 0) { events[at + listed++] = i; }");
+            String local = locals.get(program.events());
+            line("if (" + flags.getOrDefault(local, local + " != 0") + ") { events[at + listed++] = i; }");
         }
         line("}");
         line("return listed;");
@@ -172,34 +179,82 @@ final class KernelSource {
         return Exprs.mapChildren(e, c -> hoist(c, invariant, hoisted));
     }
 
+    /**
+     * Writes the body for one element. Temporaries that are flags ({@code where(c, 1, 0)}, as the
+     * runtime holds not-refractory and spiked) become booleans, so reading them back costs no
+     * select and comparison; a state variable assigned {@code where(c, a, itself)} while its local
+     * still equals the stored value (the last spike's time) is stored only where {@code c} holds;
+     * every other state variable assigned is stored once, after the body. Same values, fewer
+     * instructions and memory writes per element.
+     */
     private void body(List<Assign> assigns) {
-        JavaExpr java = new JavaExpr(locals);
-        Set<Integer> written = new TreeSet<>();
+        Set<String> booleans = new HashSet<>();
+        JavaExpr java = new JavaExpr(locals, booleans);
+        Set<Integer> dirty = new TreeSet<>();
+        Map<String, Long> assignments = assigns.stream().collect(Collectors.groupingBy(Assign::target, Collectors.counting()));
         int temps = 0;
         Map<Expr, Long> calls = new HashMap<>();
         assigns.forEach(a -> countCalls(a.value(), calls));
         Map<Expr, String> computed = new HashMap<>();
         for (Assign a : assigns) {
-            String value = java.number(shareCalls(a.value(), calls, computed, java));
+            Expr value = shareCalls(a.value(), calls, computed, java);
             String local = locals.get(a.target());
+            int k = layout.tensorNames.indexOf(a.target());
             if (local == null) {
                 local = "l" + temps++;
-                line("double " + local + " = " + value + ";");
+                if (assignments.get(a.target()) == 1 && isFlag(value)) {
+                    line("final boolean " + local + " = " + java.condition(((Expr.Where) value).cond()) + ";");
+                    booleans.add(local);
+                } else {
+                    line("double " + local + " = " + java.number(value) + ";");
+                }
                 locals.put(a.target(), local);
+            } else if (k >= 0 && !dirty.contains(k) && value instanceof Expr.Where w
+                    && w.otherwise().equals(new Expr.Var(a.target()))) {
+                line("if (" + java.condition(w.cond()) + ") { " + local + " = " + java.number(w.then()) + "; " + store(k) + " }");
+                flags.remove(local);
             } else {
-                line(local + " = " + value + ";");
+                line(local + " = " + java.number(value) + ";");
+                if (value instanceof Expr.Var v && booleans.contains(locals.get(v.name()))) {
+                    flags.put(local, locals.get(v.name()));
+                } else {
+                    flags.remove(local);
+                }
+                if (k >= 0) {
+                    dirty.add(k);
+                }
             }
             // a call that read the old value must be computed afresh
             computed.keySet().removeIf(e -> FreeVars.of(e).contains(a.target()));
-            int k = layout.tensorNames.indexOf(a.target());
-            if (k >= 0) {
-                written.add(k);
-            }
         }
-        for (int k : written) {
-            String cast = tensors[k].dtype() == DType.FLOAT32 ? "(float) " : "";
-            line("a" + k + "[o" + k + " + i] = " + cast + "v" + k + ";");
+        for (int k : dirty) {
+            line(store(k));
         }
+    }
+
+    private String store(int k) {
+        String cast = tensors[k].dtype() == DType.FLOAT32 ? "(float) " : "";
+        return "a" + k + "[o" + k + " + i] = " + cast + "v" + k + ";";
+    }
+
+    /** {@code where(c, 1, 0)}: a condition held as a number. */
+    private static boolean isFlag(Expr e) {
+        return e instanceof Expr.Where w && w.then() instanceof Expr.Const one && one.value() == 1
+                && w.otherwise() instanceof Expr.Const zero && zero.value() == 0;
+    }
+
+    /** The variables the body reads before assigning them (and the events variable if the body never assigns it). */
+    private Set<String> readBeforeWritten(List<Assign> body) {
+        Set<String> assigned = new HashSet<>();
+        Set<String> read = new HashSet<>();
+        for (Assign a : body) {
+            FreeVars.of(a.value()).stream().filter(x -> !assigned.contains(x)).forEach(read::add);
+            assigned.add(a.target());
+        }
+        if (program.events() != null && !assigned.contains(program.events())) {
+            read.add(program.events());
+        }
+        return read;
     }
 
     private static void countCalls(Expr e, Map<Expr, Long> calls) {

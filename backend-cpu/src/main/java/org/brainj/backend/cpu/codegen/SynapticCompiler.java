@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
+import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
 import org.brainj.api.program.SynapticProgram;
@@ -23,7 +24,9 @@ import org.codehaus.janino.SimpleCompiler;
  * Compiles a synaptic program into JVM bytecode with Janino, as {@link StepCompiler} does a step:
  * one loop over the synapses given, each reading its own, its pre-synaptic neuron's and its
  * post-synaptic neuron's values into locals, running the body in order and writing back what it
- * assigned before the next synapse runs (the program's serial semantics).
+ * assigned before the next synapse runs (the program's serial semantics). Random draws are
+ * Philox's at the synapse's index under the key {@code (seed, stream, step)}, as {@link Draws}
+ * gives them to step kernels.
  */
 public final class SynapticCompiler {
     private static final String CLASS_NAME = "org.brainj.backend.cpu.codegen.GeneratedSynaptic";
@@ -65,8 +68,8 @@ public final class SynapticCompiler {
         try {
             compiler.cook(source);
             return (SynapticKernel) compiler.getClassLoader().loadClass(CLASS_NAME)
-                    .getConstructor(CpuTensor[].class, CpuTensor.class, CpuTensor.class)
-                    .newInstance(tensors, preIndex, postIndex);
+                    .getConstructor(CpuTensor[].class, CpuTensor.class, CpuTensor.class, long.class)
+                    .newInstance(tensors, preIndex, postIndex, bindings.seed());
         } catch (CompileException | ClassNotFoundException e) {
             throw new IllegalStateException("generated synaptic code does not compile: " + e.getMessage() + "\n" + source, e);
         } catch (InstantiationException | IllegalAccessException | NoSuchMethodException | InvocationTargetException e) {
@@ -115,11 +118,12 @@ public final class SynapticCompiler {
                 .append("private final ").append(tensor).append("[] tensors;\n")
                 .append("private final int[] pre; private final int preOffset;\n")
                 .append("private final int[] post; private final int postOffset;\n")
+                .append("private final long seed;\n")
                 .append("public ").append(simple).append("(").append(tensor).append("[] tensors, ").append(tensor)
-                .append(" pre, ").append(tensor).append(" post) { this.tensors = tensors;")
+                .append(" pre, ").append(tensor).append(" post, long seed) { this.tensors = tensors; this.seed = seed;")
                 .append(" this.pre = (int[]) pre.data(); this.preOffset = pre.offset();")
                 .append(" this.post = (int[]) post.data(); this.postOffset = post.offset(); }\n")
-                .append("public void run(int[] synapses, int count, double t, double dt) {\n");
+                .append("public void run(int[] synapses, int count, double t, double dt, long step) {\n");
         Map<String, String> locals = new HashMap<>();
         locals.put("t", "t");
         locals.put("dt", "dt");
@@ -130,10 +134,30 @@ public final class SynapticCompiler {
             out.append("final int o").append(k).append(" = tensors[").append(k).append("].offset();\n");
             locals.put(names.get(k), "v" + k);
         }
+        String draws = Draws.class.getName();
+        String key = org.brainj.api.random.RandomKey.class.getName();
+        boolean float32 = false;
+        for (int k = 0; k < tensors.length; k++) {
+            float32 |= !program.params().contains(names.get(k)) && tensors[k].dtype() == DType.FLOAT32;
+        }
+        List<RandomDraw> noise = program.noise();
+        for (int d = 0; d < noise.size(); d++) {
+            out.append("final ").append(key).append(" k").append(d).append(" = ").append(draws).append(".key(seed, ")
+                    .append(noise.get(d).stream()).append(", step);\n");
+        }
         out.append("for (int n = 0; n < count; n++) {\n")
                 .append("final int s = synapses == null ? n : synapses[n];\n")
                 .append("final int i = pre[preOffset + s];\n")
                 .append("final int j = post[postOffset + s];\n");
+        for (int d = 0; d < noise.size(); d++) {
+            String method = switch (noise.get(d).distribution()) {
+                case NORMAL -> "normal";
+                case UNIFORM -> float32 ? "uniformFloat" : "uniform";
+            };
+            out.append("final double d").append(d).append(" = ").append(draws).append(".").append(method).append("(k")
+                    .append(d).append(", s);\n");
+            locals.put(noise.get(d).name(), "d" + d);
+        }
         for (int k = 0; k < tensors.length; k++) {
             out.append("double v").append(k).append(" = a").append(k).append("[o").append(k).append(position(indexing.get(k)))
                     .append("];\n");

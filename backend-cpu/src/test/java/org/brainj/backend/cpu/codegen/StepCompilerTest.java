@@ -310,6 +310,61 @@ class StepCompilerTest {
         }
     }
 
+    /**
+     * A threshold step as the runtime writes it (flags held as 0/1 numbers, the last spike's time
+     * kept where no spike): the kernel computes what the interpreter computes and lists the same
+     * events, while it holds the flags as booleans, writes the last spike's time only where a
+     * neuron spiked and never reads the old spike flag.
+     */
+    @Test
+    void flagsAreBooleansAndKeptValuesAreWrittenOnlyWhereTheyChange() {
+        StepProgram program = new StepProgram(List.of(assign("free", "where(t - last >= 0.5, 1, 0)"),
+                assign("v", "where(free > 0.5, v + 0.5 * p, v)"), assign("s", "where(v > th and free > 0.5, 1, 0)"),
+                assign("v", "where(s > 0.5, -1, v)"), assign("spike", "s"), assign("last", "where(s > 0.5, t, last)")),
+                Set.of("v", "last", "spike"), Set.of("p", "th"), List.of(), "spike");
+        int n = 301;
+        Random random = new Random(11);
+        double[] v = randoms(random, n);
+        double[] p = randoms(random, n);
+        double[] last = new double[n];
+        for (int i = 0; i < n; i++) {
+            last[i] = random.nextBoolean() ? 0.75 : -1;
+        }
+        double[] oldSpike = new double[n];
+        Arrays.fill(oldSpike, 7);
+        Map<String, Tensor> tensors = Map.of("v", cpu.asTensor(v, n), "last", cpu.asTensor(last, n),
+                "spike", cpu.asTensor(oldSpike, n), "p", cpu.asTensor(p, n), "th", cpu.full(DType.FLOAT64, 0.2));
+        CpuTensor events = cpu.full(DType.INT32, 0, n + 1);
+        cpu.compile(program, new Bindings(tensors, 1, List.of(events))).run(1, 0.1, 0);
+
+        Map<String, double[]> env = new HashMap<>(Map.of("v", v, "last", last, "spike", oldSpike, "p", p,
+                "th", new double[] {0.2}, "t", new double[] {1}, "dt", new double[] {0.1}));
+        for (Assign a : program.body()) {
+            env.put(a.target(), Interpreter.eval(a.value(), env, n));
+        }
+        for (String x : List.of("v", "last", "spike")) {
+            assertArrayEquals(env.get(x), tensors.get(x).toDoubleArray(), 0, x);
+        }
+        int[] expected = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            if (env.get("spike")[i] == 1) {
+                expected[1 + expected[0]++] = i;
+            }
+        }
+        assertTrue(expected[0] > 10 && expected[0] < n - 10, "some spike, some not: " + expected[0]);
+        assertArrayEquals(Arrays.copyOf(expected, expected[0] + 1), Arrays.copyOf(events.toIntArray(), expected[0] + 1));
+
+        Layout layout = new Layout(program);
+        CpuTensor[] bound = layout.tensorNames.stream().map(x -> (CpuTensor) tensors.get(x)).toArray(CpuTensor[]::new);
+        String source = new KernelSource(program, layout, bound).text("p.K");
+        int spike = layout.tensorNames.indexOf("spike");
+        int kept = layout.tensorNames.indexOf("last");
+        assertTrue(source.contains("final boolean") && !source.contains("> 0.5"), "flags as booleans:\n" + source);
+        assertTrue(!source.contains("= a" + spike + "[o" + spike + " + i]"), "the old spike flag is read:\n" + source);
+        assertTrue(source.contains("; a" + kept + "[o" + kept + " + i] = v" + kept + "; }"),
+                "the last spike's time is written everywhere:\n" + source);
+    }
+
     /** A Poisson drive of mean up to 100 compiles (its search is shallow) and counts what the interpreter counts. */
     @Test
     void poissonCountsCompileForLargeMeansAndMatchTheInterpreter() {
