@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.measure.Quantity;
 import javax.measure.Unit;
+import org.brainj.analysis.plot.Plots;
 import org.brainj.api.BrainJException;
 import org.brainj.api.UnknownNameException;
 import org.brainj.api.expr.Equations;
@@ -23,7 +24,6 @@ import org.brainj.api.units.Coherent;
 import org.brainj.api.sim.MemoryPlan;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.output.AtomicFiles;
-import org.brainj.launcher.output.Plots;
 import org.brainj.launcher.spec.SpecValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -180,7 +180,7 @@ final class IntegrateCommand implements Callable<Integer> {
             columns[k] = t.states()[k];
         }
         AtomicFiles.write(png(), Plots.lines(String.join(", ", t.variables()), "value", t.times(), columns,
-                t.variables()));
+                t.variables()).png());
     }
 
     private Path png() {

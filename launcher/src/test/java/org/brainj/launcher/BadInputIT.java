@@ -167,6 +167,17 @@ class BadInputIT {
         FILES.put("unknown generator type", BASE.replace("populations:\n", "populations:\n  G: {size: 2, generator: {type: poison}}\n"));
         FILES.put("poisson rate not a rate", BASE.replace("populations:\n",
                 "populations:\n  G: {size: 2, generator: {type: poisson, rates: '5*mV*t'}}\n"));
+        FILES.put("plot unknown type", BASE + "plots:\n  - {type: histogram, populations: [E]}\n");
+        FILES.put("plot unknown key", BASE + "plots:\n  - {type: raster, populations: [E], colour: red}\n");
+        FILES.put("plot unmonitored spikes", BASE + "plots:\n  - {type: raster, populations: [Q]}\n");
+        FILES.put("plot unmonitored variable", BASE + "plots:\n  - {type: lines, monitor: E.I}\n");
+        FILES.put("plot unrecorded neuron", BASE + "plots:\n  - {type: lines, monitor: E.V, neurons: [20]}\n");
+        FILES.put("plot rate without bin", BASE + "plots:\n  - {type: rate, populations: [E]}\n");
+        FILES.put("plot rate bin not a time", BASE + "plots:\n  - {type: rate, populations: [E], bin: 5 mV}\n");
+        FILES.put("plot empty window", BASE + "plots:\n  - {type: raster, populations: [E], from: 5 ms, to: 2 ms}\n");
+        FILES.put("plot after the run", BASE + "plots:\n  - {type: rate, populations: [E], bin: 1 ms, from: 10 ms}\n");
+        FILES.put("plot name twice", BASE + "plots:\n  - {type: raster, populations: [E]}\n  - {type: rate, populations: [E],"
+                + " bin: 1 ms, name: raster}\n");
         FILES.put("spike times without indices", BASE.replace("populations:\n",
                 "populations:\n  G: {size: 2, generator: {type: spike_generator, times: [1 ms]}}\n"));
     }

@@ -292,4 +292,29 @@ class RunCommandIT {
         assertTrue(summary.contains("\"status\": \"completed\""), summary);
         StopsIT.everyFileIsListed(outDir, summary);
     }
+
+    /**
+     * A spec's plots: section (a raster of a window, chosen neurons' V, a rate histogram): each is
+     * written as PNG and SVG beside the default pictures (their SVGs too), and the summary lists them.
+     */
+    @Test
+    void aPlotsSectionWritesEachPictureAsPngAndSvgAndTheSummaryListsThem() throws Exception {
+        Path spec = Files.writeString(dir.resolve("plots.yaml"), Files.readString(COBA) + """
+                plots:
+                  - {type: raster, populations: [P], from: 20 ms, to: 60 ms}
+                  - {type: lines, monitor: P.V, neurons: [0, 3200], name: two_neurons}
+                  - {type: rate, populations: [P], bin: 5 ms}
+                """);
+        Path outDir = dir.resolve("plots");
+        assertEquals(0, brainj("run", spec.toString(), "--duration", "100 ms", "--out", outDir.toString()), err.toString());
+        String summary = Files.readString(outDir.resolve("summary.json"));
+        for (String picture : List.of("plot_raster", "plot_two_neurons", "plot_rate", "raster", "state_P.V")) {
+            byte[] png = Files.readAllBytes(outDir.resolve(picture + ".png"));
+            assertEquals("PNG", new String(png, 1, 3), picture);
+            String svg = Files.readString(outDir.resolve(picture + ".svg"));
+            assertTrue(svg.startsWith("<?xml") && svg.contains("<svg"), picture);
+            assertTrue(summary.contains("\"" + picture + ".svg\""), summary);
+        }
+        StopsIT.everyFileIsListed(outDir, summary);
+    }
 }

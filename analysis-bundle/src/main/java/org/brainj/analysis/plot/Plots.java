@@ -36,6 +36,8 @@ public final class Plots {
     static final int MAX_LINES = 10;
     /** Points per line: a plot is about 1000 pixels wide; each bucket keeps its minimum and maximum. */
     static final int MAX_POINTS = 4000;
+    /** Dots in a raster: a plot is about 1000 x 700 pixels, and in SVG each dot is about 200 bytes. */
+    static final int MAX_DOTS = 20_000;
     static final int WIDTH = 1000;
     static final int HEIGHT = 700;
     /** An arrow of the vector field, as a fraction of the spacing between arrows. */
@@ -55,17 +57,22 @@ public final class Plots {
 
     /** Columns of {@code values[time][column]} over {@code times}, one line each (the first {@value #MAX_LINES}). */
     public static Figure lines(String title, String yLabel, double[] times, double[][] values, List<String> names) {
-        if (values.length != times.length) {
-            throw new AnalysisException("'" + title + "': " + values.length + " rows of values for " + times.length
-                    + " times; give one row per time");
+        return lines(title, "time (ms)", yLabel, times, values, names);
+    }
+
+    /** Columns of {@code values[row][column]} against {@code x} (e.g. a sweep's measures against the swept value), one line each. */
+    public static Figure lines(String title, String xLabel, String yLabel, double[] x, double[][] values, List<String> names) {
+        if (values.length != x.length) {
+            throw new AnalysisException("'" + title + "': " + values.length + " rows of values for " + x.length
+                    + " x values; give one row per x value");
         }
-        XYChart chart = chart(title, "time (ms)", yLabel, 0);
+        XYChart chart = chart(title, xLabel, yLabel, 0);
         int columns = Math.min(MAX_LINES, values.length == 0 ? 0 : values[0].length);
         if (names.size() < columns) {
             throw new AnalysisException("'" + title + "': " + names.size() + " names for " + columns + " columns");
         }
         for (int c = 0; c < columns; c++) {
-            double[][] xy = decimate(times, values, c);
+            double[][] xy = decimate(x, values, c);
             line(chart, names.get(c), xy[0], xy[1], null, SeriesLines.SOLID);
         }
         return new Figure(chart);
@@ -73,16 +80,40 @@ public final class Plots {
 
     /** Spikes as dots, one colour per population, stacked on the neuron axis in the order given. */
     public static Figure raster(String title, Map<String, Spikes> populations) {
-        XYChart chart = chart(title, "time (ms)", "neuron", 3);
+        return raster(title, populations, 0, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The spikes at times {@code from <= t < to} (ms) as dots, one colour per population, stacked
+     * on the neuron axis in the order given. At most {@value #MAX_DOTS} dots: beyond that the
+     * window is cut to its earliest {@value #MAX_DOTS} spikes and the title says up to when, so
+     * that an SVG stays a few megabytes (each dot is a path of its own there).
+     */
+    public static Figure raster(String title, Map<String, Spikes> populations, double from, double to) {
+        double[] window = {from, to};
+        double[] inWindow = populations.values().stream().flatMapToDouble(s -> Arrays.stream(s.step()).mapToDouble(k -> k * s.dt()))
+                .filter(t -> t >= from && t < to).sorted().toArray();
+        String shown = title;
+        if (inWindow.length > MAX_DOTS) {
+            window[1] = inWindow[MAX_DOTS];
+            shown = title + " (the first " + MAX_DOTS + " spikes, to " + number(window[1]) + " ms)";
+        }
+        XYChart chart = chart(shown, "time (ms)", "neuron", 3);
         int offset = 0;
         for (Map.Entry<String, Spikes> e : populations.entrySet()) {
             Spikes s = e.getValue();
             double[] t = new double[s.count()];
             double[] index = new double[s.count()];
-            for (int k = 0; k < t.length; k++) {
-                t[k] = s.step()[k] * s.dt();
-                index[k] = s.neuron()[k] + offset;
+            int n = 0;
+            for (int k = 0; k < s.count(); k++) {
+                double time = s.step()[k] * s.dt();
+                if (time >= window[0] && time < window[1]) {
+                    t[n] = time;
+                    index[n++] = s.neuron()[k] + offset;
+                }
             }
+            t = Arrays.copyOf(t, n);
+            index = Arrays.copyOf(index, n);
             // XChart refuses empty series: a silent population still gets its legend entry, drawn invisible
             XYSeries series = dots(chart, e.getKey(), t.length == 0 ? new double[] {0} : t,
                     t.length == 0 ? new double[] {offset} : index, null, SeriesMarkers.CIRCLE);
@@ -92,6 +123,54 @@ public final class Plots {
             offset += s.neurons();
         }
         return new Figure(chart);
+    }
+
+    /**
+     * Each population's rate (Hz) in bins of {@code bin} ms over {@code from <= t < to}, drawn
+     * as steps: the spikes in the bin over the population's neurons and the bin's width (the
+     * last bin may be shorter). {@code to} infinite: to the end of the recording.
+     */
+    public static Figure rateHistogram(String title, Map<String, Spikes> populations, double bin, double from, double to) {
+        XYChart chart = chart(title, "time (ms)", "rate (Hz)", 0);
+        for (Map.Entry<String, Spikes> e : populations.entrySet()) {
+            Spikes s = e.getValue();
+            double end = Math.min(to, s.steps() * s.dt());
+            double[] rates = binnedRates(s, bin, from, end);
+            // a step series holds each value from its x to the next: the last bin's value is repeated at the window's end
+            double[] x = new double[rates.length + 1];
+            double[] y = new double[rates.length + 1];
+            for (int k = 0; k < rates.length; k++) {
+                x[k] = from + k * bin;
+                y[k] = rates[k];
+            }
+            x[rates.length] = end;
+            y[rates.length] = rates.length == 0 ? 0 : rates[rates.length - 1];
+            XYSeries series = chart.addSeries(e.getKey(), x, y);
+            series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
+            series.setMarker(SeriesMarkers.NONE);
+        }
+        return new Figure(chart);
+    }
+
+    /** The rate (Hz) of each bin of {@code bin} ms from {@code from} to {@code to}: spikes / (neurons x the bin's width). */
+    static double[] binnedRates(Spikes s, double bin, double from, double to) {
+        if (!(bin > 0) || !(to > from)) {
+            throw new AnalysisException("a rate histogram needs a bin > 0 and a window from < to; got bin " + bin + " ms, window "
+                    + from + " to " + to + " ms");
+        }
+        int bins = (int) Math.ceil((to - from) / bin - 1e-9);
+        double[] counts = new double[bins];
+        for (long k : s.step()) {
+            double t = k * s.dt();
+            if (t >= from && t < to) {
+                counts[Math.min(bins - 1, (int) ((t - from) / bin))]++;
+            }
+        }
+        for (int b = 0; b < bins; b++) {
+            double width = Math.min(bin, to - (from + b * bin));
+            counts[b] /= s.neurons() * width / 1000;
+        }
+        return counts;
     }
 
     /**

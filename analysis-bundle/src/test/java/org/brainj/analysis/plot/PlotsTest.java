@@ -1,5 +1,6 @@
 package org.brainj.analysis.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,41 @@ class PlotsTest {
                 List.of("V[0]", "V[1]"));
         assertEquals(List.of("V[0]", "V[1]"), lines.series());
         written(lines, "lines");
+    }
+
+    /**
+     * Rates per bin by hand: 4 neurons, dt 0.1 ms; 3 spikes in [0, 5) ms, 1 in [5, 10), 2 in the
+     * last, shorter bin [10, 12): 3 / (4 x 5 ms) = 150 Hz, 50 Hz, 2 / (4 x 2 ms) = 250 Hz.
+     */
+    @Test
+    void rateHistogramBinsSpikesPerNeuronAndSecond() throws IOException {
+        Spikes s = new Spikes(4, 200, 0.1, new long[] {0, 10, 49, 50, 100, 119, 120}, new int[] {0, 1, 2, 3, 0, 1, 2});
+        assertArrayEquals(new double[] {150, 50, 250}, Plots.binnedRates(s, 5, 0, 12), 1e-9);
+        assertArrayEquals(new double[] {100, 150}, Plots.binnedRates(s, 5, 2.5, 12.5), 1e-9, "a window that starts later: 2 and 3 spikes");
+        Figure f = Plots.rateHistogram("rate", Map.of("E", s), 5, 0, Double.POSITIVE_INFINITY);
+        assertEquals(List.of("E"), f.series());
+        written(f, "rate-histogram");
+    }
+
+    /**
+     * A raster of more spikes than {@link Plots#MAX_DOTS} draws the earliest MAX_DOTS (the title
+     * says to when), so its SVG stays bounded: here 60 000 spikes over 1 s, cut at 1/3 s.
+     */
+    @Test
+    void aRasterOfManySpikesIsCutToItsEarliestDotsAndItsSvgStaysBounded() throws IOException {
+        int n = 3 * Plots.MAX_DOTS;
+        long[] step = new long[n];
+        int[] neuron = new int[n];
+        for (int k = 0; k < n; k++) {
+            step[k] = k / 6;
+            neuron[k] = (k * 37) % 1000;
+        }
+        Figure f = Plots.raster("Spike raster", Map.of("E", new Spikes(1000, 10_001, 0.1, step, neuron)), 0, Double.POSITIVE_INFINITY);
+        assertTrue(f.title().endsWith("(the first " + Plots.MAX_DOTS + " spikes, to 333.3 ms)"), f.title());
+        int svg = f.svg().length;
+        assertTrue(svg < 8_000_000, "SVG of " + svg + " bytes");
+        Figure window = Plots.raster("Spike raster", Map.of("E", new Spikes(1000, 10_001, 0.1, step, neuron)), 100, 200);
+        assertEquals("Spike raster", window.title(), "6000 spikes in the window: all drawn");
     }
 
     /** Writes PNG and SVG, checks the PNG's size and that both show each of {@code colours}; returns the PNG. */

@@ -12,6 +12,11 @@ import java.util.stream.IntStream;
 import org.brainj.api.BrainJException;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
+import org.brainj.analysis.measure.Spikes;
+import org.brainj.analysis.plot.Figure;
+import org.brainj.analysis.plot.Plots;
+import org.brainj.launcher.spec.PlotSpec;
+import org.brainj.launcher.spec.SpecLoader;
 import org.brainj.launcher.spec.SpecRun;
 
 /**
@@ -19,7 +24,9 @@ import org.brainj.launcher.spec.SpecRun;
  * ({@code spikes_P.csv}, {@code spikes_P.npy} with columns time in ms and neuron index),
  * each recorded variable ({@code state_P.V.npy} of shape (records, neurons) and its times
  * {@code state_P.V_t.npy} in ms, with a plot {@code state_P.V.png}), all of the data once more in
- * {@code run.h5} (HDF5, see {@link Hdf5}), and {@code raster.png}.
+ * {@code run.h5} (HDF5, see {@link Hdf5}), {@code raster.png}, and the spec's {@code plots:}
+ * ({@code plot_NAME.png}); each picture also as SVG beside it, drawn by the analysis bundle's
+ * public plot helpers ({@link Plots}).
  */
 public final class Outputs {
     private Outputs() {
@@ -104,12 +111,8 @@ public final class Outputs {
 
     private static void data(Path dir, RunReport report, List<String> files) {
         SpecRun run = report.run();
-        Map<String, double[][]> rasters = new LinkedHashMap<>();
-        Map<String, Integer> sizes = new LinkedHashMap<>();
         run.spikes().forEach((name, m) -> {
             double[][] columns = {m.times(), IntStream.of(m.indices()).asDoubleStream().toArray()};
-            rasters.put(name, columns);
-            sizes.put(name, m.size());
             files.add(put(dir, "spikes_" + name + ".csv", csv(m).getBytes(StandardCharsets.UTF_8)));
             files.add(put(dir, "spikes_" + name + ".npy", pairs(columns)));
         });
@@ -133,14 +136,63 @@ public final class Outputs {
             StateMonitor m = s.monitor();
             int[] shape = m.shape();
             if (shape[0] > 0) {
-                String y = s.variable() + (s.unit() == null ? "" : " (" + s.unit() + ")");
-                files.add(put(dir, "state_" + s.label() + ".png",
-                        Plots.lines(s.label(), y, m.times(), m.values(), neurons(s.indices(), shape[1]))));
+                figure(dir, "state_" + s.label(), Plots.lines(s.label(), yLabel(s), m.times(), m.values(),
+                        neurons(s.indices(), shape[1])), files);
             }
         }
-        if (!rasters.isEmpty()) {
-            files.add(put(dir, "raster.png", Plots.raster(rasters, sizes)));
+        if (!run.spikes().isEmpty()) {
+            figure(dir, "raster", Plots.raster("Spike raster", spikes(run, run.spikes().keySet())), files);
         }
+        for (PlotSpec.Plot p : run.plots()) {
+            figure(dir, "plot_" + p.name(), draw(run, p), files);
+        }
+    }
+
+    private static Figure draw(SpecRun run, PlotSpec.Plot p) {
+        if (p instanceof PlotSpec.Raster r) {
+            return Plots.raster("Spike raster", spikes(run, r.populations()), r.from(), r.to());
+        }
+        if (p instanceof PlotSpec.Rate r) {
+            // to the end of the run at most: no empty bin after its last step
+            return Plots.rateHistogram("Population rate (bins of " + SpecLoader.ms(r.bin()) + " ms)", spikes(run, r.populations()),
+                    r.bin(), r.from(), Math.min(r.to(), run.network().time()));
+        }
+        return lines(run, (PlotSpec.Lines) p);
+    }
+
+    /** A figure as {@code base.png} and {@code base.svg}. */
+    private static void figure(Path dir, String base, Figure figure, List<String> files) {
+        files.add(put(dir, base + ".png", figure.png()));
+        files.add(put(dir, base + ".svg", figure.svg()));
+    }
+
+    private static Map<String, Spikes> spikes(SpecRun run, java.util.Collection<String> populations) {
+        Map<String, Spikes> spikes = new LinkedHashMap<>();
+        for (String p : populations) {
+            spikes.put(p, Spikes.of(run.spikes().get(p), run.settings().dt(), run.network().currentStep()));
+        }
+        return spikes;
+    }
+
+    /** A {@code lines} plot: its monitor's chosen columns at the record times in its window. */
+    private static Figure lines(SpecRun run, PlotSpec.Lines l) {
+        SpecRun.State s = run.states().stream().filter(st -> st.label().equals(l.monitor())).findFirst().orElseThrow();
+        double[] times = s.monitor().times();
+        double[][] values = s.monitor().values();
+        int[] rows = IntStream.range(0, times.length).filter(r -> times[r] >= l.from() && times[r] < l.to()).toArray();
+        double[][] picked = new double[rows.length][l.columns().length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < l.columns().length; c++) {
+                picked[r][c] = values[rows[r]][l.columns()[c]];
+            }
+        }
+        List<String> all = neurons(s.indices(), s.monitor().shape()[1]);
+        return Plots.lines(s.label(), yLabel(s), IntStream.of(rows).mapToDouble(r -> times[r]).toArray(), picked,
+                IntStream.of(l.columns()).mapToObj(all::get).toList());
+    }
+
+    private static String yLabel(SpecRun.State s) {
+        return s.variable() + (s.unit() == null ? "" : " (" + s.unit() + ")");
     }
 
     /** The same data in one HDF5 file, {@code run.h5} (see {@link Hdf5}), with the spec file and summary as attributes. */

@@ -37,12 +37,17 @@ public final class RunPlan {
         }
     }
 
+    /**
+     * The folder's free bytes; where Java cannot find the folder's mount (a chroot, whose mount
+     * table names the host's paths), the file system's own count, and where that is unknown too
+     * (0), no limit: a full disk then fails the write, which says so.
+     */
     private static double usableSpace(Path dir) {
         try {
             return Files.getFileStore(dir).getUsableSpace();
         } catch (IOException e) {
-            throw new BrainJException("cannot tell the free space of '" + dir + "' (" + e.getMessage()
-                    + "); give another folder with --out DIR", e);
+            long free = dir.toFile().getUsableSpace();
+            return free > 0 ? free : Double.POSITIVE_INFINITY;
         }
     }
 }

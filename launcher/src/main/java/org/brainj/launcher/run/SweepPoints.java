@@ -69,7 +69,7 @@ public final class SweepPoints {
         RunSettings s = base.settings();
         SpecRun run = new SpecRun(base.name(), new RunSettings(s.duration(), s.dt(), p.seed(), s.backend(), s.precision()),
                 base.network(), base.populations(), base.spikes(), base.states(), base.synapses(), base.synapseStates(),
-                base.places(), base.inputs());
+                base.places(), base.inputs(), base.plots());
         Path out = Outputs.prepare(dir.resolve(p.folder()));
         RunPlan.check(run, out);
         SegmentedRun segmented = new SegmentedRun(run.network(), s.dt(), s.duration(), List.of(), backends, progress);

@@ -16,7 +16,8 @@ import org.brainj.api.BrainJException;
 import org.brainj.launcher.output.AtomicFiles;
 import org.brainj.launcher.output.Hdf5;
 import org.brainj.launcher.output.Json;
-import org.brainj.launcher.output.Plots;
+import org.brainj.analysis.plot.Figure;
+import org.brainj.analysis.plot.Plots;
 import org.brainj.launcher.output.RunReport;
 import org.brainj.launcher.spec.SpecLoader;
 import org.brainj.launcher.spec.SweepSpec;
@@ -274,8 +275,9 @@ public final class SweepTable {
                         .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
             }
             String name = key.substring(key.lastIndexOf('.') + 1);
-            AtomicFiles.write(dir.resolve(m.column() + ".png"), Plots.lines(m.column() + " against " + name, name,
-                    m.name(), x, y, List.of(m.column())));
+            Figure figure = Plots.lines(m.column() + " against " + name, name, m.name(), x, y, List.of(m.column()));
+            AtomicFiles.write(dir.resolve(m.column() + ".png"), figure.png());
+            AtomicFiles.write(dir.resolve(m.column() + ".svg"), figure.svg());
         }
     }
 

@@ -10,8 +10,9 @@ import org.brainj.api.expr.Source;
  * A network spec as {@link SpecReader} reads it from its file: typed and immutable, each value
  * with its place (file, line, key) so that {@link SpecAssembler}, which turns it into API objects
  * reports faults at the user's line. Values whose meaning depends on a model (a parameter, an
- * initial value, a weight) stay {@link SpecValue}s until the model is known. The inputs and the
- * synapses written as equations are still carried as YAML nodes, for their own readers.
+ * initial value, a weight) stay {@link SpecValue}s until the model is known. The inputs, the
+ * plots and the synapses written as equations are still carried as YAML nodes, for their own
+ * readers.
  *
  * @param name        the spec's {@code name:}, or the file name without extension
  * @param where       the whole document
@@ -19,10 +20,11 @@ import org.brainj.api.expr.Source;
  *                    comes from the command line
  * @param folder      the spec's folder, which file paths in it are relative to
  * @param inputs      the {@code inputs:} entries, read by {@link InputSpec} once populations exist
+ * @param plots       the {@code plots:} section, read by {@link PlotSpec} once monitors exist; null when absent
  */
 public record NetworkSpec(String name, Where where, RunSettings settings, Where backendAt, Path folder,
                           List<PopulationSpec> populations, List<View> views, List<ProjectionSpec> projections,
-                          List<SpecNode> inputs, Monitors monitors) {
+                          List<SpecNode> inputs, Monitors monitors, SpecNode plots) {
     public NetworkSpec {
         populations = List.copyOf(populations);
         views = List.copyOf(views);

@@ -50,9 +50,10 @@ import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
  * projections, synapses, inputs and monitors, models, connectors and the backend found in a
  * {@link Catalog}. What a value means for a model (its unit, its name) is checked here, by the
  * API where the API knows it, and a fault is reported at the value's place in the spec.
- * Two parts still come as YAML nodes and are read here by their own readers: {@code inputs:}
- * entries ({@link InputSpec}, whose entries a sweep reads again with other values) and synapses
- * written as equations or named from the library ({@link SynapseSpec}).
+ * Three parts still come as YAML nodes and are read here by their own readers: {@code inputs:}
+ * entries ({@link InputSpec}, whose entries a sweep reads again with other values), synapses
+ * written as equations or named from the library ({@link SynapseSpec}) and {@code plots:}
+ * ({@link PlotSpec}, which checks names against the monitors built).
  */
 final class SpecAssembler {
     private static final Pattern VIEW = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");
@@ -103,9 +104,11 @@ final class SpecAssembler {
         Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
         List<SpecRun.State> states = new ArrayList<>();
         monitors(spikes, states);
+        List<PlotSpec.Plot> plots = PlotSpec.read(spec.plots(), spikes.keySet(), states, settings.duration());
+        // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(spec.where(), network::build);
         return new SpecRun(spec.name(), settings, network, populations, spikes, states, synapses, synapseStates, places,
-                inputEntries);
+                inputEntries, plots);
     }
 
     private Backend backend() {

@@ -132,7 +132,7 @@ final class SpecReader {
     static NetworkSpec read(SpecNode root, String fileName, RunSettings.Overrides overrides, Path folder) {
         // 'sweep' is read by SweepSpec (brainj sweep); a plain run runs the spec's own values
         SpecNode.Fields top = root.fields("name", "description", "run", "populations", "views", "projections", "inputs",
-                "monitors", "sweep");
+                "monitors", "plots", "sweep");
         String name = top.has("name") ? top.optional("name").name() : fileName;
         RunSettings settings = RunSettings.read(top.optional("run"), overrides, root.where());
         Where backendAt = overrides.backend() != null ? null : top.has("run") ? top.optional("run").where() : root.where();
@@ -160,7 +160,7 @@ final class SpecReader {
         }
         List<SpecNode> inputs = top.has("inputs") ? top.optional("inputs").sequence() : List.of();
         return new NetworkSpec(name, root.where(), settings, backendAt, folder, populations, views, projections, inputs,
-                reader.monitors(top.optional("monitors")));
+                reader.monitors(top.optional("monitors")), top.optional("plots"));
     }
 
     // ---- populations ------------------------------------------------------------------------------

@@ -25,10 +25,12 @@ import org.brainj.api.sim.Synapses;
  * @param synapseStates the monitors of per-synapse variables, in the order written
  * @param places      where each population (a group, not a view) is written in the spec, to name it in run-time errors
  * @param inputs      the entries of {@code inputs:}, in the order written
+ * @param plots       the pictures of {@code plots:}, in the order written
  */
 public record SpecRun(String name, RunSettings settings, Network network, Map<String, Population> populations,
                       Map<String, SpikeMonitor> spikes, List<State> states, Map<String, Synapses> synapses,
-                      List<SynapseState> synapseStates, Map<String, Where> places, List<InputEntry> inputs) {
+                      List<SynapseState> synapseStates, Map<String, Where> places, List<InputEntry> inputs,
+                      List<PlotSpec.Plot> plots) {
 
     /**
      * An {@code inputs:} entry as written and the input it built, with the reader that built it,

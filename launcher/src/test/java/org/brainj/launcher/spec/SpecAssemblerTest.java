@@ -40,7 +40,7 @@ class SpecAssemblerTest {
 
     private static NetworkSpec network(Neurons neurons, List<ProjectionSpec> projections) {
         return new NetworkSpec("java", AT, SETTINGS, AT, Path.of("."), List.of(neurons), List.of(), projections, List.of(),
-                new Monitors(List.of(), List.of()));
+                new Monitors(List.of(), List.of()), null);
     }
 
     @Test

@@ -1,11 +1,12 @@
-package org.brainj.launcher.output;
+package org.brainj.analysis.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class PlotsTest {
+/** The one decimation of line plots (launcher and analysis alike). */
+class DecimateTest {
     @Test
     void decimationKeepsEachBucketsExtremesInTimeOrder() {
         int n = 4 * Plots.MAX_POINTS; // buckets of 8 samples
