@@ -24,7 +24,7 @@ import org.brainj.api.units.Coherent;
 import org.brainj.api.sim.MemoryPlan;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.output.AtomicFiles;
-import org.brainj.launcher.spec.SpecNode;
+import org.brainj.launcher.spec.SpecValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -139,7 +139,7 @@ final class IntegrateCommand implements Callable<Integer> {
 
     private static Quantity<?> quantity(String what, String text) {
         try {
-            return SpecNode.parseQuantity(text);
+            return SpecValue.parseQuantity(text);
         } catch (BrainJException e) {
             throw new BrainJException(what + "='" + text + "' is not a number or quantity (" + e.getMessage()
                     + "); give e.g. 10 or '10 ms'");

@@ -26,8 +26,8 @@ import org.brainj.launcher.run.SegmentedRun;
 import org.brainj.api.units.Coherent;
 import org.brainj.launcher.spec.RunSettings;
 import org.brainj.launcher.spec.SpecLoader;
-import org.brainj.launcher.spec.SpecNode;
 import org.brainj.launcher.spec.SpecRun;
+import org.brainj.launcher.spec.SpecValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -215,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Quantity<?> q;
         try {
-            q = SpecNode.parseQuantity(text);
+            q = SpecValue.parseQuantity(text);
         } catch (BrainJException e) {
             throw new BrainJException(option + " '" + text + "' is not a time; give a number with a unit, e.g. '1 s' or '500 ms'");
         }

@@ -195,6 +195,17 @@ public final class PhysicalUnits {
         return a.getDimension().equals(b.getDimension());
     }
 
+    /**
+     * The message for a value of the wrong dimension, quoting it as {@code written}: what it was
+     * meant to be, the unit it has, the unit needed and an example, so a spec and a Java caller
+     * read the same words.
+     */
+    public static String mismatch(String written, Unit<?> given, Unit<?> needed, String what) {
+        String example = sameDimension(needed, ONE) ? "a plain number" : "e.g. '1 " + needed + "'";
+        return "'" + written + "' is not " + what + ": its unit is " + describe(given) + " but " + what + " needs "
+                + describe(needed) + "; give " + example;
+    }
+
     /** A unit for messages: its symbol, and its dimension where the symbol alone may not show it. */
     public static String describe(Unit<?> unit) {
         if (sameDimension(unit, ONE)) {

@@ -4,7 +4,7 @@
  * {@code 20 ms} read and converted to SI doubles.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.brainj.api.units;
 
 import org.osgi.annotation.bundle.Export;

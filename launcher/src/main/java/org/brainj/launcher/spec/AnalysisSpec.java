@@ -56,7 +56,7 @@ public final class AnalysisSpec {
 
     /** Reads {@code file} (named {@code shownAs} in messages) into a job; a {@code model:} name is looked up in {@code catalog}. */
     public static AnalysisJob load(Path file, String shownAs, Catalog catalog) {
-        SpecNode.Fields top = SpecLoader.parse(file, shownAs).fields("description", "analysis", "equations", "model",
+        SpecNode.Fields top = SpecReader.parse(file, shownAs).fields("description", "analysis", "equations", "model",
                 "parameters", "fixed_vars", "target_vars", "target_pars", "resolution", "trajectories", "duration", "dt");
         SpecNode kindNode = top.required("analysis");
         AnalysisJob.Kind kind;

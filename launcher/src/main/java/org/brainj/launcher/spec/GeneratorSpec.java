@@ -13,6 +13,7 @@ import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.output.Npy;
+import org.brainj.launcher.spec.NetworkSpec.Located;
 
 /**
  * A population that generates spikes, {@code generator:} in place of a model:
@@ -21,13 +22,30 @@ import org.brainj.launcher.output.Npy;
  * {@code .npy}, time in ms and index), {@code poisson} (Brian2's {@code PoissonGroup} with
  * {@code rates}, an expression of {@code t} with units) and NEST's
  * {@code sinusoidal_poisson_generator} ({@code rate}, {@code amplitude}, {@code frequency},
- * {@code phase} in degrees; one independent train per neuron).
+ * {@code phase} in degrees; one independent train per neuron). {@link #read} is the reader's
+ * part (the section to a {@link NetworkSpec.Generator}), {@link #build} the assembler's.
  */
 final class GeneratorSpec {
     /** The registered model a spike generator is made of: it spikes in the step its input is set. */
     static final String SPIKE_TIME_MODEL = "SpikeTimeGroup";
     private static final javax.measure.Unit<?> HZ = PhysicalUnits.parse("Hz");
     private static final List<String> TYPES = List.of("spike_generator", "poisson", "sinusoidal_poisson_generator");
+
+    /** What a generator makes spikes from. */
+    sealed interface Source permits SpikeTimes, Rates, Sinusoidal {
+    }
+
+    /** Neuron {@code indices[k]} spikes at {@code times[k]} (ms). */
+    record SpikeTimes(double[] times, int[] indices) implements Source {
+    }
+
+    /** Poisson trains at {@code rates}, an expression of t with units. */
+    record Rates(Located<String> rates) implements Source {
+    }
+
+    /** NEST's sinusoidal Poisson generator; rates and frequency in events per ms, phase in degrees. */
+    record Sinusoidal(double rate, double amplitude, double frequency, double phase) implements Source {
+    }
 
     /** The group and, for spike times, the input that drives it. */
     record Generated(NeuronGroup group, Input input) {
@@ -36,7 +54,8 @@ final class GeneratorSpec {
     private GeneratorSpec() {
     }
 
-    static Generated read(String name, SpecNode section, Catalog catalog, Path folder) {
+    /** The generator of population {@code name}, section {@code section}, whose files are relative to {@code folder}. */
+    static NetworkSpec.Generator read(String name, SpecNode section, Path folder) {
         SpecNode.Fields outer = section.fields("size", "generator");
         int size = outer.required("size").integer(1);
         SpecNode node = outer.required("generator");
@@ -45,30 +64,43 @@ final class GeneratorSpec {
             throw (typeNode == null ? node : typeNode).error((typeNode == null ? "no type" : "unknown generator type '"
                     + typeNode.text() + "'") + "; give 'type:' one of " + String.join(", ", TYPES));
         }
-        return switch (typeNode.text()) {
-            case "spike_generator" -> spikes(name, size, node, catalog, folder);
+        Source source = switch (typeNode.text()) {
+            case "spike_generator" -> spikes(size, node, folder);
             case "poisson" -> {
-                SpecNode.Fields f = node.fields("type", "rates");
-                SpecNode rates = f.required("rates");
-                NeuronModel model;
-                try {
-                    model = PoissonRate.group(name, rates.text());
-                } catch (ModelTextException e) {
-                    throw rates.error("'" + rates.text() + "' is not a rate: " + e.problem() + "; write an expression of t"
-                            + " in Hz, e.g. '10*Hz + 5*Hz*sin(2*pi*4*Hz*t)'");
-                }
-                yield new Generated(SpecLoader.wrap(node, () -> new NeuronGroup(name, size, model)), null);
+                SpecNode rates = node.fields("type", "rates").required("rates");
+                yield new Rates(new Located<>(rates.text(), rates.where()));
             }
             default -> {
                 SpecNode.Fields f = node.fields("type", "rate", "amplitude", "frequency", "phase");
-                double rate = hz(f, "rate");
-                double amplitude = hz(f, "amplitude");
-                double frequency = hz(f, "frequency");
                 double phase = f.has("phase") ? f.optional("phase").quantity(PhysicalUnits.ONE, "a phase in degrees") : 0;
-                yield new Generated(SpecLoader.wrap(node, () -> new NeuronGroup(name, size,
-                        PoissonRate.sinusoidal(name, rate, amplitude, frequency, phase))), null);
+                yield new Sinusoidal(hz(f, "rate"), hz(f, "amplitude"), hz(f, "frequency"), phase);
             }
         };
+        return new NetworkSpec.Generator(name, node.where(), size, source);
+    }
+
+    /** The group of {@code g}, and the input of its spike times; the spike-time model from {@code catalog}. */
+    static Generated build(NetworkSpec.Generator g, Catalog catalog) {
+        Where at = g.where();
+        if (g.source() instanceof SpikeTimes s) {
+            NeuronModel model = SpecAssembler.wrap(at, () -> catalog.model(SPIKE_TIME_MODEL).create(Map.of()));
+            NeuronGroup group = SpecAssembler.wrap(at, () -> new NeuronGroup(g.name(), g.size(), model));
+            String input = model.inputs().iterator().next();
+            return new Generated(group, SpecAssembler.wrap(at, () -> Input.events(group, input, s.indices(), s.times())));
+        }
+        NeuronModel model;
+        if (g.source() instanceof Rates r) {
+            try {
+                model = PoissonRate.group(g.name(), r.rates().value());
+            } catch (ModelTextException e) {
+                throw r.rates().error("'" + r.rates().value() + "' is not a rate: " + e.problem() + "; write an"
+                        + " expression of t in Hz, e.g. '10*Hz + 5*Hz*sin(2*pi*4*Hz*t)'");
+            }
+        } else {
+            Sinusoidal s = (Sinusoidal) g.source();
+            model = PoissonRate.sinusoidal(g.name(), s.rate(), s.amplitude(), s.frequency(), s.phase());
+        }
+        return new Generated(SpecAssembler.wrap(at, () -> new NeuronGroup(g.name(), g.size(), model)), null);
     }
 
     /** A rate or frequency in Hz, 0 when absent. */
@@ -76,7 +108,7 @@ final class GeneratorSpec {
         return f.has(key) ? f.optional(key).quantity(HZ, "a rate in Hz") * 1000 : 0;
     }
 
-    private static Generated spikes(String name, int size, SpecNode node, Catalog catalog, Path folder) {
+    private static SpikeTimes spikes(int size, SpecNode node, Path folder) {
         SpecNode.Fields f = node.fields("type", "times", "indices", "file");
         double[] times;
         int[] indices;
@@ -105,10 +137,7 @@ final class GeneratorSpec {
                         + " times; give one neuron index per spike time");
             }
         }
-        NeuronModel model = SpecLoader.wrap(node, () -> catalog.model(SPIKE_TIME_MODEL).create(Map.of()));
-        NeuronGroup group = SpecLoader.wrap(node, () -> new NeuronGroup(name, size, model));
-        String input = model.inputs().iterator().next();
-        return new Generated(group, SpecLoader.wrap(node, () -> Input.events(group, input, indices, times)));
+        return new SpikeTimes(times, indices);
     }
 
     /** Times (ms) and indices from a .npy of shape (n, 2) or a CSV of rows 'time, index' (a header line allowed). */

@@ -45,6 +45,15 @@ final class LibrarySynapse {
                 && !model.isSequence() && model.text().trim().matches("[A-Za-z_][A-Za-z0-9_]*");
     }
 
+    /**
+     * The library model {@code synapse} names (its text, or its {@code model:}): an unknown name
+     * is the first fault to report, as the keys beside it may be right for the intended model.
+     */
+    static SynapseModelFactory factory(SpecNode synapse, Catalog catalog) {
+        SpecNode at = synapse.isMapping() && synapse.mapping().containsKey("model") ? synapse.mapping().get("model") : synapse;
+        return SpecLoader.wrap(at, () -> catalog.synapse(at.text().trim()));
+    }
+
     static Resolved compile(String name, SpecNode synapse, SpecNode on, Population pre, Population post,
                             CompiledNeuron preModel, CompiledNeuron postModel, Catalog catalog) {
         SpecNode modelNode = synapse;
@@ -57,7 +66,7 @@ final class LibrarySynapse {
             delay = s.optional("delay");
         }
         SpecNode at = modelNode;
-        SynapseModelFactory factory = SpecLoader.wrap(at, () -> catalog.synapse(at.text().trim()));
+        SynapseModelFactory factory = factory(at, catalog);
         Map<String, ParamSpec> specs = new LinkedHashMap<>();
         Map<String, Unit<?>> units = new LinkedHashMap<>();
         factory.parameters().forEach(p -> {

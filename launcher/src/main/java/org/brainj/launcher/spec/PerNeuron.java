@@ -28,19 +28,19 @@ final class PerNeuron {
     }
 
     /** Whether {@code v} is given per neuron in one of those forms rather than as one quantity. */
-    static boolean isPerNeuron(SpecNode v) {
-        if (v.isSequence()) {
+    static boolean isPerNeuron(SpecValue v) {
+        if (v instanceof SpecValue.Listed) {
             return true;
         }
-        if (v.isMapping()) {
-            return false;
+        if (!(v instanceof SpecValue.Scalar s)) {
+            return false; // not a value: reading it as one quantity says so
         }
-        String text = v.text();
+        String text = s.text();
         if (text.endsWith(".npy")) {
             return true;
         }
         try {
-            SpecNode.parseQuantity(text);
+            SpecValue.parseQuantity(text);
             return false;
         } catch (BrainJException | IllegalArgumentException e) {
             return text.matches(".*\\bi\\b.*");
@@ -53,16 +53,17 @@ final class PerNeuron {
      * @param unit   the variable's unit, or null when unknown (values then as written)
      * @param folder the folder of the spec file, which {@code .npy} paths are relative to
      */
-    static double[] values(SpecNode v, Unit<?> unit, int n, Path folder, String what) {
+    static double[] values(SpecValue v, Unit<?> unit, int n, Path folder, String what) {
         double[] values;
-        if (v.isSequence()) {
-            List<SpecNode> items = v.sequence();
+        if (v instanceof SpecValue.Listed list) {
+            List<SpecValue> items = list.items();
             values = new double[items.size()];
             for (int k = 0; k < values.length; k++) {
-                values[k] = unit == null ? Coherent.value(items.get(k).quantity()) : items.get(k).quantity(unit, what);
+                SpecValue.Scalar item = items.get(k).scalar();
+                values[k] = unit == null ? Coherent.value(item.quantity()) : item.quantity(unit, what);
             }
-        } else if (v.text().endsWith(".npy")) {
-            Path file = folder.resolve(v.text());
+        } else if (v.scalar().text().endsWith(".npy")) {
+            Path file = folder.resolve(v.scalar().text());
             try {
                 values = Npy.read(Files.readAllBytes(file));
             } catch (IOException e) {
@@ -71,7 +72,7 @@ final class PerNeuron {
                 throw v.error(file + ": " + e.getMessage());
             }
         } else {
-            values = expression(v, unit, n, what);
+            values = expression(v.scalar(), unit, n, what);
         }
         if (values.length != n) {
             throw v.error(values.length + " values for " + what + " of " + n + " neurons; give one per neuron");
@@ -79,7 +80,7 @@ final class PerNeuron {
         return values;
     }
 
-    private static double[] expression(SpecNode v, Unit<?> unit, int n, String what) {
+    private static double[] expression(SpecValue.Scalar v, Unit<?> unit, int n, String what) {
         Expr e;
         try {
             Statement s = Equations.parseCondition(v.source(), "(value)");

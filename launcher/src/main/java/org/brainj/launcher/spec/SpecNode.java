@@ -9,8 +9,6 @@ import java.util.Set;
 import javax.measure.Quantity;
 import javax.measure.Unit;
 import org.brainj.api.expr.Source;
-import org.brainj.api.units.PhysicalUnits;
-import org.brainj.api.BrainJException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -185,43 +183,41 @@ public final class SpecNode {
         };
     }
 
-    /** A quantity such as {@code 20 ms}; a plain number is dimensionless. */
-    public Quantity<?> quantity() {
-        try {
-            return parseQuantity(text());
-        } catch (BrainJException e) {
-            throw error("'" + text() + "' is not a quantity: " + e.getMessage());
+    /** The value as the assembler takes it: a scalar with its text and source, a list of values, or not a value. */
+    public SpecValue value() {
+        if (node instanceof SequenceNode) {
+            return new SpecValue.Listed(sequence().stream().map(SpecNode::value).toList(), where);
         }
+        if (node instanceof MappingNode || ((ScalarNode) node).getTag().equals(Tag.NULL)) {
+            return new SpecValue.NotAValue(describe(), where);
+        }
+        return new SpecValue.Scalar(text(), source(), where);
     }
 
-    /** Quantity text, refusing numbers beyond the double range (which the unit library cannot hold). */
-    public static Quantity<?> parseQuantity(String text) {
-        try {
-            return PhysicalUnits.quantity(text);
-        } catch (IllegalArgumentException e) {
-            throw new BrainJException("its number is out of range; give a finite number");
-        }
+    /** This scalar as a value; anything else is an error saying what was found. */
+    public SpecValue.Scalar scalar() {
+        text();
+        return (SpecValue.Scalar) value();
+    }
+
+    /** A quantity such as {@code 20 ms}; a plain number is dimensionless. */
+    public Quantity<?> quantity() {
+        return scalar().quantity();
     }
 
     /** A quantity of the dimension of {@code unit}, as a number in the {@link org.brainj.api.units.Coherent} system. */
     public double quantity(Unit<?> unit, String what) {
-        return org.brainj.api.units.Coherent.value(quantityOf(unit, what));
+        return scalar().quantity(unit, what);
     }
 
     /** A quantity checked to have the dimension of {@code unit}. */
     public Quantity<?> quantityOf(Unit<?> unit, String what) {
-        Quantity<?> q = quantity();
-        if (!PhysicalUnits.sameDimension(q.getUnit(), unit)) {
-            String example = PhysicalUnits.sameDimension(unit, PhysicalUnits.ONE) ? "a plain number" : "e.g. '1 " + unit + "'";
-            throw error("'" + text() + "' is not " + what + ": its unit is " + PhysicalUnits.describe(q.getUnit())
-                    + " but " + what + " needs " + PhysicalUnits.describe(unit) + "; give " + example);
-        }
-        return q;
+        return scalar().quantityOf(unit, what);
     }
 
     /** A time, in ms. */
     public double time() {
-        return quantity(PhysicalUnits.SECOND, "a time");
+        return scalar().time();
     }
 
     /**
@@ -281,15 +277,41 @@ public final class SpecNode {
         public SpecNode required(String key) {
             SpecNode v = entries.get(key);
             if (v == null) {
-                throw new SpecException(owner.where.child(key, owner.where.line()), "missing; add '" + key + ":' here");
+                throw missing(owner.where, key);
             }
             return v;
+        }
+
+        /** The error of a key that {@code owner} needs and lacks. */
+        static SpecException missing(Where owner, String key) {
+            return new SpecException(owner.child(key, owner.line()), "missing; add '" + key + ":' here");
+        }
+
+        /** The place of each key given a value. */
+        public Map<String, Where> places() {
+            Map<String, Where> places = new LinkedHashMap<>();
+            entries.keySet().stream().filter(this::has).forEach(k -> places.put(k, entries.get(k).where));
+            return places;
+        }
+
+        /** The values of a mapping under {@code key}, in the order written; empty when absent. */
+        public Map<String, SpecValue> values(String key) {
+            Map<String, SpecValue> values = new LinkedHashMap<>();
+            if (has(key)) {
+                optional(key).mapping().forEach((k, v) -> values.put(k, v.value()));
+            }
+            return values;
         }
 
         /** The value, or null when the key is absent or its value empty. */
         public SpecNode optional(String key) {
             SpecNode v = entries.get(key);
             return v == null || (v.node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) ? null : v;
+        }
+
+        /** The value as written, even when empty; null when the key is absent. */
+        public SpecNode given(String key) {
+            return entries.get(key);
         }
 
         public boolean has(String key) {

@@ -24,25 +24,25 @@ final class StepStability {
     private StepStability() {
     }
 
-    static void check(CompiledNeuron model, String method, double dt, SpecNode.Fields section) {
+    /** @param parameters the parameters as written, whose places a fault names; else {@code equationsAt} */
+    static void check(CompiledNeuron model, String method, double dt, Map<String, SpecValue> parameters, Where equationsAt) {
         if (method.equals("exponential_euler") || method.equals("exact")) {
             return;
         }
-        Map<String, Double> parameters = model.parameters();
+        Map<String, Double> values = model.parameters();
         for (Statement s : model.equations().statements()) {
             if (s.kind() != Statement.Kind.DIFFERENTIAL) {
                 continue;
             }
             Expr rate = Derivative.of(s.rhs(), s.variable());
-            if (!parameters.keySet().containsAll(FreeVars.of(rate))) {
+            if (!values.keySet().containsAll(FreeVars.of(rate))) {
                 continue; // depends on the state or on inputs: not a fixed rate
             }
-            double stiffness = dt * Math.abs(Interpreter.eval(rate, parameters));
+            double stiffness = dt * Math.abs(Interpreter.eval(rate, values));
             if (stiffness > LIMIT) {
-                Map<String, SpecNode> given = section.has("parameters") ? section.optional("parameters").mapping() : Map.of();
-                SpecNode at = FreeVars.of(rate).stream().filter(given::containsKey).map(given::get).findFirst()
-                        .orElse(section.required("equations"));
-                throw at.error("d" + s.variable() + "/dt decays at a rate of " + String.format("%.3g", stiffness / dt)
+                Where at = FreeVars.of(rate).stream().filter(parameters::containsKey).map(p -> parameters.get(p).where())
+                        .findFirst().orElse(equationsAt);
+                throw new SpecException(at, "d" + s.variable() + "/dt decays at a rate of " + String.format("%.3g", stiffness / dt)
                         + " per ms, which a step of dt = " + dt + " ms cannot follow with method " + method
                         + " (the state would blow up on the first step); check " + String.join(", ", FreeVars.of(rate))
                         + " (a time constant far below dt?), or use method: exponential_euler");

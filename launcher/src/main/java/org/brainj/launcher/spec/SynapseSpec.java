@@ -20,7 +20,6 @@ import org.brainj.api.model.ModelTextException;
 import org.brainj.api.model.SynapseText;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.Population;
-import org.brainj.api.sim.SynapseMonitor;
 import org.brainj.api.sim.Synapses;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
@@ -72,9 +71,12 @@ final class SynapseSpec {
      * (null for a model from the catalog: its variables are then plain numbers).
      */
     static Synapses read(String name, SpecNode.Fields f, Population pre, Population post, Connector connector,
-                         SpecNode connectorNode, CompiledNeuron preModel, CompiledNeuron postModel, Path folder,
+                         Where connectorAt, CompiledNeuron preModel, CompiledNeuron postModel, Path folder,
                          Catalog catalog) {
         boolean library = LibrarySynapse.is(f.optional("synapse"));
+        if (library) {
+            LibrarySynapse.factory(f.required("synapse"), catalog);
+        }
         for (String key : library ? List.of("weight", "output") : List.of("weight", "on", "output")) {
             if (f.has(key)) {
                 throw f.optional(key).error(library ? "a library synapse sets its own effect; remove '" + key + "' (its"
@@ -101,14 +103,14 @@ final class SynapseSpec {
             compiled = equations(name, f.required("synapse"), pre, post, preModel, postModel, parameterUnits,
                     perSynapseDelays);
         }
-        Connectivity c = SpecLoader.wrap(connectorNode, () -> connector.connect(geometry(pre), geometry(post)));
+        Connectivity c = SpecAssembler.wrap(connectorAt, () -> connector.connect(geometry(pre), geometry(post)));
         Synapses synapses = SpecLoader.wrap(f.owner(), () -> new Synapses(name, compiled.model(), pre, post, c.csr()));
         defaults.forEach(synapses::init);
         SpecNode initial = f.optional("initial");
         Map<String, SpecNode> values = initial == null ? Map.of() : initial.mapping();
         if (c.weights().isPresent()) {
             if (!compiled.units().containsKey(WEIGHT)) {
-                throw connectorNode.error("this connector gives each synapse a weight, but the synapse model has no"
+                throw new SpecException(connectorAt, "this connector gives each synapse a weight, but the synapse model has no"
                         + " variable '" + WEIGHT + "' to hold it; declare 'w : 1' in its model or use an unweighted connector");
             }
             if (values.containsKey(WEIGHT)) {
@@ -195,7 +197,7 @@ final class SynapseSpec {
 
     private static boolean isQuantity(SpecNode v) {
         try {
-            SpecNode.parseQuantity(v.text());
+            SpecValue.parseQuantity(v.text());
             return true;
         } catch (BrainJException notAQuantity) {
             return false;
@@ -243,10 +245,10 @@ final class SynapseSpec {
     private static Object perSynapse(Synapses synapses, Unit<?> declared, SpecNode v, Map<String, Unit<?>> parameterUnits,
                                      Path folder, String what) {
         if (v.isSequence() || v.text().endsWith(".npy")) {
-            return PerNeuron.values(v, declared, synapses.size(), folder, what);
+            return PerNeuron.values(v.value(), declared, synapses.size(), folder, what);
         }
         try {
-            return declared == null ? Coherent.value(SpecNode.parseQuantity(v.text())) : v.quantity(declared, what);
+            return declared == null ? Coherent.value(SpecValue.parseQuantity(v.text())) : v.quantity(declared, what);
         } catch (BrainJException notAQuantity) {
             // an expression, read below
         }
@@ -266,27 +268,5 @@ final class SynapseSpec {
             throw new SpecException(v.where().at(e.line(), e.column()), e.problem().replace("(initial)", what)
                     + "; give a quantity, a list, a .npy file, or an expression of i, j, rand() and the parameters", e);
         }
-    }
-
-    /**
-     * A state monitor entry naming {@code synapses:} rather than a population: its
-     * {@code variable}, optional {@code indices} (synapses in CSR order) and {@code period}.
-     */
-    static SpecRun.SynapseState monitor(SpecNode.Fields m, Map<String, Synapses> all, RunSettings settings) {
-        if (m.has("population")) {
-            throw m.optional("population").error("a state monitor records either a population or synapses; remove one");
-        }
-        SpecNode at = m.required("synapses");
-        Synapses s = all.get(at.name());
-        if (s == null) {
-            throw at.error("no projection written as equations is named '" + at.text() + "'; those there are: "
-                    + all.keySet());
-        }
-        String variable = m.required("variable").name();
-        int[] indices = m.has("indices")
-                ? m.optional("indices").sequence().stream().mapToInt(i -> i.integer(0)).toArray() : null;
-        int every = SpecLoader.period(m, settings);
-        SynapseMonitor monitor = SpecLoader.wrap(m.owner(), () -> s.monitor(variable, indices, every));
-        return new SpecRun.SynapseState(s.name(), variable, monitor, indices);
     }
 }

@@ -93,6 +93,9 @@ class SpecErrorsTest {
                 Arguments.of(19, "    connector: {name: FixedProb, p: 0.1}", "net.yaml:19: projections.PP.connector:",
                         "prob"),
                 Arguments.of(20, "    on: W", "net.yaml:20: projections.PP.on: 'W' is not a state variable of P", "[V]"),
+                // a misspelt name is reported before the keys beside it, which may be right for the intended synapse
+                Arguments.of(20, "    synapse: Exponentail", "net.yaml:20: projections.PP.synapse: unknown synapse model"
+                        + " 'Exponentail'", "known:"),
                 Arguments.of(20, "    synapse: {kind: Expo, tau: 5 ms}", "net.yaml:20: projections.PP.synapse.kind: unknown synapse 'Expo'",
                         "known: Delta, Exponential, DualExponential, Alpha"),
                 Arguments.of(20, "    synapse: {kind: Exponential, taus: 5 ms}", "net.yaml:20: projections.PP.synapse.taus: unknown key",
@@ -138,6 +141,12 @@ class SpecErrorsTest {
                         "net.yaml:3: populations.G.generator.rates: '5*mV' is not a rate", "write an expression of t in Hz"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  G: {size: 2, generator: {type: spike_generator, times: [1 ms]}}",
                         "net.yaml:3: populations.G.generator.indices: missing", "add 'indices:' here"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF}\nmonitors:\n  state:\n"
+                        + "    - {synapses: S, variable: w}", "net.yaml:6: monitors.state[0].synapses: no projection written as"
+                        + " equations is named 'S'", "those there are: []"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF}\nmonitors:\n  state:\n"
+                        + "    - {population: P, synapses: S, variable: w}", "net.yaml:6: monitors.state[0].population: a state"
+                        + " monitor records either a population or synapses", "remove one"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  G: {size: 2, generator: {type: spike_generator,"
                         + " file: nowhere.csv}}", "net.yaml:3: populations.G.generator.file: cannot read", "relative to the spec"));
     }

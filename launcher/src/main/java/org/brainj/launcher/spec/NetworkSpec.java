@@ -1,0 +1,128 @@
+package org.brainj.launcher.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.measure.Quantity;
+import org.brainj.api.expr.Source;
+
+/**
+ * A network spec as {@link SpecReader} reads it from its file: typed and immutable, each value
+ * with its place (file, line, key) so that {@link SpecAssembler}, which turns it into API objects
+ * reports faults at the user's line. Values whose meaning depends on a model (a parameter, an
+ * initial value, a weight) stay {@link SpecValue}s until the model is known. The inputs, the
+ * plots and the synapses written as equations are still carried as YAML nodes, for their own
+ * readers.
+ *
+ * @param name        the spec's {@code name:}, or the file name without extension
+ * @param where       the whole document
+ * @param backendAt   where the backend is named ({@code run:}, else the document); null when it
+ *                    comes from the command line
+ * @param folder      the spec's folder, which file paths in it are relative to
+ * @param inputs      the {@code inputs:} entries, read by {@link InputSpec} once populations exist
+ * @param plots       the {@code plots:} section, read by {@link PlotSpec} once monitors exist; null when absent
+ */
+public record NetworkSpec(String name, Where where, RunSettings settings, Where backendAt, Path folder,
+                          List<PopulationSpec> populations, List<View> views, List<ProjectionSpec> projections,
+                          List<SpecNode> inputs, Monitors monitors, SpecNode plots) {
+    public NetworkSpec {
+        populations = List.copyOf(populations);
+        views = List.copyOf(views);
+        projections = List.copyOf(projections);
+        inputs = List.copyOf(inputs);
+    }
+
+    /** A value with its place. */
+    public record Located<T>(T value, Where where) {
+        public SpecException error(String message) {
+            return new SpecException(where, message);
+        }
+    }
+
+    /** A population: neurons of a model, or a generator of spikes. */
+    public sealed interface PopulationSpec permits Neurons, Generator {
+        String name();
+
+        Where where();
+    }
+
+    /** A {@code generator:} population of {@code size} neurons; {@code where} is its {@code generator:} key. */
+    public record Generator(String name, Where where, int size, GeneratorSpec.Source source) implements PopulationSpec {
+    }
+
+    /**
+     * Neurons of a registered model ({@code model}) or of equations ({@code equations}), exactly
+     * one of them given.
+     *
+     * @param textKeys   keys that only equations take, given beside {@code model} (an error once
+     *                   the model's name is known to be right)
+     * @param method     the integration method, or null
+     * @param parameters by name, in the order written; {@code parametersAt} the section (null when absent)
+     * @param poisson    {@code poisson_input:} entries, and the section's place ({@code poissonAt})
+     * @param sums       {@code sums: {target: variable}}
+     */
+    public record Neurons(String name, Where where, int[] geometry, Located<String> model, ModelText equations,
+                          List<Located<String>> textKeys, Located<String> method, Map<String, SpecValue> parameters,
+                          Where parametersAt, Map<String, SpecValue> initial, List<Poisson> poisson, Where poissonAt,
+                          Map<String, Located<String>> sums) implements PopulationSpec {
+    }
+
+    /**
+     * A model written as text: each text with its place, the model's parameters, and the place of
+     * every key given, so a fault in any part is reported there.
+     */
+    public record ModelText(Where section, Located<Source> equations, Located<Source> threshold,
+                            Located<Source> thresholdCrossing, Located<Source> reset, Located<Source> refractory,
+                            Located<String> current, List<String> inputs, Located<String> membrane,
+                            Map<String, SpecValue> parameters, Map<String, Where> places) {
+    }
+
+    /** One {@code poisson_input:} entry: NEST's {@code poisson_generator} onto the membrane. */
+    public record Poisson(Located<Quantity<?>> rate, Located<Quantity<?>> weight) {
+    }
+
+    /** {@code name: POPULATION[from:to]}. */
+    public record View(String name, Located<String> range) {
+    }
+
+    /**
+     * A projection. Exactly one of: {@code on} (spikes add to a variable), a named
+     * {@code synapse} with its {@code output} (null: Delta, CUBA), or {@code equations} (the
+     * projection's keys, read by {@link SynapseSpec}, when its synapse is written as equations).
+     *
+     * @param index  its position in the spec, which seeds its connector
+     * @param weight null when absent (a weighted connector gives its own)
+     * @param delay  in ms, or null
+     */
+    public record ProjectionSpec(String name, Where where, int index, Located<String> pre, Located<String> post,
+                                 Connector connector, Located<String> on, Part synapse, Part output,
+                                 SpecValue weight, Located<Double> delay, Where initialAt,
+                                 SpecNode.Fields equations) {
+    }
+
+    /** {@code FixedProb} or {@code {name: FixedProb, prob: 0.1}}: the parameters as plain values. */
+    public record Connector(Located<String> name, Map<String, Object> parameters, Where where) {
+    }
+
+    /** A named synapse or output, {@code Exponential} or {@code {kind: COBA, E: 0 mV}}. */
+    public record Part(Located<String> kind, Map<String, Located<Quantity<?>>> parameters, Where where) {
+    }
+
+    /**
+     * The {@code monitors:} section.
+     *
+     * @param spikes the populations whose spikes are recorded; null for every group
+     */
+    public record Monitors(List<Located<String>> spikes, List<StateMonitor> states) {
+    }
+
+    /**
+     * A recorded variable, every {@code period} steps, of a {@code population} or (the other one
+     * null) of the per-synapse state of a projection written as equations ({@code synapses}).
+     *
+     * @param indices the neurons or synapses recorded, null for all
+     */
+    public record StateMonitor(Where where, Located<String> population, Located<String> synapses,
+                               Located<String> variable, int[] indices, int period) {
+    }
+}

@@ -1,0 +1,330 @@
+package org.brainj.launcher.spec;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.measure.Quantity;
+import org.brainj.api.BrainJException;
+import org.brainj.api.model.NamedSynapses;
+import org.brainj.launcher.spec.NetworkSpec.Connector;
+import org.brainj.launcher.spec.NetworkSpec.Located;
+import org.brainj.launcher.spec.NetworkSpec.ModelText;
+import org.brainj.launcher.spec.NetworkSpec.Monitors;
+import org.brainj.launcher.spec.NetworkSpec.Neurons;
+import org.brainj.launcher.spec.NetworkSpec.Part;
+import org.brainj.launcher.spec.NetworkSpec.Poisson;
+import org.brainj.launcher.spec.NetworkSpec.PopulationSpec;
+import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
+import org.brainj.launcher.spec.NetworkSpec.StateMonitor;
+import org.brainj.launcher.spec.NetworkSpec.View;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a spec file (YAML, or JSON, which YAML reads too) into a {@link NetworkSpec}: the one
+ * place that knows YAML and the spec's key sets (the schema in the README). It checks the shape
+ * of what is written (keys, names, numbers, quantities, lists); what a value means for a model,
+ * a connector or a backend is the {@link SpecAssembler}'s to check.
+ */
+final class SpecReader {
+    private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
+    /** The keys a population of neurons takes besides {@code size}, {@code model} and {@code equations}. */
+    private static final List<String> TEXT_KEYS = List.of("threshold", "threshold_crossing", "reset", "refractory",
+            "current", "inputs", "membrane");
+
+    private final RunSettings settings;
+
+    private SpecReader(RunSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The YAML tree of a spec file, read with a safe loader (no types, no recursion, few aliases). */
+    static SpecNode parse(Path file, String shownAs) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(30);
+        options.setCodePointLimit(8 << 20);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        Node node;
+        List<String> lines;
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            lines = text.lines().toList();
+            node = yaml.compose(new java.io.StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            String problem = e.getProblem() == null ? "malformed" : e.getProblem();
+            throw new SpecException(new Where(shownAs, line, ""), "not valid YAML: " + yamlProblem(problem)
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")") + "; check the indentation and quoting there", e);
+        } catch (YAMLException e) {
+            throw new SpecException(new Where(shownAs, 1, ""), "not valid YAML: " + yamlProblem(e.getMessage())
+                    + "; check the indentation and quoting there", e);
+        } catch (CharacterCodingException e) {
+            throw new SpecException(new Where(shownAs, 1, ""), "not UTF-8 text; save the file as UTF-8", e);
+        } catch (IOException e) {
+            throw new BrainJException("spec file '" + shownAs + "' cannot be read: " + e.getMessage(), e);
+        }
+        if (node == null) {
+            throw new SpecException(new Where(shownAs, 1, ""), "the spec is empty; it needs at least 'populations:' and 'run:'");
+        }
+        requireAcyclic(node, new IdentityHashMap<>(), shownAs);
+        return new SpecNode(node, new Where(shownAs, SpecNode.line(node), ""), lines);
+    }
+
+    /** SnakeYAML's complaints in the words of a spec: a tag names a Java class, a limit says what to do. */
+    private static String yamlProblem(String problem) {
+        if (problem.startsWith("Global tag is not allowed")) {
+            return "tags ('!!...') are not allowed in a spec; remove the tag";
+        }
+        if (problem.startsWith("Nesting Depth exceeded")) {
+            return "nested more than 30 levels deep; write the value flatter";
+        }
+        if (problem.startsWith("Number of aliases")) {
+            return "more than 20 aliases (*name) of lists or mappings; write the values out";
+        }
+        return problem;
+    }
+
+    /**
+     * Refuses an alias inside the node it names ({@code prob: &a [*a]}): the tree would be
+     * infinite. The nesting limit bounds this walk's depth.
+     */
+    private static void requireAcyclic(Node node, IdentityHashMap<Node, Boolean> open, String shownAs) {
+        if (open.containsKey(node)) {
+            throw new SpecException(new Where(shownAs, SpecNode.line(node), ""), "an alias (*name) refers to the list or mapping"
+                    + " that holds it, which would be infinite; write the value out instead");
+        }
+        open.put(node, Boolean.TRUE);
+        if (node instanceof SequenceNode s) {
+            s.getValue().forEach(n -> requireAcyclic(n, open, shownAs));
+        } else if (node instanceof MappingNode m) {
+            m.getValue().forEach(t -> {
+                requireAcyclic(t.getKeyNode(), open, shownAs);
+                requireAcyclic(t.getValueNode(), open, shownAs);
+            });
+        }
+        open.remove(node);
+    }
+
+    /**
+     * The network of a spec's tree.
+     *
+     * @param fileName the name when the spec gives none
+     * @param folder   the spec's folder
+     */
+    static NetworkSpec read(SpecNode root, String fileName, RunSettings.Overrides overrides, Path folder) {
+        // 'sweep' is read by SweepSpec (brainj sweep); a plain run runs the spec's own values
+        SpecNode.Fields top = root.fields("name", "description", "run", "populations", "views", "projections", "inputs",
+                "monitors", "plots", "sweep");
+        String name = top.has("name") ? top.optional("name").name() : fileName;
+        RunSettings settings = RunSettings.read(top.optional("run"), overrides, root.where());
+        Where backendAt = overrides.backend() != null ? null : top.has("run") ? top.optional("run").where() : root.where();
+        SpecReader reader = new SpecReader(settings);
+        SpecNode pops = top.required("populations");
+        if (pops.mapping().isEmpty()) {
+            throw pops.error("no populations; add at least one");
+        }
+        List<PopulationSpec> populations = new ArrayList<>();
+        pops.mapping().forEach((n, section) -> populations.add(population(n, section, folder)));
+        Set<String> names = new LinkedHashSet<>(pops.mapping().keySet());
+        List<View> views = new ArrayList<>();
+        if (top.has("views")) {
+            top.optional("views").mapping().forEach((n, v) -> {
+                if (names.contains(n)) {
+                    throw v.error("'" + n + "' names a population already; give the view another name");
+                }
+                views.add(new View(n, text(v)));
+            });
+        }
+        List<ProjectionSpec> projections = new ArrayList<>();
+        if (top.has("projections")) {
+            top.optional("projections").mapping().forEach((n, section) -> projections.add(reader.projection(n, section,
+                    projections.size())));
+        }
+        List<SpecNode> inputs = top.has("inputs") ? top.optional("inputs").sequence() : List.of();
+        return new NetworkSpec(name, root.where(), settings, backendAt, folder, populations, views, projections, inputs,
+                reader.monitors(top.optional("monitors")), top.optional("plots"));
+    }
+
+    // ---- populations ------------------------------------------------------------------------------
+
+    private static PopulationSpec population(String name, SpecNode section, Path folder) {
+        if (!name.matches(NAME)) {
+            throw section.error("'" + name + "' is not a name; use letters, digits and '_'");
+        }
+        if (section.isMapping() && section.mapping().containsKey("generator")) {
+            return GeneratorSpec.read(name, section, folder);
+        }
+        SpecNode.Fields f = section.fields("size", "model", "equations", "method", "threshold", "reset", "refractory",
+                "threshold_crossing", "current", "inputs", "membrane", "parameters", "initial", "poisson_input", "sums");
+        int[] geometry = geometry(f.required("size"));
+        boolean byName = f.has("model");
+        if (byName == f.has("equations")) {
+            throw section.error(byName ? "give either 'model' or 'equations', not both"
+                    : "no model; give 'model: NAME' (a registered model, see brainj list) or 'equations:'");
+        }
+        Located<String> model = byName ? text(f.optional("model")) : null;
+        ModelText equations = byName ? null : EquationModel.text(f);
+        List<Located<String>> textKeys = byName
+                ? TEXT_KEYS.stream().filter(f::has).map(k -> new Located<>(k, f.optional(k).where())).toList() : List.of();
+        Map<String, SpecValue> parameters = f.values("parameters");
+        Where parametersAt = f.has("parameters") ? f.optional("parameters").where() : null;
+        List<Poisson> poisson = new ArrayList<>();
+        if (f.has("poisson_input")) {
+            SpecNode node = f.optional("poisson_input");
+            for (SpecNode item : node.isSequence() ? node.sequence() : List.of(node)) {
+                SpecNode.Fields p = item.fields("rate", "weight");
+                poisson.add(new Poisson(quantity(p.required("rate")), quantity(p.required("weight"))));
+            }
+        }
+        Map<String, Located<String>> sums = new LinkedHashMap<>();
+        if (f.has("sums")) {
+            f.optional("sums").mapping().forEach((target, variable) ->
+                    sums.put(target, new Located<>(variable.name(), variable.where())));
+        }
+        return new Neurons(name, section.where(), geometry, model, equations, textKeys,
+                f.has("method") ? text(f.optional("method")) : null, parameters, parametersAt, f.values("initial"), poisson,
+                f.has("poisson_input") ? f.optional("poisson_input").where() : null, sums);
+    }
+
+    private static int[] geometry(SpecNode size) {
+        if (size.isSequence()) {
+            List<SpecNode> dims = size.sequence();
+            if (dims.isEmpty() || dims.size() > 2) {
+                throw size.error("a geometry has 1 or 2 dimensions, e.g. 4000 or [30, 30]");
+            }
+            return dims.stream().mapToInt(d -> d.integer(1)).toArray();
+        }
+        return new int[] {size.integer(1)};
+    }
+
+    // ---- projections ------------------------------------------------------------------------------
+
+    private ProjectionSpec projection(String name, SpecNode section, int index) {
+        SpecNode.Fields f = section.fields("pre", "post", "connector", "weight", "delay", "on", "synapse", "output",
+                "initial");
+        Located<String> pre = text(f.required("pre"));
+        Located<String> post = text(f.required("post"));
+        Connector connector = connector(f.required("connector"));
+        SpecNode.Fields equations = SynapseSpec.isEquations(f.optional("synapse")) ? f : null;
+        Part synapse = equations == null && f.has("synapse")
+                ? part(f.optional("synapse"), "synapse", NamedSynapses.SYNAPSE_UNITS) : null;
+        Part output = equations == null && f.has("output") ? part(f.optional("output"), "output", NamedSynapses.OUTPUT_UNITS) : null;
+        Located<String> on = equations == null && f.has("on") ? new Located<>(f.optional("on").name(), f.optional("on").where())
+                : null;
+        Located<Double> delay = equations == null && f.has("delay")
+                ? new Located<>(f.optional("delay").time(), f.optional("delay").where()) : null;
+        return new ProjectionSpec(name, section.where(), index, pre, post, connector, on, synapse, output,
+                f.given("weight") == null ? null : f.given("weight").value(), delay,
+                f.has("initial") ? f.optional("initial").where() : null, equations);
+    }
+
+    private static Connector connector(SpecNode node) {
+        if (!node.isMapping()) {
+            return new Connector(text(node), Map.of(), node.where());
+        }
+        Map<String, SpecNode> entries = node.mapping();
+        SpecNode n = entries.get("name");
+        if (n == null) {
+            throw node.error("the connector needs 'name:' (e.g. FixedProb; see brainj list) beside its parameters");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        entries.forEach((k, v) -> {
+            if (!k.equals("name")) {
+                params.put(k, v.plain());
+            }
+        });
+        return new Connector(text(n), params, node.where());
+    }
+
+    /** A named synapse or output: its kind, and its parameters among the keys of {@code units}. */
+    private static Part part(SpecNode node, String what, Map<String, String> units) {
+        if (!node.isMapping()) {
+            return new Part(text(node), Map.of(), node.where());
+        }
+        List<String> keys = new ArrayList<>(List.of("kind"));
+        keys.addAll(units.keySet());
+        SpecNode.Fields f = node.fields(keys.toArray(String[]::new));
+        SpecNode kind = f.required("kind");
+        Map<String, Located<Quantity<?>>> params = new LinkedHashMap<>();
+        for (String key : units.keySet()) {
+            if (f.has(key)) {
+                params.put(key, quantity(f.optional(key)));
+            }
+        }
+        return new Part(text(kind), params, node.where());
+    }
+
+    // ---- monitors ---------------------------------------------------------------------------------
+
+    private Monitors monitors(SpecNode node) {
+        SpecNode.Fields f = node == null ? null : node.fields("spikes", "state");
+        List<Located<String>> spikes = f == null || !f.has("spikes") ? null
+                : f.optional("spikes").sequence().stream().map(s -> new Located<>(s.name(), s.where())).toList();
+        List<StateMonitor> states = new ArrayList<>();
+        if (f != null && f.has("state")) {
+            for (SpecNode s : f.optional("state").sequence()) {
+                SpecNode.Fields m = s.fields("population", "synapses", "variable", "indices", "period");
+                boolean ofSynapses = m.has("synapses");
+                if (ofSynapses && m.has("population")) {
+                    throw m.optional("population").error("a state monitor records either a population or synapses;"
+                            + " remove one");
+                }
+                Located<String> population = ofSynapses ? null : text(m.required("population"));
+                Located<String> synapses = ofSynapses ? new Located<>(m.optional("synapses").name(),
+                        m.optional("synapses").where()) : null;
+                Located<String> variable = new Located<>(m.required("variable").name(), m.required("variable").where());
+                int[] indices = m.has("indices") ? m.optional("indices").sequence().stream().mapToInt(i -> i.integer(0)).toArray() : null;
+                if (!ofSynapses && indices != null && java.util.Arrays.stream(indices).distinct().count() < indices.length) {
+                    throw m.optional("indices").error("an index is listed twice; list each neuron once");
+                }
+                states.add(new StateMonitor(s.where(), population, synapses, variable, indices, period(m, settings)));
+            }
+        }
+        return new Monitors(spikes, states);
+    }
+
+    /** A monitor's {@code period:} in steps of dt (1 when absent), at most the run's length. */
+    private static int period(SpecNode.Fields m, RunSettings settings) {
+        if (!m.has("period")) {
+            return 1;
+        }
+        double steps = m.optional("period").time() / settings.dt();
+        if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
+            throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt()
+                    + " ms; give a multiple of dt, e.g. 1 ms");
+        }
+        if (steps > settings.steps()) {
+            throw m.optional("period").error("the period is longer than the run (" + settings.duration()
+                    + " ms), so nothing would be recorded; give a period of at most the run's duration");
+        }
+        return (int) Math.rint(steps);
+    }
+
+    // ---- values -----------------------------------------------------------------------------------
+
+    private static Located<String> text(SpecNode node) {
+        return new Located<>(node.text(), node.where());
+    }
+
+    private static Located<Quantity<?>> quantity(SpecNode node) {
+        return new Located<>(node.quantity(), node.where());
+    }
+}

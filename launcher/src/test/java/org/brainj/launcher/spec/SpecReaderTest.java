@@ -1,0 +1,123 @@
+package org.brainj.launcher.spec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.brainj.api.units.PhysicalUnits;
+import org.brainj.launcher.spec.NetworkSpec.Neurons;
+import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reader alone: YAML to records with the places written, before any model or connector is looked up. */
+class SpecReaderTest {
+    @TempDir
+    Path dir;
+
+    private NetworkSpec read(String yaml) throws Exception {
+        Path file = Files.writeString(dir.resolve("net.yaml"), yaml);
+        return SpecReader.read(SpecReader.parse(file, "net.yaml"), "net", RunSettings.Overrides.NONE, dir);
+    }
+
+    @Test
+    void eachValueIsTypedAndCarriesItsLine() throws Exception {
+        NetworkSpec spec = read("""
+                run: {duration: 10 ms, dt: 0.1 ms}
+                populations:
+                  P:
+                    size: [3, 4]
+                    equations: |
+                      dV/dt = (E_L - V) / tau : volt
+                    threshold: V > -50*mV
+                    parameters: {E_L: -60 mV, tau: 10 ms}
+                    initial: {V: [-60 mV, -59 mV]}
+                views:
+                  A: P[0:6]
+                projections:
+                  C:
+                    pre: A
+                    post: P
+                    connector: {name: FixedProb, prob: 0.1}
+                    synapse: {kind: Exponential, tau: 0.005 s}
+                    output: {kind: COBA, E: 0 mV}
+                    weight: 1 nS
+                    delay: 0.002 s
+                monitors:
+                  spikes: [P]
+                  state:
+                    - {population: P, variable: V, period: 1 ms}
+                """);
+        assertEquals("net", spec.name());
+        Neurons p = (Neurons) spec.populations().get(0);
+        assertArrayEquals(new int[] {3, 4}, p.geometry());
+        assertNull(p.model());
+        assertEquals(5, p.equations().equations().where().line()); // the key
+        assertEquals(6, p.equations().equations().value().line()); // the block's text, where its faults are reported
+        assertEquals("V > -50*mV", p.equations().threshold().value().text());
+        assertEquals(7, p.equations().threshold().where().line());
+        assertEquals(8, p.parameters().get("tau").where().line());
+        assertEquals(2, ((SpecValue.Listed) p.initial().get("V")).items().size());
+        assertEquals("P[0:6]", spec.views().get(0).range().value());
+
+        ProjectionSpec c = spec.projections().get(0);
+        assertEquals("FixedProb", c.connector().name().value());
+        assertEquals(0.1, (Double) c.connector().parameters().get("prob"), 0);
+        assertEquals("Exponential", c.synapse().kind().value());
+        // 0.005 s, kept as written: the API converts it for the synapse
+        assertEquals(5e-3, PhysicalUnits.toSI(c.synapse().parameters().get("tau").value()), 1e-15);
+        assertEquals(17, c.synapse().parameters().get("tau").where().line());
+        assertEquals("1 nS", c.weight().scalar().text());
+        assertEquals(19, c.weight().where().line());
+        assertEquals(2.0, c.delay().value(), 1e-12); // in ms
+        assertNull(c.equations());
+
+        assertEquals("P", spec.monitors().spikes().get(0).value());
+        assertEquals(10, spec.monitors().states().get(0).period()); // 1 ms / 0.1 ms
+    }
+
+    @Test
+    void theReaderLooksUpNoModelConnectorOrPopulation() throws Exception {
+        // all names unknown: the reader takes them as written, the assembler reports the first at its line
+        String yaml = """
+                run: {duration: 10 ms}
+                populations:
+                  P: {size: 2, model: Frobnicator}
+                projections:
+                  C: {pre: Nowhere, post: P, connector: Teleport, weight: 1 mV}
+                """;
+        NetworkSpec spec = read(yaml);
+        assertEquals("Frobnicator", ((Neurons) spec.populations().get(0)).model().value());
+        assertEquals("Nowhere", spec.projections().get(0).pre().value());
+        SpecException e = assertThrows(SpecException.class, () -> SpecAssembler.assemble(spec, Catalog.classpath()));
+        assertTrue(e.getMessage().startsWith("net.yaml:3: populations.P.model: "), e.getMessage());
+    }
+
+    @Test
+    void aSpikeGeneratorIsReadIntoItsTimesInMilliseconds() throws Exception {
+        NetworkSpec spec = read("""
+                run: {duration: 10 ms}
+                populations:
+                  G: {size: 2, generator: {type: spike_generator, times: [1 ms, 0.002 s, 3000 us], indices: [0, 1, 0]}}
+                """);
+        NetworkSpec.Generator g = (NetworkSpec.Generator) spec.populations().get(0);
+        GeneratorSpec.SpikeTimes s = (GeneratorSpec.SpikeTimes) g.source();
+        assertArrayEquals(new double[] {1, 2, 3}, s.times(), 1e-12);
+        assertArrayEquals(new int[] {0, 1, 0}, s.indices());
+        assertEquals(3, g.where().line());
+    }
+
+    @Test
+    void aShapeFaultIsTheReadersAtItsKey() {
+        SpecException e = assertThrows(SpecException.class, () -> read("""
+                run: {duration: 10 ms}
+                populations:
+                  P: {size: 2, model: LIF, colour: red}
+                """));
+        assertTrue(e.getMessage().startsWith("net.yaml:3: populations.P.colour: unknown key 'colour'"), e.getMessage());
+    }
+}
