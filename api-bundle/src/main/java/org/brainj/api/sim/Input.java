@@ -142,6 +142,16 @@ public final class Input {
         return in;
     }
 
+    /** A noise input draws from {@code seed} from now on (its own stream kept); other inputs draw nothing. */
+    void reseed(long seed) {
+        if (noise != null) {
+            noiseSeed = seed;
+            if (drive != null) {
+                drive.reseed(seed);
+            }
+        }
+    }
+
     public Population target() {
         return target;
     }

@@ -509,20 +509,15 @@ public class Network {
     }
 
     /**
-     * Back to time 0 drawing from {@code seed} from now on: initial values and noise as a network
-     * built with this seed draws them (connectivity, drawn by connectors with their own seeds, is
-     * kept). Repeat runs that should not replay one another's draws (a parameter sweep's points)
+     * Back to time 0 drawing from {@code seed} from now on: initial values, noise and noise inputs
+     * (each on its own stream) as a network built with this seed draws them (connectivity, drawn
+     * by connectors with their own seeds, is kept). Repeat runs that should not replay one another's draws (a parameter sweep's points)
      * each take their own seed. Kernels stay compiled; a step that draws noise is bound to the new
      * seed ({@link Backend#compile} again, counted in {@link #compilations()}; the CPU backend
      * reuses the class it compiled).
      */
     public void reset(long seed) {
-        this.seed = seed;
-        if (built) {
-            for (NeuronGroup g : groups) {
-                compilations += g.reseed(seed) ? 1 : 0;
-            }
-        }
+        reseed(seed);
         reset();
     }
 
@@ -592,10 +587,7 @@ public class Network {
             }
         });
         if (c.seed != seed) {
-            seed = c.seed;
-            for (NeuronGroup g : groups) {
-                compilations += g.reseed(seed) ? 1 : 0;
-            }
+            reseed(c.seed);
         }
         owned.forEach((name, t) -> {
             Checkpoint.Array a = c.arrays.get(name);
@@ -661,6 +653,17 @@ public class Network {
             synapses.forEach(Synapses::reset);
         }
         monitors.forEach(Monitor::clear);
+    }
+
+    /** Initial values, group noise and noise inputs draw from {@code seed} from now on. */
+    private void reseed(long seed) {
+        this.seed = seed;
+        if (built) {
+            for (NeuronGroup g : groups) {
+                compilations += g.reseed(seed) ? 1 : 0;
+            }
+        }
+        inputs.forEach(in -> in.reseed(seed));
     }
 
     private void requireUnbuilt(String what) {

@@ -14,7 +14,7 @@ import org.brainj.api.tensor.Tensor;
 final class NoiseDrive {
     private final Noise noise;
     private final Backend backend;
-    private final long seed;
+    private long seed;
     private final int stream;
     private final double dt;
     private final long first;
@@ -59,6 +59,11 @@ final class NoiseDrive {
             decay = null;
             drift = null;
         }
+    }
+
+    /** Draws from {@code seed} from now on, on the same stream. */
+    void reseed(long seed) {
+        this.seed = seed;
     }
 
     /** The OU state for the next backend, or null. */
