@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.brainj.examples.Brian2Reference.matrix;
 import static org.brainj.examples.Brian2Reference.npy;
 import static org.brainj.examples.Brian2Reference.results;
+import static org.brainj.examples.Brian2Reference.transpose;
 import static org.brainj.examples.Brian2Reference.vector;
 
 import java.util.Arrays;
@@ -270,15 +271,5 @@ class Brian2FeaturesTest {
         compare("spike count", new double[] {(Double) ref.get(2)}, new double[] {spikes.times().length});
         assertTrue(t.usesAlignPost(), "T's constant weights take the post-aligned event op");
         assertFalse(s.usesAlignPost(), "S's plastic weights need its programs");
-    }
-
-    private static double[][] transpose(double[][] m) {
-        double[][] t = new double[m[0].length][m.length];
-        for (int r = 0; r < m.length; r++) {
-            for (int c = 0; c < m[r].length; c++) {
-                t[c][r] = m[r][c];
-            }
-        }
-        return t;
     }
 }

@@ -108,6 +108,17 @@ final class Brian2Reference {
      * A 1-d little-endian float64 ({@code <f8}) or int32 ({@code <i4}) {@code .npy} file of the
      * reference folder, as the script that wrote the references saves Brian2's inputs.
      */
+    /** Brian2's monitors are (variable index, step); ours (step, index). */
+    static double[][] transpose(double[][] m) {
+        double[][] t = new double[m[0].length][m.length];
+        for (int r = 0; r < m.length; r++) {
+            for (int c = 0; c < m[r].length; c++) {
+                t[c][r] = m[r][c];
+            }
+        }
+        return t;
+    }
+
     static double[] npy(String file) {
         try {
             java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(FOLDER.resolve(file)))

@@ -1,6 +1,7 @@
 package org.brainj.examples;
 
 import static org.brainj.examples.Brian2Reference.matrix;
+import static org.brainj.examples.Brian2Reference.transpose;
 import static org.brainj.examples.Brian2Reference.vector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,17 +126,6 @@ class Brian2SynapsesTest {
 
     private static int[] ints(Object list) {
         return Arrays.stream(vector(list)).mapToInt(x -> (int) x).toArray();
-    }
-
-    /** Brian2's monitors are (variable index, step); ours (step, index). */
-    private static double[][] transpose(double[][] m) {
-        double[][] t = new double[m[0].length][m.length];
-        for (int r = 0; r < m.length; r++) {
-            for (int c = 0; c < m[r].length; c++) {
-                t[c][r] = m[r][c];
-            }
-        }
-        return t;
     }
 
     private static void assertTraces(String what, double[][] brian2, double[][] ours, double tolerance) {
