@@ -63,7 +63,7 @@ final class IntegrateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "integrate.csv",
-            description = "The CSV file (default ${DEFAULT-VALUE}); the plot goes beside it as .png.")
+            description = "The CSV file (default ${DEFAULT-VALUE}); the plot goes beside it as .png and .svg.")
     Path out;
 
     @Spec
@@ -117,7 +117,8 @@ final class IntegrateCommand implements Callable<Integer> {
                 : Odeint.of(eqs, values).method(method).integrate(x0, 0, end, step);
         write(trajectory);
         command.commandLine().getOut().println("integrated " + variables + " with " + method + " over "
-                + (trajectory.size() - 1) + " steps; final " + finalState(trajectory) + "; wrote " + out + " and " + png());
+                + (trajectory.size() - 1) + " steps; final " + finalState(trajectory) + "; wrote " + out + ", "
+                + picture(".png") + " and " + picture(".svg"));
         command.commandLine().getOut().flush();
         return 0;
     }
@@ -179,14 +180,16 @@ final class IntegrateCommand implements Callable<Integer> {
         for (int k = 0; k < t.size(); k++) {
             columns[k] = t.states()[k];
         }
-        AtomicFiles.write(png(), Plots.lines(String.join(", ", t.variables()), "value", t.times(), columns,
-                t.variables()).png());
+        var figure = Plots.lines(String.join(", ", t.variables()), "value", t.times(), columns, t.variables());
+        AtomicFiles.write(picture(".png"), figure.png());
+        AtomicFiles.write(picture(".svg"), figure.svg());
     }
 
-    private Path png() {
+    /** The plot's file beside the CSV: {@code v.csv} gives {@code v.png} and {@code v.svg}. */
+    private Path picture(String extension) {
         String name = out.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".png");
+        return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + extension);
     }
 
     private static String finalState(Trajectory t) {

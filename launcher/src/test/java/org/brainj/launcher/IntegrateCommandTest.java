@@ -46,6 +46,7 @@ class IntegrateCommandTest {
         assertEquals(-60 - 10 * Math.exp(-5), last[1], 1e-9);
         byte[] png = Files.readAllBytes(dir.resolve("v.png"));
         assertEquals("PNG", new String(png, 1, 3));
+        assertTrue(Files.readString(dir.resolve("v.svg")).contains("<svg"), "the plot as SVG beside the PNG");
         assertTrue(out.toString().startsWith("integrated [V] with rk4 over 5000 steps"), out.toString());
     }
 
