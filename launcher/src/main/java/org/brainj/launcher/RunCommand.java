@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the network described by a spec file (YAML or JSON; see the README's 'Spec files'),"
                 + " headless, with a progress bar on stderr.",
-                "Writes summary.json, spikes (CSV and .npy), recorded variables (.npy) and plots (PNG) to the output"
-                        + " folder, and prints a one-line summary."})
+                "Writes summary.json, spikes (CSV and .npy), recorded variables (.npy), all of it in HDF5 (run.h5),"
+                        + " and plots (PNG and SVG) to the output folder, and prints a one-line summary."})
 final class RunCommand implements Callable<Integer> {
     /** Ctrl-C waits this long for the outputs of what was recorded to be written. */
     private static final long WRITE_WAIT_SECONDS = 60;
