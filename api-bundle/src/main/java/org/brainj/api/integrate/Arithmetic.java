@@ -36,14 +36,10 @@ public interface Arithmetic<S> {
     S let(String name, S value);
 
     /**
-     * The exact flow over {@code dt} of the coupled linear system {@code x' = A x + b}
-     * ({@code exp(A dt) x + phi1(A dt) b dt}), which needs a matrix exponential of numbers.
+     * The exact flow over {@code dt} of the coupled linear system {@code x' = A x + b} of
+     * {@code variables}: {@code exp(A dt) x + (int_0^dt exp(A s) ds) b} (see {@link Exact}).
      */
-    default List<S> affineFlow(VectorField.Affine<S> system, List<S> x, S dt) {
-        throw new UnsupportedMethodException("exact: a coupled linear system has no closed-form update in a step "
-                + "program (it needs a matrix exponential of numbers); decouple the equations, use exponential_euler "
-                + "or an explicit Runge-Kutta method, or integrate stand-alone");
-    }
+    List<S> affineFlow(List<String> variables, VectorField.Affine<S> system, List<S> x, S dt);
 
     /** Names each variable's value as {@code <variable><suffix>} (see {@link #let}). */
     default List<S> let(List<String> variables, String suffix, List<S> values) {

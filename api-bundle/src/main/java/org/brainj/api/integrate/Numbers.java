@@ -79,24 +79,26 @@ public final class Numbers implements Arithmetic<Double> {
         return c;
     }
 
-    /** Through the augmented matrix {@code [[A dt, b dt], [0, 0]]}, whose exponential holds both parts. */
     @Override
-    public List<Double> affineFlow(VectorField.Affine<Double> system, List<Double> x, Double dt) {
+    public List<Double> affineFlow(List<String> variables, VectorField.Affine<Double> system, List<Double> x,
+                                   Double dt) {
         int n = x.size();
-        double[][] m = new double[n + 1][n + 1];
+        double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 Double aij = system.a().get(i).get(j);
-                m[i][j] = aij == null ? 0 : aij * dt;
+                a[i][j] = aij == null ? 0 : aij;
             }
-            m[i][n] = system.b().get(i) * dt;
         }
-        double[][] e = MatrixExponential.expm(m);
+        double[][][] p = Exact.propagators(a, dt);
         List<Double> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double v = e[i][n];
+            double v = 0;
             for (int j = 0; j < n; j++) {
-                v += e[i][j] * x.get(j);
+                v += p[0][i][j] * x.get(j);
+            }
+            for (int j = 0; j < n; j++) {
+                v += p[1][i][j] * system.b().get(j);
             }
             out.add(v);
         }

@@ -78,6 +78,8 @@ public final class StepPrograms {
         for (int i = 0; i < variables.size(); i++) {
             ar.assign(variables.get(i), new Expr.Var(temporaries.get(i)));
         }
-        return new StepProgram(ar.body(), Set.copyOf(variables), system.parameters(), draws);
+        Set<String> params = new HashSet<>(system.parameters());
+        ar.propagators().forEach(p -> p.entries().forEach(e -> params.add(e.parameter())));
+        return new StepProgram(ar.body(), Set.copyOf(variables), params, draws, null, ar.propagators());
     }
 }

@@ -9,6 +9,7 @@ import org.brainj.api.expr.Expr.BinOp;
 import org.brainj.api.expr.Expr.Fn;
 import org.brainj.api.expr.Exprs;
 import org.brainj.api.program.Assign;
+import org.brainj.api.program.Propagator;
 
 /**
  * {@link Arithmetic} on expressions: a scheme run in it writes the body of a step program.
@@ -18,6 +19,7 @@ import org.brainj.api.program.Assign;
  */
 final class Symbols implements Arithmetic<Expr> {
     private final List<Assign> body = new ArrayList<>();
+    private final List<Propagator> propagators = new ArrayList<>();
     private final Set<String> taken;
 
     Symbols(Set<String> reserved) {
@@ -26,6 +28,11 @@ final class Symbols implements Arithmetic<Expr> {
 
     List<Assign> body() {
         return List.copyOf(body);
+    }
+
+    /** The propagators {@link #affineFlow} wrote: their entries are parameters the body reads. */
+    List<Propagator> propagators() {
+        return List.copyOf(propagators);
     }
 
     /** A fresh name for {@code hint}: itself when free, else with a numeric suffix. */
@@ -89,6 +96,47 @@ final class Symbols implements Arithmetic<Expr> {
         }
         Expr small = new Expr.Cmp(Expr.CmpOp.LT, new Expr.Call(Fn.ABS, List.of(x)), constant(Numbers.PHI1_SERIES_BELOW));
         return new Expr.Where(small, series, divide(subtract(new Expr.Call(Fn.EXP, List.of(x)), constant(1)), x));
+    }
+
+    /**
+     * Reads both matrices as parameters {@code P_<xi>_<xj>} (the flow) and {@code Q_<xi>_<xj>}
+     * (the input), recorded in a {@link Propagator} for the runtime to compute once per run; only
+     * entries that can be nonzero are read (a path from {@code xj} to {@code xi} in {@code A}) and
+     * only for nonzero {@code b_j}, so the element's work is those multiply-adds.
+     */
+    @Override
+    public List<Expr> affineFlow(List<String> variables, VectorField.Affine<Expr> system, List<Expr> x, Expr dt) {
+        int n = x.size();
+        boolean[][] reach = system.reachable();
+        List<Expr> b = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) {
+            Expr bj = system.b().get(j);
+            b.add(Exprs.isConst(bj, 0) ? null : let(variables.get(j) + "_b", bj));
+        }
+        List<Propagator.Entry> entries = new ArrayList<>();
+        List<Expr> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Expr v = constant(0);
+            for (int j = 0; j < n; j++) {
+                if (reach[i][j]) {
+                    String p = fresh("P_" + variables.get(i) + "_" + variables.get(j));
+                    entries.add(new Propagator.Entry(p, Propagator.Part.FLOW, i, j));
+                    v = add(v, multiply(new Expr.Var(p), x.get(j)));
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                if (reach[i][j] && b.get(j) != null) {
+                    String q = fresh("Q_" + variables.get(i) + "_" + variables.get(j));
+                    entries.add(new Propagator.Entry(q, Propagator.Part.INPUT, i, j));
+                    v = add(v, multiply(new Expr.Var(q), b.get(j)));
+                }
+            }
+            out.add(v);
+        }
+        List<List<Expr>> a = system.a().stream()
+                .map(row -> row.stream().map(aij -> aij == null ? constant(0) : aij).toList()).toList();
+        propagators.add(new Propagator(variables, a, entries));
+        return out;
     }
 
     @Override

@@ -61,5 +61,27 @@ public interface VectorField<S> {
             }
             return true;
         }
+
+        /**
+         * {@code r[i][j]}: whether {@code x_j} reaches {@code x_i} through the nonzero coefficients
+         * (or {@code i == j}), i.e. whether entry {@code (i, j)} of {@code exp(A dt)} can be nonzero.
+         */
+        public boolean[][] reachable() {
+            int n = a.size();
+            boolean[][] r = new boolean[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    r[i][j] = i == j || a.get(i).get(j) != null;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        r[i][j] |= r[i][k] && r[k][j];
+                    }
+                }
+            }
+            return r;
+        }
     }
 }

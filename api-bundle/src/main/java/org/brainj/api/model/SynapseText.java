@@ -428,6 +428,11 @@ public final class SynapseText {
                         + " take no noise term (xi); draw in on_pre or on_post with randn(), or move the noise to a"
                         + " group's equations", null);
             }
+            if (program != null && !program.propagators().isEmpty()) {
+                throw new ModelTextException("method", null, 0, 0, "exact: the clock-driven equations of "
+                        + program.propagators().get(0).variables() + " are coupled, and synapses do not bind the"
+                        + " propagators computed once per run; decouple them or use rk4 or exponential_euler", null);
+            }
         }
 
         private Double delayValue(String part, String delay) {

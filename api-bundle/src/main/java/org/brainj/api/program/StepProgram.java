@@ -23,18 +23,27 @@ import java.util.Set;
  *               without recompiling
  * @param noise  the random draws the body refers to
  * @param events the state variable whose nonzero elements each step lists, or null for none
+ * @param propagators exact flows whose matrix entries are among the {@code params}: the runtime
+ *               computes and binds them (0-d) before each run; a backend sees only parameters
  */
 public record StepProgram(List<Assign> body, Set<String> state, Set<String> params, List<RandomDraw> noise,
-                          String events) {
+                          String events, List<Propagator> propagators) {
     public StepProgram {
         body = List.copyOf(body);
         state = Set.copyOf(state);
         params = Set.copyOf(params);
         noise = List.copyOf(noise);
+        propagators = List.copyOf(propagators);
         if (events != null && !state.contains(events)) {
             throw new IllegalArgumentException("the step program lists the events of '" + events
                     + "', which is not one of its state variables " + state + "; name a state variable");
         }
+    }
+
+    /** A program without propagators. */
+    public StepProgram(List<Assign> body, Set<String> state, Set<String> params, List<RandomDraw> noise,
+                       String events) {
+        this(body, state, params, noise, events, List.of());
     }
 
     /** A program that lists no events. */

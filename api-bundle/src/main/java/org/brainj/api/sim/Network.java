@@ -442,6 +442,7 @@ public class Network {
         for (Input in : inputs) {
             in.checkCovers(step + n, dt);
         }
+        groups.forEach(g -> g.prepare(dt));
         long start = System.nanoTime();
         long every = Math.max(1, n / 100);
         long lastGood = step;

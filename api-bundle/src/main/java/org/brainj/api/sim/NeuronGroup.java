@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.brainj.api.UnknownNameException;
+import org.brainj.api.expr.FreeVars;
+import org.brainj.api.integrate.Exact;
 import org.brainj.api.program.Bindings;
 import org.brainj.api.program.Kernel;
+import org.brainj.api.program.Propagator;
 import org.brainj.api.program.StepProgram;
 import org.brainj.api.random.RandomKey;
 import org.brainj.api.tensor.Backend;
@@ -41,6 +44,8 @@ public final class NeuronGroup implements Population {
     // set by build()
     private Backend backend;
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+    /** The 0-d entries of the program's exact propagators, computed before each run ({@link #prepare}). */
+    private final Map<String, Tensor> propagators = new LinkedHashMap<>();
     private Kernel kernel;
     private StepProgram program;
     /**
@@ -259,6 +264,10 @@ public final class NeuronGroup implements Population {
             init.fill(backend, t, key(p));
             tensors.put(p, t);
         });
+        for (Propagator p : program.propagators()) {
+            requireShared(p);
+            p.entries().forEach(e -> propagators.put(e.parameter(), backend.zeros(dtype)));
+        }
         listRows = new Tensor[maxDelaySteps + 1];
         for (int r = 0; r < listRows.length; r++) {
             listRows[r] = backend.zeros(DType.INT32, size + 1);
@@ -274,6 +283,7 @@ public final class NeuronGroup implements Population {
      */
     Kernel moveTo(Backend target) {
         tensors.replaceAll((name, t) -> target.transfer(t));
+        propagators.replaceAll((name, t) -> target.transfer(t));
         for (int r = 0; r < listRows.length; r++) {
             listRows[r] = target.transfer(listRows[r]);
         }
@@ -313,8 +323,43 @@ public final class NeuronGroup implements Population {
 
     private Kernel compileOn(Backend target) {
         // a step that writes no state (no dynamics, no threshold) has nothing to run
-        return program.body().isEmpty() || program.state().isEmpty() ? null
-                : target.compile(program, new Bindings(tensors, seed, program.events() == null ? null : List.of(listRows)));
+        if (program.body().isEmpty() || program.state().isEmpty()) {
+            return null;
+        }
+        Map<String, Tensor> bound = new LinkedHashMap<>(tensors);
+        bound.putAll(propagators);
+        return target.compile(program, new Bindings(bound, seed, program.events() == null ? null : List.of(listRows)));
+    }
+
+    /**
+     * Computes the exact propagators from the parameters' present values and {@code dt}, once
+     * before a run: NEST's {@code pre_run_hook}. A parameter written between runs (by
+     * {@link #set(String, double)} or through its tensor) is thus taken up without recompiling.
+     */
+    void prepare(double dt) {
+        for (Propagator p : program.propagators()) {
+            Exact.values(p, name -> tensors.get(name).item(), dt).forEach((name, value) -> {
+                Tensor t = propagators.get(name);
+                backend.copy(backend.full(t.dtype(), value), t);
+            });
+        }
+    }
+
+    /** A propagator computed once per run must not read a value that differs between neurons. */
+    private void requireShared(Propagator p) {
+        for (int i = 0; i < p.variables().size(); i++) {
+            for (int j = 0; j < p.variables().size(); j++) {
+                for (String v : FreeVars.of(p.a().get(i).get(j))) {
+                    if (!v.equals("dt") && !scalarParameters.containsKey(v)) {
+                        throw new SimulationException("group " + name + ": exact integrates the coupled equations of "
+                                + p.variables() + " with propagators computed once per run, but the coefficient of "
+                                + p.variables().get(j) + " in d" + p.variables().get(i) + "/dt reads '" + v + "', which "
+                                + (neuronParameters.containsKey(v) ? "the group gives per neuron" : "is not a parameter")
+                                + "; give it one value for the whole group, or integrate with rk4 or exponential_euler");
+                    }
+                }
+            }
+        }
     }
 
     /** Back to the initial state: initializers drawn again from the same seed, spikes cleared. */

@@ -19,6 +19,7 @@ import org.brainj.api.expr.Substitute;
 import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
 import org.brainj.api.program.RandomDraw;
+import org.brainj.api.program.StepProgram;
 import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
 import org.brainj.api.program.SynapticProgram;
@@ -380,7 +381,13 @@ public final class Synapses {
         if (model.clockDriven().isEmpty()) {
             return List.of();
         }
-        return GroupIntegrator.method(model.method()).integrate(List.of(), model.clockDriven(), 0).body();
+        StepProgram program = GroupIntegrator.method(model.method()).integrate(List.of(), model.clockDriven(), 0);
+        if (!program.propagators().isEmpty()) {
+            throw new SimulationException("synapses " + name + ": exact would integrate the coupled clock-driven "
+                    + "equations of " + program.propagators().get(0).variables() + " with propagators computed once per"
+                    + " run, which synapses do not bind; decouple the equations or use rk4 or exponential_euler");
+        }
+        return program.body();
     }
 
     /**
