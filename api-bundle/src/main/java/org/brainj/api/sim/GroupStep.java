@@ -157,8 +157,8 @@ final class GroupStep {
                     firstStream + STREAMS_PER_GROUP / 2 + k));
         }
         // the kernel lists the neurons that spiked, so delivery and monitors follow the spikes
-        return new StepProgram(InvariantDivision.of(body, shared), state, Set.copyOf(model.parameters().keySet()), noise,
-                spiked == null ? null : SPIKE);
+        return new StepProgram(InvariantDivision.of(body, shared), state, withPropagators(model.parameters().keySet(),
+                integrated), noise, spiked == null ? null : SPIKE, integrated.propagators());
     }
 
     /**
@@ -182,11 +182,18 @@ final class GroupStep {
         body.addAll(integrated.body());
         Set<String> state = new LinkedHashSet<>(rhs.keySet());
         state.add(model.current());
-        Set<String> params = new LinkedHashSet<>(model.parameters().keySet());
+        Set<String> params = withPropagators(model.parameters().keySet(), integrated);
         if (model.stateVariables().contains(model.membrane())) {
             params.add(model.membrane());
         }
-        return new StepProgram(body, state, params, integrated.noise());
+        return new StepProgram(body, state, params, integrated.noise(), null, integrated.propagators());
+    }
+
+    /** {@code parameters} and the entries of the integrator's propagators, which the body reads as parameters too. */
+    private static Set<String> withPropagators(Set<String> parameters, StepProgram integrated) {
+        Set<String> params = new LinkedHashSet<>(parameters);
+        integrated.propagators().forEach(p -> p.entries().forEach(e -> params.add(e.parameter())));
+        return params;
     }
 
     /** Whether a state variable is the step's bookkeeping (spike flag, last spike, inputs, delta accumulators). */

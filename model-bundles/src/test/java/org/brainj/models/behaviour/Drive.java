@@ -73,6 +73,11 @@ final class Drive {
         return this;
     }
 
+    /** {@code variable} of {@code neuron} now, after the last step run (a trace holds the values before each step). */
+    double now(String variable, int neuron) {
+        return groups.get(neuron).variable(variable).item();
+    }
+
     double[] spikeTimes(int neuron) {
         return spikes[neuron].times();
     }
