@@ -113,6 +113,14 @@ public abstract class BackendConformanceTest {
     }
 
     @Nested
+    class ExactPropagators extends ExactPropagatorContract {
+        @Override
+        protected Backend backend() {
+            return BackendConformanceTest.this.backend();
+        }
+    }
+
+    @Nested
     class Errors extends ErrorContract {
         @Override
         protected Backend backend() {
