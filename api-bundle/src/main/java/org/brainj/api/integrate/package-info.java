@@ -15,8 +15,10 @@
  * steps well below 1/256 (its first-order weights miss second order by 1/512).</li>
  * <li>{@code exponential_euler} takes {@code d f_i/d x_i} from the symbolic derivative, so it
  * needs equations (text or expressions), not a lambda. {@code exact} requires
- * {@code x' = A x + b} with {@code A}, {@code b} free of the state and of {@code t}; stand-alone it
- * handles coupled systems by the matrix exponential, in step programs decoupled ones.</li>
+ * {@code x' = A x + b} with {@code A}, {@code b} free of the state and of {@code t}; coupled systems
+ * go through one (balanced) matrix exponential; in a step program its entries are parameters the
+ * runtime computes once per run ({@code Propagator}), so {@code A} must be shared by the group,
+ * while {@code b} may differ per element.</li>
  * <li>Noise: scalar Wiener noise is one Wiener process shared by all variables of an element;
  * vector noise is several, {@code g[i][j]}; independent noise per variable is vector noise with
  * a diagonal {@code g}. In equation text each distinct {@code xi...} name is one process.

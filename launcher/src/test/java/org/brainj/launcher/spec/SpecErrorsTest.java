@@ -67,8 +67,8 @@ class SpecErrorsTest {
                 Arguments.of(7, "    threshold: 'V > 3*ms'", "net.yaml:7:19: populations.P.threshold: unit mismatch", "s [T]"),
                 Arguments.of(7, "    method: rk5\n    threshold: V > V_th", "net.yaml:7: populations.P.method:", "rk4"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P:\n    size: 1\n    equations: |\n"
-                        + "      dV/dt = -W / tau : 1\n      dW/dt = V / tau : 1\n    method: exact\n    parameters: {tau: 1 ms}",
-                        "net.yaml:8: populations.P.method: exact: a coupled linear system", "exponential_euler"),
+                        + "      dV/dt = -W * V / tau : 1\n      dW/dt = V / tau : 1\n    method: exact\n    parameters: {tau: 1 ms}",
+                        "net.yaml:8: populations.P.method: exact: dV/dt is not linear", "exponential_euler"),
                 Arguments.of(7, "    threshold: V > tau", "net.yaml:7:18: populations.P.threshold:", "unit mismatch"),
                 Arguments.of(8, "    reset: V = tau", "net.yaml:8:16: populations.P.reset:", "unit mismatch"),
                 Arguments.of(8, "    reset: W = El", "net.yaml:8:12: populations.P.reset: the reset assigns 'W', which is not a state variable", "assign one of V"),
