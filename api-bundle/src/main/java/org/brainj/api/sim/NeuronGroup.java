@@ -266,7 +266,8 @@ public final class NeuronGroup implements Population {
         });
         for (Propagator p : program.propagators()) {
             requireShared(p);
-            p.entries().forEach(e -> propagators.put(e.parameter(), backend.zeros(dtype)));
+            // float64 whatever the network's dtype: the kernel reads every value as a double, so nothing rounds them
+            p.entries().forEach(e -> propagators.put(e.parameter(), backend.zeros(DType.FLOAT64)));
         }
         listRows = new Tensor[maxDelaySteps + 1];
         for (int r = 0; r < listRows.length; r++) {

@@ -10,8 +10,13 @@ import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModelFactory;
+import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SimulationException;
+import org.brainj.api.sim.StateMonitor;
+import org.brainj.api.sim.Synapse;
+import org.brainj.api.sim.SynapticOutput;
 import org.brainj.api.tensor.Backends;
+import org.brainj.models.neurons.SpikeTimeGroup;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,6 +86,39 @@ class ExactPropagatorsTest {
         double expected = v1 * Math.exp(-t2 / tm) + psp(i1, c, tm, ts2, t2);
         assertEquals(expected, g.variable("V_m").item() + 70, 1e-12, "V_m under the new tau_syn_ex");
         assertEquals(i1 * Math.exp(-t2 / ts2), g.variable("I_syn_ex").item(), 1e-14, "I_syn_ex under the new tau_syn_ex");
+    }
+
+    /**
+     * An alpha-synapse channel (current w t e^(-t/tau) after a spike, CUBA) onto iaf_psc_exp: the
+     * channel's two variables join the membrane's system, five coupled variables in one propagator.
+     * From the step the spike arrives, V_m - E_L = (w / C_m) int_0^t e^(-(t-s)/tau_m) s e^(-s/tau) ds.
+     */
+    @Test
+    void anAlphaChannelJoinsTheCoupledSystem() {
+        NeuronModelFactory iaf = CatalogModels.model("iaf_psc_exp");
+        double w = 0.2, c = 0.25, tm = 10, tau = 2, dt = 0.1;
+        Network net = new Network(Backends.get("cpu")).dt(dt);
+        NeuronGroup sg = SpikeTimeGroup.create("sg", 1);
+        NeuronGroup n = new NeuronGroup("n", 1, iaf.create(Map.of())).method(GroupIntegrator.method(iaf.method()));
+        net.add(sg, n, SpikeTimeGroup.events(sg, new int[] {0}, new double[] {1.0}));
+        net.add(Projection.builder("sg->n", sg, n).csr(new int[] {0, 1}, new int[] {0}).weight(w)
+                .synapse(Synapse.alpha(tau)).output(SynapticOutput.cuba()).build());
+        StateMonitor vm = net.monitor(n, "V_m");
+        net.run(30);
+        double[][] v = vm.values();
+        int first = 0;
+        while (Math.abs(v[first][0] + 70) < 1e-12) {
+            first++;
+        }
+        // the trace holds V_m before each step: the first moved value ends the step the spike arrived in
+        int arrival = first - 1;
+        assertTrue(arrival * dt >= 1.0 && arrival * dt <= 2.0, "arrival at " + arrival * dt + " ms");
+        double k = 1 / tm - 1 / tau;
+        for (int step = first; step < v.length; step++) {
+            double t = (step - arrival) * dt;
+            double expected = w / c * Math.exp(-t / tm) * (Math.exp(k * t) * (t / k - 1 / (k * k)) + 1 / (k * k));
+            assertEquals(expected, v[step][0] + 70, 1e-11, "t = " + t + " ms after the arrival");
+        }
     }
 
     /** A time constant given per neuron cannot make one propagator for the group: refused, naming it. */
