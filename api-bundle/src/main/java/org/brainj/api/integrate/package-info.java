@@ -17,8 +17,8 @@
  * needs equations (text or expressions), not a lambda. {@code exact} requires
  * {@code x' = A x + b} with {@code A}, {@code b} free of the state and of {@code t}; coupled systems
  * go through one (balanced) matrix exponential; in a step program its entries are parameters the
- * runtime computes once per run ({@code Propagator}), so {@code A} must be shared by the group,
- * while {@code b} may differ per element.</li>
+ * runtime computes once per run ({@code Propagator}), per group, or per neuron where {@code A}
+ * reads per-neuron parameters; {@code b} may differ per element and step.</li>
  * <li>Noise: scalar Wiener noise is one Wiener process shared by all variables of an element;
  * vector noise is several, {@code g[i][j]}; independent noise per variable is vector noise with
  * a diagonal {@code g}. In equation text each distinct {@code xi...} name is one process.

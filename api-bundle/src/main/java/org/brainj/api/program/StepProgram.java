@@ -24,7 +24,7 @@ import java.util.Set;
  * @param noise  the random draws the body refers to
  * @param events the state variable whose nonzero elements each step lists, or null for none
  * @param propagators exact flows whose matrix entries are among the {@code params}: the runtime
- *               computes and binds them (0-d) before each run; a backend sees only parameters
+ *               computes and binds them before each run; a backend sees only parameters
  */
 public record StepProgram(List<Assign> body, Set<String> state, Set<String> params, List<RandomDraw> noise,
                           String events, List<Propagator> propagators) {

@@ -1,6 +1,7 @@
 package org.brainj.api.sim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class NeuronGroup implements Population {
     // set by build()
     private Backend backend;
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
-    /** The 0-d entries of the program's exact propagators, computed before each run ({@link #prepare}). */
+    /** The entries of the program's exact propagators (0-d, or per neuron), computed before each run ({@link #prepare}). */
     private final Map<String, Tensor> propagators = new LinkedHashMap<>();
     private Kernel kernel;
     private StepProgram program;
@@ -265,9 +266,9 @@ public final class NeuronGroup implements Population {
             tensors.put(p, t);
         });
         for (Propagator p : program.propagators()) {
-            requireShared(p);
             // float64 whatever the network's dtype: the kernel reads every value as a double, so nothing rounds them
-            p.entries().forEach(e -> propagators.put(e.parameter(), backend.zeros(DType.FLOAT64)));
+            int[] shape = perNeuron(p) ? new int[] {size} : new int[0];
+            p.entries().forEach(e -> propagators.put(e.parameter(), backend.zeros(DType.FLOAT64, shape)));
         }
         listRows = new Tensor[maxDelaySteps + 1];
         for (int r = 0; r < listRows.length; r++) {
@@ -336,31 +337,58 @@ public final class NeuronGroup implements Population {
      * Computes the exact propagators from the parameters' present values and {@code dt}, once
      * before a run: NEST's {@code pre_run_hook}. A parameter written between runs (by
      * {@link #set(String, double)} or through its tensor) is thus taken up without recompiling.
+     * Where the coefficients read per-neuron parameters each neuron gets its own propagator, as in
+     * NEST, computed once per distinct set of coefficient values.
      */
     void prepare(double dt) {
         for (Propagator p : program.propagators()) {
-            Exact.values(p, name -> tensors.get(name).item(), dt).forEach((name, value) -> {
-                Tensor t = propagators.get(name);
-                backend.copy(backend.full(t.dtype(), value), t);
-            });
+            if (!perNeuron(p)) {
+                Exact.values(p, name -> tensors.get(name).item(), dt).forEach((name, value) -> {
+                    Tensor t = propagators.get(name);
+                    backend.copy(backend.full(t.dtype(), value), t);
+                });
+                continue;
+            }
+            Map<String, double[]> read = new LinkedHashMap<>();
+            p.a().forEach(row -> row.forEach(aij -> FreeVars.of(aij).stream().filter(neuronParameters::containsKey)
+                    .forEach(v -> read.computeIfAbsent(v, x -> tensors.get(x).toDoubleArray()))));
+            Map<String, double[]> entries = new LinkedHashMap<>();
+            p.entries().forEach(e -> entries.put(e.parameter(), new double[size]));
+            Map<List<Double>, Map<String, Double>> computed = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                int neuron = i;
+                List<Double> key = read.values().stream().map(values -> values[neuron]).toList();
+                Map<String, Double> values = computed.computeIfAbsent(key, k -> Exact.values(p, name -> {
+                    double[] own = read.get(name);
+                    return own != null ? own[neuron] : tensors.get(name).item();
+                }, dt));
+                values.forEach((name, value) -> entries.get(name)[neuron] = value);
+            }
+            entries.forEach((name, values) -> backend.copy(backend.asTensor(values, size), propagators.get(name)));
         }
     }
 
-    /** A propagator computed once per run must not read a value that differs between neurons. */
-    private void requireShared(Propagator p) {
+    /**
+     * Whether {@code p}'s coefficients read a per-neuron parameter; refused when they read anything
+     * else besides shared parameters and {@code dt} (an input, which may change every step).
+     */
+    private boolean perNeuron(Propagator p) {
+        boolean perNeuron = false;
         for (int i = 0; i < p.variables().size(); i++) {
             for (int j = 0; j < p.variables().size(); j++) {
                 for (String v : FreeVars.of(p.a().get(i).get(j))) {
-                    if (!v.equals("dt") && !scalarParameters.containsKey(v)) {
+                    perNeuron |= neuronParameters.containsKey(v);
+                    if (!v.equals("dt") && !scalarParameters.containsKey(v) && !neuronParameters.containsKey(v)) {
                         throw new SimulationException("group " + name + ": exact integrates the coupled equations of "
                                 + p.variables() + " with propagators computed once per run, but the coefficient of "
-                                + p.variables().get(j) + " in d" + p.variables().get(i) + "/dt reads '" + v + "', which "
-                                + (neuronParameters.containsKey(v) ? "the group gives per neuron" : "is not a parameter")
-                                + "; give it one value for the whole group, or integrate with rk4 or exponential_euler");
+                                + p.variables().get(j) + " in d" + p.variables().get(i) + "/dt reads '" + v + "', which is"
+                                + " not a parameter and may change from step to step; integrate with rk4 or"
+                                + " exponential_euler");
                     }
                 }
             }
         }
+        return perNeuron;
     }
 
     /** Back to the initial state: initializers drawn again from the same seed, spikes cleared. */

@@ -9,6 +9,7 @@ import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
+import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SimulationException;
@@ -121,17 +122,42 @@ class ExactPropagatorsTest {
         }
     }
 
-    /** A time constant given per neuron cannot make one propagator for the group: refused, naming it. */
+    /**
+     * Time constants given per neuron give each neuron its own propagator (NEST keeps one per
+     * neuron): tau_syn_ex of 2, 5 and 10 ms (= tau_m, the repeated eigenvalue) side by side.
+     */
     @Test
-    void aPerNeuronTimeConstantIsRefusedNamingIt() {
+    void perNeuronTimeConstantsGetTheirOwnPropagators() {
         NeuronModelFactory iaf = CatalogModels.model("iaf_psc_exp");
+        double w = 0.1, c = 0.25, tm = 10, t = 7;
+        double[] ts = {2, 5, 10};
         Network net = new Network(Backends.get("cpu")).dt(0.1);
-        NeuronGroup g = new NeuronGroup("n", 2, iaf.create(Map.of())).method(GroupIntegrator.method(iaf.method()))
-                .set("tau_syn_ex", Initializer.values(2, 3));
+        NeuronGroup g = new NeuronGroup("n", ts.length, iaf.create(Map.of()))
+                .method(GroupIntegrator.method(iaf.method())).set("tau_syn_ex", Initializer.values(ts))
+                .init("I_syn_ex", Initializer.constant(w));
         net.add(g);
+        net.run(t);
+        double[] v = g.variable("V_m").toDoubleArray();
+        for (int i = 0; i < ts.length; i++) {
+            double expected = ts[i] == tm ? w / c * t * Math.exp(-t / tm) : psp(w, c, tm, ts[i], t);
+            assertEquals(expected, v[i] + 70, 1e-12, "neuron " + i + ", tau_syn_ex = " + ts[i]);
+        }
+    }
+
+    /** A coefficient that reads an input (which may change every step) has no propagator per run: refused, naming it. */
+    @Test
+    void aCoefficientReadingAnInputIsRefusedNamingIt() {
+        NeuronModel model = NeuronModel.builder("leaky")
+                .equations("""
+                        dV/dt = -gain * V / tau + g : 1
+                        dg/dt = -g / tau : 1
+                        """)
+                .input("gain").parameter("tau", 10).build();
+        Network net = new Network(Backends.get("cpu")).dt(0.1);
+        net.add(new NeuronGroup("n", 2, model).method(GroupIntegrator.method("exact")));
         SimulationException e = assertThrows(SimulationException.class, net::build);
-        assertTrue(e.getMessage().contains("'tau_syn_ex'") && e.getMessage().contains("per neuron")
-                && e.getMessage().contains("group n"), e.getMessage());
+        assertTrue(e.getMessage().contains("'gain'") && e.getMessage().contains("group n")
+                && e.getMessage().contains("rk4"), e.getMessage());
     }
 
     /** The membrane's response to a current w e^(-t/tau_s) from rest: w/C tau_m tau_s/(tau_m - tau_s) (e^(-t/tau_m) - e^(-t/tau_s)). */
