@@ -100,6 +100,12 @@ class SynapseTextTest {
         ModelTextException notLinear = assertThrows(ModelTextException.class, () -> SynapseText.of(
                 "dx/dt = -x * x / tau : 1").parameter("tau", "10 ms").method("exact").compile("S", NEURON, NEURON));
         assertEquals("method", notLinear.part());
+        // synapses bind no propagators computed once per run, so coupled linear equations are refused under exact
+        ModelTextException coupled = assertThrows(ModelTextException.class, () -> SynapseText.of(
+                "dx/dt = (y - x) / tau : 1\ndy/dt = -y / tau : 1").parameter("tau", "10 ms").method("exact")
+                .compile("S", NEURON, NEURON));
+        assertEquals("method", coupled.part());
+        assertTrue(coupled.getMessage().contains("coupled") && coupled.getMessage().contains("rk4"), coupled.getMessage());
         ModelTextException noisy = assertThrows(ModelTextException.class, () -> SynapseText.of(
                 "w : 1\ndx/dt = -x / tau + xi / sqrt(tau) : 1").parameter("tau", "10 ms").compile("S", NEURON, NEURON));
         assertEquals(2, noisy.line());
