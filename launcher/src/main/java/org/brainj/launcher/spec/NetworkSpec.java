@@ -19,17 +19,18 @@ import org.brainj.api.expr.Source;
  * @param backendAt   where the backend is named ({@code run:}, else the document); null when it
  *                    comes from the command line
  * @param folder      the spec's folder, which file paths in it are relative to
- * @param inputs      the {@code inputs:} entries, read by {@link InputSpec} once populations exist
- * @param plots       the {@code plots:} section, read by {@link PlotSpec} once monitors exist; null when absent
+ * @param inputs      the {@code inputs:} entries, built by {@link InputSpec} once populations exist
+ * @param plots       the {@code plots:} entries, checked against the monitors by {@link PlotSpec}
  */
 public record NetworkSpec(String name, Where where, RunSettings settings, Where backendAt, Path folder,
                           List<PopulationSpec> populations, List<View> views, List<ProjectionSpec> projections,
-                          List<SpecNode> inputs, Monitors monitors, SpecNode plots) {
+                          List<Stimulus> inputs, Monitors monitors, List<PlotEntry> plots) {
     public NetworkSpec {
         populations = List.copyOf(populations);
         views = List.copyOf(views);
         projections = List.copyOf(projections);
         inputs = List.copyOf(inputs);
+        plots = List.copyOf(plots);
     }
 
     /** A value with its place. */
@@ -124,5 +125,59 @@ public record NetworkSpec(String name, Where where, RunSettings settings, Where 
      */
     public record StateMonitor(Where where, Located<String> population, Located<String> synapses,
                                Located<String> variable, int[] indices, int period) {
+    }
+
+    /**
+     * One entry of {@code plots:}, its shape checked; whether what it shows is monitored is
+     * checked by {@link PlotSpec} once the monitors exist.
+     *
+     * @param type        one of {@link PlotSpec#TYPES}
+     * @param name        the name given, or the type numbered from its second plot on
+     * @param populations a raster's or rate's populations, at least one; null for lines
+     * @param monitor     lines' state monitor ({@code P.V}); null otherwise
+     * @param neurons     lines' neurons, null for all those recorded
+     * @param bin         a rate's bin width in ms
+     * @param from        the window's start in ms, {@code from <= t < to}
+     */
+    public record PlotEntry(Where where, String type, String name, List<Located<String>> populations,
+                            Located<String> monitor, List<Located<Integer>> neurons, double bin, double from, double to) {
+    }
+
+    /**
+     * One entry of {@code inputs:}: its type, what it drives and its values as written, each key
+     * one its type takes ({@link InputSpec#keys}); the values are read in the target's unit once
+     * the target's model is known.
+     *
+     * @param type       null for a constant {@code value:}
+     * @param population a population, view or {@code P[a:b]}, from {@code target:} or {@code population:}
+     * @param op         null for {@code add}
+     * @param values     every other key given, in the order written
+     */
+    public record Stimulus(Where where, Located<String> type, Located<String> population, Located<String> variable,
+                           Located<String> op, Map<String, SpecValue> values) {
+        public Stimulus {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        }
+
+        /** The value of {@code key}; missing is an error at the entry. */
+        public SpecValue required(String key) {
+            SpecValue v = values.get(key);
+            if (v == null) {
+                throw SpecNode.Fields.missing(where, key);
+            }
+            return v;
+        }
+
+        /** Whether {@code key} is given a value (not left empty). */
+        public boolean has(String key) {
+            return values.containsKey(key) && !values.get(key).isNothing();
+        }
+
+        /** This entry with {@code key}'s value replaced by {@code value}, written elsewhere (a sweep's), whose line errors name. */
+        public Stimulus with(String key, SpecValue value) {
+            Map<String, SpecValue> changed = new java.util.LinkedHashMap<>(values);
+            changed.put(key, value.at(where.child(key, value.where().line())));
+            return new Stimulus(where, type, population, variable, op, changed);
+        }
     }
 }

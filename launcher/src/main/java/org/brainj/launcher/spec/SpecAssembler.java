@@ -95,7 +95,7 @@ final class SpecAssembler {
         if (!spec.inputs().isEmpty()) {
             InputSpec inputs = new InputSpec(this::population, (p, v) -> equationModels.containsKey(p.group())
                     ? equationModels.get(p.group()).unit(v) : null, settings);
-            for (SpecNode in : spec.inputs()) {
+            for (NetworkSpec.Stimulus in : spec.inputs()) {
                 Input built = inputs.read(in);
                 network.add(built);
                 inputEntries.add(new SpecRun.InputEntry(in, built, inputs::read));
@@ -104,7 +104,7 @@ final class SpecAssembler {
         Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
         List<SpecRun.State> states = new ArrayList<>();
         monitors(spikes, states);
-        List<PlotSpec.Plot> plots = PlotSpec.read(spec.plots(), spikes.keySet(), states, settings.duration());
+        List<PlotSpec.Plot> plots = PlotSpec.build(spec.plots(), spikes.keySet(), states);
         // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(spec.where(), network::build);
         return new SpecRun(spec.name(), settings, network, populations, spikes, states, synapses, synapseStates, places,
@@ -301,11 +301,6 @@ final class SpecAssembler {
             throw new SpecException(at, "unknown population '" + name + "'; known: " + String.join(", ", populations.keySet()));
         }
         return p;
-    }
-
-    /** For {@link InputSpec}, which reads its own entries. */
-    private Population population(SpecNode at, String name) {
-        return population(at.where(), name);
     }
 
     // ---- projections ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,10 +22,12 @@ import org.brainj.launcher.spec.NetworkSpec.ModelText;
 import org.brainj.launcher.spec.NetworkSpec.Monitors;
 import org.brainj.launcher.spec.NetworkSpec.Neurons;
 import org.brainj.launcher.spec.NetworkSpec.Part;
+import org.brainj.launcher.spec.NetworkSpec.PlotEntry;
 import org.brainj.launcher.spec.NetworkSpec.Poisson;
 import org.brainj.launcher.spec.NetworkSpec.PopulationSpec;
 import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
 import org.brainj.launcher.spec.NetworkSpec.StateMonitor;
+import org.brainj.launcher.spec.NetworkSpec.Stimulus;
 import org.brainj.launcher.spec.NetworkSpec.View;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -158,9 +161,10 @@ final class SpecReader {
             top.optional("projections").mapping().forEach((n, section) -> projections.add(reader.projection(n, section,
                     projections.size())));
         }
-        List<SpecNode> inputs = top.has("inputs") ? top.optional("inputs").sequence() : List.of();
+        List<Stimulus> inputs = top.has("inputs") ? top.optional("inputs").sequence().stream().map(SpecReader::stimulus).toList()
+                : List.of();
         return new NetworkSpec(name, root.where(), settings, backendAt, folder, populations, views, projections, inputs,
-                reader.monitors(top.optional("monitors")), top.optional("plots"));
+                reader.monitors(top.optional("monitors")), plots(top.optional("plots"), settings.duration()));
     }
 
     // ---- populations ------------------------------------------------------------------------------
@@ -272,6 +276,47 @@ final class SpecReader {
         return new Part(text(kind), params, node.where());
     }
 
+    // ---- inputs -----------------------------------------------------------------------------------
+
+    /** One {@code inputs:} entry: its keys checked against its type's, its target split into population and variable. */
+    private static Stimulus stimulus(SpecNode node) {
+        Map<String, SpecNode> entries = node.mapping();
+        SpecNode typeNode = entries.get("type");
+        if (typeNode != null && !InputSpec.TYPES.containsKey(typeNode.text())) {
+            throw typeNode.error("unknown input type '" + typeNode.text() + "'; known: " + String.join(", ",
+                    InputSpec.TYPES.keySet()) + " (or no type and a constant 'value:')");
+        }
+        SpecNode.Fields f = node.fields(InputSpec.keys(typeNode == null ? null : typeNode.text()).toArray(String[]::new));
+        Located<String> population;
+        Located<String> variable;
+        if (f.has("target")) {
+            for (String key : List.of("population", "variable")) {
+                if (f.has(key)) {
+                    throw f.optional(key).error("give either 'target: POPULATION.VARIABLE' or 'population' and"
+                            + " 'variable', not both");
+                }
+            }
+            SpecNode t = f.optional("target");
+            int dot = t.text().lastIndexOf('.');
+            if (dot <= 0 || dot == t.text().length() - 1) {
+                throw t.error("'" + t.text() + "' is not a target; write POPULATION.VARIABLE, e.g. E.I_ext");
+            }
+            population = new Located<>(t.text().substring(0, dot), t.where());
+            variable = new Located<>(t.text().substring(dot + 1), t.where());
+        } else {
+            population = text(f.required("population"));
+            variable = new Located<>(f.required("variable").name(), f.required("variable").where());
+        }
+        Map<String, SpecValue> values = new LinkedHashMap<>();
+        entries.forEach((k, v) -> {
+            if (!InputSpec.FIXED_KEYS.contains(k)) {
+                values.put(k, v.value());
+            }
+        });
+        return new Stimulus(node.where(), typeNode == null ? null : text(typeNode), population, variable,
+                f.has("op") ? text(f.optional("op")) : null, values);
+    }
+
     // ---- monitors ---------------------------------------------------------------------------------
 
     private Monitors monitors(SpecNode node) {
@@ -316,6 +361,67 @@ final class SpecReader {
                     + " ms), so nothing would be recorded; give a period of at most the run's duration");
         }
         return (int) Math.rint(steps);
+    }
+
+    // ---- plots ------------------------------------------------------------------------------------
+
+    /** The {@code plots:} entries (none when absent), each window inside a run of {@code duration} ms. */
+    private static List<PlotEntry> plots(SpecNode section, double duration) {
+        List<PlotEntry> plots = new ArrayList<>();
+        if (section == null) {
+            return plots;
+        }
+        Map<String, Integer> ofType = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>();
+        for (SpecNode item : section.sequence()) {
+            SpecNode typeNode = item.mapping().get("type");
+            if (typeNode == null || !PlotSpec.TYPES.contains(typeNode.text())) {
+                throw (typeNode == null ? item : typeNode).error((typeNode == null ? "no type" : "unknown plot type '"
+                        + typeNode.text() + "'") + "; give 'type:' one of " + String.join(", ", PlotSpec.TYPES));
+            }
+            String type = typeNode.text();
+            SpecNode.Fields f = item.fields(PlotSpec.keys(type).toArray(String[]::new));
+            int k = ofType.merge(type, 1, Integer::sum);
+            String name = f.has("name") ? f.optional("name").name() : k == 1 ? type : type + "_" + k;
+            if (!names.add(name)) {
+                throw (f.has("name") ? f.optional("name") : item).error("a second plot named '" + name + "'; give each plot"
+                        + " its own 'name:'");
+            }
+            double from = f.has("from") ? f.optional("from").time() : 0;
+            double to = f.has("to") ? f.optional("to").time() : Double.POSITIVE_INFINITY;
+            if (from < 0) {
+                throw f.optional("from").error("the window starts before the run, at " + SpecLoader.ms(from) + " ms; give from >= 0");
+            }
+            if (from >= duration) {
+                throw f.optional("from").error("the window starts at " + SpecLoader.ms(from) + " ms, when the run has ended ("
+                        + SpecLoader.ms(duration) + " ms); give a from before that");
+            }
+            if (!(to > from)) {
+                throw f.optional("to").error("the window " + SpecLoader.ms(from) + " ms to " + SpecLoader.ms(to)
+                        + " ms is empty; give from < to");
+            }
+            double bin = 0;
+            if (type.equals("rate")) {
+                SpecNode binNode = f.required("bin");
+                bin = binNode.time();
+                if (!(bin > 0)) {
+                    throw binNode.error("a bin of " + SpecLoader.ms(bin) + " ms; give a positive time, e.g. bin: 5 ms");
+                }
+            }
+            List<Located<String>> populations = null;
+            if (!type.equals("lines")) {
+                SpecNode list = f.required("populations");
+                populations = list.sequence().stream().map(SpecReader::text).toList();
+                if (populations.isEmpty()) {
+                    throw list.error("no populations; list at least one, e.g. populations: [E]");
+                }
+            }
+            Located<String> monitor = type.equals("lines") ? text(f.required("monitor")) : null;
+            List<Located<Integer>> neurons = f.has("neurons") ? f.optional("neurons").sequence().stream()
+                    .map(n -> new Located<>(n.integer(0), n.where())).toList() : null;
+            plots.add(new PlotEntry(item.where(), type, name, populations, monitor, neurons, bin, from, to));
+        }
+        return plots;
     }
 
     // ---- values -----------------------------------------------------------------------------------

@@ -46,8 +46,6 @@ import org.brainj.api.units.Coherent;
 public final class SweepSpec {
     /** The key that names the seed. */
     public static final String SEED = "run.seed";
-    /** The keys of an input that say what it is rather than how much: a sweep changes none. */
-    private static final List<String> FIXED_INPUT_KEYS = List.of("type", "target", "population", "variable", "op");
 
     /** One value a point gives the network. */
     public sealed interface Setting permits Parameter, Initial, InputValues {
@@ -299,13 +297,12 @@ public final class SweepSpec {
                         + " (" + entries + ")");
             }
             SpecRun.InputEntry entry = inputs.get(Integer.parseInt(parts[1]));
-            Map<String, SpecNode> given = entry.node().mapping();
-            List<String> values = given.keySet().stream().filter(k -> !FIXED_INPUT_KEYS.contains(k)).toList();
+            List<String> values = List.copyOf(entry.written().values().keySet());
             if (!values.contains(parts[2])) {
                 throw value.error("cannot sweep '" + key + "': input " + parts[1] + " (" + entry.input().name() + ") gives "
                         + (values.isEmpty() ? "no values" : "the values " + values) + "; sweep one of those");
             }
-            return new InputValues(Integer.parseInt(parts[1]), entry.reader().apply(entry.node().with(parts[2], value)));
+            return new InputValues(Integer.parseInt(parts[1]), entry.reader().apply(entry.written().with(parts[2], value.value())));
         }
 
         private Measure measure(SpecNode node, SpikeMeasures available) {
