@@ -87,18 +87,54 @@ public record NetworkSpec(String name, Where where, RunSettings settings, Where 
     }
 
     /**
-     * A projection. Exactly one of: {@code on} (spikes add to a variable), a named
-     * {@code synapse} with its {@code output} (null: Delta, CUBA), or {@code equations} (the
-     * projection's keys, read by {@link SynapseSpec}, when its synapse is written as equations).
+     * A projection: {@code on} (spikes add to a variable) or a named {@code synapse} with its
+     * {@code output} (null: Delta, CUBA); or a synapse written as a {@code model} (equations or a
+     * library model, built by {@link SynapseSpec}), whose per-synapse variables {@code initial}
+     * sets and which takes {@code on} only as a library model's target.
      *
-     * @param index  its position in the spec, which seeds its connector
-     * @param weight null when absent (a weighted connector gives its own)
-     * @param delay  in ms, or null
+     * @param index   its position in the spec, which seeds its connector
+     * @param weight  null when absent (a weighted connector gives its own)
+     * @param delay   in ms, or null
+     * @param model   null for a named synapse or {@code on}
+     * @param besides with a {@code model}: the keys given beside it that set what a model sets
+     *                itself ({@code weight}, {@code on}, {@code output}, {@code delay}), by place
      */
     public record ProjectionSpec(String name, Where where, int index, Located<String> pre, Located<String> post,
                                  Connector connector, Located<String> on, Part synapse, Part output,
                                  SpecValue weight, Located<Double> delay, Where initialAt,
-                                 SpecNode.Fields equations) {
+                                 SynapseModel model, Map<String, SpecValue> initial, Map<String, Where> besides) {
+    }
+
+    /** A projection's synapse written as a model: an equation block or a model of the synapse library. */
+    public sealed interface SynapseModel permits EquationSynapse, LibrarySynapseModel {
+        Where where();
+    }
+
+    /**
+     * {@code synapse:} as an equation block with Brian2's keys.
+     *
+     * @param model      the {@code model:} text; null when absent
+     * @param parameters by name, in the order written
+     * @param method     the integration method of the clock-driven equations, or null
+     * @param delays     by pathway, as written: a time shared by all synapses, or one per synapse
+     *                   (a list, a {@code .npy} file, an expression)
+     * @param places     the place of every key given, so a fault in any part is reported there
+     */
+    public record EquationSynapse(Where where, Located<Source> model, Located<Source> onPre, Located<Source> onPost,
+                                  Map<String, SpecValue> parameters, Located<String> method,
+                                  Map<org.brainj.api.sim.Synapses.Pathway, SpecValue> delays, Map<String, Where> places)
+            implements SynapseModel {
+    }
+
+    /**
+     * {@code synapse: STDP} or {@code {model: STDP, parameters: {...}, delay: 2 ms}}: a model of
+     * the synapse library.
+     *
+     * @param parametersAt the {@code parameters:} section, null when absent
+     * @param delay        the pre-synaptic delay shared by all synapses, or null
+     */
+    public record LibrarySynapseModel(Where where, Located<String> model, Map<String, SpecValue> parameters,
+                                      Where parametersAt, SpecValue delay) implements SynapseModel {
     }
 
     /** {@code FixedProb} or {@code {name: FixedProb, prob: 0.1}}: the parameters as plain values. */
@@ -179,5 +215,24 @@ public record NetworkSpec(String name, Where where, RunSettings settings, Where 
             changed.put(key, value.at(where.child(key, value.where().line())));
             return new Stimulus(where, type, population, variable, op, changed);
         }
+    }
+
+    /**
+     * A spec's {@code sweep:} section, its shape checked; what each key names is checked by
+     * {@link SweepSpec} against the network the rest of the spec built.
+     *
+     * @param where       the whole document, where a missing section is reported
+     * @param rows        each point's values by key as written, the grid expanded, the first key outermost
+     * @param repeat      runs of each point, or null when not given
+     * @param measures    the {@code measures:} entries, in the order written
+     * @param populations the spec's populations by name, whose models give swept values their units
+     */
+    public record SweepSection(Where where, List<Map<String, SpecValue>> rows, Located<Integer> repeat,
+                               List<MeasureEntry> measures, Map<String, PopulationSpec> populations) {
+    }
+
+    /** A {@code measures:} entry: the measure's name, the population it reads and its other keys as written. */
+    public record MeasureEntry(Where where, Located<String> name, Located<String> population,
+                               Map<String, SpecValue> parameters) {
     }
 }

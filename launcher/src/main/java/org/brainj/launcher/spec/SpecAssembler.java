@@ -308,9 +308,9 @@ final class SpecAssembler {
     private void projection(ProjectionSpec p) {
         Population pre = population(p.pre());
         Population post = population(p.post());
-        if (p.equations() != null) {
-            Synapses syn = SynapseSpec.read(p.name(), p.equations(), pre, post, connector(p), p.connector().where(),
-                    equationModels.get(pre.group()), equationModels.get(post.group()), spec.folder(), catalog);
+        if (p.model() != null) {
+            Synapses syn = SynapseSpec.read(p, pre, post, connector(p), equationModels.get(pre.group()),
+                    equationModels.get(post.group()), spec.folder(), catalog);
             synapses.put(p.name(), syn);
             network.add(syn);
             return;

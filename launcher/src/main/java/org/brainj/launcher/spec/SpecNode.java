@@ -151,12 +151,7 @@ public final class SpecNode {
     }
 
     public long integer() {
-        String text = text().replace("_", "");
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw error("'" + text() + "' is not a whole number; give one such as 4000");
-        }
+        return scalar().integer();
     }
 
     /** A whole number at least {@code min}. */

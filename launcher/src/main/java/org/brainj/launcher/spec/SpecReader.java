@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -15,9 +16,15 @@ import java.util.Map;
 import java.util.Set;
 import javax.measure.Quantity;
 import org.brainj.api.BrainJException;
+import org.brainj.api.expr.Source;
 import org.brainj.api.model.NamedSynapses;
+import org.brainj.api.sim.Synapse;
+import org.brainj.api.sim.Synapses;
 import org.brainj.launcher.spec.NetworkSpec.Connector;
+import org.brainj.launcher.spec.NetworkSpec.EquationSynapse;
+import org.brainj.launcher.spec.NetworkSpec.LibrarySynapseModel;
 import org.brainj.launcher.spec.NetworkSpec.Located;
+import org.brainj.launcher.spec.NetworkSpec.MeasureEntry;
 import org.brainj.launcher.spec.NetworkSpec.ModelText;
 import org.brainj.launcher.spec.NetworkSpec.Monitors;
 import org.brainj.launcher.spec.NetworkSpec.Neurons;
@@ -28,6 +35,8 @@ import org.brainj.launcher.spec.NetworkSpec.PopulationSpec;
 import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
 import org.brainj.launcher.spec.NetworkSpec.StateMonitor;
 import org.brainj.launcher.spec.NetworkSpec.Stimulus;
+import org.brainj.launcher.spec.NetworkSpec.SweepSection;
+import org.brainj.launcher.spec.NetworkSpec.SynapseModel;
 import org.brainj.launcher.spec.NetworkSpec.View;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -167,6 +176,89 @@ final class SpecReader {
                 reader.monitors(top.optional("monitors")), plots(top.optional("plots"), settings.duration()));
     }
 
+    // ---- sweep ------------------------------------------------------------------------------------
+
+    /** The {@code sweep:} section of a spec's tree, and its populations, for {@code brainj sweep}. */
+    static SweepSection sweep(SpecNode root, Path folder) {
+        SpecNode sweep = root.mapping().get("sweep");
+        if (sweep == null) {
+            throw root.error("no 'sweep:' section; add one, e.g. sweep: {grid: {populations.P.parameters.tau: [10 ms, 20 ms]}}");
+        }
+        SpecNode.Fields f = sweep.fields("grid", "points", "repeat", "measures");
+        if (f.has("grid") == f.has("points")) {
+            throw sweep.error(f.has("grid") ? "give either 'grid' or 'points', not both"
+                    : "nothing to sweep; give 'grid: {KEY: [values]}' or 'points: [{KEY: value}, ...]'");
+        }
+        List<Map<String, SpecValue>> rows = f.has("grid") ? grid(f.optional("grid")) : listed(f.optional("points"));
+        Located<Integer> repeat = f.has("repeat") ? new Located<>(f.optional("repeat").integer(1), f.optional("repeat").where())
+                : null;
+        if (rows.get(0).containsKey(SweepSpec.SEED) && repeat != null && repeat.value() > 1) {
+            throw repeat.error("the sweep gives the seeds ('" + SweepSpec.SEED + "'): each is a repeat; remove"
+                    + " 'repeat' or the '" + SweepSpec.SEED + "' key");
+        }
+        List<MeasureEntry> measures = new ArrayList<>();
+        if (f.has("measures")) {
+            for (SpecNode m : f.optional("measures").sequence()) {
+                Map<String, SpecNode> entries = m.mapping();
+                SpecNode.Fields mf = m.fields(entries.keySet().toArray(String[]::new));
+                Map<String, SpecValue> parameters = new LinkedHashMap<>();
+                entries.forEach((k, v) -> {
+                    if (!k.equals("name") && !k.equals("population")) {
+                        parameters.put(k, v.value());
+                    }
+                });
+                measures.add(new MeasureEntry(m.where(), text(mf.required("name")), text(mf.required("population")),
+                        parameters));
+            }
+        }
+        Map<String, PopulationSpec> populations = new LinkedHashMap<>();
+        root.mapping().get("populations").mapping().forEach((n, section) -> populations.put(n, population(n, section, folder)));
+        return new SweepSection(root.where(), rows, repeat, measures, populations);
+    }
+
+    /** Every combination of the grid's values, the first key outermost. */
+    private static List<Map<String, SpecValue>> grid(SpecNode grid) {
+        List<Map<String, SpecValue>> rows = new ArrayList<>();
+        rows.add(new LinkedHashMap<>());
+        if (grid.mapping().isEmpty()) {
+            throw grid.error("the grid is empty; give at least one KEY: [values]");
+        }
+        grid.mapping().forEach((key, list) -> {
+            if (!list.isSequence() || list.sequence().isEmpty()) {
+                throw list.error("give the values of '" + key + "' as a list, e.g. [1, 2, 3]");
+            }
+            List<Map<String, SpecValue>> next = new ArrayList<>();
+            for (Map<String, SpecValue> row : rows) {
+                for (SpecNode v : list.sequence()) {
+                    Map<String, SpecValue> longer = new LinkedHashMap<>(row);
+                    longer.put(key, v.value());
+                    next.add(longer);
+                }
+            }
+            rows.clear();
+            rows.addAll(next);
+        });
+        return rows;
+    }
+
+    /** Listed points: a table, so every point names the same keys. */
+    private static List<Map<String, SpecValue>> listed(SpecNode list) {
+        List<Map<String, SpecValue>> rows = new ArrayList<>();
+        for (SpecNode p : list.sequence()) {
+            Map<String, SpecValue> row = new LinkedHashMap<>();
+            p.mapping().forEach((k, v) -> row.put(k, v.value()));
+            if (!rows.isEmpty() && !row.keySet().equals(rows.get(0).keySet())) {
+                throw p.error("this point gives " + row.keySet() + " but the first gives " + rows.get(0).keySet()
+                        + "; give every point the same keys");
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            throw list.error("no points; give at least one, e.g. - {populations.P.parameters.tau: 10 ms}");
+        }
+        return rows;
+    }
+
     // ---- populations ------------------------------------------------------------------------------
 
     private static PopulationSpec population(String name, SpecNode section, Path folder) {
@@ -185,7 +277,7 @@ final class SpecReader {
                     : "no model; give 'model: NAME' (a registered model, see brainj list) or 'equations:'");
         }
         Located<String> model = byName ? text(f.optional("model")) : null;
-        ModelText equations = byName ? null : EquationModel.text(f);
+        ModelText equations = byName ? null : modelText(f);
         List<Located<String>> textKeys = byName
                 ? TEXT_KEYS.stream().filter(f::has).map(k -> new Located<>(k, f.optional(k).where())).toList() : List.of();
         Map<String, SpecValue> parameters = f.values("parameters");
@@ -208,6 +300,24 @@ final class SpecReader {
                 f.has("poisson_input") ? f.optional("poisson_input").where() : null, sums);
     }
 
+    /** The texts of a section that has {@code equations}, with their places. */
+    private static ModelText modelText(SpecNode.Fields f) {
+        SpecNode eq = f.required("equations");
+        Located<Source> equations = new Located<>(eq.source(), eq.where());
+        if (f.has("threshold_crossing") && f.has("threshold")) {
+            throw f.optional("threshold_crossing").error("give either 'threshold' (a spike while the condition holds) or"
+                    + " 'threshold_crossing' (a spike when it becomes true), not both");
+        }
+        List<String> inputs = f.has("inputs") ? f.optional("inputs").sequence().stream().map(SpecNode::name).toList() : List.of();
+        return new ModelText(f.owner().where(), equations, source(f, "threshold"), source(f, "threshold_crossing"),
+                source(f, "reset"), source(f, "refractory"), name(f, "current"), inputs, name(f, "membrane"),
+                f.values("parameters"), f.places());
+    }
+
+    private static Located<String> name(SpecNode.Fields f, String key) {
+        return f.has(key) ? new Located<>(f.optional(key).name(), f.optional(key).where()) : null;
+    }
+
     private static int[] geometry(SpecNode size) {
         if (size.isSequence()) {
             List<SpecNode> dims = size.sequence();
@@ -227,17 +337,74 @@ final class SpecReader {
         Located<String> pre = text(f.required("pre"));
         Located<String> post = text(f.required("post"));
         Connector connector = connector(f.required("connector"));
-        SpecNode.Fields equations = SynapseSpec.isEquations(f.optional("synapse")) ? f : null;
-        Part synapse = equations == null && f.has("synapse")
-                ? part(f.optional("synapse"), "synapse", NamedSynapses.SYNAPSE_UNITS) : null;
-        Part output = equations == null && f.has("output") ? part(f.optional("output"), "output", NamedSynapses.OUTPUT_UNITS) : null;
-        Located<String> on = equations == null && f.has("on") ? new Located<>(f.optional("on").name(), f.optional("on").where())
-                : null;
-        Located<Double> delay = equations == null && f.has("delay")
-                ? new Located<>(f.optional("delay").time(), f.optional("delay").where()) : null;
+        SynapseModel model = synapseModel(f.optional("synapse"));
+        Located<String> on = f.has("on") ? new Located<>(f.optional("on").name(), f.optional("on").where()) : null;
+        if (model != null) {
+            Map<String, Where> besides = new LinkedHashMap<>();
+            for (String key : List.of("weight", "on", "output", "delay")) {
+                if (f.has(key)) {
+                    besides.put(key, f.optional(key).where());
+                }
+            }
+            return new ProjectionSpec(name, section.where(), index, pre, post, connector, on, null, null, null, null,
+                    f.has("initial") ? f.optional("initial").where() : null, model, f.values("initial"), besides);
+        }
+        Part synapse = f.has("synapse") ? part(f.optional("synapse"), "synapse", NamedSynapses.SYNAPSE_UNITS) : null;
+        Part output = f.has("output") ? part(f.optional("output"), "output", NamedSynapses.OUTPUT_UNITS) : null;
+        Located<Double> delay = f.has("delay") ? new Located<>(f.optional("delay").time(), f.optional("delay").where()) : null;
         return new ProjectionSpec(name, section.where(), index, pre, post, connector, on, synapse, output,
                 f.given("weight") == null ? null : f.given("weight").value(), delay,
-                f.has("initial") ? f.optional("initial").where() : null, equations);
+                f.has("initial") ? f.optional("initial").where() : null, null, Map.of(), Map.of());
+    }
+
+    /**
+     * A {@code synapse:} written as a model: a name of the synapse library ({@code STDP}; the
+     * four named synapses of {@link Synapse#NAMES} are not), {@code {model: STDP, ...}}, or an
+     * equation block with Brian2's keys; null for a named synapse or none.
+     */
+    private static SynapseModel synapseModel(SpecNode node) {
+        if (node == null || node.isSequence()) {
+            return null;
+        }
+        if (!node.isMapping()) {
+            return Synapse.NAMES.contains(node.text()) ? null
+                    : new LibrarySynapseModel(node.where(), text(node), Map.of(), null, null);
+        }
+        Map<String, SpecNode> keys = node.mapping();
+        SpecNode model = keys.get("model");
+        boolean equations = keys.containsKey("on_pre") || keys.containsKey("on_post");
+        if (model != null && !equations && !model.isMapping() && !model.isSequence()
+                && model.text().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            SpecNode.Fields s = node.fields("model", "parameters", "delay");
+            return new LibrarySynapseModel(node.where(), text(model), s.values("parameters"),
+                    s.has("parameters") ? s.optional("parameters").where() : null,
+                    s.has("delay") ? s.optional("delay").value() : null);
+        }
+        if (model == null && !equations) {
+            return null;
+        }
+        SpecNode.Fields s = node.fields("model", "on_pre", "on_post", "parameters", "delay", "method");
+        Map<Synapses.Pathway, SpecValue> delays = new EnumMap<>(Synapses.Pathway.class);
+        if (s.has("delay")) {
+            SpecNode d = s.optional("delay");
+            if (!d.isMapping()) {
+                delays.put(Synapses.Pathway.PRE, d.value());
+            } else {
+                SpecNode.Fields both = d.fields("pre", "post");
+                if (both.has("pre")) {
+                    delays.put(Synapses.Pathway.PRE, both.optional("pre").value());
+                }
+                if (both.has("post")) {
+                    delays.put(Synapses.Pathway.POST, both.optional("post").value());
+                }
+            }
+        }
+        return new EquationSynapse(node.where(), source(s, "model"), source(s, "on_pre"), source(s, "on_post"),
+                s.values("parameters"), s.has("method") ? text(s.optional("method")) : null, delays, s.places());
+    }
+
+    private static Located<Source> source(SpecNode.Fields f, String key) {
+        return f.has(key) ? new Located<>(f.optional(key).source(), f.optional(key).where()) : null;
     }
 
     private static Connector connector(SpecNode node) {

@@ -53,6 +53,14 @@ public sealed interface SpecValue {
             return new Scalar(text, source, place);
         }
 
+        public long integer() {
+            try {
+                return Long.parseLong(text.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw error("'" + text + "' is not a whole number; give one such as 4000");
+            }
+        }
+
         public boolean bool() {
             return switch (text) {
                 case "true", "True", "yes" -> true;
