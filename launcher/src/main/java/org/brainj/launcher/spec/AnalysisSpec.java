@@ -21,6 +21,7 @@ import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.model.ModelTextException;
 import org.brainj.api.model.NeuronText;
+import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 
@@ -215,13 +216,17 @@ public final class AnalysisSpec {
                                        Catalog catalog) {
         SpecNode name = top.required("model");
         NeuronModelFactory factory = SpecAssembler.wrap(name.where(), () -> catalog.model(name.text()));
+        Map<String, ParamSpec> specs = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
-        factory.parameters().forEach(p -> units.put(p.name(), p.unit()));
+        factory.parameters().forEach(p -> {
+            specs.put(p.name(), p);
+            units.put(p.name(), p.unit());
+        });
         Map<String, Object> given = new LinkedHashMap<>();
         Map<String, SpecNode> drives = new LinkedHashMap<>();
         mapping(top.optional("parameters")).forEach((p, v) -> {
             if (units.containsKey(p)) {
-                given.put(p, SpecAssembler.inUnit(v.scalar(), units.get(p), "parameter " + p + " of " + factory.name()));
+                given.put(p, SpecAssembler.inUnit(v.scalar(), specs.get(p), "parameter " + p + " of " + factory.name()));
             } else {
                 drives.put(p, v);
             }
@@ -229,8 +234,8 @@ public final class AnalysisSpec {
         if (kind == AnalysisJob.Kind.BIFURCATION) {
             targetPars.forEach((p, range) -> {
                 if (units.containsKey(p)) {
-                    given.put(p, (SpecAssembler.inUnit(range.min().scalar(), units.get(p), "the range of " + p)
-                            + SpecAssembler.inUnit(range.max().scalar(), units.get(p), "the range of " + p)) / 2);
+                    given.put(p, (SpecAssembler.inUnit(range.min().scalar(), specs.get(p), "the range of " + p)
+                            + SpecAssembler.inUnit(range.max().scalar(), specs.get(p), "the range of " + p)) / 2);
                 }
             });
         }

@@ -12,7 +12,6 @@ import org.brainj.api.sim.Population;
 import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.SynapseModel;
 import org.brainj.api.spi.ParamSpec;
-import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.spec.NetworkSpec.LibrarySynapseModel;
 import org.brainj.launcher.spec.NetworkSpec.Located;
 
@@ -46,7 +45,7 @@ final class LibrarySynapse {
         Map<String, Unit<?>> units = new LinkedHashMap<>();
         factory.parameters().forEach(p -> {
             specs.put(p.name(), p);
-            units.put(p.name(), p.unit().isEmpty() ? PhysicalUnits.ONE : PhysicalUnits.parse(p.unit()));
+            units.put(p.name(), p.physicalUnit());
         });
         Map<String, Object> values = new LinkedHashMap<>();
         synapse.parameters().forEach((p, v) -> {
@@ -55,7 +54,7 @@ final class LibrarySynapse {
                 throw v.error("synapse model " + factory.name() + " has no parameter '" + p + "'; its parameters are "
                         + String.join(", ", specs.keySet()));
             }
-            values.put(p, SpecAssembler.inUnit(v.scalar(), spec.unit(), "parameter " + p + " of " + factory.name()));
+            values.put(p, SpecAssembler.inUnit(v.scalar(), spec, "parameter " + p + " of " + factory.name()));
         });
         NeuronModel postNeuron = post.group().model();
         String target = on != null ? on.value() : factory.summed() ? postNeuron.current() : postNeuron.membrane();

@@ -10,9 +10,8 @@ import org.brainj.api.expr.Source;
  * A network spec as {@link SpecReader} reads it from its file: typed and immutable, each value
  * with its place (file, line, key) so that {@link SpecAssembler}, which turns it into API objects
  * reports faults at the user's line. Values whose meaning depends on a model (a parameter, an
- * initial value, a weight) stay {@link SpecValue}s until the model is known. The inputs, the
- * plots and the synapses written as equations are still carried as YAML nodes, for their own
- * readers.
+ * initial value, a weight) stay {@link SpecValue}s until the model is known. No YAML is left in
+ * it: every section, inputs, synapse models and plots included, is a record here.
  *
  * @param name        the spec's {@code name:}, or the file name without extension
  * @param where       the whole document
@@ -199,7 +198,7 @@ public record NetworkSpec(String name, Where where, RunSettings settings, Where 
         public SpecValue required(String key) {
             SpecValue v = values.get(key);
             if (v == null) {
-                throw SpecNode.Fields.missing(where, key);
+                throw SpecException.missing(where, key);
             }
             return v;
         }

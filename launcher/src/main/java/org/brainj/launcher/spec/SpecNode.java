@@ -261,14 +261,9 @@ public final class SpecNode {
         public SpecNode required(String key) {
             SpecNode v = entries.get(key);
             if (v == null) {
-                throw missing(owner.where, key);
+                throw SpecException.missing(owner.where, key);
             }
             return v;
-        }
-
-        /** The error of a key that {@code owner} needs and lacks. */
-        static SpecException missing(Where owner, String key) {
-            return new SpecException(owner.child(key, owner.line()), "missing; add '" + key + ":' here");
         }
 
         /** The place of each key given a value. */

@@ -229,7 +229,7 @@ public final class SweepSpec {
                     .filter(p -> p.name().equals(name)).findFirst()
                     .orElseThrow(() -> value.error("'" + key + "': model " + model + " does not take "
                             + name + " from a spec; sweep one of the parameters 'brainj list' shows"));
-            return new Parameter(population, name, SpecAssembler.inUnit(value.scalar(), spec.unit(), what));
+            return new Parameter(population, name, SpecAssembler.inUnit(value.scalar(), spec, what));
         }
 
         /**
