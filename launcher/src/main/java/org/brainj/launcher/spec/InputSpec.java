@@ -74,7 +74,7 @@ final class InputSpec {
     }
 
     /** The input one {@code inputs:} entry describes. */
-    Input read(Stimulus f) {
+    Input build(Stimulus f) {
         String type = f.type() == null ? null : f.type().value();
         Population target = populations.apply(f.population());
         String variable = f.variable().value();

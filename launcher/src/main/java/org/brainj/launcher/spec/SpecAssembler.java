@@ -96,9 +96,9 @@ final class SpecAssembler {
             InputSpec inputs = new InputSpec(this::population, (p, v) -> equationModels.containsKey(p.group())
                     ? equationModels.get(p.group()).unit(v) : null, settings);
             for (NetworkSpec.Stimulus in : spec.inputs()) {
-                Input built = inputs.read(in);
+                Input built = inputs.build(in);
                 network.add(built);
-                inputEntries.add(new SpecRun.InputEntry(in, built, inputs::read));
+                inputEntries.add(new SpecRun.InputEntry(in, built, inputs::build));
             }
         }
         Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();

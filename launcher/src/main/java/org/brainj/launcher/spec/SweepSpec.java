@@ -140,7 +140,7 @@ public final class SweepSpec {
      * sections built: every value is converted and checked here, before any point runs.
      */
     public static SweepSpec read(Path file, String shownAs, SpecRun base, Catalog catalog, SpikeMeasures available) {
-        SweepSection section = SpecReader.sweep(SpecReader.parse(file, shownAs), file.toAbsolutePath().getParent());
+        SweepSection section = SweepReader.read(SpecReader.parse(file, shownAs), file.toAbsolutePath().getParent());
         return new Reader(section, base, catalog).read(available);
     }
 
@@ -251,7 +251,7 @@ public final class SweepSpec {
                 throw value.error("cannot sweep '" + key + "': input " + parts[1] + " (" + entry.input().name() + ") gives "
                         + (values.isEmpty() ? "no values" : "the values " + values) + "; sweep one of those");
             }
-            return new InputValues(Integer.parseInt(parts[1]), entry.reader().apply(entry.written().with(parts[2], value)));
+            return new InputValues(Integer.parseInt(parts[1]), entry.builder().apply(entry.written().with(parts[2], value)));
         }
 
         private Measure measure(NetworkSpec.MeasureEntry m, SpikeMeasures available) {

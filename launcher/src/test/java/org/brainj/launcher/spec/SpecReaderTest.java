@@ -196,7 +196,7 @@ class SpecReaderTest {
         assertEquals(5.0, spec.plots().get(1).to(), 0);
         assertEquals(1.0, spec.plots().get(1).bin(), 0);
 
-        NetworkSpec.SweepSection sweep = SpecReader.sweep(SpecReader.parse(file, "net.yaml"), dir);
+        NetworkSpec.SweepSection sweep = SweepReader.read(SpecReader.parse(file, "net.yaml"), dir);
         assertEquals(4, sweep.rows().size()); // 2 x 2, the first key outermost
         assertEquals("10 ms", sweep.rows().get(1).get("populations.P.parameters.tau").scalar().text());
         assertEquals("2 nA", sweep.rows().get(1).get("inputs.0.c_end").scalar().text());
