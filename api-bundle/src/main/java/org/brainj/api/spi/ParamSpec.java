@@ -1,6 +1,8 @@
 package org.brainj.api.spi;
 
 import java.util.Objects;
+import javax.measure.Unit;
+import org.brainj.api.units.PhysicalUnits;
 
 /**
  * One parameter of a model or connector, as a launcher lists and validates it.
@@ -30,6 +32,11 @@ public record ParamSpec(String name, String unit, String defaultValue, String de
     /** A parameter with a default. */
     public static ParamSpec optional(String name, String unit, String defaultValue, String description) {
         return new ParamSpec(name, unit, Objects.requireNonNull(defaultValue, "defaultValue"), description);
+    }
+
+    /** The unit as a unit: {@link PhysicalUnits#ONE} for a dimensionless parameter. */
+    public Unit<?> physicalUnit() {
+        return unit.isEmpty() ? PhysicalUnits.ONE : PhysicalUnits.parse(unit);
     }
 
     public boolean isRequired() {

@@ -166,6 +166,11 @@ public final class PhysicalUnits {
         }
     }
 
+    /** The number of {@code unit}s in {@code q}, e.g. 20 for {@code 0.02 s} in ms; {@code q} has {@code unit}'s dimension. */
+    public static double valueIn(Quantity<?> q, Unit<?> unit) {
+        return toSI(q) / toSI(1, unit);
+    }
+
     /** The SI value of quantity text, e.g. 0.02 for {@code "20 ms"}. */
     public static double siValue(String text) {
         return toSI(quantity(text));

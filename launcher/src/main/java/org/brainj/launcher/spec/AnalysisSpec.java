@@ -21,6 +21,7 @@ import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.model.ModelTextException;
 import org.brainj.api.model.NeuronText;
+import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 
@@ -185,7 +186,9 @@ public final class AnalysisSpec {
         try {
             model = text.compile("analysis");
         } catch (ModelTextException e) {
-            throw EquationModel.located(e, top, parameters);
+            Map<String, Where> places = new LinkedHashMap<>();
+            parameters.forEach((p, v) -> places.put(p, v.where()));
+            throw EquationModel.located(e, top.places(), places, top.owner().where());
         }
         Map<String, String> units = new LinkedHashMap<>();
         if (!model.unitless()) {
@@ -212,14 +215,18 @@ public final class AnalysisSpec {
     private static Analysed registered(SpecNode.Fields top, AnalysisJob.Kind kind, Map<String, Range> targetPars,
                                        Catalog catalog) {
         SpecNode name = top.required("model");
-        NeuronModelFactory factory = SpecLoader.wrap(name, () -> catalog.model(name.text()));
+        NeuronModelFactory factory = SpecAssembler.wrap(name.where(), () -> catalog.model(name.text()));
+        Map<String, ParamSpec> specs = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
-        factory.parameters().forEach(p -> units.put(p.name(), p.unit()));
+        factory.parameters().forEach(p -> {
+            specs.put(p.name(), p);
+            units.put(p.name(), p.unit());
+        });
         Map<String, Object> given = new LinkedHashMap<>();
         Map<String, SpecNode> drives = new LinkedHashMap<>();
         mapping(top.optional("parameters")).forEach((p, v) -> {
             if (units.containsKey(p)) {
-                given.put(p, SpecLoader.inUnit(v, units.get(p), "parameter " + p + " of " + factory.name()));
+                given.put(p, SpecAssembler.inUnit(v.scalar(), specs.get(p), "parameter " + p + " of " + factory.name()));
             } else {
                 drives.put(p, v);
             }
@@ -227,13 +234,13 @@ public final class AnalysisSpec {
         if (kind == AnalysisJob.Kind.BIFURCATION) {
             targetPars.forEach((p, range) -> {
                 if (units.containsKey(p)) {
-                    given.put(p, (SpecLoader.inUnit(range.min(), units.get(p), "the range of " + p)
-                            + SpecLoader.inUnit(range.max(), units.get(p), "the range of " + p)) / 2);
+                    given.put(p, (SpecAssembler.inUnit(range.min().scalar(), specs.get(p), "the range of " + p)
+                            + SpecAssembler.inUnit(range.max().scalar(), specs.get(p), "the range of " + p)) / 2);
                 }
             });
         }
         SpecNode at = top.has("parameters") ? top.optional("parameters") : name;
-        NeuronModel model = SpecLoader.wrap(at, () -> factory.create(given));
+        NeuronModel model = SpecAssembler.wrap(at.where(), () -> factory.create(given));
         Map<String, Expr> inlined = new LinkedHashMap<>();
         for (Assign a : model.subexpressions()) {
             inlined.put(a.target(), Substitute.of(a.value(), inlined));

@@ -1,50 +1,20 @@
 package org.brainj.launcher.spec;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.brainj.api.expr.Source;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.model.ModelTextException;
 import org.brainj.api.model.NeuronText;
-import org.brainj.launcher.spec.NetworkSpec.Located;
 import org.brainj.launcher.spec.NetworkSpec.ModelText;
 
 /**
  * A population's model written in a spec as text ({@code equations}, {@code threshold},
- * {@code reset}, {@code refractory}, ...): read into a {@link ModelText}, then handed to the
- * API's {@link NeuronText} with the place of each text in the file, so that its faults are
+ * {@code reset}, {@code refractory}, ...), as {@link SpecReader} read it into a {@link ModelText}:
+ * handed to the API's {@link NeuronText} with the place of each text in the file, so that its faults are
  * reported at the user's line and column.
  */
 final class EquationModel {
     private EquationModel() {
-    }
-
-    /** The model of a population section that has {@code equations}. */
-    static CompiledNeuron read(String name, SpecNode.Fields f) {
-        return compile(name, text(f));
-    }
-
-    /** The texts of a section that has {@code equations}, with their places. */
-    static ModelText text(SpecNode.Fields f) {
-        SpecNode eq = f.required("equations");
-        Located<Source> equations = new Located<>(eq.source(), eq.where());
-        if (f.has("threshold_crossing") && f.has("threshold")) {
-            throw f.optional("threshold_crossing").error("give either 'threshold' (a spike while the condition holds) or"
-                    + " 'threshold_crossing' (a spike when it becomes true), not both");
-        }
-        List<String> inputs = f.has("inputs") ? f.optional("inputs").sequence().stream().map(SpecNode::name).toList() : List.of();
-        return new ModelText(f.owner().where(), equations, source(f, "threshold"), source(f, "threshold_crossing"),
-                source(f, "reset"), source(f, "refractory"), name(f, "current"), inputs, name(f, "membrane"),
-                f.values("parameters"), f.places());
-    }
-
-    private static Located<Source> source(SpecNode.Fields f, String key) {
-        return f.has(key) ? new Located<>(f.optional(key).source(), f.optional(key).where()) : null;
-    }
-
-    private static Located<String> name(SpecNode.Fields f, String key) {
-        return f.has(key) ? new Located<>(f.optional(key).name(), f.optional(key).where()) : null;
     }
 
     /** The compiled model; a fault is a spec error at its part's place. */
@@ -84,18 +54,11 @@ final class EquationModel {
         }
     }
 
-    /** The spec error of a model fault in the section {@code f}, whose parameters are {@code parameters}. */
-    static SpecException located(ModelTextException e, SpecNode.Fields f, Map<String, SpecNode> parameters) {
-        Map<String, Where> places = new LinkedHashMap<>();
-        parameters.forEach((p, v) -> places.put(p, v.where()));
-        return located(e, f.places(), places, f.owner().where());
-    }
-
     /**
      * The spec error of a model fault: at the key of the part at fault ({@code places}, by key),
      * or of the parameter ({@code parameters}), and inside its text where known.
      */
-    private static SpecException located(ModelTextException e, Map<String, Where> places, Map<String, Where> parameters,
+    static SpecException located(ModelTextException e, Map<String, Where> places, Map<String, Where> parameters,
                                          Where section) {
         String part = e.part().equals("threshold") && places.containsKey("threshold_crossing") ? "threshold_crossing" : e.part();
         Where at = part.equals("parameters") && e.key() != null && parameters.containsKey(e.key())

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import javax.measure.Unit;
 import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Inputs;
@@ -14,6 +15,8 @@ import org.brainj.api.sim.Noise;
 import org.brainj.api.sim.Population;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
+import org.brainj.launcher.spec.NetworkSpec.Located;
+import org.brainj.launcher.spec.NetworkSpec.Stimulus;
 
 /**
  * One entry of a spec's {@code inputs:} as an API {@link Input}: a constant {@code value}, or a
@@ -26,7 +29,7 @@ import org.brainj.api.units.PhysicalUnits;
  */
 final class InputSpec {
     /** Each type with the keys it takes besides {@code target}/{@code population}/{@code variable}, {@code op} and {@code type}. */
-    private static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
+    static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
 
     static {
         TYPES.put("section", List.of("values", "durations"));
@@ -42,72 +45,53 @@ final class InputSpec {
         TYPES.put("noise_generator", List.of("mean", "std", "dt", "std_mod", "frequency", "phase", "start", "stop"));
     }
 
+    /** The keys that say what an entry drives and how, not how much: a sweep changes none. */
+    static final List<String> FIXED_KEYS = List.of("type", "target", "population", "variable", "op");
+
     private static final Unit<?> HZ = PhysicalUnits.parse("Hz");
 
-    private final BiFunction<SpecNode, String, Population> populations;
+    private final Function<Located<String>, Population> populations;
     private final BiFunction<Population, String, Unit<?>> units;
     private final RunSettings settings;
     private int noises;
 
     /**
-     * @param populations a population, view or {@code P[a:b]} by its name, for an error at the node
+     * @param populations a population, view or {@code P[a:b]} by its name, for an error at its place
      * @param units       the unit of a population's variable, or null where the model does not declare it
      */
-    InputSpec(BiFunction<SpecNode, String, Population> populations, BiFunction<Population, String, Unit<?>> units, RunSettings settings) {
+    InputSpec(Function<Located<String>, Population> populations, BiFunction<Population, String, Unit<?>> units,
+              RunSettings settings) {
         this.populations = populations;
         this.units = units;
         this.settings = settings;
     }
 
+    /** The keys an entry of {@code type} (null: a constant {@code value}, else one of {@link #TYPES}) takes. */
+    static List<String> keys(String type) {
+        List<String> keys = new ArrayList<>(FIXED_KEYS);
+        keys.addAll(type == null ? List.of("value") : TYPES.get(type));
+        return keys;
+    }
+
     /** The input one {@code inputs:} entry describes. */
-    Input read(SpecNode node) {
-        Map<String, SpecNode> entries = node.mapping();
-        SpecNode typeNode = entries.get("type");
-        String type = typeNode == null ? null : typeNode.text();
-        List<String> keys = new ArrayList<>(List.of("type", "target", "population", "variable", "op"));
-        if (type == null) {
-            keys.add("value");
-        } else if (TYPES.containsKey(type)) {
-            keys.addAll(TYPES.get(type));
-        } else {
-            throw typeNode.error("unknown input type '" + type + "'; known: " + String.join(", ", TYPES.keySet())
-                    + " (or no type and a constant 'value:')");
-        }
-        SpecNode.Fields f = node.fields(keys.toArray(String[]::new));
-        Population target;
-        String variable;
-        if (f.has("target")) {
-            for (String key : List.of("population", "variable")) {
-                if (f.has(key)) {
-                    throw f.optional(key).error("give either 'target: POPULATION.VARIABLE' or 'population' and"
-                            + " 'variable', not both");
-                }
-            }
-            SpecNode t = f.optional("target");
-            int dot = t.text().lastIndexOf('.');
-            if (dot <= 0 || dot == t.text().length() - 1) {
-                throw t.error("'" + t.text() + "' is not a target; write POPULATION.VARIABLE, e.g. E.I_ext");
-            }
-            target = populations.apply(t, t.text().substring(0, dot));
-            variable = t.text().substring(dot + 1);
-        } else {
-            target = populations.apply(f.required("population"), f.required("population").text());
-            variable = f.required("variable").name();
-        }
+    Input build(Stimulus f) {
+        String type = f.type() == null ? null : f.type().value();
+        Population target = populations.apply(f.population());
+        String variable = f.variable().value();
         Unit<?> unit = units.apply(target, variable);
-        Input.Op op = f.has("op") ? SpecLoader.wrap(f.optional("op"), () -> Input.Op.of(f.optional("op").text())) : Input.Op.ADD;
+        Input.Op op = f.op() != null ? SpecAssembler.wrap(f.op().where(), () -> Input.Op.of(f.op().value())) : Input.Op.ADD;
         Values v = new Values(f, unit, variable);
         if (type != null && !List.of("wiener", "ou", "noise_generator").contains(type)) {
-            requireRoom(node, type);
+            requireRoom(f.where(), type);
         }
         double duration = settings.duration();
         double dt = settings.dt();
-        return SpecLoader.wrap(node, () -> switch (type == null ? "value" : type) {
+        return SpecAssembler.wrap(f.where(), () -> switch (type == null ? "value" : type) {
             case "value" -> Input.constant(target, variable, v.value("value"), op);
             case "section" -> over(target, variable, op, Inputs.sectionInput(
                     pad(v.values("values"), 0), pad(v.times("durations"), Math.max(0, duration - sum(v.times("durations")))), dt),
                     duration, dt);
-            case "constant" -> over(target, variable, op, pairs(f.required("I_and_duration"), v, duration, dt), duration, dt);
+            case "constant" -> over(target, variable, op, pairs(f.required("I_and_duration"), v, dt), duration, dt);
             case "spike" -> spike(target, variable, op, f, v, duration, dt);
             case "ramp" -> {
                 double[] window = v.window("t_start", "t_end", duration);
@@ -116,9 +100,9 @@ final class InputSpec {
             }
             case "sinusoidal", "square" -> {
                 double[] window = v.window("t_start", "t_end", duration);
-                boolean bias = f.has("bias") && f.optional("bias").bool();
+                boolean bias = f.has("bias") && f.required("bias").scalar().bool();
                 double amplitude = v.value("amplitude");
-                double frequency = f.required("frequency").quantity(HZ, "a frequency") * 1000;
+                double frequency = f.required("frequency").scalar().quantity(HZ, "a frequency") * 1000;
                 yield over(target, variable, op, type.equals("square")
                         ? Inputs.squareInput(amplitude, frequency, duration, window[0], window[1], bias, dt)
                         : Inputs.sinusoidalInput(amplitude, frequency, duration, window[0], window[1], bias, dt), duration, dt);
@@ -148,9 +132,9 @@ final class InputSpec {
             }
             case "noise_generator" -> {
                 double[] window = v.window("start", "stop", Double.POSITIVE_INFINITY);
-                double interval = f.has("dt") ? steps(f.optional("dt"), dt) : 1.0;
-                double frequency = f.has("frequency") ? f.optional("frequency").quantity(HZ, "a frequency") * 1000 : 0;
-                double phase = f.has("phase") ? f.optional("phase").quantity(PhysicalUnits.ONE, "a phase in degrees") : 0;
+                double interval = f.has("dt") ? steps(f.required("dt").scalar(), dt) : 1.0;
+                double frequency = f.has("frequency") ? f.required("frequency").scalar().quantity(HZ, "a frequency") * 1000 : 0;
+                double phase = f.has("phase") ? f.required("phase").scalar().quantity(PhysicalUnits.ONE, "a phase in degrees") : 0;
                 yield noise(target, variable, op, new Noise.Gaussian(v.optional("mean"), v.optional("std"), interval,
                         v.optional("std_mod"), frequency, phase, window[0], window[1]));
             }
@@ -162,21 +146,21 @@ final class InputSpec {
      * A waveform holds one value per step of the run, on the heap and again on the backend:
      * refused before it is made when that does not fit.
      */
-    private void requireRoom(SpecNode node, String type) {
+    private void requireRoom(Where at, String type) {
         long steps = settings.steps();
         String fix = "shorten the run or give Java more heap (BRAINJ_JAVA_OPTS=-Xmx8g)";
         if (steps > Integer.MAX_VALUE - 8) {
-            throw node.error("a " + type + " input holds one value per step, and " + steps + " steps are more than one"
+            throw new SpecException(at, "a " + type + " input holds one value per step, and " + steps + " steps are more than one"
                     + " array holds; " + fix);
         }
-        SpecLoader.wrap(node, () -> {
+        SpecAssembler.wrap(at, () -> {
             new MemoryPlan().add(type + " input (" + steps + " steps)", 16.0 * steps).check(MemoryPlan.availableHeap(), fix);
             return null;
         });
     }
 
     /** A time that must be a whole number of steps, e.g. NEST's noise interval. */
-    private static double steps(SpecNode node, double dt) {
+    private static double steps(SpecValue.Scalar node, double dt) {
         double time = node.time();
         double steps = time / dt;
         if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-9 * steps) {
@@ -196,24 +180,25 @@ final class InputSpec {
         return Input.overTime(target, variable, Arrays.copyOf(values, (int) steps), op);
     }
 
-    private static Input spike(Population target, String variable, Input.Op op, SpecNode.Fields f, Values v, double duration,
+    private static Input spike(Population target, String variable, Input.Op op, Stimulus f, Values v, double duration,
                                double dt) {
         double[] points = v.times("points");
-        double[] lengths = f.required("lengths").isSequence() ? v.times("lengths") : filled(points.length, v.time("lengths"));
-        double[] sizes = f.required("sizes").isSequence() ? v.values("sizes") : filled(points.length, v.value("sizes"));
+        double[] lengths = f.required("lengths") instanceof SpecValue.Listed ? v.times("lengths")
+                : filled(points.length, v.time("lengths"));
+        double[] sizes = f.required("sizes") instanceof SpecValue.Listed ? v.values("sizes") : filled(points.length, v.value("sizes"));
         return over(target, variable, op, Inputs.spikeInput(points, lengths, sizes, duration, dt), duration, dt);
     }
 
     /** {@code constant_input}'s {@code [(value, duration), ...]}, then 0 to the end of the run. */
-    private static double[] pairs(SpecNode list, Values v, double duration, double dt) {
-        List<SpecNode> items = list.sequence();
+    private static double[] pairs(SpecValue list, Values v, double dt) {
+        List<SpecValue> items = list.items();
         double[][] pairs = new double[items.size()][];
         for (int k = 0; k < pairs.length; k++) {
-            List<SpecNode> pair = items.get(k).sequence();
+            List<SpecValue> pair = items.get(k).items();
             if (pair.size() != 2) {
                 throw items.get(k).error("give [value, duration], e.g. [1 nA, 100 ms]");
             }
-            pairs[k] = new double[] {v.of(pair.get(0)), pair.get(1).time()};
+            pairs[k] = new double[] {v.of(pair.get(0)), pair.get(1).scalar().time()};
         }
         return Inputs.constantInput(pairs, dt).values();
     }
@@ -235,9 +220,9 @@ final class InputSpec {
     }
 
     /** The quantities of one entry: values in the target's unit, times in ms. */
-    private record Values(SpecNode.Fields f, Unit<?> unit, String variable) {
-        double of(SpecNode n) {
-            return unit == null ? Coherent.value(n.quantity()) : n.quantity(unit, "a value of " + variable);
+    private record Values(Stimulus f, Unit<?> unit, String variable) {
+        double of(SpecValue n) {
+            return unit == null ? Coherent.value(n.scalar().quantity()) : n.scalar().quantity(unit, "a value of " + variable);
         }
 
         double value(String key) {
@@ -245,30 +230,30 @@ final class InputSpec {
         }
 
         double optional(String key) {
-            return f.has(key) ? of(f.optional(key)) : 0;
+            return f.has(key) ? of(f.required(key)) : 0;
         }
 
         double time(String key) {
-            return f.required(key).time();
+            return f.required(key).scalar().time();
         }
 
         double[] values(String key) {
-            return f.required(key).sequence().stream().mapToDouble(this::of).toArray();
+            return f.required(key).items().stream().mapToDouble(this::of).toArray();
         }
 
         double[] times(String key) {
-            return f.required(key).sequence().stream().mapToDouble(SpecNode::time).toArray();
+            return f.required(key).items().stream().mapToDouble(t -> t.scalar().time()).toArray();
         }
 
         /** {@code [start, end]}: 0 and {@code end} when absent; an end before the start names the end. */
         double[] window(String startKey, String endKey, double end) {
-            double start = f.has(startKey) ? f.optional(startKey).time() : 0;
-            double stop = f.has(endKey) ? f.optional(endKey).time() : end;
+            double start = f.has(startKey) ? time(startKey) : 0;
+            double stop = f.has(endKey) ? time(endKey) : end;
             if (start < 0) {
-                throw f.optional(startKey).error(SpecLoader.ms(start) + " ms is before the run starts; give a time >= 0");
+                throw f.required(startKey).error(SpecLoader.ms(start) + " ms is before the run starts; give a time >= 0");
             }
             if (stop < start) {
-                throw f.optional(endKey).error(endKey + " " + SpecLoader.ms(stop) + " ms is before " + startKey + " "
+                throw f.required(endKey).error(endKey + " " + SpecLoader.ms(stop) + " ms is before " + startKey + " "
                         + SpecLoader.ms(start) + " ms; give " + endKey + " >= " + startKey);
             }
             return new double[] {start, stop};

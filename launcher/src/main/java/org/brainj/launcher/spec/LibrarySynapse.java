@@ -12,7 +12,8 @@ import org.brainj.api.sim.Population;
 import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.SynapseModel;
 import org.brainj.api.spi.ParamSpec;
-import org.brainj.api.units.PhysicalUnits;
+import org.brainj.launcher.spec.NetworkSpec.LibrarySynapseModel;
+import org.brainj.launcher.spec.NetworkSpec.Located;
 
 /**
  * A projection's {@code synapse:} that names a model of the synapse library ({@code STDP},
@@ -31,61 +32,32 @@ final class LibrarySynapse {
     record Resolved(SynapseModelFactory.Compiled compiled, Map<String, Unit<?>> parameterUnits) {
     }
 
-    /** Whether {@code synapse} names a library model rather than a named synapse or an equation block. */
-    static boolean is(SpecNode synapse) {
-        if (synapse == null) {
-            return false;
-        }
-        if (!synapse.isMapping()) {
-            return !synapse.isSequence() && !Synapse.NAMES.contains(synapse.text());
-        }
-        Map<String, SpecNode> keys = synapse.mapping();
-        SpecNode model = keys.get("model");
-        return model != null && !keys.containsKey("on_pre") && !keys.containsKey("on_post") && !model.isMapping()
-                && !model.isSequence() && model.text().trim().matches("[A-Za-z_][A-Za-z0-9_]*");
+    /** The library model {@code name} names: an unknown name is the first fault to report, as the keys beside it may be right for the intended model. */
+    static SynapseModelFactory factory(Located<String> name, Catalog catalog) {
+        return SpecAssembler.wrap(name.where(), () -> catalog.synapse(name.value()));
     }
 
-    /**
-     * The library model {@code synapse} names (its text, or its {@code model:}): an unknown name
-     * is the first fault to report, as the keys beside it may be right for the intended model.
-     */
-    static SynapseModelFactory factory(SpecNode synapse, Catalog catalog) {
-        SpecNode at = synapse.isMapping() && synapse.mapping().containsKey("model") ? synapse.mapping().get("model") : synapse;
-        return SpecLoader.wrap(at, () -> catalog.synapse(at.text().trim()));
-    }
-
-    static Resolved compile(String name, SpecNode synapse, SpecNode on, Population pre, Population post,
+    static Resolved compile(String name, LibrarySynapseModel synapse, Located<String> on, Population pre, Population post,
                             CompiledNeuron preModel, CompiledNeuron postModel, Catalog catalog) {
-        SpecNode modelNode = synapse;
-        SpecNode params = null;
-        SpecNode delay = null;
-        if (synapse.isMapping()) {
-            SpecNode.Fields s = synapse.fields("model", "parameters", "delay");
-            modelNode = s.required("model");
-            params = s.optional("parameters");
-            delay = s.optional("delay");
-        }
-        SpecNode at = modelNode;
+        Located<String> at = synapse.model();
         SynapseModelFactory factory = factory(at, catalog);
         Map<String, ParamSpec> specs = new LinkedHashMap<>();
         Map<String, Unit<?>> units = new LinkedHashMap<>();
         factory.parameters().forEach(p -> {
             specs.put(p.name(), p);
-            units.put(p.name(), p.unit().isEmpty() ? PhysicalUnits.ONE : PhysicalUnits.parse(p.unit()));
+            units.put(p.name(), p.physicalUnit());
         });
         Map<String, Object> values = new LinkedHashMap<>();
-        if (params != null) {
-            params.mapping().forEach((p, v) -> {
-                ParamSpec spec = specs.get(p);
-                if (spec == null) {
-                    throw v.error("synapse model " + factory.name() + " has no parameter '" + p + "'; its parameters are "
-                            + String.join(", ", specs.keySet()));
-                }
-                values.put(p, SpecLoader.inUnit(v, spec.unit(), "parameter " + p + " of " + factory.name()));
-            });
-        }
+        synapse.parameters().forEach((p, v) -> {
+            ParamSpec spec = specs.get(p);
+            if (spec == null) {
+                throw v.error("synapse model " + factory.name() + " has no parameter '" + p + "'; its parameters are "
+                        + String.join(", ", specs.keySet()));
+            }
+            values.put(p, SpecAssembler.inUnit(v.scalar(), spec, "parameter " + p + " of " + factory.name()));
+        });
         NeuronModel postNeuron = post.group().model();
-        String target = on != null ? on.name() : factory.summed() ? postNeuron.current() : postNeuron.membrane();
+        String target = on != null ? on.value() : factory.summed() ? postNeuron.current() : postNeuron.membrane();
         if (on == null && factory.summed() && (target == null || !post.group().variables().contains(target))) {
             throw at.error(factory.name() + " sets a current every step; name the post-synaptic variable it sets with"
                     + " 'on:' beside 'synapse:' (a per-neuron variable of " + post.name() + "'s equations, e.g."
@@ -97,17 +69,17 @@ final class LibrarySynapse {
         }
         SynapseModelFactory.Groups groups = new SynapseModelFactory.Groups(units(pre.group(), preModel),
                 units(post.group(), postModel), target, pre.group().model().membrane(), postNeuron.membrane());
-        SpecNode where = params == null ? at : params;
-        SynapseModelFactory.Compiled compiled = SpecLoader.wrap(where, () -> factory.compile(name, values, groups));
-        if (delay != null) {
-            compiled = delayed(compiled, delay);
+        Where where = synapse.parametersAt() == null ? at.where() : synapse.parametersAt();
+        SynapseModelFactory.Compiled compiled = SpecAssembler.wrap(where, () -> factory.compile(name, values, groups));
+        if (synapse.delay() != null) {
+            compiled = delayed(compiled, synapse.delay());
         }
         return new Resolved(compiled, units);
     }
 
     /** The model with the pre-synaptic pathway's delay shared by all synapses. */
-    private static SynapseModelFactory.Compiled delayed(SynapseModelFactory.Compiled c, SpecNode delay) {
-        double d = delay.time();
+    private static SynapseModelFactory.Compiled delayed(SynapseModelFactory.Compiled c, SpecValue delay) {
+        double d = delay.scalar().time();
         if (!(d >= 0)) {
             throw delay.error("a delay is a time >= 0; give e.g. '2 ms'");
         }

@@ -1,11 +1,9 @@
 package org.brainj.launcher.spec;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.brainj.launcher.spec.NetworkSpec.Located;
 
 /**
  * A spec's {@code plots:} section: the pictures a run draws besides its default ones, each
@@ -24,7 +22,16 @@ import java.util.Set;
  * the variable ({@code monitors.state}) with the neurons it records.
  */
 public final class PlotSpec {
-    private static final List<String> TYPES = List.of("raster", "lines", "rate");
+    static final List<String> TYPES = List.of("raster", "lines", "rate");
+
+    /** The keys a plot of {@code type} (one of {@link #TYPES}) takes. */
+    static List<String> keys(String type) {
+        return switch (type) {
+            case "raster" -> List.of("type", "name", "populations", "from", "to");
+            case "lines" -> List.of("type", "name", "monitor", "neurons", "from", "to");
+            default -> List.of("type", "name", "populations", "bin", "from", "to");
+        };
+    }
 
     /** One picture of the section. */
     public sealed interface Plot permits Raster, Lines, Rate {
@@ -52,101 +59,55 @@ public final class PlotSpec {
     }
 
     /**
-     * The section's plots, checked against what the run monitors (spike monitors by population
-     * and state monitors in the order written) and its duration (ms). Absent section: none.
+     * The plots of the section's entries, checked against what the run monitors: spike monitors
+     * by population and state monitors in the order written.
      */
-    public static List<Plot> read(SpecNode section, Set<String> spikes, List<SpecRun.State> states, double duration) {
+    static List<Plot> build(List<NetworkSpec.PlotEntry> entries, Set<String> spikes, List<SpecRun.State> states) {
         List<Plot> plots = new ArrayList<>();
-        if (section == null) {
-            return plots;
-        }
-        Map<String, Integer> ofType = new LinkedHashMap<>();
-        Set<String> names = new HashSet<>();
-        for (SpecNode item : section.sequence()) {
-            SpecNode typeNode = item.mapping().get("type");
-            if (typeNode == null || !TYPES.contains(typeNode.text())) {
-                throw (typeNode == null ? item : typeNode).error((typeNode == null ? "no type" : "unknown plot type '"
-                        + typeNode.text() + "'") + "; give 'type:' one of " + String.join(", ", TYPES));
-            }
-            String type = typeNode.text();
-            SpecNode.Fields f = switch (type) {
-                case "raster" -> item.fields("type", "name", "populations", "from", "to");
-                case "lines" -> item.fields("type", "name", "monitor", "neurons", "from", "to");
-                default -> item.fields("type", "name", "populations", "bin", "from", "to");
-            };
-            int k = ofType.merge(type, 1, Integer::sum);
-            String name = f.has("name") ? f.optional("name").name() : k == 1 ? type : type + "_" + k;
-            if (!names.add(name)) {
-                throw (f.has("name") ? f.optional("name") : item).error("a second plot named '" + name + "'; give each plot"
-                        + " its own 'name:'");
-            }
-            double from = f.has("from") ? f.optional("from").time() : 0;
-            double to = f.has("to") ? f.optional("to").time() : Double.POSITIVE_INFINITY;
-            if (from < 0) {
-                throw f.optional("from").error("the window starts before the run, at " + SpecLoader.ms(from) + " ms; give from >= 0");
-            }
-            if (from >= duration) {
-                throw f.optional("from").error("the window starts at " + SpecLoader.ms(from) + " ms, when the run has ended ("
-                        + SpecLoader.ms(duration) + " ms); give a from before that");
-            }
-            if (!(to > from)) {
-                throw f.optional("to").error("the window " + SpecLoader.ms(from) + " ms to " + SpecLoader.ms(to)
-                        + " ms is empty; give from < to");
-            }
-            plots.add(switch (type) {
-                case "raster" -> new Raster(name, populations(f.required("populations"), spikes), from, to);
-                case "lines" -> lines(name, f, states, from, to);
-                default -> {
-                    SpecNode bin = f.required("bin");
-                    double width = bin.time();
-                    if (!(width > 0)) {
-                        throw bin.error("a bin of " + SpecLoader.ms(width) + " ms; give a positive time, e.g. bin: 5 ms");
-                    }
-                    yield new Rate(name, populations(f.required("populations"), spikes), width, from, to);
-                }
+        for (NetworkSpec.PlotEntry e : entries) {
+            plots.add(switch (e.type()) {
+                case "raster" -> new Raster(e.name(), populations(e.populations(), spikes), e.from(), e.to());
+                case "lines" -> lines(e, states);
+                default -> new Rate(e.name(), populations(e.populations(), spikes), e.bin(), e.from(), e.to());
             });
         }
         return plots;
     }
 
-    private static List<String> populations(SpecNode list, Set<String> spikes) {
+    private static List<String> populations(List<Located<String>> list, Set<String> spikes) {
         List<String> names = new ArrayList<>();
-        for (SpecNode p : list.sequence()) {
-            if (!spikes.contains(p.text())) {
-                throw p.error("the spikes of '" + p.text() + "' are not monitored; plot one of " + spikes
+        for (Located<String> p : list) {
+            if (!spikes.contains(p.value())) {
+                throw p.error("the spikes of '" + p.value() + "' are not monitored; plot one of " + spikes
                         + " or add it to monitors.spikes");
             }
-            names.add(p.text());
-        }
-        if (names.isEmpty()) {
-            throw list.error("no populations; list at least one, e.g. populations: [E]");
+            names.add(p.value());
         }
         return names;
     }
 
     /** A state monitor by its label, and the neurons among those it records, as its columns. */
-    private static Lines lines(String name, SpecNode.Fields f, List<SpecRun.State> states, double from, double to) {
-        SpecNode monitor = f.required("monitor");
-        SpecRun.State state = states.stream().filter(s -> s.label().equals(monitor.text())).findFirst()
-                .orElseThrow(() -> monitor.error("'" + monitor.text() + "' is not a monitored variable; plot one of "
+    private static Lines lines(NetworkSpec.PlotEntry e, List<SpecRun.State> states) {
+        Located<String> monitor = e.monitor();
+        SpecRun.State state = states.stream().filter(s -> s.label().equals(monitor.value())).findFirst()
+                .orElseThrow(() -> monitor.error("'" + monitor.value() + "' is not a monitored variable; plot one of "
                         + states.stream().map(SpecRun.State::label).toList() + " or add it to monitors.state"));
         int recorded = state.monitor().shape()[1];
-        if (!f.has("neurons")) {
-            return new Lines(name, state.label(), java.util.stream.IntStream.range(0, recorded).toArray(), from, to);
+        if (e.neurons() == null) {
+            return new Lines(e.name(), state.label(), java.util.stream.IntStream.range(0, recorded).toArray(), e.from(), e.to());
         }
-        List<SpecNode> neurons = f.optional("neurons").sequence();
-        int[] columns = new int[neurons.size()];
+        int[] columns = new int[e.neurons().size()];
         for (int c = 0; c < columns.length; c++) {
-            int neuron = neurons.get(c).integer(0);
-            columns[c] = column(state.indices(), recorded, neuron);
+            Located<Integer> neuron = e.neurons().get(c);
+            columns[c] = column(state.indices(), recorded, neuron.value());
             if (columns[c] < 0) {
-                throw neurons.get(c).error("neuron " + neuron + " of " + state.population() + " is not recorded by the monitor "
+                throw neuron.error("neuron " + neuron.value() + " of " + state.population() + " is not recorded by the monitor "
                         + state.label() + (state.indices() == null ? " (" + recorded + " neurons)"
                         : " (it records " + java.util.Arrays.toString(state.indices()) + ")")
                         + "; plot a recorded neuron or add it to the monitor's indices");
             }
         }
-        return new Lines(name, state.label(), columns, from, to);
+        return new Lines(e.name(), state.label(), columns, e.from(), e.to());
     }
 
     /** The monitor's column recording {@code neuron}, or -1. */

@@ -49,11 +49,11 @@ import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
  * Turns a {@link NetworkSpec} into API objects: a {@link Network} with its groups, views,
  * projections, synapses, inputs and monitors, models, connectors and the backend found in a
  * {@link Catalog}. What a value means for a model (its unit, its name) is checked here, by the
- * API where the API knows it, and a fault is reported at the value's place in the spec.
- * Three parts still come as YAML nodes and are read here by their own readers: {@code inputs:}
- * entries ({@link InputSpec}, whose entries a sweep reads again with other values), synapses
- * written as equations or named from the library ({@link SynapseSpec}) and {@code plots:}
- * ({@link PlotSpec}, which checks names against the monitors built).
+ * API where the API knows it, and a fault is reported at the value's place in the spec. Three
+ * parts are built by their own classes: {@code inputs:} entries ({@link InputSpec}, which a sweep
+ * builds again with other values), synapses written as models ({@link SynapseSpec},
+ * {@link LibrarySynapse}) and {@code plots:} ({@link PlotSpec}, which checks names against the
+ * monitors built). It reads no YAML.
  */
 final class SpecAssembler {
     private static final Pattern VIEW = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");
@@ -95,16 +95,16 @@ final class SpecAssembler {
         if (!spec.inputs().isEmpty()) {
             InputSpec inputs = new InputSpec(this::population, (p, v) -> equationModels.containsKey(p.group())
                     ? equationModels.get(p.group()).unit(v) : null, settings);
-            for (SpecNode in : spec.inputs()) {
-                Input built = inputs.read(in);
+            for (NetworkSpec.Stimulus in : spec.inputs()) {
+                Input built = inputs.build(in);
                 network.add(built);
-                inputEntries.add(new SpecRun.InputEntry(in, built, inputs::read));
+                inputEntries.add(new SpecRun.InputEntry(in, built, inputs::build));
             }
         }
         Map<String, SpikeMonitor> spikes = new LinkedHashMap<>();
         List<SpecRun.State> states = new ArrayList<>();
         monitors(spikes, states);
-        List<PlotSpec.Plot> plots = PlotSpec.read(spec.plots(), spikes.keySet(), states, settings.duration());
+        List<PlotSpec.Plot> plots = PlotSpec.build(spec.plots(), spikes.keySet(), states);
         // allocating and compiling now reports what only the whole network shows before any output is promised
         wrap(spec.where(), network::build);
         return new SpecRun(spec.name(), settings, network, populations, spikes, states, synapses, synapseStates, places,
@@ -228,16 +228,14 @@ final class SpecAssembler {
                 throw v.error("model " + factory.name() + " has no parameter '" + param + "'; its parameters are "
                         + String.join(", ", specs.keySet()));
             }
-            values.put(param, inUnit(v.scalar(), s.unit(), "parameter " + param + " of " + factory.name()));
+            values.put(param, inUnit(v.scalar(), s, "parameter " + param + " of " + factory.name()));
         });
         return wrap(p.parametersAt() == null ? name.where() : p.parametersAt(), () -> factory.create(values));
     }
 
-    /** A quantity as a number in {@code unitText} (a catalog's unit, "" for dimensionless). */
-    static double inUnit(SpecValue.Scalar v, String unitText, String what) {
-        Unit<?> unit = unitText.isEmpty() ? PhysicalUnits.ONE : PhysicalUnits.parse(unitText);
-        Quantity<?> q = v.quantityOf(unit, what);
-        return PhysicalUnits.toSI(q) / PhysicalUnits.toSI(1, unit);
+    /** A quantity as the number a catalog's factory takes for parameter {@code spec}: in its unit. */
+    static double inUnit(SpecValue.Scalar v, ParamSpec spec, String what) {
+        return PhysicalUnits.valueIn(v.quantityOf(spec.physicalUnit(), what), spec.physicalUnit());
     }
 
     /** {@code normal(mean, std)}, {@code uniform(low, high)} or a constant. */
@@ -263,8 +261,7 @@ final class SpecAssembler {
             throw at.error("'" + text + "' is not a quantity: " + e.getMessage());
         }
         if (unit != null && !PhysicalUnits.sameDimension(q.getUnit(), unit)) {
-            throw at.error("'" + text + "' is not " + what + ": its unit is " + PhysicalUnits.describe(q.getUnit())
-                    + " but the variable is in " + PhysicalUnits.describe(unit) + "; give it in " + unit + ", e.g. '1 " + unit + "'");
+            throw at.error(PhysicalUnits.mismatch(text, q.getUnit(), unit, what));
         }
         return Coherent.value(q);
     }
@@ -303,19 +300,14 @@ final class SpecAssembler {
         return p;
     }
 
-    /** For {@link InputSpec}, which reads its own entries. */
-    private Population population(SpecNode at, String name) {
-        return population(at.where(), name);
-    }
-
     // ---- projections ------------------------------------------------------------------------------
 
     private void projection(ProjectionSpec p) {
         Population pre = population(p.pre());
         Population post = population(p.post());
-        if (p.equations() != null) {
-            Synapses syn = SynapseSpec.read(p.name(), p.equations(), pre, post, connector(p), p.connector().where(),
-                    equationModels.get(pre.group()), equationModels.get(post.group()), spec.folder(), catalog);
+        if (p.model() != null) {
+            Synapses syn = SynapseSpec.read(p, pre, post, connector(p), equationModels.get(pre.group()),
+                    equationModels.get(post.group()), spec.folder(), catalog);
             synapses.put(p.name(), syn);
             network.add(syn);
             return;
@@ -372,7 +364,7 @@ final class SpecAssembler {
             }
         } else {
             if (w == null) {
-                throw SpecNode.Fields.missing(p.where(), "weight");
+                throw SpecException.missing(p.where(), "weight");
             }
             b.weight(weightUnit == null ? w.scalar().quantity(w.scalar().quantity().getUnit(), "a weight")
                     : w.scalar().quantity(weightUnit, "a weight onto " + post.name()));

@@ -20,6 +20,11 @@ public class SpecException extends BrainJException {
         this.where = where;
     }
 
+    /** The error of a key that {@code owner} needs and lacks. */
+    static SpecException missing(Where owner, String key) {
+        return new SpecException(owner.child(key, owner.line()), "missing; add '" + key + ":' here");
+    }
+
     public Where where() {
         return where;
     }

@@ -1,9 +1,6 @@
 package org.brainj.launcher.spec;
 
 import java.nio.file.Path;
-import java.util.function.Supplier;
-import javax.measure.Unit;
-import org.brainj.api.sim.Initializer;
 
 /**
  * Loads a spec file into a runnable network in two steps: {@link SpecReader} reads the YAML into
@@ -19,14 +16,9 @@ public final class SpecLoader {
      * settings name.
      */
     public static SpecRun load(Path file, String shownAs, RunSettings.Overrides overrides, Catalog catalog) {
-        NetworkSpec spec = SpecReader.read(parse(file, shownAs), defaultName(file), overrides,
+        NetworkSpec spec = SpecReader.read(SpecReader.parse(file, shownAs), defaultName(file), overrides,
                 file.toAbsolutePath().getParent());
         return SpecAssembler.assemble(spec, catalog);
-    }
-
-    /** The YAML tree of a spec file; see {@link SpecReader#parse}. */
-    static SpecNode parse(Path file, String shownAs) {
-        return SpecReader.parse(file, shownAs);
     }
 
     private static String defaultName(Path file) {
@@ -38,20 +30,5 @@ public final class SpecLoader {
     /** A time for messages, without the binary noise of multiples of dt. */
     public static String ms(double time) {
         return java.math.BigDecimal.valueOf(time).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
-    }
-
-    /** A quantity as a number in {@code unitText} (a catalog's unit, "" for dimensionless). */
-    static double inUnit(SpecNode v, String unitText, String what) {
-        return SpecAssembler.inUnit(v.scalar(), unitText, what);
-    }
-
-    /** {@code normal(mean, std)}, {@code uniform(low, high)} or a constant. */
-    static Initializer initializer(SpecNode v, Unit<?> unit, String what) {
-        return SpecAssembler.initializer(v.scalar(), unit, what);
-    }
-
-    /** Runs {@code f}; a runtime or catalog error becomes a spec error at {@code at}. */
-    static <T> T wrap(SpecNode at, Supplier<T> f) {
-        return SpecAssembler.wrap(at.where(), f);
     }
 }

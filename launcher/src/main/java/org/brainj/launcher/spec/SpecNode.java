@@ -1,6 +1,7 @@
 package org.brainj.launcher.spec;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,31 +62,23 @@ public final class SpecNode {
         return entries;
     }
 
-    /**
-     * This mapping with {@code key}'s value replaced by {@code value} (a sweep's value for an
-     * entry written elsewhere): errors in it point at where {@code value} is written.
-     */
-    SpecNode with(String key, SpecNode value) {
-        MappingNode m = (MappingNode) node;
-        List<NodeTuple> tuples = new ArrayList<>();
-        for (NodeTuple t : m.getValue()) {
-            boolean replaced = t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key);
-            tuples.add(!replaced ? t : new NodeTuple(new ScalarNode(Tag.STR, key, value.node.getStartMark(),
-                    value.node.getEndMark(), DumperOptions.ScalarStyle.PLAIN), value.node));
-        }
-        return new SpecNode(new MappingNode(m.getTag(), tuples, m.getFlowStyle()), where, lines);
-    }
-
     /** The entries of a mapping, each key one of {@code allowed}: an unknown key is an error naming those. */
     public Fields fields(String... allowed) {
         Map<String, SpecNode> entries = mapping();
         Set<String> known = new LinkedHashSet<>(List.of(allowed));
         entries.forEach((k, v) -> {
             if (!known.contains(k)) {
-                throw new SpecException(v.where, "unknown key '" + k + "'; the keys here are " + String.join(", ", known));
+                throw unknownKey(v.where, k, known);
             }
         });
         return new Fields(this, entries);
+    }
+
+    /** The error of key {@code key}, not one of {@code known}: it names the close matches first, a misspelling being likeliest. */
+    static SpecException unknownKey(Where at, String key, Collection<String> known) {
+        List<String> close = Catalog.closeTo(key, List.copyOf(known));
+        return new SpecException(at, "unknown key '" + key + "'" + (close.isEmpty() ? "" : " (did you mean "
+                + String.join(" or ", close) + "?)") + "; the keys here are " + String.join(", ", known));
     }
 
     /** The items of a list. */
@@ -158,12 +151,7 @@ public final class SpecNode {
     }
 
     public long integer() {
-        String text = text().replace("_", "");
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw error("'" + text() + "' is not a whole number; give one such as 4000");
-        }
+        return scalar().integer();
     }
 
     /** A whole number at least {@code min}. */
@@ -176,11 +164,7 @@ public final class SpecNode {
     }
 
     public boolean bool() {
-        return switch (text()) {
-            case "true", "True", "yes" -> true;
-            case "false", "False", "no" -> false;
-            default -> throw error("'" + text() + "' is not true or false");
-        };
+        return scalar().bool();
     }
 
     /** The value as the assembler takes it: a scalar with its text and source, a list of values, or not a value. */
@@ -277,14 +261,9 @@ public final class SpecNode {
         public SpecNode required(String key) {
             SpecNode v = entries.get(key);
             if (v == null) {
-                throw missing(owner.where, key);
+                throw SpecException.missing(owner.where, key);
             }
             return v;
-        }
-
-        /** The error of a key that {@code owner} needs and lacks. */
-        static SpecException missing(Where owner, String key) {
-            return new SpecException(owner.child(key, owner.line()), "missing; add '" + key + ":' here");
         }
 
         /** The place of each key given a value. */

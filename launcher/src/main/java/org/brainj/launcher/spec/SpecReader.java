@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,17 +16,25 @@ import java.util.Map;
 import java.util.Set;
 import javax.measure.Quantity;
 import org.brainj.api.BrainJException;
+import org.brainj.api.expr.Source;
 import org.brainj.api.model.NamedSynapses;
+import org.brainj.api.sim.Synapse;
+import org.brainj.api.sim.Synapses;
 import org.brainj.launcher.spec.NetworkSpec.Connector;
+import org.brainj.launcher.spec.NetworkSpec.EquationSynapse;
+import org.brainj.launcher.spec.NetworkSpec.LibrarySynapseModel;
 import org.brainj.launcher.spec.NetworkSpec.Located;
 import org.brainj.launcher.spec.NetworkSpec.ModelText;
 import org.brainj.launcher.spec.NetworkSpec.Monitors;
 import org.brainj.launcher.spec.NetworkSpec.Neurons;
 import org.brainj.launcher.spec.NetworkSpec.Part;
+import org.brainj.launcher.spec.NetworkSpec.PlotEntry;
 import org.brainj.launcher.spec.NetworkSpec.Poisson;
 import org.brainj.launcher.spec.NetworkSpec.PopulationSpec;
 import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
 import org.brainj.launcher.spec.NetworkSpec.StateMonitor;
+import org.brainj.launcher.spec.NetworkSpec.Stimulus;
+import org.brainj.launcher.spec.NetworkSpec.SynapseModel;
 import org.brainj.launcher.spec.NetworkSpec.View;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -158,14 +168,15 @@ final class SpecReader {
             top.optional("projections").mapping().forEach((n, section) -> projections.add(reader.projection(n, section,
                     projections.size())));
         }
-        List<SpecNode> inputs = top.has("inputs") ? top.optional("inputs").sequence() : List.of();
+        List<Stimulus> inputs = top.has("inputs") ? top.optional("inputs").sequence().stream().map(SpecReader::stimulus).toList()
+                : List.of();
         return new NetworkSpec(name, root.where(), settings, backendAt, folder, populations, views, projections, inputs,
-                reader.monitors(top.optional("monitors")), top.optional("plots"));
+                reader.monitors(top.optional("monitors")), plots(top.optional("plots"), settings.duration()));
     }
 
     // ---- populations ------------------------------------------------------------------------------
 
-    private static PopulationSpec population(String name, SpecNode section, Path folder) {
+    static PopulationSpec population(String name, SpecNode section, Path folder) {
         if (!name.matches(NAME)) {
             throw section.error("'" + name + "' is not a name; use letters, digits and '_'");
         }
@@ -181,7 +192,7 @@ final class SpecReader {
                     : "no model; give 'model: NAME' (a registered model, see brainj list) or 'equations:'");
         }
         Located<String> model = byName ? text(f.optional("model")) : null;
-        ModelText equations = byName ? null : EquationModel.text(f);
+        ModelText equations = byName ? null : modelText(f);
         List<Located<String>> textKeys = byName
                 ? TEXT_KEYS.stream().filter(f::has).map(k -> new Located<>(k, f.optional(k).where())).toList() : List.of();
         Map<String, SpecValue> parameters = f.values("parameters");
@@ -204,6 +215,24 @@ final class SpecReader {
                 f.has("poisson_input") ? f.optional("poisson_input").where() : null, sums);
     }
 
+    /** The texts of a section that has {@code equations}, with their places. */
+    private static ModelText modelText(SpecNode.Fields f) {
+        SpecNode eq = f.required("equations");
+        Located<Source> equations = new Located<>(eq.source(), eq.where());
+        if (f.has("threshold_crossing") && f.has("threshold")) {
+            throw f.optional("threshold_crossing").error("give either 'threshold' (a spike while the condition holds) or"
+                    + " 'threshold_crossing' (a spike when it becomes true), not both");
+        }
+        List<String> inputs = f.has("inputs") ? f.optional("inputs").sequence().stream().map(SpecNode::name).toList() : List.of();
+        return new ModelText(f.owner().where(), equations, source(f, "threshold"), source(f, "threshold_crossing"),
+                source(f, "reset"), source(f, "refractory"), name(f, "current"), inputs, name(f, "membrane"),
+                f.values("parameters"), f.places());
+    }
+
+    private static Located<String> name(SpecNode.Fields f, String key) {
+        return f.has(key) ? new Located<>(f.optional(key).name(), f.optional(key).where()) : null;
+    }
+
     private static int[] geometry(SpecNode size) {
         if (size.isSequence()) {
             List<SpecNode> dims = size.sequence();
@@ -223,17 +252,74 @@ final class SpecReader {
         Located<String> pre = text(f.required("pre"));
         Located<String> post = text(f.required("post"));
         Connector connector = connector(f.required("connector"));
-        SpecNode.Fields equations = SynapseSpec.isEquations(f.optional("synapse")) ? f : null;
-        Part synapse = equations == null && f.has("synapse")
-                ? part(f.optional("synapse"), "synapse", NamedSynapses.SYNAPSE_UNITS) : null;
-        Part output = equations == null && f.has("output") ? part(f.optional("output"), "output", NamedSynapses.OUTPUT_UNITS) : null;
-        Located<String> on = equations == null && f.has("on") ? new Located<>(f.optional("on").name(), f.optional("on").where())
-                : null;
-        Located<Double> delay = equations == null && f.has("delay")
-                ? new Located<>(f.optional("delay").time(), f.optional("delay").where()) : null;
+        SynapseModel model = synapseModel(f.optional("synapse"));
+        Located<String> on = f.has("on") ? new Located<>(f.optional("on").name(), f.optional("on").where()) : null;
+        if (model != null) {
+            Map<String, Where> besides = new LinkedHashMap<>();
+            for (String key : List.of("weight", "on", "output", "delay")) {
+                if (f.has(key)) {
+                    besides.put(key, f.optional(key).where());
+                }
+            }
+            return new ProjectionSpec(name, section.where(), index, pre, post, connector, on, null, null, null, null,
+                    f.has("initial") ? f.optional("initial").where() : null, model, f.values("initial"), besides);
+        }
+        Part synapse = f.has("synapse") ? part(f.optional("synapse"), "synapse", NamedSynapses.SYNAPSE_UNITS) : null;
+        Part output = f.has("output") ? part(f.optional("output"), "output", NamedSynapses.OUTPUT_UNITS) : null;
+        Located<Double> delay = f.has("delay") ? new Located<>(f.optional("delay").time(), f.optional("delay").where()) : null;
         return new ProjectionSpec(name, section.where(), index, pre, post, connector, on, synapse, output,
                 f.given("weight") == null ? null : f.given("weight").value(), delay,
-                f.has("initial") ? f.optional("initial").where() : null, equations);
+                f.has("initial") ? f.optional("initial").where() : null, null, Map.of(), Map.of());
+    }
+
+    /**
+     * A {@code synapse:} written as a model: a name of the synapse library ({@code STDP}; the
+     * four named synapses of {@link Synapse#NAMES} are not), {@code {model: STDP, ...}}, or an
+     * equation block with Brian2's keys; null for a named synapse or none.
+     */
+    private static SynapseModel synapseModel(SpecNode node) {
+        if (node == null || node.isSequence()) {
+            return null;
+        }
+        if (!node.isMapping()) {
+            return Synapse.NAMES.contains(node.text()) ? null
+                    : new LibrarySynapseModel(node.where(), text(node), Map.of(), null, null);
+        }
+        Map<String, SpecNode> keys = node.mapping();
+        SpecNode model = keys.get("model");
+        boolean equations = keys.containsKey("on_pre") || keys.containsKey("on_post");
+        if (model != null && !equations && !model.isMapping() && !model.isSequence()
+                && model.text().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            SpecNode.Fields s = node.fields("model", "parameters", "delay");
+            return new LibrarySynapseModel(node.where(), text(model), s.values("parameters"),
+                    s.has("parameters") ? s.optional("parameters").where() : null,
+                    s.has("delay") ? s.optional("delay").value() : null);
+        }
+        if (model == null && !equations) {
+            return null;
+        }
+        SpecNode.Fields s = node.fields("model", "on_pre", "on_post", "parameters", "delay", "method");
+        Map<Synapses.Pathway, SpecValue> delays = new EnumMap<>(Synapses.Pathway.class);
+        if (s.has("delay")) {
+            SpecNode d = s.optional("delay");
+            if (!d.isMapping()) {
+                delays.put(Synapses.Pathway.PRE, d.value());
+            } else {
+                SpecNode.Fields both = d.fields("pre", "post");
+                if (both.has("pre")) {
+                    delays.put(Synapses.Pathway.PRE, both.optional("pre").value());
+                }
+                if (both.has("post")) {
+                    delays.put(Synapses.Pathway.POST, both.optional("post").value());
+                }
+            }
+        }
+        return new EquationSynapse(node.where(), source(s, "model"), source(s, "on_pre"), source(s, "on_post"),
+                s.values("parameters"), s.has("method") ? text(s.optional("method")) : null, delays, s.places());
+    }
+
+    private static Located<Source> source(SpecNode.Fields f, String key) {
+        return f.has(key) ? new Located<>(f.optional(key).source(), f.optional(key).where()) : null;
     }
 
     private static Connector connector(SpecNode node) {
@@ -270,6 +356,47 @@ final class SpecReader {
             }
         }
         return new Part(text(kind), params, node.where());
+    }
+
+    // ---- inputs -----------------------------------------------------------------------------------
+
+    /** One {@code inputs:} entry: its keys checked against its type's, its target split into population and variable. */
+    private static Stimulus stimulus(SpecNode node) {
+        Map<String, SpecNode> entries = node.mapping();
+        SpecNode typeNode = entries.get("type");
+        if (typeNode != null && !InputSpec.TYPES.containsKey(typeNode.text())) {
+            throw typeNode.error("unknown input type '" + typeNode.text() + "'; known: " + String.join(", ",
+                    InputSpec.TYPES.keySet()) + " (or no type and a constant 'value:')");
+        }
+        SpecNode.Fields f = node.fields(InputSpec.keys(typeNode == null ? null : typeNode.text()).toArray(String[]::new));
+        Located<String> population;
+        Located<String> variable;
+        if (f.has("target")) {
+            for (String key : List.of("population", "variable")) {
+                if (f.has(key)) {
+                    throw f.optional(key).error("give either 'target: POPULATION.VARIABLE' or 'population' and"
+                            + " 'variable', not both");
+                }
+            }
+            SpecNode t = f.optional("target");
+            int dot = t.text().lastIndexOf('.');
+            if (dot <= 0 || dot == t.text().length() - 1) {
+                throw t.error("'" + t.text() + "' is not a target; write POPULATION.VARIABLE, e.g. E.I_ext");
+            }
+            population = new Located<>(t.text().substring(0, dot), t.where());
+            variable = new Located<>(t.text().substring(dot + 1), t.where());
+        } else {
+            population = text(f.required("population"));
+            variable = new Located<>(f.required("variable").name(), f.required("variable").where());
+        }
+        Map<String, SpecValue> values = new LinkedHashMap<>();
+        entries.forEach((k, v) -> {
+            if (!InputSpec.FIXED_KEYS.contains(k)) {
+                values.put(k, v.value());
+            }
+        });
+        return new Stimulus(node.where(), typeNode == null ? null : text(typeNode), population, variable,
+                f.has("op") ? text(f.optional("op")) : null, values);
     }
 
     // ---- monitors ---------------------------------------------------------------------------------
@@ -318,9 +445,70 @@ final class SpecReader {
         return (int) Math.rint(steps);
     }
 
+    // ---- plots ------------------------------------------------------------------------------------
+
+    /** The {@code plots:} entries (none when absent), each window inside a run of {@code duration} ms. */
+    private static List<PlotEntry> plots(SpecNode section, double duration) {
+        List<PlotEntry> plots = new ArrayList<>();
+        if (section == null) {
+            return plots;
+        }
+        Map<String, Integer> ofType = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>();
+        for (SpecNode item : section.sequence()) {
+            SpecNode typeNode = item.mapping().get("type");
+            if (typeNode == null || !PlotSpec.TYPES.contains(typeNode.text())) {
+                throw (typeNode == null ? item : typeNode).error((typeNode == null ? "no type" : "unknown plot type '"
+                        + typeNode.text() + "'") + "; give 'type:' one of " + String.join(", ", PlotSpec.TYPES));
+            }
+            String type = typeNode.text();
+            SpecNode.Fields f = item.fields(PlotSpec.keys(type).toArray(String[]::new));
+            int k = ofType.merge(type, 1, Integer::sum);
+            String name = f.has("name") ? f.optional("name").name() : k == 1 ? type : type + "_" + k;
+            if (!names.add(name)) {
+                throw (f.has("name") ? f.optional("name") : item).error("a second plot named '" + name + "'; give each plot"
+                        + " its own 'name:'");
+            }
+            double from = f.has("from") ? f.optional("from").time() : 0;
+            double to = f.has("to") ? f.optional("to").time() : Double.POSITIVE_INFINITY;
+            if (from < 0) {
+                throw f.optional("from").error("the window starts before the run, at " + SpecLoader.ms(from) + " ms; give from >= 0");
+            }
+            if (from >= duration) {
+                throw f.optional("from").error("the window starts at " + SpecLoader.ms(from) + " ms, when the run has ended ("
+                        + SpecLoader.ms(duration) + " ms); give a from before that");
+            }
+            if (!(to > from)) {
+                throw f.optional("to").error("the window " + SpecLoader.ms(from) + " ms to " + SpecLoader.ms(to)
+                        + " ms is empty; give from < to");
+            }
+            double bin = 0;
+            if (type.equals("rate")) {
+                SpecNode binNode = f.required("bin");
+                bin = binNode.time();
+                if (!(bin > 0)) {
+                    throw binNode.error("a bin of " + SpecLoader.ms(bin) + " ms; give a positive time, e.g. bin: 5 ms");
+                }
+            }
+            List<Located<String>> populations = null;
+            if (!type.equals("lines")) {
+                SpecNode list = f.required("populations");
+                populations = list.sequence().stream().map(SpecReader::text).toList();
+                if (populations.isEmpty()) {
+                    throw list.error("no populations; list at least one, e.g. populations: [E]");
+                }
+            }
+            Located<String> monitor = type.equals("lines") ? text(f.required("monitor")) : null;
+            List<Located<Integer>> neurons = f.has("neurons") ? f.optional("neurons").sequence().stream()
+                    .map(n -> new Located<>(n.integer(0), n.where())).toList() : null;
+            plots.add(new PlotEntry(item.where(), type, name, populations, monitor, neurons, bin, from, to));
+        }
+        return plots;
+    }
+
     // ---- values -----------------------------------------------------------------------------------
 
-    private static Located<String> text(SpecNode node) {
+    static Located<String> text(SpecNode node) {
         return new Located<>(node.text(), node.where());
     }
 

@@ -33,10 +33,10 @@ public record SpecRun(String name, RunSettings settings, Network network, Map<St
                       List<PlotSpec.Plot> plots) {
 
     /**
-     * An {@code inputs:} entry as written and the input it built, with the reader that built it,
-     * so that a sweep can read the entry again with other values.
+     * An {@code inputs:} entry as written and the input built from it, with the builder that made
+     * it, so that a sweep can build the entry again with other values.
      */
-    public record InputEntry(SpecNode node, Input input, Function<SpecNode, Input> reader) {
+    public record InputEntry(NetworkSpec.Stimulus written, Input input, Function<NetworkSpec.Stimulus, Input> builder) {
     }
 
     /**

@@ -29,6 +29,15 @@ public sealed interface SpecValue {
     /** The scalar this is; a list or mapping here is an error saying what was found. */
     Scalar scalar();
 
+    /** The items of a list; anything else is an error saying what was found. */
+    default List<SpecValue> items() {
+        throw error("expected a list ('- item' lines or [a, b]), found " + (this instanceof Scalar s ? "'" + s.text() + "'"
+                : ((NotAValue) this).found()));
+    }
+
+    /** The same value at another place: one written elsewhere (a sweep's) in place of this key. */
+    SpecValue at(Where place);
+
     /**
      * One scalar: its text (trimmed) and its {@link Source}, the text with the line and column
      * where it starts in the file.
@@ -37,6 +46,27 @@ public sealed interface SpecValue {
         @Override
         public Scalar scalar() {
             return this;
+        }
+
+        @Override
+        public Scalar at(Where place) {
+            return new Scalar(text, source, place);
+        }
+
+        public long integer() {
+            try {
+                return Long.parseLong(text.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw error("'" + text + "' is not a whole number; give one such as 4000");
+            }
+        }
+
+        public boolean bool() {
+            return switch (text) {
+                case "true", "True", "yes" -> true;
+                case "false", "False", "no" -> false;
+                default -> throw error("'" + text + "' is not true or false");
+            };
         }
 
         /** A quantity such as {@code 20 ms}; a plain number is dimensionless. */
@@ -78,6 +108,16 @@ public sealed interface SpecValue {
         public Scalar scalar() {
             throw error("expected a value, found a list");
         }
+
+        @Override
+        public List<SpecValue> items() {
+            return items;
+        }
+
+        @Override
+        public Listed at(Where place) {
+            return new Listed(items, place);
+        }
     }
 
     /** A mapping or nothing where a value belongs: an error when it is read, saying what was found. */
@@ -90,6 +130,11 @@ public sealed interface SpecValue {
         @Override
         public Scalar scalar() {
             throw error("expected a value, found " + found);
+        }
+
+        @Override
+        public NotAValue at(Where place) {
+            return new NotAValue(found, place);
         }
     }
 

@@ -13,6 +13,8 @@ import org.brainj.api.sim.Input;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.units.Coherent;
+import org.brainj.launcher.spec.NetworkSpec.Located;
+import org.brainj.launcher.spec.NetworkSpec.SweepSection;
 
 /**
  * A spec's {@code sweep:} section: the points a {@code brainj sweep} runs on the network the rest
@@ -46,8 +48,6 @@ import org.brainj.api.units.Coherent;
 public final class SweepSpec {
     /** The key that names the seed. */
     public static final String SEED = "run.seed";
-    /** The keys of an input that say what it is rather than how much: a sweep changes none. */
-    private static final List<String> FIXED_INPUT_KEYS = List.of("type", "target", "population", "variable", "op");
 
     /** One value a point gives the network. */
     public sealed interface Setting permits Parameter, Initial, InputValues {
@@ -140,107 +140,48 @@ public final class SweepSpec {
      * sections built: every value is converted and checked here, before any point runs.
      */
     public static SweepSpec read(Path file, String shownAs, SpecRun base, Catalog catalog, SpikeMeasures available) {
-        SpecNode root = SpecLoader.parse(file, shownAs);
-        SpecNode sweep = root.mapping().get("sweep");
-        if (sweep == null) {
-            throw root.error("no 'sweep:' section; add one, e.g. sweep: {grid: {populations.P.parameters.tau: [10 ms, 20 ms]}}");
-        }
-        return new Reader(root, base, catalog).read(sweep, available);
+        SweepSection section = SweepReader.read(SpecReader.parse(file, shownAs), file.toAbsolutePath().getParent());
+        return new Reader(section, base, catalog).read(available);
     }
 
-    /** Turns the section's text into settings, with the units of each population's model. */
+    /** Turns the section's values into settings, with the units of each population's model. */
     private static final class Reader {
-        private final SpecNode root;
+        private final SweepSection section;
         private final SpecRun base;
         private final Catalog catalog;
 
-        Reader(SpecNode root, SpecRun base, Catalog catalog) {
-            this.root = root;
+        Reader(SweepSection section, SpecRun base, Catalog catalog) {
+            this.section = section;
             this.base = base;
             this.catalog = catalog;
         }
 
-        SweepSpec read(SpecNode sweep, SpikeMeasures available) {
-            SpecNode.Fields f = sweep.fields("grid", "points", "repeat", "measures");
-            if (f.has("grid") == f.has("points")) {
-                throw sweep.error(f.has("grid") ? "give either 'grid' or 'points', not both"
-                        : "nothing to sweep; give 'grid: {KEY: [values]}' or 'points: [{KEY: value}, ...]'");
-            }
-            List<Map<String, SpecNode>> rows = f.has("grid") ? grid(f.optional("grid")) : listed(f.optional("points"));
-            int repeat = f.has("repeat") ? f.optional("repeat").integer(1) : 1;
-            boolean seeds = rows.get(0).containsKey(SEED);
-            if (seeds && repeat > 1) {
-                throw f.optional("repeat").error("the sweep gives the seeds ('" + SEED + "'): each is a repeat; remove"
-                        + " 'repeat' or the '" + SEED + "' key");
-            }
+        SweepSpec read(SpikeMeasures available) {
+            int repeat = section.repeat() == null ? 1 : section.repeat().value();
             List<Point> points = new ArrayList<>();
-            for (Map<String, SpecNode> row : rows) {
+            for (Map<String, SpecValue> row : section.rows()) {
                 List<Setting> settings = new ArrayList<>();
                 Map<String, String> values = new LinkedHashMap<>();
                 row.forEach((key, value) -> {
-                    values.put(key, value.text());
+                    values.put(key, value.scalar().text());
                     if (!key.equals(SEED)) {
                         settings.add(setting(key, value));
                     }
                 });
                 for (int r = 0; r < repeat; r++) {
                     int index = points.size();
-                    long seed = seeds ? row.get(SEED).integer() : base.settings().seed() + index;
+                    long seed = row.containsKey(SEED) ? row.get(SEED).scalar().integer() : base.settings().seed() + index;
                     points.add(new Point(index, r, seed, values, settings));
                 }
             }
             List<Measure> measures = new ArrayList<>();
-            if (f.has("measures")) {
-                for (SpecNode m : f.optional("measures").sequence()) {
-                    measures.add(measure(m, available));
-                }
+            for (NetworkSpec.MeasureEntry m : section.measures()) {
+                measures.add(measure(m, available));
             }
             return new SweepSpec(points, measures, base.settings());
         }
 
-        /** Every combination of the grid's values, the first key outermost. */
-        private static List<Map<String, SpecNode>> grid(SpecNode grid) {
-            List<Map<String, SpecNode>> rows = new ArrayList<>();
-            rows.add(new LinkedHashMap<>());
-            if (grid.mapping().isEmpty()) {
-                throw grid.error("the grid is empty; give at least one KEY: [values]");
-            }
-            grid.mapping().forEach((key, list) -> {
-                if (!list.isSequence() || list.sequence().isEmpty()) {
-                    throw list.error("give the values of '" + key + "' as a list, e.g. [1, 2, 3]");
-                }
-                List<Map<String, SpecNode>> next = new ArrayList<>();
-                for (Map<String, SpecNode> row : rows) {
-                    for (SpecNode v : list.sequence()) {
-                        Map<String, SpecNode> longer = new LinkedHashMap<>(row);
-                        longer.put(key, v);
-                        next.add(longer);
-                    }
-                }
-                rows.clear();
-                rows.addAll(next);
-            });
-            return rows;
-        }
-
-        /** Listed points: a table, so every point names the same keys. */
-        private static List<Map<String, SpecNode>> listed(SpecNode list) {
-            List<Map<String, SpecNode>> rows = new ArrayList<>();
-            for (SpecNode p : list.sequence()) {
-                Map<String, SpecNode> row = p.mapping();
-                if (!rows.isEmpty() && !row.keySet().equals(rows.get(0).keySet())) {
-                    throw p.error("this point gives " + row.keySet() + " but the first gives " + rows.get(0).keySet()
-                            + "; give every point the same keys");
-                }
-                rows.add(row);
-            }
-            if (rows.isEmpty()) {
-                throw list.error("no points; give at least one, e.g. - {populations.P.parameters.tau: 10 ms}");
-            }
-            return rows;
-        }
-
-        private Setting setting(String key, SpecNode value) {
+        private Setting setting(String key, SpecValue value) {
             String[] parts = key.split("\\.");
             if (parts[0].equals("inputs")) {
                 return input(key, parts, value);
@@ -252,14 +193,17 @@ public final class SweepSpec {
                         + " inputs.K.KEY or " + SEED);
             }
             String population = parts[1];
-            SpecNode section = root.mapping().get("populations").mapping().get(population);
-            if (section == null || !(base.populations().get(population) instanceof NeuronGroup group)) {
+            NetworkSpec.PopulationSpec given = section.populations().get(population);
+            if (given == null || !(base.populations().get(population) instanceof NeuronGroup group)) {
                 throw value.error("'" + key + "': no population '" + population + "'; known: "
-                        + String.join(", ", root.mapping().get("populations").mapping().keySet()));
+                        + String.join(", ", section.populations().keySet()));
             }
-            Map<String, SpecNode> fields = section.mapping();
-            CompiledNeuron equations = fields.containsKey("equations")
-                    ? EquationModel.read(population, section.fields(fields.keySet().toArray(String[]::new))) : null;
+            if (!(given instanceof NetworkSpec.Neurons written)) {
+                throw value.error("'" + key + "': " + population + " is a generator, which has no parameters or state to"
+                        + " sweep; sweep a population of neurons");
+            }
+            CompiledNeuron equations = written.equations() != null ? EquationModel.compile(population, written.equations())
+                    : null;
             String name = parts[3];
             if (parts[2].equals("initial")) {
                 if (!group.model().derivatives().containsKey(name)) {
@@ -267,7 +211,8 @@ public final class SweepSpec {
                             + " variables: " + group.model().derivatives().keySet());
                 }
                 Unit<?> unit = equations == null ? null : equations.unit(name);
-                return new Initial(population, name, SpecLoader.initializer(value, unit, "the initial value of " + name));
+                return new Initial(population, name, SpecAssembler.initializer(value.scalar(), unit,
+                        "the initial value of " + name));
             }
             if (!group.model().parameters().containsKey(name)) {
                 throw value.error("'" + key + "': " + name + " is not a parameter of " + population + "; its parameters: "
@@ -276,13 +221,15 @@ public final class SweepSpec {
             String what = "parameter " + name + " of " + population;
             if (equations != null) {
                 Unit<?> unit = equations.unit(name);
-                return new Parameter(population, name, unit == null ? Coherent.value(value.quantity()) : value.quantity(unit, what));
+                return new Parameter(population, name, unit == null ? Coherent.value(value.scalar().quantity())
+                        : value.scalar().quantity(unit, what));
             }
-            ParamSpec spec = catalog.model(fields.get("model").text()).parameters().stream()
+            String model = written.model().value();
+            ParamSpec spec = catalog.model(model).parameters().stream()
                     .filter(p -> p.name().equals(name)).findFirst()
-                    .orElseThrow(() -> value.error("'" + key + "': model " + fields.get("model").text() + " does not take "
+                    .orElseThrow(() -> value.error("'" + key + "': model " + model + " does not take "
                             + name + " from a spec; sweep one of the parameters 'brainj list' shows"));
-            return new Parameter(population, name, SpecLoader.inUnit(value, spec.unit(), what));
+            return new Parameter(population, name, SpecAssembler.inUnit(value.scalar(), spec, what));
         }
 
         /**
@@ -290,7 +237,7 @@ public final class SweepSpec {
          * KEY, one of the keys it gives (not its type, target or operation, which would make
          * another input), and checked as the spec's own entries are.
          */
-        private Setting input(String key, String[] parts, SpecNode value) {
+        private Setting input(String key, String[] parts, SpecValue value) {
             List<SpecRun.InputEntry> inputs = base.inputs();
             String entries = inputs.isEmpty() ? "the spec has no inputs" : "its inputs are " + java.util.stream.IntStream
                     .range(0, inputs.size()).mapToObj(k -> k + ": " + inputs.get(k).input().name()).toList();
@@ -299,44 +246,38 @@ public final class SweepSpec {
                         + " (" + entries + ")");
             }
             SpecRun.InputEntry entry = inputs.get(Integer.parseInt(parts[1]));
-            Map<String, SpecNode> given = entry.node().mapping();
-            List<String> values = given.keySet().stream().filter(k -> !FIXED_INPUT_KEYS.contains(k)).toList();
+            List<String> values = List.copyOf(entry.written().values().keySet());
             if (!values.contains(parts[2])) {
                 throw value.error("cannot sweep '" + key + "': input " + parts[1] + " (" + entry.input().name() + ") gives "
                         + (values.isEmpty() ? "no values" : "the values " + values) + "; sweep one of those");
             }
-            return new InputValues(Integer.parseInt(parts[1]), entry.reader().apply(entry.node().with(parts[2], value)));
+            return new InputValues(Integer.parseInt(parts[1]), entry.builder().apply(entry.written().with(parts[2], value)));
         }
 
-        private Measure measure(SpecNode node, SpikeMeasures available) {
-            Map<String, SpecNode> fields = node.mapping();
-            SpecNode.Fields f = node.fields(fields.keySet().toArray(String[]::new));
-            String name = f.required("name").text();
+        private Measure measure(NetworkSpec.MeasureEntry m, SpikeMeasures available) {
+            String name = m.name().value();
             List<String> parameters = available.names().get(name);
             if (parameters == null) {
-                throw f.required("name").error("unknown measure '" + name + "'; known: " + String.join(", ", available.names().keySet()));
+                throw m.name().error("unknown measure '" + name + "'; known: " + String.join(", ", available.names().keySet()));
             }
-            SpecNode population = f.required("population");
-            if (!base.spikes().containsKey(population.text())) {
-                throw population.error("the spikes of '" + population.text() + "' are not monitored; name one of "
+            Located<String> population = m.population();
+            if (!base.spikes().containsKey(population.value())) {
+                throw population.error("the spikes of '" + population.value() + "' are not monitored; name one of "
                         + base.spikes().keySet() + " (monitors.spikes)");
             }
             Map<String, Double> values = new LinkedHashMap<>();
-            for (Map.Entry<String, SpecNode> e : fields.entrySet()) {
-                if (e.getKey().equals("name") || e.getKey().equals("population")) {
-                    continue;
+            m.parameters().forEach((key, v) -> {
+                if (!parameters.contains(key)) {
+                    throw v.error("measure " + name + " takes no '" + key + "'; its parameters: " + parameters);
                 }
-                if (!parameters.contains(e.getKey())) {
-                    throw e.getValue().error("measure " + name + " takes no '" + e.getKey() + "'; its parameters: " + parameters);
-                }
-                values.put(e.getKey(), e.getValue().time());
-            }
+                values.put(key, v.scalar().time());
+            });
             for (String p : parameters) {
                 if (!values.containsKey(p)) {
-                    throw node.error("measure " + name + " needs '" + p + "', a time, e.g. " + p + ": 0.5 ms");
+                    throw new SpecException(m.where(), "measure " + name + " needs '" + p + "', a time, e.g. " + p + ": 0.5 ms");
                 }
             }
-            return new Measure(name, population.text(), values);
+            return new Measure(name, population.value(), values);
         }
     }
 }

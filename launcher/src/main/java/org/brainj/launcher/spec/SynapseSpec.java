@@ -23,6 +23,9 @@ import org.brainj.api.sim.Population;
 import org.brainj.api.sim.Synapses;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
+import org.brainj.launcher.spec.NetworkSpec.EquationSynapse;
+import org.brainj.launcher.spec.NetworkSpec.LibrarySynapseModel;
+import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
 
 /**
  * A projection whose {@code synapse:} is an equation block with Brian2's keys ({@code model},
@@ -57,57 +60,47 @@ final class SynapseSpec {
     }
 
     /**
-     * Whether a projection's {@code synapse:} is read here: an equation block, or a model of the
-     * synapse library ({@link LibrarySynapse}), rather than a named synapse.
+     * The synapses of projection {@code p}, its synapse written as a model, onto groups whose
+     * equation models are {@code preModel} and {@code postModel} (null for a model from the
+     * catalog: its variables are then plain numbers).
      */
-    static boolean isEquations(SpecNode synapse) {
-        return synapse != null && (LibrarySynapse.is(synapse) || synapse.isMapping()
-                && List.of("model", "on_pre", "on_post").stream().anyMatch(synapse.mapping()::containsKey));
-    }
-
-    /**
-     * The synapses of projection {@code name}, section {@code f} (its pre, post and connector
-     * already read), onto groups whose equation models are {@code preModel} and {@code postModel}
-     * (null for a model from the catalog: its variables are then plain numbers).
-     */
-    static Synapses read(String name, SpecNode.Fields f, Population pre, Population post, Connector connector,
-                         Where connectorAt, CompiledNeuron preModel, CompiledNeuron postModel, Path folder,
-                         Catalog catalog) {
-        boolean library = LibrarySynapse.is(f.optional("synapse"));
-        if (library) {
-            LibrarySynapse.factory(f.required("synapse"), catalog);
+    static Synapses read(ProjectionSpec p, Population pre, Population post, Connector connector,
+                         CompiledNeuron preModel, CompiledNeuron postModel, Path folder, Catalog catalog) {
+        String name = p.name();
+        Where connectorAt = p.connector().where();
+        boolean library = p.model() instanceof LibrarySynapseModel;
+        if (p.model() instanceof LibrarySynapseModel m) {
+            LibrarySynapse.factory(m.model(), catalog);
         }
         for (String key : library ? List.of("weight", "output") : List.of("weight", "on", "output")) {
-            if (f.has(key)) {
-                throw f.optional(key).error(library ? "a library synapse sets its own effect; remove '" + key + "' (its"
-                        + " weight is the per-synapse variable w: give it in 'initial:' or by a weighted connector)"
+            if (p.besides().containsKey(key)) {
+                throw new SpecException(p.besides().get(key), library ? "a library synapse sets its own effect; remove '"
+                        + key + "' (its weight is the per-synapse variable w: give it in 'initial:' or by a weighted connector)"
                         : "a synapse given as equations sets its own effect in on_pre; remove '" + key
                         + "' (a weight is a per-synapse variable: declare 'w : 1' and give it in 'initial:')");
             }
         }
-        if (f.has("delay")) {
-            throw f.optional("delay").error("a synapse given as equations takes its delay inside 'synapse:'; move"
-                    + " 'delay:' there");
+        if (p.besides().containsKey("delay")) {
+            throw new SpecException(p.besides().get("delay"), "a synapse given as equations takes its delay inside"
+                    + " 'synapse:'; move 'delay:' there");
         }
         CompiledSynapse compiled;
         Map<String, Expr> defaults = Map.of();
         Map<String, Unit<?>> parameterUnits = new LinkedHashMap<>();
-        Map<Synapses.Pathway, SpecNode> perSynapseDelays = new LinkedHashMap<>();
-        if (library) {
-            LibrarySynapse.Resolved r = LibrarySynapse.compile(name, f.required("synapse"), f.optional("on"), pre, post,
-                    preModel, postModel, catalog);
+        Map<Synapses.Pathway, SpecValue> perSynapseDelays = new LinkedHashMap<>();
+        if (p.model() instanceof LibrarySynapseModel m) {
+            LibrarySynapse.Resolved r = LibrarySynapse.compile(name, m, p.on(), pre, post, preModel, postModel, catalog);
             compiled = r.compiled().synapse();
             defaults = r.compiled().initial();
             parameterUnits.putAll(r.parameterUnits());
         } else {
-            compiled = equations(name, f.required("synapse"), pre, post, preModel, postModel, parameterUnits,
+            compiled = equations(name, (EquationSynapse) p.model(), pre, post, preModel, postModel, parameterUnits,
                     perSynapseDelays);
         }
         Connectivity c = SpecAssembler.wrap(connectorAt, () -> connector.connect(geometry(pre), geometry(post)));
-        Synapses synapses = SpecLoader.wrap(f.owner(), () -> new Synapses(name, compiled.model(), pre, post, c.csr()));
+        Synapses synapses = SpecAssembler.wrap(p.where(), () -> new Synapses(name, compiled.model(), pre, post, c.csr()));
         defaults.forEach(synapses::init);
-        SpecNode initial = f.optional("initial");
-        Map<String, SpecNode> values = initial == null ? Map.of() : initial.mapping();
+        Map<String, SpecValue> values = p.initial();
         if (c.weights().isPresent()) {
             if (!compiled.units().containsKey(WEIGHT)) {
                 throw new SpecException(connectorAt, "this connector gives each synapse a weight, but the synapse model has no"
@@ -125,9 +118,9 @@ final class SynapseSpec {
             String what = "the " + pathway.name().toLowerCase(java.util.Locale.ROOT) + "-synaptic delay of " + name;
             Object value = perSynapse(synapses, unit, d, parameterUnits, folder, what);
             if (value instanceof double[] array) {
-                SpecLoader.wrap(d, () -> synapses.delays(pathway, array));
+                SpecAssembler.wrap(d.where(), () -> synapses.delays(pathway, array));
             } else {
-                SpecLoader.wrap(d, () -> synapses.delays(pathway, (Expr) value));
+                SpecAssembler.wrap(d.where(), () -> synapses.delays(pathway, (Expr) value));
             }
         });
         return synapses;
@@ -137,67 +130,51 @@ final class SynapseSpec {
      * The synapse model of an equation block, its parameters' units put in {@code parameterUnits}
      * and its delays that differ per synapse in {@code perSynapseDelays}.
      */
-    private static CompiledSynapse equations(String name, SpecNode node, Population pre, Population post,
+    private static CompiledSynapse equations(String name, EquationSynapse s, Population pre, Population post,
                                              CompiledNeuron preModel, CompiledNeuron postModel,
                                              Map<String, Unit<?>> parameterUnits,
-                                             Map<Synapses.Pathway, SpecNode> perSynapseDelays) {
-        SpecNode.Fields s = node.fields("model", "on_pre", "on_post", "parameters", "delay", "method");
-        SynapseText text = SynapseText.of(s.has("model") ? s.optional("model").source()
-                : new org.brainj.api.expr.Source("", s.owner().where().line(), 1));
-        if (s.has("on_pre")) {
-            text.onPre(s.optional("on_pre").source());
+                                             Map<Synapses.Pathway, SpecValue> perSynapseDelays) {
+        SynapseText text = SynapseText.of(s.model() != null ? s.model().value()
+                : new org.brainj.api.expr.Source("", s.where().line(), 1));
+        if (s.onPre() != null) {
+            text.onPre(s.onPre().value());
         }
-        if (s.has("on_post")) {
-            text.onPost(s.optional("on_post").source());
+        if (s.onPost() != null) {
+            text.onPost(s.onPost().value());
         }
-        delays(s).forEach((pathway, d) -> {
-            if (d.isSequence() || d.text().endsWith(".npy") || !isQuantity(d)) {
+        s.delays().forEach((pathway, d) -> {
+            if (perSynapse(d)) {
                 perSynapseDelays.put(pathway, d);
             } else if (pathway == Synapses.Pathway.PRE) {
-                text.delay(d.text());
+                text.delay(d.scalar().text());
             } else {
-                text.postDelay(d.text());
+                text.postDelay(d.scalar().text());
             }
         });
-        if (s.has("method")) {
-            text.method(s.optional("method").text());
+        if (s.method() != null) {
+            text.method(s.method().value());
         }
-        Map<String, SpecNode> parameters = s.has("parameters") ? s.optional("parameters").mapping() : Map.of();
-        parameters.forEach((p, v) -> {
-            text.parameter(p, v.quantity());
-            parameterUnits.put(p, v.quantity().getUnit());
+        Map<String, Where> parameterPlaces = new LinkedHashMap<>();
+        s.parameters().forEach((p, v) -> {
+            text.parameter(p, v.scalar().quantity());
+            parameterUnits.put(p, v.scalar().quantity().getUnit());
+            parameterPlaces.put(p, v.where());
         });
         try {
             return text.compile(name, variables(pre, preModel), variables(post, postModel));
         } catch (ModelTextException e) {
-            throw EquationModel.located(e, s, parameters);
+            throw EquationModel.located(e, s.places(), parameterPlaces, s.where());
         }
     }
 
-    /** {@code delay:} as a time of the pre-synaptic pathway or Brian2's mapping {@code {pre: ..., post: ...}}. */
-    private static Map<Synapses.Pathway, SpecNode> delays(SpecNode.Fields s) {
-        Map<Synapses.Pathway, SpecNode> delays = new java.util.EnumMap<>(Synapses.Pathway.class);
-        if (!s.has("delay")) {
-            return delays;
-        }
-        SpecNode d = s.optional("delay");
-        if (!d.isMapping()) {
-            delays.put(Synapses.Pathway.PRE, d);
-            return delays;
-        }
-        SpecNode.Fields both = d.fields("pre", "post");
-        if (both.has("pre")) {
-            delays.put(Synapses.Pathway.PRE, both.optional("pre"));
-        }
-        if (both.has("post")) {
-            delays.put(Synapses.Pathway.POST, both.optional("post"));
-        }
-        return delays;
+    /** Whether a value differs per synapse: a list, a {@code .npy} file or an expression rather than one quantity. */
+    private static boolean perSynapse(SpecValue v) {
+        return v instanceof SpecValue.Listed || v.scalar().text().endsWith(".npy") || !isQuantity(v.scalar().text());
     }
 
-    private static boolean isQuantity(SpecNode v) {
+    private static boolean isQuantity(String text) {
         try {
-            SpecValue.parseQuantity(v.text());
+            SpecValue.parseQuantity(text);
             return true;
         } catch (BrainJException notAQuantity) {
             return false;
@@ -219,7 +196,7 @@ final class SynapseSpec {
         return p instanceof NeuronGroup g ? Geometry.of(g.geometry()) : Geometry.of(p.size());
     }
 
-    private static void initial(Synapses synapses, CompiledSynapse compiled, String variable, SpecNode v,
+    private static void initial(Synapses synapses, CompiledSynapse compiled, String variable, SpecValue v,
                                 Map<String, Unit<?>> parameterUnits, Path folder) {
         Unit<?> unit = compiled.units().get(variable);
         if (unit == null) {
@@ -229,11 +206,11 @@ final class SynapseSpec {
         String what = "an initial value of " + synapses.name() + "." + variable;
         Object value = perSynapse(synapses, compiled.unitless() ? null : unit, v, parameterUnits, folder, what);
         if (value instanceof double[] array) {
-            SpecLoader.wrap(v, () -> synapses.init(variable, array));
+            SpecAssembler.wrap(v.where(), () -> synapses.init(variable, array));
         } else if (value instanceof Double constant) {
-            SpecLoader.wrap(v, () -> synapses.init(variable, constant));
+            SpecAssembler.wrap(v.where(), () -> synapses.init(variable, constant));
         } else {
-            SpecLoader.wrap(v, () -> synapses.init(variable, (Expr) value));
+            SpecAssembler.wrap(v.where(), () -> synapses.init(variable, (Expr) value));
         }
     }
 
@@ -242,13 +219,14 @@ final class SynapseSpec {
      * {@code .npy} file ({@code double[]}), a quantity ({@code Double}), or an expression of
      * {@code i}, {@code j}, {@code rand()} and the parameters, unit-checked ({@link Expr}).
      */
-    private static Object perSynapse(Synapses synapses, Unit<?> declared, SpecNode v, Map<String, Unit<?>> parameterUnits,
+    private static Object perSynapse(Synapses synapses, Unit<?> declared, SpecValue v, Map<String, Unit<?>> parameterUnits,
                                      Path folder, String what) {
-        if (v.isSequence() || v.text().endsWith(".npy")) {
-            return PerNeuron.values(v.value(), declared, synapses.size(), folder, what);
+        if (v instanceof SpecValue.Listed || v.scalar().text().endsWith(".npy")) {
+            return PerNeuron.values(v, declared, synapses.size(), folder, what);
         }
         try {
-            return declared == null ? Coherent.value(SpecValue.parseQuantity(v.text())) : v.quantity(declared, what);
+            return declared == null ? Coherent.value(SpecValue.parseQuantity(v.scalar().text()))
+                    : v.scalar().quantity(declared, what);
         } catch (BrainJException notAQuantity) {
             // an expression, read below
         }
@@ -258,7 +236,7 @@ final class SynapseSpec {
         names.put(ExpressionParser.RAND, PhysicalUnits.ONE);
         names.put(ExpressionParser.RANDN, PhysicalUnits.ONE);
         try {
-            Statement s = Equations.parseCondition(v.source(), "(initial)");
+            Statement s = Equations.parseCondition(v.scalar().source(), "(initial)");
             Statement typed = new Statement(s.kind(), s.variable(), s.rhs(), declared == null ? PhysicalUnits.ONE : declared,
                     s.flags(), s.line(), s.column(), s.positions());
             Equations eqs = new Equations(List.of(typed));

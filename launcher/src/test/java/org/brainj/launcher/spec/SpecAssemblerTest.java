@@ -40,7 +40,7 @@ class SpecAssemblerTest {
 
     private static NetworkSpec network(Neurons neurons, List<ProjectionSpec> projections) {
         return new NetworkSpec("java", AT, SETTINGS, AT, Path.of("."), List.of(neurons), List.of(), projections, List.of(),
-                new Monitors(List.of(), List.of()), null);
+                new Monitors(List.of(), List.of()), List.of());
     }
 
     @Test
@@ -63,7 +63,7 @@ class SpecAssemblerTest {
         assertTrue(e.getMessage().startsWith("(java):3: rate: '5 mV' is not a rate: its unit is mV"), e.getMessage());
         ProjectionSpec c = new ProjectionSpec("C", AT, 0, new Located<>("N", AT), new Located<>("N", AT),
                 new Connector(new Located<>("All2All", AT), Map.of(), AT), null, null, null, value("0.5 ms", 9), null, null,
-                null);
+                null, Map.of(), Map.of());
         e = assertThrows(SpecException.class, () -> SpecAssembler.assemble(network(drifting(2, "5 Hz", "0.5 mV"),
                 List.of(c)), Catalog.classpath()));
         assertEquals(9, e.where().line());

@@ -79,7 +79,7 @@ class SpecErrorsTest {
                         "give a finite number"),
                 Arguments.of(11, "      El: minus sixty", "net.yaml:11: populations.P.parameters.El: 'minus sixty' is not a quantity", "number"),
                 Arguments.of(14, "    initial: {V: \"normal(-55 ms, 2 mV)\"}", "net.yaml:14: populations.P.initial.V: '-55 ms' is not",
-                        "variable is in"),
+                        "needs V"),
                 Arguments.of(14, "    initial: {W: -55 mV}", "net.yaml:14: populations.P.initial.W: unknown state variable", "V"),
                 Arguments.of(14, "    initial: {V: -55 mV}\n    sums: {El: W}", "net.yaml:15: populations.P.sums.El: 'W' is not a state"
                         + " variable of P", "its state variables: V"),

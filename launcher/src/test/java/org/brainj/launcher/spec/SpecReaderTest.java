@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.spec.NetworkSpec.Neurons;
 import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
@@ -74,7 +75,7 @@ class SpecReaderTest {
         assertEquals("1 nS", c.weight().scalar().text());
         assertEquals(19, c.weight().where().line());
         assertEquals(2.0, c.delay().value(), 1e-12); // in ms
-        assertNull(c.equations());
+        assertNull(c.model());
 
         assertEquals("P", spec.monitors().spikes().get(0).value());
         assertEquals(10, spec.monitors().states().get(0).period()); // 1 ms / 0.1 ms
@@ -119,5 +120,100 @@ class SpecReaderTest {
                   P: {size: 2, model: LIF, colour: red}
                 """));
         assertTrue(e.getMessage().startsWith("net.yaml:3: populations.P.colour: unknown key 'colour'"), e.getMessage());
+    }
+
+    @Test
+    void aSynapseWrittenAsEquationsIsARecordWithThePlaceOfEachText() throws Exception {
+        NetworkSpec spec = read("""
+                run: {duration: 10 ms}
+                populations:
+                  P: {size: 2, model: LIF}
+                projections:
+                  S:
+                    pre: P
+                    post: P
+                    connector: All2All
+                    synapse:
+                      model: |
+                        w : 1
+                      on_pre: "V_post += w * mV"
+                      parameters: {tau: 5 ms}
+                      delay: {pre: 1 ms, post: 'j * 0.5 ms'}
+                    initial: {w: 'rand()'}
+                    weight: 1 mV
+                  L:
+                    pre: P
+                    post: P
+                    connector: All2All
+                    synapse: {model: STDP, parameters: {taupre: 15 ms}, delay: 2 ms}
+                    on: V
+                """);
+        ProjectionSpec s = spec.projections().get(0);
+        NetworkSpec.EquationSynapse eq = (NetworkSpec.EquationSynapse) s.model();
+        assertEquals(11, eq.model().value().line()); // the block's first line, where its faults are reported
+        assertEquals(12, eq.onPre().where().line());
+        assertEquals("5 ms", eq.parameters().get("tau").scalar().text());
+        assertEquals("j * 0.5 ms", eq.delays().get(org.brainj.api.sim.Synapses.Pathway.POST).scalar().text());
+        assertEquals("rand()", s.initial().get("w").scalar().text());
+        assertEquals(16, s.besides().get("weight").line()); // a model sets its own weight: reported there when assembled
+
+        ProjectionSpec l = spec.projections().get(1);
+        NetworkSpec.LibrarySynapseModel lib = (NetworkSpec.LibrarySynapseModel) l.model();
+        assertEquals("STDP", lib.model().value());
+        assertEquals(21, lib.parametersAt().line());
+        assertEquals("2 ms", lib.delay().scalar().text());
+        assertEquals("V", l.on().value());
+        assertTrue(l.besides().containsKey("on")); // a library model takes 'on': the assembler lets it through
+    }
+
+    @Test
+    void inputsPlotsAndSweepsAreRecordsToo() throws Exception {
+        Path file = Files.writeString(dir.resolve("net.yaml"), """
+                run: {duration: 10 ms}
+                populations:
+                  P: {size: 2, model: LIF}
+                inputs:
+                  - {type: ramp, target: P.I_ext, c_start: 0 nA, c_end: 1 nA}
+                plots:
+                  - {type: rate, populations: [P], bin: 2 ms}
+                  - {type: rate, populations: [P], bin: 1 ms, to: 5 ms}
+                sweep:
+                  grid: {populations.P.parameters.tau: [10 ms, 20 ms], inputs.0.c_end: [1 nA, 2 nA]}
+                  measures: [{name: cross_correlation, population: P, bin: 0.5 ms}]
+                """);
+        NetworkSpec spec = SpecReader.read(SpecReader.parse(file, "net.yaml"), "net", RunSettings.Overrides.NONE, dir);
+        NetworkSpec.Stimulus in = spec.inputs().get(0);
+        assertEquals("ramp", in.type().value());
+        assertEquals("P", in.population().value());
+        assertEquals("I_ext", in.variable().value());
+        assertEquals(List.of("c_start", "c_end"), List.copyOf(in.values().keySet()));
+        NetworkSpec.Stimulus swept = in.with("c_end", new SpecValue.Scalar("2 nA", null, new Where("net.yaml", 10, "x")));
+        assertEquals("2 nA", swept.required("c_end").scalar().text());
+        assertEquals("inputs[0].c_end", swept.required("c_end").where().key()); // named as the entry's key, at the sweep's line
+        assertEquals(10, swept.required("c_end").where().line());
+
+        assertEquals(List.of("rate", "rate_2"), spec.plots().stream().map(NetworkSpec.PlotEntry::name).toList());
+        assertEquals(5.0, spec.plots().get(1).to(), 0);
+        assertEquals(1.0, spec.plots().get(1).bin(), 0);
+
+        NetworkSpec.SweepSection sweep = SweepReader.read(SpecReader.parse(file, "net.yaml"), dir);
+        assertEquals(4, sweep.rows().size()); // 2 x 2, the first key outermost
+        assertEquals("10 ms", sweep.rows().get(1).get("populations.P.parameters.tau").scalar().text());
+        assertEquals("2 nA", sweep.rows().get(1).get("inputs.0.c_end").scalar().text());
+        assertEquals("0.5 ms", sweep.measures().get(0).parameters().get("bin").scalar().text());
+        assertTrue(sweep.populations().get("P") instanceof Neurons);
+    }
+
+    @Test
+    void anUnknownKeyNamesItsCloseMatches() {
+        SpecException e = assertThrows(SpecException.class, () -> read("""
+                run: {duration: 10 ms}
+                populations:
+                  P: {size: 2, model: LIF}
+                inputs:
+                  - {type: ramp, target: P.I_ext, c_strat: 0 nA, c_end: 1 nA}
+                """));
+        assertTrue(e.getMessage().startsWith("net.yaml:5: inputs[0].c_strat: unknown key 'c_strat' (did you mean c_start?);"
+                + " the keys here are type, target"), e.getMessage());
     }
 }

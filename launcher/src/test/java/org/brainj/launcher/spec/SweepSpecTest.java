@@ -94,6 +94,22 @@ class SweepSpecTest {
     }
 
     @Test
+    void aGeneratorHasNothingToSweep() throws Exception {
+        Path file = Files.writeString(dir.resolve("net.yaml"), """
+                run: {duration: 10 ms}
+                populations:
+                  G: {size: 2, generator: {type: poisson, rates: "10*Hz"}}
+                sweep:
+                  grid: {populations.G.parameters.rate: [5 Hz]}
+                """);
+        SpecRun base = SpecLoader.load(file, "net.yaml", RunSettings.Overrides.NONE, Catalog.classpath());
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpec.read(file, "net.yaml", base, Catalog.classpath(),
+                ServiceLoader.load(SpikeMeasures.class).findFirst().orElseThrow()));
+        assertTrue(e.getMessage().startsWith("net.yaml:5: sweep.grid.populations.G.parameters.rate[0]: "
+                + "'populations.G.parameters.rate': G is a generator"), e.getMessage());
+    }
+
+    @Test
     void badInputSweepsAreOneLineAtTheirKey() throws Exception {
         String net = """
                 run: {duration: 10 ms}

@@ -147,6 +147,28 @@ class SynapseCatalogTest {
         assertEquals(w0 - 0.007 * Math.exp(-lag / 33.7), depressed, 1e-15);
     }
 
+    /**
+     * The triplet rule at Pfister & Gerstner's visual-cortex all-to-all set (their Table 2, as the
+     * pairing-experiment scripts of nest-stdpmodule give it: tau+ 16.8, tau- 33.7, tau_x 101,
+     * tau_y 125 ms, A2+ 5e-10, A3+ 6.2e-3, A2- 7e-3, A3- 2.3e-4), every parameter in play: a
+     * pre-post-post triplet potentiates by A2+ e^(-lag/tau+) + e^(-(lag+T)/tau+) (A2+ + A3+ e^(-T/tau_y)),
+     * a post-pre-pre triplet depresses by A2- e^(-lag/tau-) + e^(-(lag+T)/tau-) (A2- + A3- e^(-T/tau_x)).
+     */
+    @Test
+    void tripletRuleAtThePapersVisualCortexSetFollowsTheClosedForm() {
+        Map<String, Double> paper = Map.of("tau_plus", 16.8, "tau_minus", 33.7, "tau_x", 101.0, "tau_y", 125.0,
+                "A2_plus", 5e-10, "A3_plus", 6.2e-3, "A2_minus", 7e-3, "A3_minus", 2.3e-4);
+        double w0 = 0.5;
+        double lag = 10;
+        double period = 20;
+        double up = weightAfter("Triplet", paper, w0, new double[] {5}, new double[] {5 + lag, 5 + lag + period});
+        assertEquals(w0 + 5e-10 * Math.exp(-lag / 16.8)
+                + Math.exp(-(lag + period) / 16.8) * (5e-10 + 6.2e-3 * Math.exp(-period / 125)), up, 1e-15);
+        double down = weightAfter("Triplet", paper, w0, new double[] {5 + lag, 5 + lag + period}, new double[] {5});
+        assertEquals(w0 - 7e-3 * Math.exp(-lag / 33.7)
+                - Math.exp(-(lag + period) / 33.7) * (7e-3 + 2.3e-4 * Math.exp(-period / 101)), down, 1e-15);
+    }
+
     // ---- short-term plasticity: the amplitude of a regular train's last spike ---------------------------------
 
     /** What {@code n} spikes every {@code period} ms deliver to the target, summed. */
