@@ -38,7 +38,7 @@ import org.brainj.api.units.UnitFormatException;
  * named by file and line.
  */
 public final class FileSynapse implements SynapseModelFactory {
-    private static final Unit<?> VOLT = PhysicalUnits.parse("volt");
+    static final Unit<?> VOLT = PhysicalUnits.parse("volt");
 
     private final ModelFile file;
     private final List<ParamSpec> parameters;
@@ -52,6 +52,7 @@ public final class FileSynapse implements SynapseModelFactory {
     public FileSynapse(ModelFile file) {
         this.file = file;
         file.refuse(ModelFile.NEURON_KEYS, "a key of neuron models (" + ModelFiles.EXTENSION + " files)");
+        file.refuse(ModelFile.OUTPUT_KEYS, "a key of synaptic outputs (" + ModelFiles.OUTPUT_EXTENSION + " files)");
         for (ModelFile.Entry p : file.parameters()) {
             Quantity<?> q = p.quantity(file.origin());
             defaults.put(p.name(), q);
@@ -198,6 +199,11 @@ public final class FileSynapse implements SynapseModelFactory {
 
     /** {@code name : unit}, or {@code name} with {@code otherwise} as its unit. */
     private Port port(ModelFile.Line line, Unit<?> otherwise) {
+        return port(file, line, otherwise);
+    }
+
+    /** A line {@code name : unit} of {@code file}, or {@code name} with {@code otherwise} as its unit. */
+    static Port port(ModelFile file, ModelFile.Line line, Unit<?> otherwise) {
         String[] parts = line.text().split(":", 2);
         String name = parts[0].trim();
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
