@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.measure.Unit;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.model.CompiledSynapse;
+import org.brainj.api.model.OutputModelFactory;
 import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
@@ -31,6 +32,9 @@ final class LibrarySynapse {
     record Resolved(SynapseModelFactory.Compiled compiled, Map<String, Unit<?>> parameterUnits) {
     }
 
+    /** The per-synapse variable that carries a library synapse's weight, in the unit its output reads. */
+    private static final String WEIGHT = "w";
+
     /** Whether {@code synapse} names a library model rather than a named synapse or an equation block. */
     static boolean is(SpecNode synapse) {
         if (synapse == null) {
@@ -54,7 +58,12 @@ final class LibrarySynapse {
         return SpecLoader.wrap(at, () -> catalog.synapse(at.text().trim()));
     }
 
-    static Resolved compile(String name, SpecNode synapse, SpecNode on, Population pre, Population post,
+    /**
+     * The library model {@code synapse}, driving its post-synaptic neurons through the library's
+     * {@code output} (null: as the model is written), named as the projection's {@code output:}
+     * ({@code COBA} or {@code {kind: COBA, E: -80 mV}}), its parameters checked against their units.
+     */
+    static Resolved compile(String name, SpecNode synapse, SpecNode on, SpecNode output, Population pre, Population post,
                             CompiledNeuron preModel, CompiledNeuron postModel, Catalog catalog) {
         SpecNode modelNode = synapse;
         SpecNode params = null;
@@ -102,7 +111,38 @@ final class LibrarySynapse {
         if (delay != null) {
             compiled = delayed(compiled, delay);
         }
+        if (output != null) {
+            compiled = driven(compiled, output, target, postNeuron.membrane(), catalog);
+        }
         return new Resolved(compiled, units);
+    }
+
+    /** {@code compiled} with the output {@code node} names ({@code COBA} or {@code {kind: COBA, E: 0 mV}}). */
+    private static SynapseModelFactory.Compiled driven(SynapseModelFactory.Compiled compiled, SpecNode node,
+                                                       String target, String membrane, Catalog catalog) {
+        SpecNode kind = node;
+        Map<String, SpecNode> given = Map.of();
+        if (node.isMapping()) {
+            given = new LinkedHashMap<>(node.mapping());
+            kind = given.remove("kind");
+            if (kind == null) {
+                throw node.error("an output is a name or {kind: NAME, parameters...}, e.g. {kind: COBA, E: 0 mV}; give 'kind'");
+            }
+        }
+        SpecNode at = kind;
+        OutputModelFactory output = SpecLoader.wrap(at, () -> catalog.output(at.text().trim()));
+        Map<String, ParamSpec> specs = new LinkedHashMap<>();
+        output.parameters().forEach(p -> specs.put(p.name(), p));
+        Map<String, Object> values = new LinkedHashMap<>();
+        given.forEach((p, v) -> {
+            ParamSpec spec = specs.get(p);
+            if (spec == null) {
+                throw v.error("output " + output.name() + " has no parameter '" + p + "'; its parameters are "
+                        + (specs.isEmpty() ? "none" : String.join(", ", specs.keySet())));
+            }
+            values.put(p, SpecLoader.inUnit(v, spec.unit(), "parameter " + p + " of output " + output.name()));
+        });
+        return SpecLoader.wrap(node, () -> output.drive(compiled, values, target, membrane, WEIGHT));
     }
 
     /** The model with the pre-synaptic pathway's delay shared by all synapses. */

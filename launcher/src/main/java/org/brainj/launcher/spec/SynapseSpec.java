@@ -77,7 +77,7 @@ final class SynapseSpec {
         if (library) {
             LibrarySynapse.factory(f.required("synapse"), catalog);
         }
-        for (String key : library ? List.of("weight", "output") : List.of("weight", "on", "output")) {
+        for (String key : library ? List.of("weight") : List.of("weight", "on", "output")) {
             if (f.has(key)) {
                 throw f.optional(key).error(library ? "a library synapse sets its own effect; remove '" + key + "' (its"
                         + " weight is the per-synapse variable w: give it in 'initial:' or by a weighted connector)"
@@ -94,8 +94,8 @@ final class SynapseSpec {
         Map<String, Unit<?>> parameterUnits = new LinkedHashMap<>();
         Map<Synapses.Pathway, SpecNode> perSynapseDelays = new LinkedHashMap<>();
         if (library) {
-            LibrarySynapse.Resolved r = LibrarySynapse.compile(name, f.required("synapse"), f.optional("on"), pre, post,
-                    preModel, postModel, catalog);
+            LibrarySynapse.Resolved r = LibrarySynapse.compile(name, f.required("synapse"), f.optional("on"),
+                    f.optional("output"), pre, post, preModel, postModel, catalog);
             compiled = r.compiled().synapse();
             defaults = r.compiled().initial();
             parameterUnits.putAll(r.parameterUnits());

@@ -41,6 +41,7 @@ public final class FileOutput implements OutputModelFactory {
         this.file = file;
         file.refuse(ModelFile.NEURON_KEYS, "a key of neuron models (" + ModelFiles.EXTENSION + " files)");
         file.refuse(ModelFile.SYNAPSE_KEYS, "a key of synapse models (" + ModelFiles.SYNAPSE_EXTENSION + " files)");
+        file.refuse(java.util.Set.of("method"), "a key of models with equations to integrate; an output has none");
         if (!file.state().isEmpty()) {
             throw new ModelFileException(file.origin(), file.state().get(0).line(), "an output has no state of its own;"
                     + " remove 'state:'", null);

@@ -33,7 +33,8 @@ import org.brainj.api.units.UnitFormatException;
  * {@code on_post} its pathways, {@code state} the per-synapse initial values (expressions of the
  * parameters, {@code i}, {@code j} and {@code rand()}). {@code target: g : unit} names the
  * post-synaptic variable it acts on as its text writes it ({@code g_post}), {@code membrane: v}
- * the groups' membrane potential ({@code v_pre}, {@code v_post}). The file is compiled once when
+ * the groups' membrane potential ({@code v_pre}, {@code v_post}); {@code method:} integrates its
+ * clock-driven equations (Brian2's {@code euler} where none is given). The file is compiled once when
  * it is loaded, against groups that have only those variables, so every fault is found then and
  * named by file and line.
  */
@@ -147,6 +148,9 @@ public final class FileSynapse implements SynapseModelFactory {
             text.onPost(file.onPost());
         }
         values.forEach(text::parameter);
+        if (file.text("method") != null) {
+            text.method(file.text("method"));
+        }
         return text;
     }
 

@@ -74,8 +74,11 @@ public record ModelFile(String origin, String name, List<String> aliases, Map<St
     private static final Set<String> SINGLE = Set.of("name", "aliases", "reference", "description", "method", "dt",
             "threshold", "threshold_crossing", "refractory", "current", "inputs", "membrane", "target", "convention", "conductance");
     private static final Set<String> BLOCKS = Set.of("equations", "parameters", "state", "reset", "on_pre", "on_post");
-    /** The keys only a neuron model has, and those only a synapse model has. */
-    static final Set<String> NEURON_KEYS = Set.of("method", "dt", "threshold", "threshold_crossing", "refractory", "current",
+    /**
+     * The keys only a neuron model has, and those only a synapse model has; {@code method} is
+     * both's: a synapse's integrates its clock-driven equations, as Brian2's {@code Synapses(method=...)}.
+     */
+    static final Set<String> NEURON_KEYS = Set.of("dt", "threshold", "threshold_crossing", "refractory", "current",
             "inputs", "reset", "convention");
     private static final Set<String> EVENTS = Set.of("on_pre", "on_post");
     static final Set<String> SYNAPSE_KEYS = Set.of("target", "on_pre", "on_post");

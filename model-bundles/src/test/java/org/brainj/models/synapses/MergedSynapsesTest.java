@@ -20,7 +20,6 @@ import org.brainj.api.sim.Network;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.PostAligned;
 import org.brainj.api.sim.StateMonitor;
-import org.brainj.api.sim.SynapseModel;
 import org.brainj.api.sim.Synapses;
 import org.brainj.api.tensor.Backends;
 import org.junit.jupiter.api.Test;
@@ -56,11 +55,6 @@ class MergedSynapsesTest {
         SynapseModelFactory factory = SynapseCatalogTest.synapse(model);
         return factory.compile("S", params, new SynapseModelFactory.Groups(units(n), units(n),
                 factory.summed() ? "I" : "g", "V", "V"));
-    }
-
-    private static SynapseModel integratedBy(SynapseModel m, String method) {
-        return new SynapseModel(m.name(), m.parameters(), m.variables(), m.clockDriven(), m.eventDriven(), m.onPre(),
-                m.onPost(), m.summed(), m.delay(), m.postDelay(), method);
     }
 
     @Test
@@ -139,8 +133,8 @@ class MergedSynapsesTest {
      * One spike of weight w through each merged synapse, integrated exactly: the current is
      * {@code w e^(-t/tau)} (Exponential), {@code w (t/ms) e^(-t/tau)} (Alpha) and
      * {@code w tau_d tau_r / (tau_d - tau_r) (e^(-t/tau_d) - e^(-t/tau_r)) / ms} (DualExponential),
-     * t counted from the step the spike arrives in. Exponential's equation is integrated exactly;
-     * the coupled pairs by RK4 at dt = 0.01 ms.
+     * t counted from the step the spike arrives in. Exponential's file integrates its gate exactly,
+     * the coupled pairs' files by RK4, here at dt = 0.01 ms.
      */
     @Test
     void oneSpikeThroughAMergedSynapseFollowsTheClosedForm() {
@@ -152,7 +146,7 @@ class MergedSynapsesTest {
         closed.put("DualExponential", t -> w * 10 * 1 / (10 - 1.0) * (Math.exp(-t / 10) - Math.exp(-t / 1.0)));
         closed.forEach((model, form) -> {
             boolean decoupled = model.equals("Exponential");
-            double[] trace = oneSpike(model, w, decoupled ? "exact" : "rk4");
+            double[] trace = oneSpike(model, w);
             for (int k = onset; k < trace.length; k++) {
                 assertEquals(form.applyAsDouble((k - onset) * FINE), trace[k], decoupled ? 1e-12 : 1e-10,
                         model + " at step " + k);
@@ -165,7 +159,7 @@ class MergedSynapsesTest {
 
     /** The first step whose current an Exponential synapse's spike reaches: the sample that equals w. */
     private static int onset(double w) {
-        double[] trace = oneSpike("Exponential", w, "exact");
+        double[] trace = oneSpike("Exponential", w);
         for (int k = 0; k < trace.length; k++) {
             if (trace[k] != 0) {
                 assertEquals(w, trace[k], 1e-15, "the spike's first sample");
@@ -175,11 +169,11 @@ class MergedSynapsesTest {
         throw new AssertionError("no spike arrived");
     }
 
-    private static double[] oneSpike(String model, double w, String method) {
+    private static double[] oneSpike(String model, double w) {
         CompiledNeuron n = integrator();
         NeuronGroup a = n.group("A", 1).set("I", Initializer.constant(0));
         NeuronGroup b = n.group("B", 1).set("I", Initializer.constant(0)).init("V", Initializer.constant(-65));
-        Synapses s = new Synapses("S", integratedBy(compiled(model, Map.of()).synapse().model(), method), a, b,
+        Synapses s = new Synapses("S", compiled(model, Map.of()).synapse().model(), a, b,
                 new Csr(new int[] {0, 1}, new int[] {0}, null));
         s.init("w", w);
         Network net = new Network(Backends.get("cpu")).dt(FINE).add(a, b, s,
