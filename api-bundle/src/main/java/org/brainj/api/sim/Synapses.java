@@ -444,10 +444,11 @@ public final class Synapses {
         clockDriven = program(integrated(), preIndex, postIndex, "the clock-driven equations", 2);
         summed.clear();
         int k = 3;
+        // one element per post-synaptic neuron: the sum is set, not accumulated
         for (Map.Entry<String, Expr> e : merged.summed().entrySet()) {
             String target = e.getKey();
-            summed.put(target, program(List.of(new Assign(target + SynapseModel.POST, Exprs.add(
-                    Exprs.var(target + SynapseModel.POST), e.getValue()))), preIndex, postIndex, target + "_post (summed)", k++));
+            summed.put(target, program(List.of(new Assign(target + SynapseModel.POST, e.getValue())), preIndex, postIndex,
+                    target + "_post (summed)", k++));
         }
         if (mergedJumps == null) {
             double[] w = merged.weight() == null ? filled(1) : initial(merged.weight());
@@ -634,9 +635,11 @@ public final class Synapses {
     /** Sets each {@code (summed)} post-synaptic variable to the sum over the synapses onto each neuron. */
     void updateSummed(long step, double t, double dt) {
         summed.forEach((target, kernel) -> {
-            Tensor whole = post.group().variable(target);
-            Tensor part = whole.size() == post.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());
-            backend.copy(backend.zeros(part.dtype(), post.size()), part);
+            if (merged == null) {
+                Tensor whole = post.group().variable(target);
+                Tensor part = whole.size() == post.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());
+                backend.copy(backend.zeros(part.dtype(), post.size()), part);
+            }
             kernel.run(null, elements(), t, dt, step);
         });
     }
