@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.brainj.api.expr.Derivative;
+import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Exprs;
 import org.brainj.api.expr.FreeVars;
@@ -133,7 +134,9 @@ public record PostAligned(List<String> state, String weight, Map<String, Expr> j
         /** {@code e = w sum_x F_x x}: the merged expression {@code sum_x F_x X}. */
         private Expr output(String target, Expr e) {
             for (String n : FreeVars.of(e)) {
-                require(!n.endsWith(SynapseModel.PRE), target + "_post reads " + n + ", which differs per synapse");
+                // what the merged sum may read besides state and weight: values shared by all synapses onto a neuron
+                require(state.contains(n) || constants.contains(n) || parameters.contains(n) || Equations.TIME.contains(n)
+                        || n.endsWith(SynapseModel.POST), target + "_post reads " + n + ", which differs per synapse");
             }
             require(Exprs.isConst(Simplify.of(atZeroState(e)), 0), target + "_post has a term without state");
             Expr merged = Exprs.num(0);

@@ -262,7 +262,7 @@ public final class Synapses {
         merged = monitors.isEmpty() && !delayValues.containsKey(Pathway.PRE) && !delayExpressions.containsKey(Pathway.PRE)
                 ? PostAligned.of(model).orElse(null) : null;
         if (merged != null) {
-            mergedDelay = delaySteps(Pathway.PRE, model.delay(), dt)[0];
+            mergedDelay = model.delay() == null ? 0 : (int) Math.round(model.delay() / dt);
             if (mergedDelay > 0) {
                 pre.group().needDelay(mergedDelay);
             }

@@ -22,7 +22,10 @@ import org.brainj.api.units.PhysicalUnits;
  * naming the post-synaptic variable it acts on: by default the post model's membrane potential
  * for a model that adds at spikes (a delta synapse), its synaptic current variable for one that
  * sets a current every step ({@code (summed)}), which must then be a per-neuron variable.
- * The four named synapses ({@link Synapse#NAMES}) keep their merged per-neuron form.
+ * A kinetic model ({@code Exponential}, {@code DualExponential}, {@code Alpha}) drives through
+ * the library's output the projection's {@code output:} names ({@code COBA}, {@code MgBlock};
+ * {@code CUBA} is the model as written). The four named synapses ({@link Synapse#NAMES}) keep
+ * their Java form.
  */
 final class LibrarySynapse {
     private LibrarySynapse() {
