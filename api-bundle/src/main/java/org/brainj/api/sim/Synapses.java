@@ -40,7 +40,10 @@ import org.brainj.api.tensor.Tensor;
  * synapse ({@link #delays(Pathway, double...)}). Spikes are the groups' own history
  * ({@link NeuronGroup#spiked}). Every program is compiled by the backend from the IR
  * ({@link Backend#compileSynaptic}); each {@code rand()} or {@code randn()} in a program is a
- * draw per synapse and step from the network's seed, the same on every backend.
+ * draw per synapse and step from the network's seed, the same on every backend. The compiler
+ * picks the representation, never the user: a model whose only effect is {@code x_post += f(w)}
+ * becomes a post-aligned projection ({@link #usesAlignPost}), and one {@link PostAligned} proves
+ * linear keeps its state as one sum per post-synaptic neuron ({@link #isMerged}).
  */
 public final class Synapses {
     private final String name;
