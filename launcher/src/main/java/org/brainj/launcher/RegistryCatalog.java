@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.brainj.api.BrainJException;
 import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.model.OutputModelFactory;
 import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.NeuronModelFactory;
@@ -81,6 +82,14 @@ final class RegistryCatalog implements Catalog {
                         + " bundle already; specs get that one: rename it in the plugin");
             }
         }
+        return List.copyOf(byName.values());
+    }
+
+    /** Where two bundles offer an output of the same name, the first registered wins. */
+    @Override
+    public Collection<OutputModelFactory> outputs() {
+        Map<String, OutputModelFactory> byName = new LinkedHashMap<>();
+        services(OutputModelFactory.class).forEach(o -> byName.putIfAbsent(o.service().name(), o.service()));
         return List.copyOf(byName.values());
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.model.OutputModelFactory;
 import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.spi.ParamSpec;
@@ -24,12 +25,18 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
-/** What {@code brainj list} shows: the backends, neuron and synapse models and connectors in the service registry. */
-public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entry> synapses, List<Entry> connectors) {
+/**
+ * What {@code brainj list} shows: the backends, neuron and synapse models, synaptic outputs and
+ * connectors in the service registry.
+ */
+public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entry> synapses, List<Entry> outputs,
+                             List<Entry> connectors) {
     /** The service property that names a model factory. */
     public static final String MODEL_NAME = "model.name";
     /** The service property that names a synapse model of the library. */
     public static final String SYNAPSE_NAME = SynapseModelFactory.NAME_PROPERTY;
+    /** The service property that names a synaptic output of the library. */
+    public static final String OUTPUT_NAME = OutputModelFactory.NAME_PROPERTY;
     /** The service property that names a connector factory. */
     public static final String CONNECTOR_NAME = "connector.name";
 
@@ -60,6 +67,7 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
         backends = sorted(backends);
         models = sorted(models);
         synapses = sorted(synapses);
+        outputs = sorted(outputs);
         connectors = sorted(connectors);
     }
 
@@ -70,6 +78,7 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
         return new ServiceListing(entries(context, Backend.NAME_PROPERTY, backends),
                 entries(context, MODEL_NAME, "(" + MODEL_NAME + "=*)"),
                 entries(context, SYNAPSE_NAME, "(" + SYNAPSE_NAME + "=*)"),
+                entries(context, OUTPUT_NAME, "(" + OUTPUT_NAME + "=*)"),
                 entries(context, CONNECTOR_NAME, "(" + CONNECTOR_NAME + "=*)"));
     }
 
@@ -79,6 +88,7 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
         section(out, "Backends", backends);
         section(out, "Models", models);
         section(out, "Synapse models", synapses);
+        section(out, "Synaptic outputs", outputs);
         section(out, "Connectors", connectors);
         return out.toString();
     }
@@ -145,6 +155,9 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
                 }
                 if (service instanceof SynapseModelFactory synapse) {
                     return parameters(synapse.parameters());
+                }
+                if (service instanceof OutputModelFactory output) {
+                    return parameters(output.parameters());
                 }
                 if (service instanceof ConnectorFactory connector) {
                     return parameters(connector.parameters());

@@ -37,7 +37,9 @@ class ServiceListingTest {
         Entry stp = Entry.of("STP", "parameters U (default 0.15), tau_f (ms, default 1500)", "org.brainj.models 0.1.0",
                 Map.of("synapse.name", "STP"));
 
-        String text = new ServiceListing(List.of(cpu, gpu), List.of(lif), List.of(stp), List.of()).format();
+        Entry coba = Entry.of("COBA", "parameters E (mV, default 0)", "org.brainj.models 0.1.0", Map.of("output.name", "COBA"));
+
+        String text = new ServiceListing(List.of(cpu, gpu), List.of(lif), List.of(stp), List.of(coba), List.of()).format();
 
         assertEquals("""
                 Backends:
@@ -56,6 +58,10 @@ class ServiceListingTest {
                   STP: parameters U (default 0.15), tau_f (ms, default 1500)
                     bundle: org.brainj.models 0.1.0
                     synapse.name = STP
+                Synaptic outputs:
+                  COBA: parameters E (mV, default 0)
+                    bundle: org.brainj.models 0.1.0
+                    output.name = COBA
                 Connectors:
                   (none installed)
                 """, text);
@@ -79,8 +85,10 @@ class ServiceListingTest {
                   (none installed)
                 Synapse models:
                   (none installed)
+                Synaptic outputs:
+                  (none installed)
                 Connectors:
                   (none installed)
-                """, new ServiceListing(List.of(), List.of(), List.of(), List.of()).format());
+                """, new ServiceListing(List.of(), List.of(), List.of(), List.of(), List.of()).format());
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The synapse library inside the platform: the catalog bundle's extender registers every
  * {@code .synapse} file of its folder as a service with {@code synapse.name}, {@code brainj list}
- * shows each with its parameters, and a spec picks one by name through the registry.
+ * shows each with its parameters (the outputs too), and a spec picks one by name through the registry.
  */
 class SynapseLibraryIT {
     @TempDir
@@ -37,6 +37,8 @@ class SynapseLibraryIT {
             assertTrue(stdp.description().contains("taupre (ms, default 20)"), stdp.description());
             assertTrue(listing.format().contains("Synapse models:\n  AMPA: parameters alpha (1/(mM*ms), default 0.98)"),
                     listing.format());
+            assertEquals(List.of("COBA", "CUBA", "MgBlock"), listing.outputs().stream().map(ServiceListing.Entry::name).toList());
+            assertTrue(listing.format().contains("Synaptic outputs:\n  COBA: parameters E (mV, default 0)"), listing.format());
 
             Path spec = Files.writeString(dir.resolve("stdp.yaml"), Files.readString(Path.of("..", "examples",
                     "stdp_library.yaml")).replace("duration: 100 s", "duration: 200 ms"));

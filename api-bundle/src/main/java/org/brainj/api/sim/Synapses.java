@@ -41,7 +41,10 @@ import org.brainj.api.tensor.Tensor;
  * synapse ({@link #delays(Pathway, double...)}). Spikes are the groups' own history
  * ({@link NeuronGroup#spiked}). Every program is compiled by the backend from the IR
  * ({@link Backend#compileSynaptic}); each {@code rand()} or {@code randn()} in a program is a
- * draw per synapse and step from the network's seed, the same on every backend.
+ * draw per synapse and step from the network's seed, the same on every backend. The compiler
+ * picks the representation, never the user: a model whose only effect is {@code x_post += f(w)}
+ * becomes a post-aligned projection ({@link #usesAlignPost}), and one {@link PostAligned} proves
+ * linear keeps its state as one sum per post-synaptic neuron ({@link #isMerged}).
  */
 public final class Synapses {
     private final String name;
@@ -73,6 +76,14 @@ public final class Synapses {
     private int[] active;
     /** The post-aligned projection that delivers {@code on_pre} when the model allows it, or null. */
     private Projection alignPost;
+    /** The model's state merged per post-synaptic neuron, when {@link PostAligned} proves it may be, or null. */
+    private PostAligned merged;
+    /** On the merged path: the pre-synaptic delay in steps, and per jumping variable what each synapse's spike adds. */
+    private int mergedDelay;
+    private Map<String, double[]> mergedJumps;
+    private Map<String, Tensor> mergedJumpsT;
+    private Tensor indptrT;
+    private Tensor indicesT;
 
     public Synapses(String name, SynapseModel model, Population pre, Population post, Csr csr) {
         this.name = name;
@@ -201,6 +212,11 @@ public final class Synapses {
         if (backend == null) {
             throw new SimulationException("synapses " + name + " are not built yet; add them to a network and run it");
         }
+        if (merged != null && merged.state().contains(variable)) {
+            throw new SimulationException("synapses " + name + " hold " + variable + " summed per post-synaptic neuron"
+                    + " (the merged fast path), not per synapse; add a monitor of " + variable + " before the run to keep"
+                    + " it per synapse");
+        }
         return tensors.get(variable);
     }
 
@@ -226,6 +242,16 @@ public final class Synapses {
     }
 
     /**
+     * Whether the synapses' state is held per post-synaptic neuron ({@link PostAligned}: linear
+     * kinetics with shared coefficients, constant weights, a summed output linear in them): chosen
+     * when the proof holds, the pre-synaptic delay is shared and no monitor asks for per-synapse
+     * values. Known once the network is built.
+     */
+    public boolean isMerged() {
+        return merged != null;
+    }
+
+    /**
      * Rounds the delays of both pathways to steps and asks each group to keep the spikes they need;
      * {@code seed} and {@code stream} key the draws of initial values, delays and programs.
      */
@@ -235,6 +261,15 @@ public final class Synapses {
         alignPost = alignPostOrNull();
         if (alignPost != null) {
             alignPost.plan(dt);
+            return;
+        }
+        merged = monitors.isEmpty() && !delayValues.containsKey(Pathway.PRE) && !delayExpressions.containsKey(Pathway.PRE)
+                ? PostAligned.of(model).orElse(null) : null;
+        if (merged != null) {
+            mergedDelay = model.delay() == null ? 0 : (int) Math.round(model.delay() / dt);
+            if (mergedDelay > 0) {
+                pre.group().needDelay(mergedDelay);
+            }
             return;
         }
         int[] preOf = new int[size()];
@@ -292,7 +327,7 @@ public final class Synapses {
     void build(Backend backend, DType dtype) {
         this.backend = backend;
         for (String x : stateNames()) {
-            tensors.put(x, backend.zeros(dtype, size()));
+            tensors.put(x, backend.zeros(dtype, merged != null && merged.state().contains(x) ? post.size() : size()));
         }
         model.parameters().forEach((p, v) -> tensors.put(p, backend.full(dtype, v)));
         if (alignPost != null) {
@@ -334,15 +369,30 @@ public final class Synapses {
     void reset() {
         for (String x : stateNames()) {
             Tensor t = tensors.get(x);
-            double[] v = values.containsKey(x) ? values.get(x)
-                    : expressions.containsKey(x) ? evaluate(x, expressions.get(x))
-                    : filled(0);
+            double[] v = merged != null && merged.state().contains(x) ? summedPerPost(x) : initial(x);
             backend.copy(backend.astype(backend.asTensor(v), t.dtype(), null), t);
         }
         if (alignPost != null) {
             alignPost.reset();
         }
         monitors.forEach(SynapseMonitor::clear);
+    }
+
+    /** The initial value of {@code x} of each synapse: given, drawn from its expression, or 0. */
+    private double[] initial(String x) {
+        return values.containsKey(x) ? values.get(x) : expressions.containsKey(x) ? evaluate(x, expressions.get(x))
+                : filled(0);
+    }
+
+    /** Merged state's initial value: {@code sum_k w_k x_k} over the synapses onto each post-synaptic neuron. */
+    private double[] summedPerPost(String x) {
+        double[] each = initial(x);
+        double[] w = merged.weight() == null ? filled(1) : initial(merged.weight());
+        double[] sum = new double[post.size()];
+        for (int k = 0; k < size(); k++) {
+            sum[indices[k]] += w[k] * each[k];
+        }
+        return sum;
     }
 
     private List<String> stateNames() {
@@ -354,6 +404,10 @@ public final class Synapses {
     }
 
     private void compile() {
+        if (merged != null) {
+            compileMerged();
+            return;
+        }
         int[] preIdx = new int[size()];
         int[] postIdx = new int[size()];
         for (int i = 0; i < pre.size(); i++) {
@@ -374,6 +428,49 @@ public final class Synapses {
             summed.put(target, program(List.of(new Assign(target + SynapseModel.POST, Exprs.add(
                     Exprs.var(target + SynapseModel.POST), e.getValue()))), preIndex, postIndex, target + "_post (summed)", k++));
         }
+    }
+
+    /**
+     * The merged path's programs, over one element per post-synaptic neuron: the summed output
+     * from the merged state, the same clock-driven step the synapses would take, and per variable
+     * a spike changes, the weights of its event op ({@code w c}).
+     */
+    private void compileMerged() {
+        int[] postIdx = new int[post.size()];
+        for (int j = 0; j < postIdx.length; j++) {
+            postIdx[j] = post.offset() + j;
+        }
+        // the programs read no pre-synaptic variable: any valid index serves
+        Tensor preIndex = backend.asTensor(new int[post.size()]);
+        Tensor postIndex = backend.asTensor(postIdx);
+        onPre = null;
+        onPost = null;
+        clockDriven = program(integrated(), preIndex, postIndex, "the clock-driven equations", 2);
+        summed.clear();
+        int k = 3;
+        // one element per post-synaptic neuron: the sum is set, not accumulated
+        for (Map.Entry<String, Expr> e : merged.summed().entrySet()) {
+            String target = e.getKey();
+            summed.put(target, program(List.of(new Assign(target + SynapseModel.POST, e.getValue())), preIndex, postIndex,
+                    target + "_post (summed)", k++));
+        }
+        if (mergedJumps == null) {
+            double[] w = merged.weight() == null ? filled(1) : initial(merged.weight());
+            mergedJumps = new LinkedHashMap<>();
+            merged.jumps().forEach((x, c) -> {
+                double jump = Interpreter.eval(c, model.parameters());
+                double[] add = new double[size()];
+                for (int s = 0; s < add.length; s++) {
+                    add[s] = w[s] * jump;
+                }
+                mergedJumps.put(x, add);
+            });
+        }
+        DType dtype = tensors.get(merged.state().get(0)).dtype();
+        indptrT = backend.asTensor(indptr);
+        indicesT = backend.asTensor(indices);
+        mergedJumpsT = new LinkedHashMap<>();
+        mergedJumps.forEach((x, add) -> mergedJumpsT.put(x, backend.astype(backend.asTensor(add), dtype, null)));
     }
 
     /** The clock-driven equations advanced by one step with the model's method, the neuron groups' integrators. */
@@ -475,8 +572,7 @@ public final class Synapses {
         double[] weights = new double[size()];
         Map<String, double[]> initial = new HashMap<>();
         for (String w : model.variables()) {
-            initial.put(w, values.containsKey(w) ? values.get(w)
-                    : expressions.containsKey(w) ? evaluate(w, expressions.get(w)) : filled(0));
+            initial.put(w, initial(w));
         }
         for (int s = 0; s < size(); s++) {
             for (String w : model.variables()) {
@@ -549,17 +645,24 @@ public final class Synapses {
     /** Sets each {@code (summed)} post-synaptic variable to the sum over the synapses onto each neuron. */
     void updateSummed(long step, double t, double dt) {
         summed.forEach((target, kernel) -> {
-            Tensor whole = post.group().variable(target);
-            Tensor part = whole.size() == post.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());
-            backend.copy(backend.zeros(part.dtype(), post.size()), part);
-            kernel.run(null, size(), t, dt, step);
+            if (merged == null) {
+                Tensor whole = post.group().variable(target);
+                Tensor part = whole.size() == post.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());
+                backend.copy(backend.zeros(part.dtype(), post.size()), part);
+            }
+            kernel.run(null, elements(), t, dt, step);
         });
+    }
+
+    /** What the clock-driven and summed programs run over: the synapses, or the post-synaptic neurons when merged. */
+    private int elements() {
+        return merged != null ? post.size() : size();
     }
 
     /** Advances the clock-driven equations by one step. */
     void updateClockDriven(long step, double t, double dt) {
         if (clockDriven != null) {
-            clockDriven.run(null, size(), t, dt, step);
+            clockDriven.run(null, elements(), t, dt, step);
         }
     }
 
@@ -567,6 +670,12 @@ public final class Synapses {
     void deliverPre(long step, double t, double dt) {
         if (alignPost != null) {
             alignPost.deliver(step);
+            return;
+        }
+        if (merged != null) {
+            Tensor arriving = pre.group().spikeList(step - mergedDelay);
+            mergedJumpsT.forEach((x, add) -> backend.csrListAdd(arriving, pre.offset(), indptrT, indicesT, add,
+                    tensors.get(x)));
             return;
         }
         deliver(onPre, rowsByDelay, pre, step, t, dt);

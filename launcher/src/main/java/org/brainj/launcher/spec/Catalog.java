@@ -7,13 +7,14 @@ import java.util.function.Function;
 import org.brainj.api.UnknownNameException;
 import org.brainj.api.connect.ConnectorFactory;
 import org.brainj.api.connect.Connectors;
+import org.brainj.api.model.OutputModelFactory;
 import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.Backends;
 
 /**
- * Where a spec's names are looked up: backends, neuron and synapse models and connectors, from the OSGi
+ * Where a spec's names are looked up: backends, neuron and synapse models, synaptic outputs and connectors, from the OSGi
  * service registry in the launcher, or from {@link java.util.ServiceLoader} on a plain classpath.
  */
 public interface Catalog {
@@ -29,12 +30,19 @@ public interface Catalog {
     /** The synapse models of the library available now. */
     Collection<SynapseModelFactory> synapses();
 
+    /** The synaptic outputs of the library available now. */
+    Collection<OutputModelFactory> outputs();
+
     default NeuronModelFactory model(String name) {
         return find("neuron model", name, models(), NeuronModelFactory::name);
     }
 
     default SynapseModelFactory synapse(String name) {
         return find("synapse model", name, synapses(), SynapseModelFactory::name);
+    }
+
+    default OutputModelFactory output(String name) {
+        return find("synaptic output", name, outputs(), OutputModelFactory::name);
     }
 
     default ConnectorFactory connector(String name) {
@@ -95,6 +103,11 @@ public interface Catalog {
             @Override
             public Collection<SynapseModelFactory> synapses() {
                 return SynapseModelFactory.onClasspath(Catalog.class.getClassLoader());
+            }
+
+            @Override
+            public Collection<OutputModelFactory> outputs() {
+                return OutputModelFactory.onClasspath(Catalog.class.getClassLoader());
             }
         };
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.measure.Unit;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.model.CompiledSynapse;
+import org.brainj.api.model.OutputModelFactory;
 import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
@@ -12,6 +13,7 @@ import org.brainj.api.sim.Population;
 import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.SynapseModel;
 import org.brainj.api.spi.ParamSpec;
+import org.brainj.launcher.spec.NetworkSpec.LibraryOutput;
 import org.brainj.launcher.spec.NetworkSpec.LibrarySynapseModel;
 import org.brainj.launcher.spec.NetworkSpec.Located;
 
@@ -22,7 +24,10 @@ import org.brainj.launcher.spec.NetworkSpec.Located;
  * naming the post-synaptic variable it acts on: by default the post model's membrane potential
  * for a model that adds at spikes (a delta synapse), its synaptic current variable for one that
  * sets a current every step ({@code (summed)}), which must then be a per-neuron variable.
- * The four named synapses ({@link Synapse#NAMES}) keep their merged per-neuron form.
+ * A kinetic model ({@code Exponential}, {@code DualExponential}, {@code Alpha}) drives through
+ * the library's output the projection's {@code output:} names ({@code COBA}, {@code MgBlock};
+ * {@code CUBA} is the model as written). The four named synapses ({@link Synapse#NAMES}) keep
+ * their Java form.
  */
 final class LibrarySynapse {
     private LibrarySynapse() {
@@ -32,11 +37,19 @@ final class LibrarySynapse {
     record Resolved(SynapseModelFactory.Compiled compiled, Map<String, Unit<?>> parameterUnits) {
     }
 
+    /** The per-synapse variable that carries a library synapse's weight, in the unit its output reads. */
+    private static final String WEIGHT = "w";
+
     /** The library model {@code name} names: an unknown name is the first fault to report, as the keys beside it may be right for the intended model. */
     static SynapseModelFactory factory(Located<String> name, Catalog catalog) {
         return SpecAssembler.wrap(name.where(), () -> catalog.synapse(name.value()));
     }
 
+    /**
+     * The library model {@code synapse}, driving its post-synaptic neurons through the library's
+     * output its {@code output()} names (null: as the model is written), its parameters checked
+     * against their units.
+     */
     static Resolved compile(String name, LibrarySynapseModel synapse, Located<String> on, Population pre, Population post,
                             CompiledNeuron preModel, CompiledNeuron postModel, Catalog catalog) {
         Located<String> at = synapse.model();
@@ -74,7 +87,28 @@ final class LibrarySynapse {
         if (synapse.delay() != null) {
             compiled = delayed(compiled, synapse.delay());
         }
+        if (synapse.output() != null) {
+            compiled = driven(compiled, synapse.output(), target, postNeuron.membrane(), catalog);
+        }
         return new Resolved(compiled, units);
+    }
+
+    /** {@code compiled} with the output {@code given} names ({@code COBA} or {@code {kind: COBA, E: 0 mV}}). */
+    private static SynapseModelFactory.Compiled driven(SynapseModelFactory.Compiled compiled, LibraryOutput given,
+                                                       String target, String membrane, Catalog catalog) {
+        OutputModelFactory output = SpecAssembler.wrap(given.kind().where(), () -> catalog.output(given.kind().value()));
+        Map<String, ParamSpec> specs = new LinkedHashMap<>();
+        output.parameters().forEach(p -> specs.put(p.name(), p));
+        Map<String, Object> values = new LinkedHashMap<>();
+        given.parameters().forEach((p, v) -> {
+            ParamSpec spec = specs.get(p);
+            if (spec == null) {
+                throw v.error("output " + output.name() + " has no parameter '" + p + "'; its parameters are "
+                        + (specs.isEmpty() ? "none" : String.join(", ", specs.keySet())));
+            }
+            values.put(p, SpecAssembler.inUnit(v.scalar(), spec, "parameter " + p + " of output " + output.name()));
+        });
+        return SpecAssembler.wrap(given.where(), () -> output.drive(compiled, values, target, membrane, WEIGHT));
     }
 
     /** The model with the pre-synaptic pathway's delay shared by all synapses. */

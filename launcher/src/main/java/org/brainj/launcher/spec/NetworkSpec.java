@@ -133,7 +133,15 @@ public record NetworkSpec(String name, Where where, RunSettings settings, Where 
      * @param delay        the pre-synaptic delay shared by all synapses, or null
      */
     public record LibrarySynapseModel(Where where, Located<String> model, Map<String, SpecValue> parameters,
-                                      Where parametersAt, SpecValue delay) implements SynapseModel {
+                                      Where parametersAt, SpecValue delay, LibraryOutput output) implements SynapseModel {
+    }
+
+    /**
+     * The projection's {@code output:} beside a library synapse, {@code COBA} or
+     * {@code {kind: COBA, E: -80 mV}}: an output of the library, its parameters' units known only
+     * once the output is found.
+     */
+    public record LibraryOutput(Located<String> kind, Map<String, SpecValue> parameters, Where where) {
     }
 
     /** {@code FixedProb} or {@code {name: FixedProb, prob: 0.1}}: the parameters as plain values. */

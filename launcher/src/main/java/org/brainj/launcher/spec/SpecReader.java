@@ -22,6 +22,7 @@ import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.Synapses;
 import org.brainj.launcher.spec.NetworkSpec.Connector;
 import org.brainj.launcher.spec.NetworkSpec.EquationSynapse;
+import org.brainj.launcher.spec.NetworkSpec.LibraryOutput;
 import org.brainj.launcher.spec.NetworkSpec.LibrarySynapseModel;
 import org.brainj.launcher.spec.NetworkSpec.Located;
 import org.brainj.launcher.spec.NetworkSpec.ModelText;
@@ -254,6 +255,10 @@ final class SpecReader {
         Connector connector = connector(f.required("connector"));
         SynapseModel model = synapseModel(f.optional("synapse"));
         Located<String> on = f.has("on") ? new Located<>(f.optional("on").name(), f.optional("on").where()) : null;
+        if (model instanceof LibrarySynapseModel m && f.has("output")) {
+            model = new LibrarySynapseModel(m.where(), m.model(), m.parameters(), m.parametersAt(), m.delay(),
+                    libraryOutput(f.optional("output")));
+        }
         if (model != null) {
             Map<String, Where> besides = new LinkedHashMap<>();
             for (String key : List.of("weight", "on", "output", "delay")) {
@@ -283,7 +288,7 @@ final class SpecReader {
         }
         if (!node.isMapping()) {
             return Synapse.NAMES.contains(node.text()) ? null
-                    : new LibrarySynapseModel(node.where(), text(node), Map.of(), null, null);
+                    : new LibrarySynapseModel(node.where(), text(node), Map.of(), null, null, null);
         }
         Map<String, SpecNode> keys = node.mapping();
         SpecNode model = keys.get("model");
@@ -293,7 +298,7 @@ final class SpecReader {
             SpecNode.Fields s = node.fields("model", "parameters", "delay");
             return new LibrarySynapseModel(node.where(), text(model), s.values("parameters"),
                     s.has("parameters") ? s.optional("parameters").where() : null,
-                    s.has("delay") ? s.optional("delay").value() : null);
+                    s.has("delay") ? s.optional("delay").value() : null, null);
         }
         if (model == null && !equations) {
             return null;
@@ -338,6 +343,19 @@ final class SpecReader {
             }
         });
         return new Connector(text(n), params, node.where());
+    }
+
+    /** {@code COBA} or {@code {kind: COBA, E: -80 mV}}: an output of the library, its parameters checked once it is found. */
+    private static LibraryOutput libraryOutput(SpecNode node) {
+        if (!node.isMapping()) {
+            return new LibraryOutput(text(node), Map.of(), node.where());
+        }
+        Map<String, SpecValue> given = new LinkedHashMap<>();
+        node.mapping().forEach((k, v) -> given.put(k, v.value()));
+        if (given.remove("kind") == null) {
+            throw node.error("an output is a name or {kind: NAME, parameters...}, e.g. {kind: COBA, E: 0 mV}; give 'kind'");
+        }
+        return new LibraryOutput(text(node.mapping().get("kind")), given, node.where());
     }
 
     /** A named synapse or output: its kind, and its parameters among the keys of {@code units}. */

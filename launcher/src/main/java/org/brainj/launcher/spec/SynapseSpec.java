@@ -72,7 +72,7 @@ final class SynapseSpec {
         if (p.model() instanceof LibrarySynapseModel m) {
             LibrarySynapse.factory(m.model(), catalog);
         }
-        for (String key : library ? List.of("weight", "output") : List.of("weight", "on", "output")) {
+        for (String key : library ? List.of("weight") : List.of("weight", "on", "output")) {
             if (p.besides().containsKey(key)) {
                 throw new SpecException(p.besides().get(key), library ? "a library synapse sets its own effect; remove '"
                         + key + "' (its weight is the per-synapse variable w: give it in 'initial:' or by a weighted connector)"

@@ -12,21 +12,24 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.brainj.api.model.OutputModelFactory;
 import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModelFactory;
 
 /**
  * The catalog's model files on a plain classpath (no OSGi), offered through
- * {@link java.util.ServiceLoader} as one {@link NeuronModelFactory.Provider} and one
- * {@link SynapseModelFactory.Provider}: the files in {@value #FOLDER} of the jar or classes
+ * {@link java.util.ServiceLoader} as one {@link NeuronModelFactory.Provider}, one
+ * {@link SynapseModelFactory.Provider} and one {@link OutputModelFactory.Provider}: the files in {@value #FOLDER} of the jar or classes
  * folder this class was loaded from.
  */
-public final class ClasspathModels implements NeuronModelFactory.Provider, SynapseModelFactory.Provider {
+public final class ClasspathModels implements NeuronModelFactory.Provider, SynapseModelFactory.Provider,
+        OutputModelFactory.Provider {
     /** The folder of the catalog's model files, as the bundle header {@code BrainJ-Models} names it too. */
     public static final String FOLDER = "models";
 
     private static volatile List<NeuronModelFactory> loaded;
     private static volatile List<SynapseModelFactory> loadedSynapses;
+    private static volatile List<OutputModelFactory> loadedOutputs;
 
     @Override
     public List<NeuronModelFactory> models() {
@@ -48,6 +51,18 @@ public final class ClasspathModels implements NeuronModelFactory.Provider, Synap
                 throw e;
             }));
             loadedSynapses = all;
+        }
+        return all;
+    }
+
+    @Override
+    public List<OutputModelFactory> outputs() {
+        List<OutputModelFactory> all = loadedOutputs;
+        if (all == null) {
+            all = List.copyOf(ModelFiles.outputs(files(), e -> {
+                throw e;
+            }));
+            loadedOutputs = all;
         }
         return all;
     }

@@ -46,6 +46,7 @@ public final class FileModel implements NeuronModelFactory {
         this.file = file;
         this.name = name;
         file.refuse(ModelFile.SYNAPSE_KEYS, "a key of synapse models (" + ModelFiles.SYNAPSE_EXTENSION + " files)");
+        file.refuse(ModelFile.OUTPUT_KEYS, "a key of synaptic outputs (" + ModelFiles.OUTPUT_EXTENSION + " files)");
         NeuronText text = NeuronText.of(file.equations());
         for (ModelFile.Entry p : file.parameters()) {
             Quantity<?> q = p.quantity(file.origin());

@@ -33,12 +33,13 @@ import org.brainj.api.units.UnitFormatException;
  * {@code on_post} its pathways, {@code state} the per-synapse initial values (expressions of the
  * parameters, {@code i}, {@code j} and {@code rand()}). {@code target: g : unit} names the
  * post-synaptic variable it acts on as its text writes it ({@code g_post}), {@code membrane: v}
- * the groups' membrane potential ({@code v_pre}, {@code v_post}). The file is compiled once when
+ * the groups' membrane potential ({@code v_pre}, {@code v_post}); {@code method:} integrates its
+ * clock-driven equations (Brian2's {@code euler} where none is given). The file is compiled once when
  * it is loaded, against groups that have only those variables, so every fault is found then and
  * named by file and line.
  */
 public final class FileSynapse implements SynapseModelFactory {
-    private static final Unit<?> VOLT = PhysicalUnits.parse("volt");
+    static final Unit<?> VOLT = PhysicalUnits.parse("volt");
 
     private final ModelFile file;
     private final List<ParamSpec> parameters;
@@ -52,6 +53,7 @@ public final class FileSynapse implements SynapseModelFactory {
     public FileSynapse(ModelFile file) {
         this.file = file;
         file.refuse(ModelFile.NEURON_KEYS, "a key of neuron models (" + ModelFiles.EXTENSION + " files)");
+        file.refuse(ModelFile.OUTPUT_KEYS, "a key of synaptic outputs (" + ModelFiles.OUTPUT_EXTENSION + " files)");
         for (ModelFile.Entry p : file.parameters()) {
             Quantity<?> q = p.quantity(file.origin());
             defaults.put(p.name(), q);
@@ -146,6 +148,9 @@ public final class FileSynapse implements SynapseModelFactory {
             text.onPost(file.onPost());
         }
         values.forEach(text::parameter);
+        if (file.text("method") != null) {
+            text.method(file.text("method"));
+        }
         return text;
     }
 
@@ -198,6 +203,11 @@ public final class FileSynapse implements SynapseModelFactory {
 
     /** {@code name : unit}, or {@code name} with {@code otherwise} as its unit. */
     private Port port(ModelFile.Line line, Unit<?> otherwise) {
+        return port(file, line, otherwise);
+    }
+
+    /** A line {@code name : unit} of {@code file}, or {@code name} with {@code otherwise} as its unit. */
+    static Port port(ModelFile file, ModelFile.Line line, Unit<?> otherwise) {
         String[] parts = line.text().split(":", 2);
         String name = parts[0].trim();
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {

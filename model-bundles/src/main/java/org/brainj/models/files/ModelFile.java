@@ -17,8 +17,8 @@ import org.brainj.api.units.UnitFormatException;
  * Top-level lines are {@code key: value}; a key with nothing after the colon opens a block of
  * indented lines ({@code equations}, {@code parameters}, {@code state}, a long {@code reset}, and
  * a synapse's {@code on_pre} and {@code on_post}). A neuron model ({@value ModelFiles#EXTENSION})
- * and a synapse model ({@value ModelFiles#SYNAPSE_EXTENSION}) share the format; each refuses the
- * keys of the other.
+ * a synapse model ({@value ModelFiles#SYNAPSE_EXTENSION}) and a synaptic output
+ * ({@value ModelFiles#OUTPUT_EXTENSION}) share the format; each refuses the keys of the others.
  * In {@code parameters} and {@code state} each line is {@code name: value unit  # meaning}.
  * {@code #} starts a comment everywhere. Why not YAML: the equations are the heart of the file and
  * must keep their own line numbers for error messages, and the bundle then needs no YAML parser
@@ -72,13 +72,18 @@ public record ModelFile(String origin, String name, List<String> aliases, Map<St
     }
 
     private static final Set<String> SINGLE = Set.of("name", "aliases", "reference", "description", "method", "dt",
-            "threshold", "threshold_crossing", "refractory", "current", "inputs", "membrane", "target", "convention");
+            "threshold", "threshold_crossing", "refractory", "current", "inputs", "membrane", "target", "convention", "conductance");
     private static final Set<String> BLOCKS = Set.of("equations", "parameters", "state", "reset", "on_pre", "on_post");
-    /** The keys only a neuron model has, and those only a synapse model has. */
-    static final Set<String> NEURON_KEYS = Set.of("method", "dt", "threshold", "threshold_crossing", "refractory", "current",
+    /**
+     * The keys only a neuron model has, and those only a synapse model has; {@code method} is
+     * both's: a synapse's integrates its clock-driven equations, as Brian2's {@code Synapses(method=...)}.
+     */
+    static final Set<String> NEURON_KEYS = Set.of("dt", "threshold", "threshold_crossing", "refractory", "current",
             "inputs", "reset", "convention");
     private static final Set<String> EVENTS = Set.of("on_pre", "on_post");
     static final Set<String> SYNAPSE_KEYS = Set.of("target", "on_pre", "on_post");
+    /** The keys only a synaptic output ({@value ModelFiles#OUTPUT_EXTENSION}) has. */
+    static final Set<String> OUTPUT_KEYS = Set.of("conductance");
 
     /** Reads {@code text}; a fault is a {@link ModelFileException} naming {@code origin} and the line. */
     public static ModelFile parse(String origin, String text) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
+import org.brainj.api.model.OutputModelFactory;
 import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.NeuronModelFactory;
 import org.osgi.framework.Bundle;
@@ -25,10 +26,11 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 /**
  * Registers the model files of every active bundle whose manifest has {@value #HEADER}
- * (the folder holding its {@code .model} and {@code .synapse} files), this catalog's own bundle
+ * (the folder holding its {@code .model}, {@code .synapse} and {@code .output} files), this catalog's own bundle
  * included: one {@link NeuronModelFactory} service per neuron model with {@code model.name} and
  * {@code model.source} (bundle and file), one {@link SynapseModelFactory} per synapse model with
- * {@code synapse.name} and {@code synapse.source}, in the name of that bundle: they leave when it stops. A file at fault is left out
+ * {@code synapse.name} and {@code synapse.source}, one {@link OutputModelFactory} per synaptic output
+ * with {@code output.name} and {@code output.source}, in the name of that bundle: they leave when it stops. A file at fault is left out
  * with one warning naming the bundle, the file and the line.
  */
 @Component(immediate = true)
@@ -84,6 +86,16 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
                 props.put("synapse.reference", reference);
             }
             registered.add(bundle.getBundleContext().registerService(SynapseModelFactory.class, synapse, props));
+        }
+        for (FileOutput output : ModelFiles.outputs(files, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put(OutputModelFactory.NAME_PROPERTY, output.name());
+            props.put("output.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + output.file().origin());
+            String reference = output.file().text("reference");
+            if (reference != null) {
+                props.put("output.reference", reference);
+            }
+            registered.add(bundle.getBundleContext().registerService(OutputModelFactory.class, output, props));
         }
         return registered;
     }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * The models of a set of model files: each neuron file's model and its aliases, each synapse
- * file's synapse model. A set is one bundle's folder (see {@link ModelFileExtender}) or the
+ * file's synapse model, each output file's synaptic output. A set is one bundle's folder (see {@link ModelFileExtender}) or the
  * catalog's own folder on a plain classpath.
  */
 public final class ModelFiles {
@@ -16,13 +16,15 @@ public final class ModelFiles {
     public static final String EXTENSION = ".model";
     /** The extension of synapse model files. */
     public static final String SYNAPSE_EXTENSION = ".synapse";
+    /** The extension of synaptic output files. */
+    public static final String OUTPUT_EXTENSION = ".output";
 
     private ModelFiles() {
     }
 
     /** Whether a file is one this class reads. */
     static boolean isModelFile(String fileName) {
-        return fileName.endsWith(EXTENSION) || fileName.endsWith(SYNAPSE_EXTENSION);
+        return fileName.endsWith(EXTENSION) || fileName.endsWith(SYNAPSE_EXTENSION) || fileName.endsWith(OUTPUT_EXTENSION);
     }
 
     /**
@@ -50,6 +52,19 @@ public final class ModelFiles {
                         + " 'aliases'", null);
             }
             add(file, file.name(), new FileSynapse(file), byName, FileSynapse::file);
+        });
+        return List.copyOf(byName.values());
+    }
+
+    /** The synaptic outputs of the {@value #OUTPUT_EXTENSION} files among {@code files}, as {@link #models}. */
+    public static List<FileOutput> outputs(Map<String, String> files, Consumer<ModelFileException> onFault) {
+        Map<String, FileOutput> byName = new LinkedHashMap<>();
+        read(files, OUTPUT_EXTENSION, onFault, file -> {
+            if (!file.aliases().isEmpty()) {
+                throw new ModelFileException(file.origin(), file.lineOf("aliases"), "an output has one name; remove"
+                        + " 'aliases'", null);
+            }
+            add(file, file.name(), new FileOutput(file), byName, FileOutput::file);
         });
         return List.copyOf(byName.values());
     }
