@@ -21,8 +21,8 @@ import org.knowm.xchart.XYSeries;
  * How the cpu backend's cost per simulated second grows with the neurons and the synaptic events:
  * Linear (neurons only), CUBA (80 synapses per neuron, about 5 Hz: events grow with the neurons)
  * and SparseMediumRate SynapsesOnly (events grow with N^2) from Brian2's speed suite, warmed, at
- * 10^3 to 10^6 neurons (SynapsesOnly to 10^5), all in one JVM. Each point: a warm-up run of half
- * the measured span, then the calling thread's CPU time (the simulation's, on one thread) and the
+ * 10^3 to 10^6 neurons (SynapsesOnly to 10^5), all in one JVM. Each point: a warm-up run as long
+ * as the measured span, then the calling thread's CPU time (the simulation's, on one thread) and the
  * process's over the span, scaled to one simulated second. A least-squares fit of the thread's
  * cost as {@code a N + b events} gives the cost per neuron and step and per event. Writes the
  * points as JSON lines and a log-log plot, {@code BASE.svg} and {@code BASE.png}.
@@ -63,9 +63,10 @@ public final class ScalingBenchmark {
     private static Point measure(String name, int n) {
         SpeedCases.Case c = SpeedCases.of(name, n, Backends.get("cpu"), 1);
         c.build().run();
-        // about 2e7 neuron-steps or events per measured span, at least 10 ms
-        double span = Math.max(10, Math.min(1000, 2e7 / (n * (1 + perNeuronEventsPerMs(name, n)))));
-        c.run().accept(span / 2);
+        // about 2e7 neuron-steps or events per measured span, 50 ms to 1 s in whole ms; the warm-up as long
+        // (at least 500 steps, so that the kernels run C2-compiled)
+        double span = Math.max(50, Math.min(1000, Math.rint(2e7 / (n * (1 + perNeuronEventsPerMs(name, n))))));
+        c.run().accept(span);
         double events0 = c.events().getAsDouble();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
