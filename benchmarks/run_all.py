@@ -21,6 +21,7 @@ deliveries) per second of loop, the check value (rate, mean state or events per 
 BrainJ's ratios: loop over Brian2 C++ standalone's loop, process over Brian2's fastest process.
 
 Usage: run_all.py [--quick] [--repeats R] [--cases A,B] [--sizes N,M] [--out FILE] [--readme FILE]
+       run_all.py --table FILE   (the table of an earlier run's JSON lines)
 """
 import argparse
 import datetime
@@ -165,7 +166,11 @@ def main():
     a.add_argument('--out', default='/tmp/run-all.jsonl', help='raw JSON lines')
     a.add_argument('--readme', help='write the table between the run-all markers of this file')
     a.add_argument('--timeout', type=int, default=900, help='seconds per run')
+    a.add_argument('--table', metavar='FILE', help='only print the table of an earlier run\'s JSON lines')
     args = a.parse_args()
+    if args.table:
+        print(table([json.loads(line) for line in open(args.table) if line.strip()]))
+        return
     repeats = args.repeats or (1 if args.quick else 3)
     sizes = [int(s) for s in args.sizes.split(',')] if args.sizes else [1000] if args.quick else None
     names = args.cases.split(',') if args.cases else list(SPEED) + list(FIXED)

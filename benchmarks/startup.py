@@ -40,7 +40,7 @@ def run(spec, archive):
             for phase, marker in MARKERS.items():
                 if phase not in found and marker in line:
                     found[phase] = float(line[1:line.index('s]')])
-        shared = sum(1 for line in open(log) if 'source: shared objects file' in line)
+        shared = sum(1 for line in open(log) if 'source: shared objects file (top)' in line)
         wall, user, rss = open(times).read().split()[-3:]
         found.update(first_step=found['outputs'] - loop, loop=loop, wall=float(wall), user=float(user),
                      rss_mb=int(rss) / 1024, shared_classes=shared)

@@ -108,7 +108,8 @@ for s in synapses:
     source = s.source
     offset = getattr(source, 'start', 0)
     root = getattr(source, 'source', source)
-    mon = next((m for m in monitors if m.source is root), None)
+    # a subgroup holds its group through a weak proxy: compare names
+    mon = next((m for m in monitors if m.source.name == root.name), None)
     if mon is not None:
         spikes = np.bincount(mon.i[:], minlength=len(root))[offset:offset + len(source)]
         events += float(np.sum(spikes * np.bincount(s.i[:], minlength=len(source))))
