@@ -11,7 +11,7 @@ import org.brainj.api.tensor.Backends;
  * One case of Brian2's speed suite on BrainJ, timed as Brian2 times its own: the simulation loop
  * only ({@code network.run}), after the network is built and its kernels compiled. Prints one
  * JSON line: the case, its size, the backend, the build time, the loop's wall and process CPU
- * time (CPU above wall means other threads worked: JIT, GC, a second core), the simulated time
+ * time (CPU above wall means other threads worked: JIT, GC, a second core), the simulated time,
  * the case's check value ({@link SpeedCases}), its synapses, the heap the built network holds
  * after a full GC, and the synaptic events delivered, for {@code benchmarks/run_all.py} to set
  * beside Brian2's line. The loop includes the JVM's JIT warm-up, as a run in a fresh process does.
