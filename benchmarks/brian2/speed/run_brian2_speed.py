@@ -66,9 +66,11 @@ else:
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(sys.argv[6])), '..'))
     module = {'COBA': 'coba', 'BrunelDelta': 'brunel_delta'}[case]
     brian2.defaultclock.dt = 0.1 * brian2.ms
-    net, mon = __import__(module).build(seed)
+    module = __import__(module)
+    net, mon = module.build(seed)
     assert len(mon.source) == n, f'{case} has {len(mon.source)} neurons, not {n}'
-    net.run(1 * brian2.second)
+    # names in the equations are the module's
+    net.run(1 * brian2.second, namespace=vars(module))
     captured.extend(net.objects)
     captured.append(1 * brian2.second)
 if target == 'cpp_standalone':
