@@ -20,7 +20,7 @@ per-synapse arrays' item sizes, an undercount of its process's memory), synaptic
 deliveries) per second of loop, the check value (rate, mean state or events per target) and
 BrainJ's ratios: loop over Brian2 C++ standalone's loop, process over Brian2's fastest process.
 
-Usage: run_all.py [--quick] [--repeats R] [--cases A,B] [--sizes N,M] [--out FILE] [--readme FILE]
+Usage: run_all.py [--quick] [--repeats R] [--cases A,B] [--sizes N,M] [--no-aparapi] [--out FILE] [--readme FILE]
        run_all.py --table FILE   (the table of an earlier run's JSON lines)
 """
 import argparse
@@ -165,6 +165,7 @@ def main():
     a.add_argument('--sizes', help='comma-separated sizes for the speed-suite cases (default: 10^3..10^5)')
     a.add_argument('--out', default='/tmp/run-all.jsonl', help='raw JSON lines')
     a.add_argument('--readme', help='write the table between the run-all markers of this file')
+    a.add_argument('--no-aparapi', action='store_true', help='BrainJ cpu only, even where OpenCL exists')
     a.add_argument('--timeout', type=int, default=900, help='seconds per run')
     a.add_argument('--table', metavar='FILE', help='only print the table of an earlier run\'s JSON lines')
     args = a.parse_args()
@@ -183,7 +184,7 @@ def main():
                  'dependency:build-classpath -Dmdep.outputFile=target/cp.txt)')
     cp = os.path.join(HERE, 'target', 'classes') + ':' + open(cp_file).read().strip()
     java = os.environ.get('JAVA', 'java')
-    opencl = opencl_platform()
+    opencl = None if args.no_aparapi else opencl_platform()
     runs = [(c, n) for c in names for n in ([FIXED[c]] if c in FIXED else [n for n in SPEED[c] if not sizes or n in sizes])]
     smallest = min(n for _, n in runs)
     started, load0 = datetime.datetime.utcnow(), load()
