@@ -6,5 +6,5 @@
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 (cd "$HERE/.." && mvn -B -q -o package -DskipTests -pl benchmarks -am dependency:build-classpath \
-    -Dmdep.outputFile=target/cp.txt)
+    -Dmdep.outputFile=target/cp.txt) >&2
 exec /usr/bin/python3 "$HERE/run_all.py" "$@"
