@@ -11,8 +11,9 @@ import org.brainj.api.tensor.Backends;
  * One case of Brian2's speed suite on BrainJ, timed as Brian2 times its own: the simulation loop
  * only ({@code network.run}), after the network is built and its kernels compiled. Prints one
  * JSON line: the case, its size, the backend, the build time, the loop's wall and process CPU
- * time (CPU above wall means other threads worked: JIT, GC, a second core), the simulated time
- * and the case's check value ({@link SpeedCases}), for {@code benchmarks/speed-suite.sh} to set
+ * time (CPU above wall means other threads worked: JIT, GC, a second core), the simulated time,
+ * the case's check value ({@link SpeedCases}), its synapses, the heap the built network holds
+ * after a full GC, and the synaptic events delivered, for {@code benchmarks/run_all.py} to set
  * beside Brian2's line. The loop includes the JVM's JIT warm-up, as a run in a fresh process does.
  * With {@code runs} above 1 the network runs the case's duration that many times in a row, one
  * line each: the later ones time the compiled loop alone (the kernels' cost, for A/B comparisons
@@ -37,10 +38,13 @@ public final class SpeedSuite {
         int runs = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+        long heap0 = heapAfterGc();
         long t0 = System.nanoTime();
         SpeedCases.Case c = SpeedCases.of(name, n, Backends.get(backend), seed);
-        c.network().build();
+        c.build().run();
         double build = (System.nanoTime() - t0) * 1e-9;
+        // what the built network holds on the heap: state, connectivity, kernels, monitors
+        long heap = heapAfterGc() - heap0;
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < runs; r++) {
@@ -48,7 +52,7 @@ public final class SpeedSuite {
             long thread0 = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             try {
-                c.network().run(c.duration());
+                c.run().accept(c.duration());
             } catch (NonFiniteStateException e) {
                 // raised after the last step (the case puts its check off): the loop ran in full, as Brian2's did
                 System.err.println(e.getMessage());
@@ -59,8 +63,16 @@ public final class SpeedSuite {
             // compiler and GC threads that the process's CPU time also counts
             double threadCpu = (threads.getCurrentThreadCpuTime() - thread0) * 1e-9;
             System.out.printf(Locale.ROOT, "{\"case\": \"%s\", \"n\": %d, \"backend\": \"%s\", \"build_s\": %.3f, "
-                            + "\"loop_s\": %.4f, \"loop_cpu_s\": %.3f, \"loop_thread_cpu_s\": %.3f, \"duration_s\": %.1f, \"%s\": %.6g}%n",
-                    name, n, backend, build, loop, cpu, threadCpu, c.duration() / 1000, c.checkName(), c.check().getAsDouble());
+                            + "\"loop_s\": %.4f, \"loop_cpu_s\": %.3f, \"loop_thread_cpu_s\": %.3f, \"duration_s\": %.1f, \"%s\": %.6g, "
+                            + "\"synapses\": %d, \"heap_bytes\": %d, \"events\": %.6g}%n",
+                    name, n, backend, build, loop, cpu, threadCpu, c.duration() / 1000, c.checkName(), c.check().getAsDouble(),
+                    c.synapses().getAsLong(), heap, c.events().getAsDouble());
         }
+    }
+
+    /** The heap in use after a full collection (System.gc() is one with the JVM's default collector). */
+    private static long heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

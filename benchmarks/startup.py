@@ -1,0 +1,72 @@
+#!/usr/bin/python3
+"""Where `brainj run examples/coba.yaml` spends its time before the first step, with and without
+the class-data sharing archive that the `brainj` script makes after each build
+(launcher/target/brainj.jsa), alternating, in fresh JVMs.
+
+Phases are read from the JVM's class-load log (-Xlog:class+load with uptime): the launcher's Main
+(JVM start), Felix's framework (bundles start after it), Janino (the first kernel compiles), the
+Network class (the spec is read and the network assembled), then the first step, estimated as the
+first output class (Hdf5) less the loop's wall time the run reports. Also the whole process's wall
+and user CPU time and peak RSS (/usr/bin/time).
+
+Usage: startup.py [PAIRS: 3] [SPEC: examples/coba.yaml]; run ./brainj once first (it builds the
+launcher and the archive).
+"""
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TARGET = os.path.join(ROOT, 'launcher', 'target')
+MARKERS = {'Main': 'org.brainj.launcher.Main ', 'Felix': 'org.apache.felix.framework.Felix ',
+           'Janino': 'org.codehaus.janino.', 'Network': 'org.brainj.api.sim.Network ',
+           'outputs': 'org.brainj.launcher.output.Hdf5 '}
+
+
+def run(spec, archive):
+    with tempfile.TemporaryDirectory() as work:
+        log, times = os.path.join(work, 'cl.txt'), os.path.join(work, 'time.txt')
+        cds = [f'-XX:SharedArchiveFile={archive}', '-Xlog:cds=off', '-Xlog:cds+dynamic=off'] if archive else []
+        cmd = ['/usr/bin/time', '-o', times, '-f', '%e %U %M', 'java'] + cds + [
+            f'-Xlog:class+load=info:file={log}:uptime', '-jar', os.path.join(TARGET, 'brainj-launcher.jar'), 'run', spec,
+            '--out', os.path.join(work, 'out')]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        loop = float(re.search(r'steps \(.*?\) in ([0-9.]+) s', done.stdout + done.stderr).group(1))
+        found = {}
+        for line in open(log):
+            for phase, marker in MARKERS.items():
+                if phase not in found and marker in line:
+                    found[phase] = float(line[1:line.index('s]')])
+        shared = sum(1 for line in open(log) if 'source: shared objects file (top)' in line)
+        wall, user, rss = open(times).read().split()[-3:]
+        found.update(first_step=found['outputs'] - loop, loop=loop, wall=float(wall), user=float(user),
+                     rss_mb=int(rss) / 1024, shared_classes=shared)
+        return found
+
+
+def main():
+    pairs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    spec = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, 'examples', 'coba.yaml')
+    archive = os.path.join(TARGET, 'brainj.jsa')
+    if not os.path.exists(archive):
+        sys.exit(f'{archive} missing: run ./brainj once (it makes the archive after building)')
+    runs = {'without archive': [], 'with archive': []}
+    for _ in range(pairs):
+        runs['without archive'].append(run(spec, None))
+        runs['with archive'].append(run(spec, archive))
+    keys = ['Main', 'Felix', 'Janino', 'Network', 'first_step', 'loop', 'wall', 'user', 'rss_mb', 'shared_classes']
+    print(f"load {' '.join(open('/proc/loadavg').read().split()[:3])}; seconds of JVM uptime, medians of {pairs}:")
+    print('| | ' + ' | '.join(keys) + ' |')
+    print('|---' * (len(keys) + 1) + '|')
+    for name, rs in runs.items():
+        print(f'| {name} | ' + ' | '.join(f'{statistics.median(r[k] for r in rs):.2f}' for k in keys) + ' |')
+    for name, rs in runs.items():
+        print(f"{name}: first step " + ', '.join(f"{r['first_step']:.2f}" for r in rs) + ' s; wall '
+              + ', '.join(f"{r['wall']:.1f}" for r in rs) + ' s')
+
+
+if __name__ == '__main__':
+    main()
