@@ -31,11 +31,6 @@ import org.codehaus.janino.SimpleCompiler;
  * changes the result without recompiling.
  */
 public final class StepCompiler {
-    /** The most threads one compiled step runs on (see {@code brainj.cpu.threads}). */
-    public static int maxThreads() {
-        return SplitKernel.maxThreads();
-    }
-
     private static final String CLASS_NAME = "org.brainj.backend.cpu.codegen.GeneratedStep";
     private static final int CACHE_SIZE = 256;
     private static final Map<String, Class<?>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
@@ -64,7 +59,8 @@ public final class StepCompiler {
             ElementRange range = (ElementRange) compiled(source)
                     .getConstructor(CpuTensor[].class, long.class)
                     .newInstance(tensors, bindings.seed());
-            return new SplitKernel(range, size, events(program, bindings, size), kernelSource.elementNs());
+            return new SplitKernel(range, size, events(program, bindings, size), kernelSource.elementNs(),
+                    backend.stepThreads());
         } catch (InstantiationException | IllegalAccessException | NoSuchMethodException | InvocationTargetException e) {
             throw new IllegalStateException("the generated step class cannot be instantiated", e);
         }

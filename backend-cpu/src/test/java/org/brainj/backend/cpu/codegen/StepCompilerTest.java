@@ -33,6 +33,7 @@ import org.brainj.api.tensor.Tensor;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.backend.cpu.CpuBackend;
 import org.brainj.backend.cpu.CpuTensor;
+import org.brainj.backend.cpu.StepThreads;
 import org.junit.jupiter.api.Test;
 
 class StepCompilerTest {
@@ -219,11 +220,15 @@ class StepCompilerTest {
         StepProgram p = new StepProgram(List.of(assign("x", "x + 0.25"), assign("spike", "where(x > 0.5, 1, 0)")),
                 Set.of("x", "spike"), Set.of(), List.of(), "spike");
         CpuTensor whole = cpu.full(DType.INT32, 0, n + 1);
-        CpuTensor split = cpu.full(DType.INT32, 0, n + 1);
         cpu.compile(p, new Bindings(Map.of("x", cpu.asTensor(x0.clone(), n), "spike", cpu.zeros(DType.FLOAT64, n)), 0,
                 List.of(whole))).run(0, 1, 0);
-        ((SplitKernel) cpu.compile(p, new Bindings(Map.of("x", cpu.asTensor(x0.clone(), n), "spike",
-                cpu.zeros(DType.FLOAT64, n)), 0, List.of(split)))).runSplit(0, 1, 0);
+        // three chunks on however many cores, each split whatever its work
+        CpuBackend threes = new CpuBackend(new StepThreads(3, 0));
+        CpuTensor split = threes.full(DType.INT32, 0, n + 1);
+        Kernel splitting = threes.compile(p, new Bindings(Map.of("x", threes.asTensor(x0.clone(), n), "spike",
+                threes.zeros(DType.FLOAT64, n)), 0, List.of(split)));
+        assertTrue(((SplitKernel) splitting).splits());
+        splitting.run(0, 1, 0);
         int[] expected = new int[n + 1];
         for (int i = 0; i < n; i++) {
             if (x0[i] + 0.25 > 0.5) {
