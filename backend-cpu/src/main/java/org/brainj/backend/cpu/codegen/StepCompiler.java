@@ -42,10 +42,35 @@ public final class StepCompiler {
         }
     };
 
+    /**
+     * The system property that keeps step kernels out of the Vector API's lanes ({@code false}),
+     * to compare; by default they use lanes wherever {@code jdk.incubator.vector} is there
+     * ({@code --add-modules jdk.incubator.vector}).
+     */
+    public static final String LANES_PROPERTY = "brainj.cpu.lanes";
+    private static final boolean LANES = !"false".equals(System.getProperty(LANES_PROPERTY)) && vectorApi();
+
     private final CpuBackend backend;
+    private final boolean lanes;
 
     public StepCompiler(CpuBackend backend) {
+        this(backend, LANES);
+    }
+
+    /** A compiler that puts elements in lanes where {@code lanes} and the program allow (tests compare both). */
+    StepCompiler(CpuBackend backend, boolean lanes) {
         this.backend = backend;
+        this.lanes = lanes && LANES;
+    }
+
+    /** Whether the generated code can use the Vector API: its module is in the boot layer and this bundle sees it. */
+    static boolean vectorApi() {
+        try {
+            Class.forName("jdk.incubator.vector.DoubleVector", false, StepCompiler.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     public Kernel compile(StepProgram program, Bindings bindings) {
@@ -53,7 +78,7 @@ public final class StepCompiler {
         CpuTensor[] tensors = bind(layout, bindings);
         // state tensor 0 has the population's shape, which every per-element tensor shares
         int size = tensors[0].size();
-        KernelSource kernelSource = new KernelSource(program, layout, tensors);
+        KernelSource kernelSource = new KernelSource(program, layout, tensors, lanes);
         String source = kernelSource.text(CLASS_NAME);
         try {
             ElementRange range = (ElementRange) compiled(source)
