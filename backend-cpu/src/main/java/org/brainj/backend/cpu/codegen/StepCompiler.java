@@ -63,15 +63,26 @@ public final class StepCompiler {
         this.lanes = lanes && LANES;
     }
 
-    /** Whether the generated code can use the Vector API: its module is in the boot layer and this bundle sees it. */
+    /** Whether the generated code can use the Vector API: the JVM was started with its module. */
     static boolean vectorApi() {
-        try {
-            Class.forName("jdk.incubator.vector.DoubleVector", false, StepCompiler.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
+
+    /**
+     * The loader the generated classes see: this bundle's, except that the Vector API's packages
+     * and the JDK-internal ones its classes extend (which Janino loads to resolve their members)
+     * come from the JDK's own loaders, as {@code java.*} does under OSGi. Without it, Felix
+     * delegates neither to the JDK and the lanes do not compile inside the launcher.
+     */
+    private static final ClassLoader KERNEL_LOADER = new ClassLoader(StepCompiler.class.getClassLoader()) {
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith("jdk.incubator.vector.") || name.startsWith("jdk.internal.vm.vector.")) {
+                return Class.forName(name, false, ClassLoader.getPlatformClassLoader());
+            }
+            return super.loadClass(name, resolve);
+        }
+    };
 
     public Kernel compile(StepProgram program, Bindings bindings) {
         Layout layout = new Layout(program);
@@ -100,7 +111,7 @@ public final class StepCompiler {
         }
         SimpleCompiler compiler = new SimpleCompiler();
         // under OSGi the generated code must see the API and this bundle through this bundle's loader
-        compiler.setParentClassLoader(StepCompiler.class.getClassLoader());
+        compiler.setParentClassLoader(KERNEL_LOADER);
         try {
             compiler.cook(source);
             Class<?> c = compiler.getClassLoader().loadClass(CLASS_NAME);
