@@ -49,6 +49,7 @@ final class EventOps {
         int lo = list.offset() + 1;
         int hi = lo + ids[list.offset()];
         int n = post.size();
+        // counting the synapses costs a pass over the list: only where there is a second thread
         if (threads.threads() >= 2 && threads.pays(SYNAPSE_NS * l.synapses(ids, lo, hi, first))) {
             int parts = threads.threads();
             threads.run(p -> l.addRows(ids, lo, hi, first, weights, post,

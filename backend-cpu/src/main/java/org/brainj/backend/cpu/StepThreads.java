@@ -39,6 +39,7 @@ public final class StepThreads {
      */
     public static final String THREADS_PROPERTY = "brainj.cpu.threads";
 
+    private static final int MAX_THREADS = 256;
     private static final Map<Integer, Team> TEAMS = new ConcurrentHashMap<>();
 
     private final int threads;
@@ -46,8 +47,8 @@ public final class StepThreads {
 
     /** Splits into {@code threads} parts where an operation's estimated work reaches {@code minWorkNs}. */
     public StepThreads(int threads, double minWorkNs) {
-        if (threads < 1 || threads > 256) {
-            throw new IllegalArgumentException("a CPU backend runs a step on 1 to 256 threads, not " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("a CPU backend runs a step on 1 to " + MAX_THREADS + " threads, not " + threads);
         }
         if (!(minWorkNs >= 0)) {
             throw new IllegalArgumentException("the least work worth splitting is a time in ns >= 0, not " + minWorkNs);
@@ -59,7 +60,7 @@ public final class StepThreads {
     /** The default: {@value #THREADS_PROPERTY} threads (else the processors), splitting from {@link #MIN_WORK_NS}. */
     static StepThreads byDefault() {
         String property = System.getProperty(THREADS_PROPERTY);
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
         if (property != null) {
             try {
                 threads = Integer.parseInt(property.trim());

@@ -43,29 +43,53 @@ public final class StepCompiler {
     };
 
     /**
-     * The system property that keeps step kernels out of the Vector API's lanes ({@code false}),
-     * to compare; by default they use lanes wherever {@code jdk.incubator.vector} is there
+     * The system property that puts step kernels in the Vector API's lanes at any size
+     * ({@code true}) or never ({@code false}, to compare); by default from
+     * {@link #LANES_MIN_ELEMENTS}, wherever the JVM has {@code jdk.incubator.vector}
      * ({@code --add-modules jdk.incubator.vector}).
      */
     public static final String LANES_PROPERTY = "brainj.cpu.lanes";
-    private static final boolean LANES = !"false".equals(System.getProperty(LANES_PROPERTY)) && vectorApi();
+    /**
+     * The smallest population whose steps run in lanes by default. Until C2 has compiled a kernel
+     * the Vector API allocates every vector it computes, so lanes code starts many times slower
+     * than scalar code: in a fresh JVM CUBA at 10^4 took 1.3-1.5 s of process CPU for its first
+     * simulated second in lanes against 0.8-1.0 scalar (C2 done after about 2 s of wall time under
+     * a load of 20), and 0.16-0.20 against 0.29-0.35 s for each later second. Lanes save about
+     * 1.5 ns per element and step, so from about 50,000 elements they repay that within a
+     * simulated second; below, only long runs would.
+     */
+    static final int LANES_MIN_ELEMENTS = 50_000;
+    private static final Boolean LANES = lanesProperty();
+    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private final CpuBackend backend;
-    private final boolean lanes;
+    /** Lanes always, never, or (null) from {@link #LANES_MIN_ELEMENTS}. */
+    private final Boolean lanes;
 
     public StepCompiler(CpuBackend backend) {
         this(backend, LANES);
     }
 
-    /** A compiler that puts elements in lanes where {@code lanes} and the program allow (tests compare both). */
-    StepCompiler(CpuBackend backend, boolean lanes) {
+    /** A compiler that puts elements in lanes always, never or (null) by size, where the program allows (tests force them). */
+    StepCompiler(CpuBackend backend, Boolean lanes) {
         this.backend = backend;
-        this.lanes = lanes && LANES;
+        this.lanes = lanes;
+    }
+
+    private static Boolean lanesProperty() {
+        String value = System.getProperty(LANES_PROPERTY);
+        if (value == null) {
+            return null;
+        } else if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("-D" + LANES_PROPERTY + "=" + value + " is neither true nor false;"
+                    + " leave it out to use lanes from " + LANES_MIN_ELEMENTS + " elements");
+        }
+        return Boolean.valueOf(value);
     }
 
     /** Whether the generated code can use the Vector API: the JVM was started with its module. */
     static boolean vectorApi() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        return VECTOR_API;
     }
 
     /**
@@ -89,7 +113,8 @@ public final class StepCompiler {
         CpuTensor[] tensors = bind(layout, bindings);
         // state tensor 0 has the population's shape, which every per-element tensor shares
         int size = tensors[0].size();
-        KernelSource kernelSource = new KernelSource(program, layout, tensors, lanes);
+        boolean inLanes = VECTOR_API && (lanes != null ? lanes : size >= LANES_MIN_ELEMENTS);
+        KernelSource kernelSource = new KernelSource(program, layout, tensors, inLanes);
         String source = kernelSource.text(CLASS_NAME);
         try {
             ElementRange range = (ElementRange) compiled(source)

@@ -393,7 +393,7 @@ class StepCompilerTest {
         System.arraycopy(special, 0, y, 40, special.length);
         Map<String, Tensor> tensors = Map.of("x", cpu.asTensor(x, n), "y", cpu.asTensor(y, n));
         CpuTensor events = cpu.full(DType.INT32, 0, n + 1);
-        new StepCompiler(cpu, true).compile(program, new Bindings(tensors, 1, List.of(events))).run(0, 0.1, 0);
+        new StepCompiler(cpu, Boolean.TRUE).compile(program, new Bindings(tensors, 1, List.of(events))).run(0, 0.1, 0);
         Map<String, double[]> env = new HashMap<>(Map.of("x", x, "y", y, "t", new double[] {0}, "dt", new double[] {0.1}));
         for (Assign a : program.body()) {
             env.put(a.target(), Interpreter.eval(a.value(), env, n));
