@@ -11,7 +11,8 @@
 #   SIZES:   comma-separated sizes (default 1000,10000)
 #   REPEATS: runs per side (default 3)
 #   BACKEND: BrainJ backend (default cpu)
-# Environment: JAVA (default java), JAVA_OPTS, OUT (raw JSON lines, default /tmp/speed-suite.jsonl).
+# Environment: JAVA (default java), JAVA_OPTS (unset: --add-modules jdk.incubator.vector, as the brainj
+# script starts the JVM: the CPU backend's kernels use the Vector API), OUT (raw JSON lines, default /tmp/speed-suite.jsonl).
 # Build first, from the repository root:
 #   mvn -B -q -o package -DskipTests -pl benchmarks -am dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 set -eu
@@ -38,7 +39,7 @@ for case in $(echo "$CASES" | tr ',' ' '); do
                 | sed 's/^{/{"side": "brian2", /' >> "$OUT"
             start=$(date +%s.%N)
             # shellcheck disable=SC2086
-            line=$("$JAVA" ${JAVA_OPTS:-} -cp "$CP" org.brainj.benchmarks.speed.SpeedSuite "$case" "$n" "$BACKEND" 2>/dev/null | tail -1)
+            line=$("$JAVA" ${JAVA_OPTS---add-modules jdk.incubator.vector} -cp "$CP" org.brainj.benchmarks.speed.SpeedSuite "$case" "$n" "$BACKEND" 2>/dev/null | tail -1)
             process=$(echo "$(date +%s.%N) - $start" | bc)
             echo "$line" | sed "s/^{/{\"side\": \"brainj\", \"process_s\": $process, /" >> "$OUT"
             tail -2 "$OUT" >&2

@@ -28,11 +28,14 @@ public final class StepThreads {
     /** How long a parked worker waits for a new part before it ends. */
     static final long IDLE_NS = 1_000_000_000L;
     /**
-     * The default estimated work (ns) of one operation below which one thread is faster: a
-     * hand-over to a spinning worker costs about a microsecond, to a parked one tens of them, and
-     * the estimates run high for plain arithmetic (COBA's 4000 LIF, estimated 148 us, take about 10 us).
+     * The default estimated work (ns) of one operation below which one thread is faster. The
+     * estimates run about ten times high (CUBA's LIF at 10^4, estimated near 300 us, takes 25 us
+     * on one thread), and on this shared 2-core machine a hand-over costs tens of microseconds
+     * whenever the other core is busy: CUBA at 10^4 took 0.36-0.87 s of wall time per simulated
+     * second split in two and 0.26 s on one thread (load 4), so a step splits from about 100 us
+     * of real work (Hodgkin-Huxley at 10^4, CUBA at 10^5).
      */
-    public static final double MIN_WORK_NS = 200_000;
+    public static final double MIN_WORK_NS = 1_000_000;
     /**
      * The system property that sets the default thread count (1 keeps every step on the calling
      * thread: on a machine shared with other work, or to compare); by default the processors.

@@ -16,8 +16,10 @@ import org.brainj.api.program.Assign;
  * The elements of a step in lanes of the incubating Vector API ({@code jdk.incubator.vector}),
  * which C2 compiles to SIMD instructions (8 doubles on AVX-512): a loop over whole vectors ahead
  * of the scalar loop, which finishes the remainder. C2 does not vectorise the scalar loop itself
- * (its selects and conditional stores are branches to it), and a CUBA LIF step runs 2 to 2.5
- * times faster in lanes (measured on this machine, 10^4 neurons: 2.5 against 1.05 ns per neuron).
+ * where it selects or lists events (those are branches to it): CUBA at 10^4 on one thread, once
+ * compiled, took 0.16-0.20 s of CPU per simulated second in lanes against 0.29-0.35 scalar (the
+ * kernel alone, written out by hand: 1.05 against 2.5 ns per neuron). Until C2 has compiled it,
+ * lanes code is slower than scalar code ({@link StepCompiler#LANES_MIN_ELEMENTS}).
  *
  * <p>Only what the lanes compute exactly as the scalar code does is put in lanes: {@code + - * /},
  * negation, comparisons, logic, selects, {@code sqrt} and {@code abs} (each correctly rounded, or
