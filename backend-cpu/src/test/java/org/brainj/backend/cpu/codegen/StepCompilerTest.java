@@ -425,6 +425,43 @@ class StepCompilerTest {
         }
     }
 
+    /**
+     * Lanes split in chunks whose bounds are no multiples of the vector length (three threads
+     * over 20,497 elements) give the numbers and the event list of scalar code on one thread.
+     */
+    @Test
+    void lanesInChunksGiveWhatScalarCodeOnOneThreadGives() {
+        assumeTrue(StepCompiler.vectorApi(), "jdk.incubator.vector is not in the boot layer");
+        StepProgram program = new StepProgram(List.of(assign("free", "where(t - last >= 0.5, 1, 0)"),
+                assign("v", "where(free > 0.5, v * 0.9 + p, v)"), assign("s", "where(v > 0.3 and free > 0.5, 1, 0)"),
+                assign("v", "where(s > 0.5, -1, v)"), assign("spike", "s"), assign("last", "where(s > 0.5, t, last)")),
+                Set.of("v", "last", "spike"), Set.of("p"), List.of(), "spike");
+        int n = 20 * SplitKernel.MIN_CHUNK + 17;
+        Random random = new Random(13);
+        double[] v = randoms(random, n);
+        double[] p = randoms(random, n);
+        double[][] results = new double[2][];
+        int[][] lists = new int[2][];
+        CpuBackend[] backends = {new CpuBackend(1), new CpuBackend(new StepThreads(3, 0))};
+        for (int b = 0; b < 2; b++) {
+            CpuBackend backend = backends[b];
+            Map<String, Tensor> tensors = Map.of("v", backend.asTensor(v, n), "last", backend.full(DType.FLOAT64, -1, n),
+                    "spike", backend.zeros(DType.FLOAT64, n), "p", backend.asTensor(p, n));
+            CpuTensor events = backend.full(DType.INT32, 0, n + 1);
+            Kernel k = new StepCompiler(backend, b == 1).compile(program, new Bindings(tensors, 1, List.of(events)));
+            assertEquals(b == 1, ((SplitKernel) k).splits());
+            for (int step = 0; step < 10; step++) {
+                k.run(step * 0.1, 0.1, step);
+            }
+            results[b] = tensors.get("v").toDoubleArray();
+            lists[b] = events.toIntArray();
+        }
+        assertArrayEquals(results[0], results[1], 0);
+        assertTrue(lists[0][0] > 100, "events listed: " + lists[0][0]);
+        // the count, then the list; what lies after it is scratch
+        assertArrayEquals(Arrays.copyOf(lists[0], lists[0][0] + 1), Arrays.copyOf(lists[1], lists[1][0] + 1));
+    }
+
     /** A Poisson drive of mean up to 100 compiles (its search is shallow) and counts what the interpreter counts. */
     @Test
     void poissonCountsCompileForLargeMeansAndMatchTheInterpreter() {
