@@ -92,7 +92,9 @@ def run_brian2(case, n, target, seed, timeout):
 
 
 def run_brainj(case, n, backend, seed, timeout, java, cp, label):
-    cmd = [java] + os.environ.get('JAVA_OPTS', '').split() + ['-cp', cp, 'org.brainj.benchmarks.speed.SpeedSuite',
+    # unset JAVA_OPTS: the JVM as the brainj script starts it, with the Vector API the CPU backend's lanes use
+    opts = os.environ.get('JAVA_OPTS', '--add-modules jdk.incubator.vector')
+    cmd = [java] + opts.split() + ['-cp', cp, 'org.brainj.benchmarks.speed.SpeedSuite',
                                                               case, str(n), backend, str(seed)]
     out = timed(cmd, timeout)
     if out is None:

@@ -41,7 +41,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * finds it through {@link java.util.ServiceLoader}.
  *
  * <p>Any {@link CpuTensor} is an operand, whichever instance of this backend made it: they all
- * live on the same heap. Operations run on the calling thread.
+ * live on the same heap. Operations run on the calling thread, except that compiled steps and
+ * spike delivery split over the backend's {@link StepThreads} where their work pays, with the
+ * same results on any number of threads.
  */
 @Component(service = Backend.class, property = Backend.NAME_PROPERTY + "=" + CpuBackend.NAME)
 public final class CpuBackend implements Backend {
@@ -49,9 +51,29 @@ public final class CpuBackend implements Backend {
     public static final String NAME = "cpu";
 
     private final CustomOpRegistry ops = new CustomOpRegistry(NAME);
+    private final StepThreads stepThreads;
 
-    /** For {@link java.util.ServiceLoader} and Declarative Services alike. */
+    /**
+     * For {@link java.util.ServiceLoader} and Declarative Services alike: a step on up to
+     * {@value StepThreads#THREADS_PROPERTY} threads, by default the processors.
+     */
     public CpuBackend() {
+        this(StepThreads.byDefault());
+    }
+
+    /** A backend that runs a step on up to {@code threads} threads (1: all on the calling thread). */
+    public CpuBackend(int threads) {
+        this(new StepThreads(threads, StepThreads.MIN_WORK_NS));
+    }
+
+    /** A backend that splits its steps as {@code stepThreads} says (tests split the smallest work). */
+    public CpuBackend(StepThreads stepThreads) {
+        this.stepThreads = stepThreads;
+    }
+
+    /** How this backend splits a step's operations over threads. */
+    public StepThreads stepThreads() {
+        return stepThreads;
     }
 
     @Activate
@@ -77,7 +99,7 @@ public final class CpuBackend implements Backend {
     @Override
     public String description() {
         return "plain Java loops over heap arrays (Java " + Runtime.version().feature() + ", a step on up to "
-                + StepCompiler.maxThreads() + " threads where its work pays)";
+                + stepThreads.threads() + " threads where its work pays)";
     }
 
     // ---- creation ------------------------------------------------------------------------
@@ -430,7 +452,7 @@ public final class CpuBackend implements Backend {
     public void csrListAdd(Tensor list, int first, Tensor indptr, Tensor indices, Tensor weights, Tensor post) {
         String op = "csrListAdd";
         EventOps.csrListAdd(own(op, list, "list"), first, own(op, indptr, "indptr"), own(op, indices, "indices"),
-                own(op, weights, "weights"), own(op, post, "post"));
+                own(op, weights, "weights"), own(op, post, "post"), stepThreads);
     }
 
     @Override

@@ -22,25 +22,40 @@ final class EventOps {
         int so = spikes.offset();
         for (int i = 0; i < l.lines; i++) {
             if (s[so + i]) {
-                l.addRow(i, weights, post);
+                l.addRow(i, weights, post, 0, post.size());
             }
         }
     }
 
-    /** {@code post[indices[k]] += w[k]} for each listed {@code i} in {@code [first, first + rows)}, row {@code i - first}. */
+    /**
+     * The estimated cost (ns) of one synapse's delivery: a scattered read-modify-write, about
+     * what a cache miss costs once the targets outgrow the cache.
+     */
+    static final double SYNAPSE_NS = 2;
+
+    /**
+     * {@code post[indices[k]] += w[k]} for each listed {@code i} in {@code [first, first + rows)}, row
+     * {@code i - first}. Where the listed rows' synapses are work enough, the post-synaptic elements
+     * are split into one contiguous range per thread, each thread going through all listed rows
+     * and adding only to its own range: no two threads write one element, and each element gets
+     * its additions in the list's order, as on one thread, so the sums are the same to the bit.
+     */
     static void csrListAdd(CpuTensor list, int first, CpuTensor indptr, CpuTensor indices, CpuTensor weights,
-                           CpuTensor post) {
+                           CpuTensor post, StepThreads threads) {
         String op = "csrListAdd";
         int rows = indptr.size() - 1;
         Layout l = check(op, null, indptr, indices, weights, post, "indptr", "indices", rows);
         int[] ids = listed(op, list);
         int lo = list.offset() + 1;
         int hi = lo + ids[list.offset()];
-        for (int k = lo; k < hi; k++) {
-            int row = ids[k] - first;
-            if (row >= 0 && row < rows) {
-                l.addRow(row, weights, post);
-            }
+        int n = post.size();
+        // counting the synapses costs a pass over the list: only where there is a second thread
+        if (threads.threads() >= 2 && threads.pays(SYNAPSE_NS * l.synapses(ids, lo, hi, first))) {
+            int parts = threads.threads();
+            threads.run(p -> l.addRows(ids, lo, hi, first, weights, post,
+                    (int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts)));
+        } else {
+            l.addRows(ids, lo, hi, first, weights, post, 0, n);
         }
     }
 
@@ -264,28 +279,57 @@ final class EventOps {
             }
         }
 
+        /** The synapses of the listed rows {@code ids[lo .. hi) - first} that are rows of this layout. */
+        long synapses(int[] ids, int lo, int hi, int first) {
+            long count = 0;
+            for (int k = lo; k < hi; k++) {
+                int row = ids[k] - first;
+                if (row >= 0 && row < lines) {
+                    count += ptr[ptrOffset + row + 1] - ptr[ptrOffset + row];
+                }
+            }
+            return count;
+        }
+
+        /** {@link #addRow} for each listed row {@code ids[lo .. hi) - first} in order, adding only to targets in {@code [from, to)}. */
+        void addRows(int[] ids, int lo, int hi, int first, CpuTensor weights, CpuTensor post, int from, int to) {
+            for (int k = lo; k < hi; k++) {
+                int row = ids[k] - first;
+                if (row >= 0 && row < lines) {
+                    addRow(row, weights, post, from, to);
+                }
+            }
+        }
+
         /**
-         * {@code post[indices[k]] += w[k]} (or the one weight) over the synapses of {@code line},
-         * in one loop per dtype: the operands were checked once for the call, only the targets
-         * are checked here.
+         * {@code post[indices[k]] += w[k]} (or the one weight) over the synapses of {@code line}
+         * whose targets are in {@code [from, to)}, in one loop per dtype: the operands were checked
+         * once for the call, only the targets are checked here.
          */
-        void addRow(int line, CpuTensor weights, CpuTensor post) {
-            int from = ptr(line);
-            int to = ptr(line + 1);
+        void addRow(int line, CpuTensor weights, CpuTensor post, int from, int to) {
+            int start = ptr(line);
+            int end = ptr(line + 1);
             int n = post.size();
             int po = post.offset();
             int wo = weights.offset();
             int stride = weights.rank() == 0 ? 0 : 1;
+            boolean all = from == 0 && to == n;
             if (post.data() instanceof double[] p) {
                 double[] w = (double[]) weights.data();
-                for (int k = from; k < to; k++) {
-                    p[po + checkedTarget(k, n)] += w[wo + stride * k];
+                for (int k = start; k < end; k++) {
+                    int j = checkedTarget(k, n);
+                    if (all || (j >= from && j < to)) {
+                        p[po + j] += w[wo + stride * k];
+                    }
                 }
             } else {
                 float[] p = (float[]) post.data();
                 float[] w = (float[]) weights.data();
-                for (int k = from; k < to; k++) {
-                    p[po + checkedTarget(k, n)] += w[wo + stride * k];
+                for (int k = start; k < end; k++) {
+                    int j = checkedTarget(k, n);
+                    if (all || (j >= from && j < to)) {
+                        p[po + j] += w[wo + stride * k];
+                    }
                 }
             }
         }

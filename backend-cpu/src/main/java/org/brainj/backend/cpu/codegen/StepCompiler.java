@@ -31,11 +31,6 @@ import org.codehaus.janino.SimpleCompiler;
  * changes the result without recompiling.
  */
 public final class StepCompiler {
-    /** The most threads one compiled step runs on (see {@code brainj.cpu.threads}). */
-    public static int maxThreads() {
-        return SplitKernel.maxThreads();
-    }
-
     private static final String CLASS_NAME = "org.brainj.backend.cpu.codegen.GeneratedStep";
     private static final int CACHE_SIZE = 256;
     private static final Map<String, Class<?>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
@@ -47,24 +42,86 @@ public final class StepCompiler {
         }
     };
 
+    /**
+     * The system property that puts step kernels in the Vector API's lanes at any size
+     * ({@code true}) or never ({@code false}, to compare); by default from
+     * {@link #LANES_MIN_ELEMENTS}, wherever the JVM has {@code jdk.incubator.vector}
+     * ({@code --add-modules jdk.incubator.vector}).
+     */
+    public static final String LANES_PROPERTY = "brainj.cpu.lanes";
+    /**
+     * The smallest population whose steps run in lanes by default. Until C2 has compiled a kernel
+     * the Vector API allocates every vector it computes, so lanes code starts many times slower
+     * than scalar code: in a fresh JVM CUBA at 10^4 took 1.3-1.5 s of process CPU for its first
+     * simulated second in lanes against 0.8-1.0 scalar (C2 done after about 2 s of wall time under
+     * a load of 20), and 0.16-0.20 against 0.29-0.35 s for each later second. Lanes save about
+     * 1.5 ns per element and step, so from about 50,000 elements they repay that within a
+     * simulated second; below, only long runs would.
+     */
+    static final int LANES_MIN_ELEMENTS = 50_000;
+    private static final Boolean LANES = lanesProperty();
+    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     private final CpuBackend backend;
+    /** Lanes always, never, or (null) from {@link #LANES_MIN_ELEMENTS}. */
+    private final Boolean lanes;
 
     public StepCompiler(CpuBackend backend) {
-        this.backend = backend;
+        this(backend, LANES);
     }
+
+    /** A compiler that puts elements in lanes always, never or (null) by size, where the program allows (tests force them). */
+    StepCompiler(CpuBackend backend, Boolean lanes) {
+        this.backend = backend;
+        this.lanes = lanes;
+    }
+
+    private static Boolean lanesProperty() {
+        String value = System.getProperty(LANES_PROPERTY);
+        if (value == null) {
+            return null;
+        } else if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("-D" + LANES_PROPERTY + "=" + value + " is neither true nor false;"
+                    + " leave it out to use lanes from " + LANES_MIN_ELEMENTS + " elements");
+        }
+        return Boolean.valueOf(value);
+    }
+
+    /** Whether the generated code can use the Vector API: the JVM was started with its module. */
+    static boolean vectorApi() {
+        return VECTOR_API;
+    }
+
+    /**
+     * The loader the generated classes see: this bundle's, except that the Vector API's packages
+     * and the JDK-internal ones its classes extend (which Janino loads to resolve their members)
+     * come from the JDK's own loaders, as {@code java.*} does under OSGi. Without it, Felix
+     * delegates neither to the JDK and the lanes do not compile inside the launcher.
+     */
+    private static final ClassLoader KERNEL_LOADER = new ClassLoader(StepCompiler.class.getClassLoader()) {
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith("jdk.incubator.vector.") || name.startsWith("jdk.internal.vm.vector.")) {
+                return Class.forName(name, false, ClassLoader.getPlatformClassLoader());
+            }
+            return super.loadClass(name, resolve);
+        }
+    };
 
     public Kernel compile(StepProgram program, Bindings bindings) {
         Layout layout = new Layout(program);
         CpuTensor[] tensors = bind(layout, bindings);
         // state tensor 0 has the population's shape, which every per-element tensor shares
         int size = tensors[0].size();
-        KernelSource kernelSource = new KernelSource(program, layout, tensors);
+        boolean inLanes = VECTOR_API && (lanes != null ? lanes : size >= LANES_MIN_ELEMENTS);
+        KernelSource kernelSource = new KernelSource(program, layout, tensors, inLanes);
         String source = kernelSource.text(CLASS_NAME);
         try {
             ElementRange range = (ElementRange) compiled(source)
                     .getConstructor(CpuTensor[].class, long.class)
                     .newInstance(tensors, bindings.seed());
-            return new SplitKernel(range, size, events(program, bindings, size), kernelSource.elementNs());
+            return new SplitKernel(range, size, events(program, bindings, size), kernelSource.elementNs(),
+                    backend.stepThreads());
         } catch (InstantiationException | IllegalAccessException | NoSuchMethodException | InvocationTargetException e) {
             throw new IllegalStateException("the generated step class cannot be instantiated", e);
         }
@@ -79,7 +136,7 @@ public final class StepCompiler {
         }
         SimpleCompiler compiler = new SimpleCompiler();
         // under OSGi the generated code must see the API and this bundle through this bundle's loader
-        compiler.setParentClassLoader(StepCompiler.class.getClassLoader());
+        compiler.setParentClassLoader(KERNEL_LOADER);
         try {
             compiler.cook(source);
             Class<?> c = compiler.getClassLoader().loadClass(CLASS_NAME);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,7 @@ import org.brainj.api.tensor.Tensor;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.backend.cpu.CpuBackend;
 import org.brainj.backend.cpu.CpuTensor;
+import org.brainj.backend.cpu.StepThreads;
 import org.junit.jupiter.api.Test;
 
 class StepCompilerTest {
@@ -219,11 +221,15 @@ class StepCompilerTest {
         StepProgram p = new StepProgram(List.of(assign("x", "x + 0.25"), assign("spike", "where(x > 0.5, 1, 0)")),
                 Set.of("x", "spike"), Set.of(), List.of(), "spike");
         CpuTensor whole = cpu.full(DType.INT32, 0, n + 1);
-        CpuTensor split = cpu.full(DType.INT32, 0, n + 1);
         cpu.compile(p, new Bindings(Map.of("x", cpu.asTensor(x0.clone(), n), "spike", cpu.zeros(DType.FLOAT64, n)), 0,
                 List.of(whole))).run(0, 1, 0);
-        ((SplitKernel) cpu.compile(p, new Bindings(Map.of("x", cpu.asTensor(x0.clone(), n), "spike",
-                cpu.zeros(DType.FLOAT64, n)), 0, List.of(split)))).runSplit(0, 1, 0);
+        // three chunks on however many cores, each split whatever its work
+        CpuBackend threes = new CpuBackend(new StepThreads(3, 0));
+        CpuTensor split = threes.full(DType.INT32, 0, n + 1);
+        Kernel splitting = threes.compile(p, new Bindings(Map.of("x", threes.asTensor(x0.clone(), n), "spike",
+                threes.zeros(DType.FLOAT64, n)), 0, List.of(split)));
+        assertTrue(((SplitKernel) splitting).splits());
+        splitting.run(0, 1, 0);
         int[] expected = new int[n + 1];
         for (int i = 0; i < n; i++) {
             if (x0[i] + 0.25 > 0.5) {
@@ -303,8 +309,8 @@ class StepCompilerTest {
 
             Layout layout = new Layout(program);
             CpuTensor[] bound = layout.tensorNames.stream().map(x -> (CpuTensor) tensors.get(x)).toArray(CpuTensor[]::new);
-            String source = new KernelSource(program, layout, bound).text("p.K");
-            String loop = source.substring(source.indexOf("for (int i"));
+            String source = new KernelSource(program, layout, bound, false).text("p.K");
+            String loop = source.substring(source.indexOf("for (;"));
             assertTrue(source.contains("Math.exp") && !loop.contains("Math.exp") && !loop.contains("Math.log"),
                     method + ": the propagator is computed in the loop:\n" + source);
         }
@@ -356,13 +362,104 @@ class StepCompilerTest {
 
         Layout layout = new Layout(program);
         CpuTensor[] bound = layout.tensorNames.stream().map(x -> (CpuTensor) tensors.get(x)).toArray(CpuTensor[]::new);
-        String source = new KernelSource(program, layout, bound).text("p.K");
+        String source = new KernelSource(program, layout, bound, false).text("p.K");
         int spike = layout.tensorNames.indexOf("spike");
         int kept = layout.tensorNames.indexOf("last");
         assertTrue(source.contains("final boolean") && !source.contains("> 0.5"), "flags as booleans:\n" + source);
         assertTrue(!source.contains("= a" + spike + "[o" + spike + " + i]"), "the old spike flag is read:\n" + source);
         assertTrue(source.contains("; a" + kept + "[o" + kept + " + i] = v" + kept + "; }"),
                 "the last spike's time is written everywhere:\n" + source);
+    }
+
+    /**
+     * With {@code jdk.incubator.vector} there (surefire adds it), a program of arithmetic,
+     * comparisons, selects, sqrt and abs runs in lanes and gives the interpreter's numbers to the
+     * bit, signed zeros, infinities and NaN included, over whole vectors and the remainder; a
+     * program with exp or a random draw stays scalar.
+     */
+    @Test
+    void arithmeticRunsInLanesWithTheInterpretersBits() {
+        assumeTrue(StepCompiler.vectorApi(), "jdk.incubator.vector is not in the boot layer");
+        StepProgram program = new StepProgram(List.of(assign("r", "sqrt(abs(x)) / x"),
+                assign("y", "where(x != x or x > 1e300, -0.0, r * (x - y) + -x)"),
+                assign("on", "where(y >= 0 and not (x < -1), 1, 0)"), assign("x", "where(on > 0.5, x / 0.0, -y)")),
+                Set.of("x", "y"), Set.of(), List.of(), "x");
+        int n = 8 * 37 + 5;
+        Random random = new Random(12);
+        double[] x = randoms(random, n);
+        double[] y = randoms(random, n);
+        double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 1e301};
+        System.arraycopy(special, 0, x, 3, special.length);
+        System.arraycopy(special, 0, y, 40, special.length);
+        Map<String, Tensor> tensors = Map.of("x", cpu.asTensor(x, n), "y", cpu.asTensor(y, n));
+        CpuTensor events = cpu.full(DType.INT32, 0, n + 1);
+        new StepCompiler(cpu, Boolean.TRUE).compile(program, new Bindings(tensors, 1, List.of(events))).run(0, 0.1, 0);
+        Map<String, double[]> env = new HashMap<>(Map.of("x", x, "y", y, "t", new double[] {0}, "dt", new double[] {0.1}));
+        for (Assign a : program.body()) {
+            env.put(a.target(), Interpreter.eval(a.value(), env, n));
+        }
+        int listed = 0;
+        for (String v : List.of("x", "y")) {
+            double[] got = tensors.get(v).toDoubleArray();
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(env.get(v)[i]), Double.doubleToRawLongBits(got[i]),
+                        v + "[" + i + "]: " + env.get(v)[i] + " against " + got[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (env.get("x")[i] != 0) {
+                assertEquals(i, events.toIntArray()[1 + listed++]);
+            }
+        }
+        assertEquals(listed, events.toIntArray()[0]);
+
+        Layout layout = new Layout(program);
+        CpuTensor[] bound = layout.tensorNames.stream().map(v -> (CpuTensor) tensors.get(v)).toArray(CpuTensor[]::new);
+        assertTrue(new KernelSource(program, layout, bound, true).text("p.K").contains("DoubleVector.fromArray"));
+        StepProgram withExp = new StepProgram(List.of(assign("x", "exp(x)")), Set.of("x"), Set.of(), List.of());
+        StepProgram withDraw = new StepProgram(List.of(assign("x", "x + u")), Set.of("x"), Set.of(),
+                List.of(new RandomDraw("u", Distribution.UNIFORM, 0)));
+        for (StepProgram scalar : List.of(withExp, withDraw)) {
+            assertTrue(!new KernelSource(scalar, new Layout(scalar), new CpuTensor[] {cpu.asTensor(x, n)}, true)
+                    .text("p.K").contains("DoubleVector"), "scalar: " + scalar.body());
+        }
+    }
+
+    /**
+     * Lanes split in chunks whose bounds are no multiples of the vector length (three threads
+     * over 20,497 elements) give the numbers and the event list of scalar code on one thread.
+     */
+    @Test
+    void lanesInChunksGiveWhatScalarCodeOnOneThreadGives() {
+        assumeTrue(StepCompiler.vectorApi(), "jdk.incubator.vector is not in the boot layer");
+        StepProgram program = new StepProgram(List.of(assign("free", "where(t - last >= 0.5, 1, 0)"),
+                assign("v", "where(free > 0.5, v * 0.9 + p, v)"), assign("s", "where(v > 0.3 and free > 0.5, 1, 0)"),
+                assign("v", "where(s > 0.5, -1, v)"), assign("spike", "s"), assign("last", "where(s > 0.5, t, last)")),
+                Set.of("v", "last", "spike"), Set.of("p"), List.of(), "spike");
+        int n = 20 * SplitKernel.MIN_CHUNK + 17;
+        Random random = new Random(13);
+        double[] v = randoms(random, n);
+        double[] p = randoms(random, n);
+        double[][] results = new double[2][];
+        int[][] lists = new int[2][];
+        CpuBackend[] backends = {new CpuBackend(1), new CpuBackend(new StepThreads(3, 0))};
+        for (int b = 0; b < 2; b++) {
+            CpuBackend backend = backends[b];
+            Map<String, Tensor> tensors = Map.of("v", backend.asTensor(v, n), "last", backend.full(DType.FLOAT64, -1, n),
+                    "spike", backend.zeros(DType.FLOAT64, n), "p", backend.asTensor(p, n));
+            CpuTensor events = backend.full(DType.INT32, 0, n + 1);
+            Kernel k = new StepCompiler(backend, b == 1).compile(program, new Bindings(tensors, 1, List.of(events)));
+            assertEquals(b == 1, ((SplitKernel) k).splits());
+            for (int step = 0; step < 10; step++) {
+                k.run(step * 0.1, 0.1, step);
+            }
+            results[b] = tensors.get("v").toDoubleArray();
+            lists[b] = events.toIntArray();
+        }
+        assertArrayEquals(results[0], results[1], 0);
+        assertTrue(lists[0][0] > 100, "events listed: " + lists[0][0]);
+        // the count, then the list; what lies after it is scratch
+        assertArrayEquals(Arrays.copyOf(lists[0], lists[0][0] + 1), Arrays.copyOf(lists[1], lists[1][0] + 1));
     }
 
     /** A Poisson drive of mean up to 100 compiles (its search is shallow) and counts what the interpreter counts. */
@@ -402,7 +499,7 @@ class StepCompilerTest {
 
         Layout layout = new Layout(program);
         CpuTensor[] bound = layout.tensorNames.stream().map(v -> (CpuTensor) tensors.get(v)).toArray(CpuTensor[]::new);
-        String source = new KernelSource(program, layout, bound).text("p.K");
+        String source = new KernelSource(program, layout, bound, false).text("p.K");
         // exp(x) and exp(y) once before x changes, exp(x) once after: three, not five
         assertEquals(3, source.split("Math\\.exp\\(", -1).length - 1, source);
     }

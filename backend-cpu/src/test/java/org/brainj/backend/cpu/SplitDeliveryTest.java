@@ -1,0 +1,83 @@
+package org.brainj.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.Tensor;
+import org.brainj.api.tensor.TensorIndexException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code csrListAdd} split by post-synaptic ranges over threads gives, to the bit, the sums of a
+ * plain loop over the listed rows in list order: weights of mixed magnitudes make any other
+ * order of additions round differently.
+ */
+class SplitDeliveryTest {
+    private static final int PRE = 300;
+    private static final int POST = 1000;
+
+    @Test
+    void eachPostElementGetsItsAdditionsInListOrderOnAnyNumberOfThreads() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int[] ptr = new int[PRE + 1];
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < PRE; i++) {
+            for (int j = 0; j < POST; j++) {
+                if (rnd.nextDouble() < 0.1) {
+                    idx.add(j);
+                }
+            }
+            ptr[i + 1] = idx.size();
+        }
+        int[] indices = idx.stream().mapToInt(Integer::intValue).toArray();
+        double[] w = new double[indices.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = rnd.nextDouble(-1, 1) * Math.pow(10, rnd.nextInt(-8, 9));
+        }
+        // the list holds pre-synaptic neurons 100 .. 100 + PRE (first = 100), and some outside
+        int first = 100;
+        List<Integer> listed = new ArrayList<>();
+        for (int i = 50; i < first + PRE + 50; i++) {
+            if (rnd.nextDouble() < 0.4) {
+                listed.add(i);
+            }
+        }
+        int[] list = new int[listed.size() + 1];
+        list[0] = listed.size();
+        for (int k = 0; k < listed.size(); k++) {
+            list[k + 1] = listed.get(k);
+        }
+        // two deliveries of the list, added in list order
+        double[] expected = new double[POST];
+        for (int repeat = 0; repeat < 2; repeat++) {
+            for (int k = 1; k <= list[0]; k++) {
+                int row = list[k] - first;
+                for (int s = row >= 0 && row < PRE ? ptr[row] : 0; row >= 0 && row < PRE && s < ptr[row + 1]; s++) {
+                    expected[indices[s]] += w[s];
+                }
+            }
+        }
+        for (int threads = 1; threads <= 3; threads++) {
+            CpuBackend cpu = new CpuBackend(new StepThreads(threads, 0));
+            Tensor post = cpu.zeros(DType.FLOAT64, POST);
+            for (int repeat = 0; repeat < 2; repeat++) {
+                cpu.csrListAdd(cpu.asTensor(list), first, cpu.asTensor(ptr), cpu.asTensor(indices), cpu.asTensor(w), post);
+            }
+            assertArrayEquals(expected, post.toDoubleArray(), 0.0, threads + " threads");
+        }
+    }
+
+    @Test
+    void aTargetOutsideThePostElementsIsReportedFromASplitDelivery() {
+        CpuBackend cpu = new CpuBackend(new StepThreads(2, 0));
+        TensorIndexException e = assertThrows(TensorIndexException.class, () -> cpu.csrListAdd(
+                cpu.asTensor(new int[] {1, 0}), 0, cpu.asTensor(new int[] {0, 2}), cpu.asTensor(new int[] {1, 7}),
+                cpu.asTensor(new double[] {1, 1}), cpu.zeros(DType.FLOAT64, 4)));
+        assertTrue(e.getMessage().contains("indices[1] = 7"), e.getMessage());
+    }
+}
