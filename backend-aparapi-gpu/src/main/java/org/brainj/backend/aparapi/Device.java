@@ -32,6 +32,10 @@ final class Device {
         final int dtype;
         final int offset;
         final int length;
+        /** Counts the backend operations that wrote into this range, so what was derived from it knows when it is stale. */
+        private int writes;
+        /** What a delivery derived from this range (the CSC of a CSR whose indices live here), or null. */
+        private Object derived;
 
         Block(Pool pool, int dtype, int offset, int length) {
             this.dtype = dtype;
@@ -40,6 +44,23 @@ final class Device {
             if (length > 0) {
                 CLEANER.register(this, () -> pool.release(offset, length));
             }
+        }
+
+        /** An operation is about to write into this range. */
+        void written() {
+            writes++;
+        }
+
+        int writes() {
+            return writes;
+        }
+
+        Object derived() {
+            return derived;
+        }
+
+        void derive(Object value) {
+            derived = value;
         }
     }
 
@@ -249,7 +270,7 @@ final class Device {
     }
 
     /**
-     * Spike delivery (CSR_ADD in one work item, CSC_GATHER one per post element); returns the
+     * The gather over a caller's CSC (CSC_GATHER), one work item per post element; returns the
      * device's status: which checks failed.
      */
     synchronized int[] events(int op, Slot post, Slot spikes, Slot ptr, Slot idx, Slot weights, boolean scalarWeight,
@@ -258,8 +279,24 @@ final class Device {
         kernel.inner = bound;
         kernel.offW = weights.offset();
         kernel.strideW = scalarWeight ? 0 : 1;
-        int items = op == OpKernel.CSR_ADD ? 1 : postSize;
-        return launch(op, 0, items, new int[] {lines}, post, spikes, ptr, idx) == 0 ? new int[3] : kernel.status.clone();
+        return launch(op, 0, postSize, new int[] {lines}, post, spikes, ptr, idx) == 0 ? new int[3] : kernel.status.clone();
+    }
+
+    /**
+     * A CSR's delivery gathered over its {@code columns} (FLAG_GATHER over flags, LIST_GATHER over
+     * an event list whose elements from {@code first} on are the CSR's {@code rows}), one work item
+     * per post element, in one launch; {@code scale} is the offset of per-row factors in post's
+     * pool, or negative for none.
+     */
+    synchronized void gather(int op, int first, int rows, Slot post, Slot events, Columns columns, Slot weights,
+            boolean scalarWeight, int scale) {
+        kernel.first = first;
+        kernel.offW = weights.offset();
+        kernel.strideW = scalarWeight ? 0 : 1;
+        kernel.offS = columns.positions.offset();
+        kernel.offF = scale;
+        launch(op, 0, columns.colptr.size() - 1, new int[] {rows}, post, events, columns.colptr.slot(),
+                columns.rows.slot());
     }
 
     /**
@@ -280,18 +317,10 @@ final class Device {
         return Math.max(1, (size + OpKernel.EVENT_BLOCK - 1) / OpKernel.EVENT_BLOCK);
     }
 
-    /**
-     * An event-list operation in one work item (EVENT_FLAGS, CSR_LIST_ADD; the last
-     * with the connectivity's nnz and post size, else 0); returns the device's status.
-     */
-    synchronized int[] listed(int op, int first, int lines, Slot o, Slot a, Slot b, Slot c, Slot weights,
-            boolean scalarWeight, int nnz, int postSize) {
+    /** The flags of an event list (EVENT_FLAGS) in one work item: {@code size} flags from element {@code first}. */
+    synchronized void eventFlags(int first, int size, Slot flags, Slot list) {
         kernel.first = first;
-        kernel.len = nnz;
-        kernel.inner = postSize;
-        kernel.offW = weights.offset();
-        kernel.strideW = scalarWeight ? 0 : 1;
-        return launch(op, 0, 1, new int[] {lines}, o, a, b, c) == 0 ? new int[3] : kernel.status.clone();
+        launch(OpKernel.EVENT_FLAGS, 0, 1, new int[] {size}, flags, list, Slot.NONE, Slot.NONE);
     }
 
     /**
@@ -352,21 +381,24 @@ final class Device {
     }
 
     /**
-     * Synaptic program {@code index} over {@code count} synapses, in one work item: those listed
-     * from {@code list} in the int32 pool, or all in index order when {@code list} is negative;
-     * {@code pre} and {@code post} are the int32 offsets of each synapse's neuron indices; the
-     * draws are keyed by {@code seed} and {@code step}.
+     * Synaptic program {@code index} over {@code count} synapses: those listed from {@code list}
+     * in the int32 pool, or all in index order when {@code list} is negative; {@code pre} and
+     * {@code post} are the int32 offsets of each synapse's neuron indices; the draws are keyed by
+     * {@code seed} and {@code step}. The list is cut into {@code items} parts, one work item each:
+     * at the {@code items + 1} starts from {@code segments} in the int32 pool, or when that is
+     * negative into runs of {@code count / items} (rounded up) positions.
      */
-    synchronized void synapses(int index, int count, int list, int pre, int post, double t, double dt, long seed,
-            long step) {
+    synchronized void synapses(int index, int count, int list, int pre, int post, int items, int segments, double t,
+            double dt, long seed, long step) {
         kernel.s0 = t;
         kernel.s1 = dt;
         kernel.key0 = (int) seed;
         kernel.key1 = (int) (seed >>> 32);
         kernel.counter = (int) step;
+        kernel.offSeg = segments;
         int[] one = {1};
-        launch(OpKernel.STEP, index, 1, new int[] {count}, Slot.NONE, new Slot(OpKernel.I32, list, one),
-                new Slot(OpKernel.I32, pre, one), new Slot(OpKernel.I32, post, one));
+        launch(OpKernel.STEP, index, items, new int[] {count, (count + items - 1) / items}, Slot.NONE,
+                new Slot(OpKernel.I32, list, one), new Slot(OpKernel.I32, pre, one), new Slot(OpKernel.I32, post, one));
     }
 
     /** Launches and returns non-zero when the device flagged an invalid operand. */
@@ -413,8 +445,7 @@ final class Device {
 
     /** Operations whose operands the device validates (connectivity, int32 division and powers). */
     private static boolean checked(int op, int fn, int dtA) {
-        return op == OpKernel.CSR_ADD || op == OpKernel.CSC_GATHER || op == OpKernel.CSR_LIST_ADD
-                || (op == OpKernel.BINARY && dtA == OpKernel.I32 && (fn == OpKernel.DIV || fn == OpKernel.POW));
+        return op == OpKernel.CSC_GATHER || (op == OpKernel.BINARY && dtA == OpKernel.I32 && (fn == OpKernel.DIV || fn == OpKernel.POW));
     }
 
     /** Contiguous row-major strides of a shape. */
