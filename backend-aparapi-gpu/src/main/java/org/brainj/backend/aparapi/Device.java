@@ -70,11 +70,29 @@ final class Device {
     /** The kernel: the plain one, then a generated subclass holding the step programs compiled so far. */
     private OpKernel kernel = new OpKernel();
     private boolean launched;
+    /** Kernel launches so far, and those of them that staged a read to the host: what a step costs on a device. */
+    private long launches;
+    private long reads;
+    /**
+     * How a CSR's delivery is cut into work items: one per post-synaptic neuron (GATHER, for
+     * devices of many narrow cores: GPUs), or one range of posts per compute unit (SCATTER, for
+     * CPU devices such as PoCL, where the gathers' per-post searches cost more than they save).
+     * Both give the CPU backend's bits.
+     */
+    enum Spread { GATHER, SCATTER }
+
+    private Spread spread;
+    /** Work items of a SCATTER: the device's compute units. */
+    private final int units;
     /** One float64 element that launches may write to no purpose (a new kernel's first launch). */
     private final Block scratch;
 
     Device(OpenClLauncher launcher) {
         this.launcher = launcher;
+        com.aparapi.device.OpenCLDevice device = launcher.device();
+        boolean cpu = device != null && device.getType() == com.aparapi.device.Device.TYPE.CPU;
+        this.spread = cpu ? Spread.SCATTER : Spread.GATHER;
+        this.units = device == null ? 1 : Math.max(1, device.getMaxComputeUnits());
         launcher.adopt(kernel);
         kernel.setExplicit(true);
         kernel.f64 = new double[MIN_POOL_BYTES / 8];
@@ -186,6 +204,7 @@ final class Device {
             return new double[0];
         }
         ensureStage(length);
+        reads++;
         copy(length, new int[] {length}, new Slot(OpKernel.STAGE, 0, new int[] {1}), new Slot(dtype, offset, new int[] {1}));
         kernel.get(kernel.stage);
         return Arrays.copyOf(kernel.stage, length);
@@ -282,6 +301,15 @@ final class Device {
         return launch(op, 0, postSize, new int[] {lines}, post, spikes, ptr, idx) == 0 ? new int[3] : kernel.status.clone();
     }
 
+    Spread spread() {
+        return spread;
+    }
+
+    /** Sets how deliveries are cut (tests run both on one device). */
+    void spread(Spread spread) {
+        this.spread = spread;
+    }
+
     /**
      * A CSR's delivery gathered over its {@code columns} (FLAG_GATHER over flags, LIST_GATHER over
      * an event list whose elements from {@code first} on are the CSR's {@code rows}), one work item
@@ -293,10 +321,24 @@ final class Device {
         kernel.first = first;
         kernel.offW = weights.offset();
         kernel.strideW = scalarWeight ? 0 : 1;
-        kernel.offS = columns.positions.offset();
+        kernel.offS = columns.positions().offset();
         kernel.offF = scale;
-        launch(op, 0, columns.colptr.size() - 1, new int[] {rows}, post, events, columns.colptr.slot(),
-                columns.rows.slot());
+        launch(op, 0, columns.colptr().size() - 1, new int[] {rows}, post, events, columns.colptr().slot(),
+                columns.rows().slot());
+    }
+
+    /**
+     * A CSR's delivery (FLAG_SCATTER, LIST_SCATTER) scattered by ranges of its {@code posts}, one
+     * work item per compute unit, in one launch; arguments as {@link #gather}.
+     */
+    synchronized void scatter(int op, int first, int rows, int posts, Slot post, Slot events, Slot ptr, Slot idx,
+            Slot weights, boolean scalarWeight, int scale) {
+        kernel.first = first;
+        kernel.inner = posts;
+        kernel.offW = weights.offset();
+        kernel.strideW = scalarWeight ? 0 : 1;
+        kernel.offF = scale;
+        launch(op, 0, Math.min(units, posts), new int[] {rows}, post, events, ptr, idx);
     }
 
     /**
@@ -370,6 +412,14 @@ final class Device {
         kernel = to;
     }
 
+    synchronized long launches() {
+        return launches;
+    }
+
+    synchronized long reads() {
+        return reads;
+    }
+
     /** One step of compiled program {@code index} over a population of {@code size} elements. */
     synchronized void step(int index, int size, double t, double dt, long seed, long step) {
         kernel.s0 = t;
@@ -436,6 +486,7 @@ final class Device {
         }
         launcher.execute(kernel, items);
         launched = true;
+        launches++;
         if (!checked) {
             return 0;
         }

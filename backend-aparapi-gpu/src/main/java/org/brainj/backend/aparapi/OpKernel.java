@@ -51,6 +51,8 @@ public class OpKernel extends Kernel {
     static final int EVENT_COUNT = 17;
     static final int EVENT_SCAN = 18;
     static final int EVENT_WRITE = 19;
+    static final int FLAG_SCATTER = 20;
+    static final int LIST_SCATTER = 21;
 
     /** Flags per work item of an event list's compaction. */
     static final int EVENT_BLOCK = 256;
@@ -188,6 +190,8 @@ public class OpKernel extends Kernel {
                 eventFlags();
             } else if (op == LIST_GATHER) {
                 listGather(i);
+            } else if (op == FLAG_SCATTER || op == LIST_SCATTER) {
+                scatter(i);
             } else if (op == STEP) {
                 program(fn, i);
             } else {
@@ -1054,6 +1058,49 @@ public class OpKernel extends Kernel {
             }
         }
         return lo;
+    }
+
+    /**
+     * A CSR's delivery scattered by post ranges: work item r of n takes the posts in
+     * [r * inner / n, (r + 1) * inner / n) and walks the events (FLAG_SCATTER: flags in A, scaled
+     * by offF as in {@link #flagGather}; LIST_SCATTER: the list in A, rows from {@link #first}),
+     * adding each row's terms (B = indptr, C = indices) that fall in its range, in the CPU
+     * backend's order. Each item reads every event's rows, so the work is the serial scatter's
+     * per item: for devices with a few wide cores, where a gather's per-post searches cost more.
+     * geom[0] = rows.
+     */
+    private void scatter(int r) {
+        int lo = (int) ((long) r * inner / n);
+        int hi = (int) ((long) (r + 1) * inner / n);
+        if (op == FLAG_SCATTER) {
+            for (int row = 0; row < geom[0]; row++) {
+                if (b8[offA + row] != 0) {
+                    scatterRow(row, lo, hi, offF < 0 ? -1 : offF + row);
+                }
+            }
+        } else {
+            int count = i32[offA];
+            for (int e = 1; e <= count; e++) {
+                int row = i32[offA + e] - first;
+                if (row >= 0 && row < geom[0]) {
+                    scatterRow(row, lo, hi, -1);
+                }
+            }
+        }
+    }
+
+    private void scatterRow(int row, int lo, int hi, int factor) {
+        int to = i32[offB + row + 1];
+        for (int k = i32[offB + row]; k < to; k++) {
+            int j = i32[offC + k];
+            if (j >= lo && j < hi) {
+                if (factor < 0) {
+                    addWeight(offO + j, offW + k * strideW);
+                } else {
+                    addScaled(offO + j, factor, offW + k * strideW);
+                }
+            }
+        }
     }
 
     /*

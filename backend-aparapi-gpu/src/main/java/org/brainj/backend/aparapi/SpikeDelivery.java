@@ -9,8 +9,9 @@ import org.brainj.api.tensor.TensorIndexException;
 /**
  * One call of spike delivery: over the caller's CSC columns, or over a CSR, driven by spike flags
  * (optionally scaled per row) or by an event list whose elements from {@code first} on are the
- * CSR's rows. A CSR is delivered by gathers over its derived columns ({@link Columns}), one work
- * item per post-synaptic element, in one launch. Shapes and dtypes are checked here; a CSR's
+ * CSR's rows. A CSR is delivered in one launch, by gathers over its derived columns
+ * ({@link Columns}), one work item per post-synaptic element, or scattered by post ranges, one
+ * per compute unit ({@link Device.Spread}). Shapes and dtypes are checked here; a CSR's
  * pointers and indices when its columns are derived; the caller's CSC by the device as it reads
  * it, and when it flags an entry, the arrays are read back to name the first bad one.
  */
@@ -61,9 +62,7 @@ final class SpikeDelivery {
                         + " but needs one factor per pre-synaptic element (" + spikes.size() + ")");
             }
         }
-        Columns c = Columns.of(backend, op, ptr, idx, post.size());
-        backend.device().gather(OpKernel.FLAG_GATHER, 0, spikes.size(), post.slot(), spikes.slot(), c, weights.slot(),
-                weights.rank() == 0, scale == null ? -1 : scale.offset());
+        deliver(OpKernel.FLAG_GATHER, OpKernel.FLAG_SCATTER, 0, spikes.size(), scale == null ? -1 : scale.offset());
     }
 
     /** Adds the CSR rows of the listed elements from {@code first} on, in the list's order. */
@@ -71,9 +70,19 @@ final class SpikeDelivery {
         int lines = ptr.size() - 1;
         requireDType("list", spikes, DType.INT32);
         check(lines, true);
+        deliver(OpKernel.LIST_GATHER, OpKernel.LIST_SCATTER, first, lines, -1);
+    }
+
+    /** One launch, cut as the device's {@link Device.Spread} says, after the CSR is checked (once). */
+    private void deliver(int gather, int scatter, int first, int rows, int scale) {
         Columns c = Columns.of(backend, op, ptr, idx, post.size());
-        backend.device().gather(OpKernel.LIST_GATHER, first, lines, post.slot(), spikes.slot(), c, weights.slot(),
-                weights.rank() == 0, -1);
+        Device device = backend.device();
+        if (device.spread() == Device.Spread.GATHER) {
+            device.gather(gather, first, rows, post.slot(), spikes.slot(), c, weights.slot(), weights.rank() == 0, scale);
+        } else {
+            device.scatter(scatter, first, rows, post.size(), post.slot(), spikes.slot(), ptr.slot(), idx.slot(),
+                    weights.slot(), weights.rank() == 0, scale);
+        }
     }
 
     private void check(int lines, boolean csr) {

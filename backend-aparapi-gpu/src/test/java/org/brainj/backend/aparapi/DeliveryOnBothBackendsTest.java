@@ -7,26 +7,35 @@ import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
 import org.brainj.backend.cpu.CpuBackend;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Spike delivery gathered per post-synaptic neuron on the device gives the CPU backend's row
- * scatter bit for bit: 3000 pre rows of random degree (a few hundred synapses, repeated pairs)
- * onto 2000 posts, over 40 steps of listed spikes at rates from one spike to most rows, with
- * plain, per-synapse and STP-scaled weights. Every post sums its terms in the CPU backend's
- * order, so no float rounds differently; a difference in one bit fails.
+ * Spike delivery on the device, gathered per post-synaptic neuron and scattered by post ranges
+ * ({@link Device.Spread}), gives the CPU backend's row scatter bit for bit: 3000 pre rows of
+ * random degree (up to a few hundred synapses, repeated pairs) onto 2000 posts, over 40 steps of
+ * listed spikes at rates from none to most rows, with one weight, per-synapse weights and
+ * STP-scaled ones. Every post sums its terms in the CPU backend's order, so no float rounds
+ * differently; a difference in one bit fails.
  */
 @RequiresOpenCL
 class DeliveryOnBothBackendsTest {
     private static final Backend CPU = new CpuBackend();
-    private static final Backend APARAPI = new AparapiBackend();
+    private static final AparapiBackend APARAPI = new AparapiBackend();
     private static final int PRE = 3000;
     private static final int POST = 2000;
 
+    static Stream<Arguments> cases() {
+        return Stream.of(Device.Spread.values()).flatMap(spread -> Stream.of(DType.FLOAT32, DType.FLOAT64)
+                .map(dtype -> Arguments.of(spread, dtype)));
+    }
+
     @ParameterizedTest
-    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
-    void listedScaledAndFlaggedDeliveryGiveTheCpuBackendsBits(DType dtype) {
+    @MethodSource("cases")
+    void listedScaledAndFlaggedDeliveryGiveTheCpuBackendsBits(Device.Spread spread, DType dtype) {
+        APARAPI.device().spread(spread);
         Random r = new Random(3);
         int[] ptr = new int[PRE + 1];
         int[] degree = r.ints(PRE, 0, 300).toArray();
@@ -49,7 +58,7 @@ class DeliveryOnBothBackendsTest {
             device.deliver(spikes);
             for (int n = 0; n < cpu.post.length; n++) {
                 assertArrayEquals(cpu.post[n].toDoubleArray(), device.post[n].toDoubleArray(), 0,
-                        "delivery " + n + " at step " + step);
+                        spread + " delivery " + n + " at step " + step);
             }
         }
     }
