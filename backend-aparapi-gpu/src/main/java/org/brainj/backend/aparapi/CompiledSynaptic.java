@@ -12,6 +12,7 @@ import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
 import org.brainj.api.program.SynapticProgram;
 import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.TensorIndexException;
 import org.brainj.api.tensor.Tensor;
 
 /**
@@ -48,8 +49,8 @@ final class CompiledSynaptic implements SynapticKernel {
     private final Device device;
     private final int index;
     private final Path path;
-    /** The list uploaded per run (count positions), then, for BY_POST and BY_PRE, its segment starts. */
-    private final DeviceTensor list;
+    /** The list uploaded per run (count positions), then, for a cut list, its segment starts; grown as needed. */
+    private DeviceTensor list;
     private final DeviceTensor preIndex;
     private final DeviceTensor postIndex;
     private final AparapiBackend backend;
@@ -91,7 +92,7 @@ final class CompiledSynaptic implements SynapticKernel {
         }
         this.backend = backend;
         this.device = backend.device();
-        this.path = path(program, tensors);
+        this.path = choosePath(program, tensors);
         this.list = (DeviceTensor) backend.zeros(DType.INT32, 2 * synapses + 2);
         this.index = device.addProgram(k -> StepSource.synaptic(StepKernels.prefix(k), read, shared, program.noise(),
                 program.body()));
@@ -123,7 +124,7 @@ final class CompiledSynaptic implements SynapticKernel {
     }
 
     /** The path of a program over these tensors (see {@link Path}). */
-    static Path path(SynapticProgram program, Map<String, DeviceTensor> tensors) {
+    static Path choosePath(SynapticProgram program, Map<String, DeviceTensor> tensors) {
         boolean pre = false;
         boolean post = false;
         for (Assign a : program.body()) {
@@ -166,6 +167,9 @@ final class CompiledSynaptic implements SynapticKernel {
         if (path == Path.BY_POST || path == Path.BY_PRE) {
             refreshKeys();
         }
+        if (synapses != null) {
+            requireListed(synapses, count);
+        }
         if (path == Path.SERIAL) {
             items = 1;
             if (synapses != null) {
@@ -173,14 +177,12 @@ final class CompiledSynaptic implements SynapticKernel {
                 for (int n = 0; n < count; n++) {
                     ids[n] = synapses[n];
                 }
-                device.write(OpKernel.I32, list.offset(), ids);
-                from = list.offset();
+                from = upload(ids);
             }
         } else if (synapses != null) {
             double[] grouped = group(synapses, count, path == Path.PER_SYNAPSE ? null : keys);
-            device.write(OpKernel.I32, list.offset(), grouped);
             items = grouped.length - count - 1;
-            from = list.offset();
+            from = upload(grouped);
             segments = from + count;
         } else if (path != Path.PER_SYNAPSE) {
             items = everySegments;
@@ -188,6 +190,25 @@ final class CompiledSynaptic implements SynapticKernel {
             segments = from + count;
         }
         device.synapses(index, count, from, preIndex.offset(), postIndex.offset(), items, segments, t, dt, seed, step);
+    }
+
+    private void requireListed(int[] synapses, int count) {
+        int all = preIndex.size();
+        for (int n = 0; n < count; n++) {
+            if (synapses[n] < 0 || synapses[n] >= all) {
+                throw new TensorIndexException("synaptic program: synapse " + synapses[n] + " at position " + n
+                        + " of the list is outside the " + all + " synapses; list synapse indices");
+            }
+        }
+    }
+
+    /** Writes {@code values} into the list tensor, grown first if they do not fit; returns their int32 offset. */
+    private int upload(double[] values) {
+        if (values.length > list.size()) {
+            list = (DeviceTensor) backend.zeros(DType.INT32, values.length);
+        }
+        device.write(OpKernel.I32, list.offset(), values);
+        return list.offset();
     }
 
     /** The neuron of each synapse, read again when an operation wrote its index tensor, and every synapse grouped by it. */

@@ -34,7 +34,7 @@ final class Device {
         final int length;
         /** Counts the backend operations that wrote into this range, so what was derived from it knows when it is stale. */
         private int writes;
-        /** What a delivery derived from this range (the CSC of a CSR whose indices live here), or null. */
+        /** What a delivery derived from this range (the checked CSR whose indices live here, Columns), or null. */
         private Object derived;
 
         Block(Pool pool, int dtype, int offset, int length) {
