@@ -408,6 +408,7 @@ public final class AparapiBackend implements Backend {
 
     private DeviceTensor randomOut(String op, Tensor out) {
         DeviceTensor o = own(op, requireOut(op, out), "out");
+        o.block().written();
         if (!o.dtype().isFloat()) {
             throw new DTypeMismatchException(op + ": out has dtype " + o.dtype() + " but must be float32 or float64");
         }
@@ -427,21 +428,31 @@ public final class AparapiBackend implements Backend {
     public void csrEventAdd(Tensor spikes, Tensor indptr, Tensor indices, Tensor weights, Tensor post) {
         new SpikeDelivery(this, "csrEventAdd", "indptr", "indices", own("csrEventAdd", spikes, "spikes"),
                 own("csrEventAdd", indptr, "indptr"), own("csrEventAdd", indices, "indices"),
-                own("csrEventAdd", weights, "weights"), own("csrEventAdd", post, "post")).run(OpKernel.CSR_ADD);
+                own("csrEventAdd", weights, "weights"), own("csrEventAdd", post, "post")).flagged(null);
+    }
+
+    /** STP's delivery on the device: the same per-post gather as {@link #csrEventAdd}, each term scaled by its row's factor. */
+    @Override
+    public void csrEventAddScaled(Tensor spikes, Tensor scale, Tensor indptr, Tensor indices, Tensor weights,
+            Tensor post) {
+        String op = "csrEventAddScaled";
+        new SpikeDelivery(this, op, "indptr", "indices", own(op, spikes, "spikes"), own(op, indptr, "indptr"),
+                own(op, indices, "indices"), own(op, weights, "weights"), own(op, post, "post"))
+                .flagged(own(op, scale, "scale"));
     }
 
     @Override
     public void cscEventGather(Tensor spikes, Tensor colptr, Tensor rows, Tensor weights, Tensor post) {
         new SpikeDelivery(this, "cscEventGather", "colptr", "rows", own("cscEventGather", spikes, "spikes"),
                 own("cscEventGather", colptr, "colptr"), own("cscEventGather", rows, "rows"),
-                own("cscEventGather", weights, "weights"), own("cscEventGather", post, "post")).run(OpKernel.CSC_GATHER);
+                own("cscEventGather", weights, "weights"), own("cscEventGather", post, "post")).gather();
     }
 
     @Override
     public void csrListAdd(Tensor list, int first, Tensor indptr, Tensor indices, Tensor weights, Tensor post) {
         String op = "csrListAdd";
         new SpikeDelivery(this, op, "indptr", "indices", own(op, list, "list"), own(op, indptr, "indptr"),
-                own(op, indices, "indices"), own(op, weights, "weights"), own(op, post, "post")).runListed(first);
+                own(op, indices, "indices"), own(op, weights, "weights"), own(op, post, "post")).listed(first);
     }
 
     @Override
@@ -454,6 +465,7 @@ public final class AparapiBackend implements Backend {
             throw new ShapeMismatchException(op + ": list has shape " + Shapes.format(l.shapeRef()) + " but needs "
                     + (f.size() + 1) + " elements (the count, then one per flag)");
         }
+        l.block().written();
         device().eventList(l.slot(), f.slot(), zeros(DType.INT32, Device.eventBlocks(f.size())).slot(), f.size());
     }
 
@@ -463,8 +475,8 @@ public final class AparapiBackend implements Backend {
         DeviceTensor l = requireList(op, own(op, list, "list"));
         DeviceTensor f = own(op, flags, "flags");
         requireVector(op, "flags", f);
-        device().listed(OpKernel.EVENT_FLAGS, first, f.size(), f.slot(), l.slot(), Device.Slot.NONE, Device.Slot.NONE,
-                Device.Slot.NONE, true, 0, 0);
+        f.block().written();
+        device().eventFlags(first, f.size(), f.slot(), l.slot());
     }
 
     private static DeviceTensor requireList(String op, DeviceTensor list) {
@@ -533,6 +545,7 @@ public final class AparapiBackend implements Backend {
     @Override
     public void copy(Tensor source, Tensor target) {
         DeviceTensor t = own("copy", target, "target");
+        t.block().written();
         if (source == null) {
             throw new BrainJException("copy: source is null; pass a tensor");
         }
@@ -587,6 +600,7 @@ public final class AparapiBackend implements Backend {
             return allocate(op, dtype, shape);
         }
         DeviceTensor o = own(op, out, "out");
+        o.block().written();
         if (o.dtype() != dtype) {
             throw new DTypeMismatchException(op + ": out has dtype " + o.dtype() + " but the result is " + dtype
                     + "; pass an out of dtype " + dtype + " or null");

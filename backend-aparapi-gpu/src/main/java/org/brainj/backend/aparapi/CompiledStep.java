@@ -143,6 +143,7 @@ final class CompiledStep implements Kernel {
         device.step(index, population, t, dt, seed, step);
         if (events != null) {
             DeviceTensor row = events[(int) Math.floorMod(step, (long) events.length)];
+            row.block().written();
             device.eventList(row.slot(), flags.slot(), blocks.slot(), population);
         }
     }

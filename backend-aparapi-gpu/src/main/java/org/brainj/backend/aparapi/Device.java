@@ -32,6 +32,10 @@ final class Device {
         final int dtype;
         final int offset;
         final int length;
+        /** Counts the backend operations that wrote into this range, so what was derived from it knows when it is stale. */
+        private int writes;
+        /** What a delivery derived from this range (the checked CSR whose indices live here, Columns), or null. */
+        private Object derived;
 
         Block(Pool pool, int dtype, int offset, int length) {
             this.dtype = dtype;
@@ -41,6 +45,23 @@ final class Device {
                 CLEANER.register(this, () -> pool.release(offset, length));
             }
         }
+
+        /** An operation is about to write into this range. */
+        void written() {
+            writes++;
+        }
+
+        int writes() {
+            return writes;
+        }
+
+        Object derived() {
+            return derived;
+        }
+
+        void derive(Object value) {
+            derived = value;
+        }
     }
 
     private final OpenClLauncher launcher;
@@ -49,11 +70,29 @@ final class Device {
     /** The kernel: the plain one, then a generated subclass holding the step programs compiled so far. */
     private OpKernel kernel = new OpKernel();
     private boolean launched;
+    /** Kernel launches so far, and those of them that staged a read to the host: what a step costs on a device. */
+    private long launches;
+    private long reads;
+    /**
+     * How a CSR's delivery is cut into work items: one per post-synaptic neuron (GATHER, for
+     * devices of many narrow cores: GPUs), or one range of posts per compute unit (SCATTER, for
+     * CPU devices such as PoCL, where the gathers' per-post searches cost more than they save).
+     * Both give the CPU backend's bits.
+     */
+    enum Spread { GATHER, SCATTER }
+
+    private Spread spread;
+    /** Work items of a SCATTER: the device's compute units. */
+    private final int units;
     /** One float64 element that launches may write to no purpose (a new kernel's first launch). */
     private final Block scratch;
 
     Device(OpenClLauncher launcher) {
         this.launcher = launcher;
+        com.aparapi.device.OpenCLDevice device = launcher.device();
+        boolean cpu = device != null && device.getType() == com.aparapi.device.Device.TYPE.CPU;
+        this.spread = cpu ? Spread.SCATTER : Spread.GATHER;
+        this.units = device == null ? 1 : Math.max(1, device.getMaxComputeUnits());
         launcher.adopt(kernel);
         kernel.setExplicit(true);
         kernel.f64 = new double[MIN_POOL_BYTES / 8];
@@ -165,6 +204,7 @@ final class Device {
             return new double[0];
         }
         ensureStage(length);
+        reads++;
         copy(length, new int[] {length}, new Slot(OpKernel.STAGE, 0, new int[] {1}), new Slot(dtype, offset, new int[] {1}));
         kernel.get(kernel.stage);
         return Arrays.copyOf(kernel.stage, length);
@@ -249,7 +289,7 @@ final class Device {
     }
 
     /**
-     * Spike delivery (CSR_ADD in one work item, CSC_GATHER one per post element); returns the
+     * The gather over a caller's CSC (CSC_GATHER), one work item per post element; returns the
      * device's status: which checks failed.
      */
     synchronized int[] events(int op, Slot post, Slot spikes, Slot ptr, Slot idx, Slot weights, boolean scalarWeight,
@@ -258,8 +298,47 @@ final class Device {
         kernel.inner = bound;
         kernel.offW = weights.offset();
         kernel.strideW = scalarWeight ? 0 : 1;
-        int items = op == OpKernel.CSR_ADD ? 1 : postSize;
-        return launch(op, 0, items, new int[] {lines}, post, spikes, ptr, idx) == 0 ? new int[3] : kernel.status.clone();
+        return launch(op, 0, postSize, new int[] {lines}, post, spikes, ptr, idx) == 0 ? new int[3] : kernel.status.clone();
+    }
+
+    Spread spread() {
+        return spread;
+    }
+
+    /** Sets how deliveries are cut (tests run both on one device). */
+    void spread(Spread spread) {
+        this.spread = spread;
+    }
+
+    /**
+     * A CSR's delivery gathered over its {@code columns} (FLAG_GATHER over flags, LIST_GATHER over
+     * an event list whose elements from {@code first} on are the CSR's {@code rows}), one work item
+     * per post element, in one launch; {@code scale} is the offset of per-row factors in post's
+     * pool, or negative for none.
+     */
+    synchronized void gather(int op, int first, int rows, Slot post, Slot events, Columns columns, Slot weights,
+            boolean scalarWeight, int scale) {
+        kernel.first = first;
+        kernel.offW = weights.offset();
+        kernel.strideW = scalarWeight ? 0 : 1;
+        kernel.offS = columns.positions().offset();
+        kernel.offF = scale;
+        launch(op, 0, columns.colptr().size() - 1, new int[] {rows}, post, events, columns.colptr().slot(),
+                columns.rows().slot());
+    }
+
+    /**
+     * A CSR's delivery (FLAG_SCATTER, LIST_SCATTER) scattered by ranges of its {@code posts}, one
+     * work item per compute unit, in one launch; arguments as {@link #gather}.
+     */
+    synchronized void scatter(int op, int first, int rows, int posts, Slot post, Slot events, Slot ptr, Slot idx,
+            Slot weights, boolean scalarWeight, int scale) {
+        kernel.first = first;
+        kernel.inner = posts;
+        kernel.offW = weights.offset();
+        kernel.strideW = scalarWeight ? 0 : 1;
+        kernel.offF = scale;
+        launch(op, 0, Math.min(units, posts), new int[] {rows}, post, events, ptr, idx);
     }
 
     /**
@@ -280,18 +359,10 @@ final class Device {
         return Math.max(1, (size + OpKernel.EVENT_BLOCK - 1) / OpKernel.EVENT_BLOCK);
     }
 
-    /**
-     * An event-list operation in one work item (EVENT_FLAGS, CSR_LIST_ADD; the last
-     * with the connectivity's nnz and post size, else 0); returns the device's status.
-     */
-    synchronized int[] listed(int op, int first, int lines, Slot o, Slot a, Slot b, Slot c, Slot weights,
-            boolean scalarWeight, int nnz, int postSize) {
+    /** The flags of an event list (EVENT_FLAGS) in one work item: {@code size} flags from element {@code first}. */
+    synchronized void eventFlags(int first, int size, Slot flags, Slot list) {
         kernel.first = first;
-        kernel.len = nnz;
-        kernel.inner = postSize;
-        kernel.offW = weights.offset();
-        kernel.strideW = scalarWeight ? 0 : 1;
-        return launch(op, 0, 1, new int[] {lines}, o, a, b, c) == 0 ? new int[3] : kernel.status.clone();
+        launch(OpKernel.EVENT_FLAGS, 0, 1, new int[] {size}, flags, list, Slot.NONE, Slot.NONE);
     }
 
     /**
@@ -341,6 +412,14 @@ final class Device {
         kernel = to;
     }
 
+    synchronized long launches() {
+        return launches;
+    }
+
+    synchronized long reads() {
+        return reads;
+    }
+
     /** One step of compiled program {@code index} over a population of {@code size} elements. */
     synchronized void step(int index, int size, double t, double dt, long seed, long step) {
         kernel.s0 = t;
@@ -352,21 +431,24 @@ final class Device {
     }
 
     /**
-     * Synaptic program {@code index} over {@code count} synapses, in one work item: those listed
-     * from {@code list} in the int32 pool, or all in index order when {@code list} is negative;
-     * {@code pre} and {@code post} are the int32 offsets of each synapse's neuron indices; the
-     * draws are keyed by {@code seed} and {@code step}.
+     * Synaptic program {@code index} over {@code count} synapses: those listed from {@code list}
+     * in the int32 pool, or all in index order when {@code list} is negative; {@code pre} and
+     * {@code post} are the int32 offsets of each synapse's neuron indices; the draws are keyed by
+     * {@code seed} and {@code step}. The list is cut into {@code items} parts, one work item each:
+     * at the {@code items + 1} starts from {@code segments} in the int32 pool, or when that is
+     * negative into runs of {@code count / items} (rounded up) positions.
      */
-    synchronized void synapses(int index, int count, int list, int pre, int post, double t, double dt, long seed,
-            long step) {
+    synchronized void synapses(int index, int count, int list, int pre, int post, int items, int segments, double t,
+            double dt, long seed, long step) {
         kernel.s0 = t;
         kernel.s1 = dt;
         kernel.key0 = (int) seed;
         kernel.key1 = (int) (seed >>> 32);
         kernel.counter = (int) step;
+        kernel.offSeg = segments;
         int[] one = {1};
-        launch(OpKernel.STEP, index, 1, new int[] {count}, Slot.NONE, new Slot(OpKernel.I32, list, one),
-                new Slot(OpKernel.I32, pre, one), new Slot(OpKernel.I32, post, one));
+        launch(OpKernel.STEP, index, items, new int[] {count, (count + items - 1) / items}, Slot.NONE,
+                new Slot(OpKernel.I32, list, one), new Slot(OpKernel.I32, pre, one), new Slot(OpKernel.I32, post, one));
     }
 
     /** Launches and returns non-zero when the device flagged an invalid operand. */
@@ -404,6 +486,7 @@ final class Device {
         }
         launcher.execute(kernel, items);
         launched = true;
+        launches++;
         if (!checked) {
             return 0;
         }
@@ -413,8 +496,7 @@ final class Device {
 
     /** Operations whose operands the device validates (connectivity, int32 division and powers). */
     private static boolean checked(int op, int fn, int dtA) {
-        return op == OpKernel.CSR_ADD || op == OpKernel.CSC_GATHER || op == OpKernel.CSR_LIST_ADD
-                || (op == OpKernel.BINARY && dtA == OpKernel.I32 && (fn == OpKernel.DIV || fn == OpKernel.POW));
+        return op == OpKernel.CSC_GATHER || (op == OpKernel.BINARY && dtA == OpKernel.I32 && (fn == OpKernel.DIV || fn == OpKernel.POW));
     }
 
     /** Contiguous row-major strides of a shape. */

@@ -43,14 +43,16 @@ public class OpKernel extends Kernel {
     static final int NORMAL = 9;
     static final int BERNOULLI = 10;
     static final int POISSON = 11;
-    static final int CSR_ADD = 12;
+    static final int FLAG_GATHER = 12;
     static final int CSC_GATHER = 13;
     static final int STEP = 14;
     static final int EVENT_FLAGS = 15;
-    static final int CSR_LIST_ADD = 16;
+    static final int LIST_GATHER = 16;
     static final int EVENT_COUNT = 17;
     static final int EVENT_SCAN = 18;
     static final int EVENT_WRITE = 19;
+    static final int FLAG_SCATTER = 20;
+    static final int LIST_SCATTER = 21;
 
     /** Flags per work item of an event list's compaction. */
     static final int EVENT_BLOCK = 256;
@@ -141,6 +143,9 @@ public class OpKernel extends Kernel {
     /** Events: offset of the weights and their stride (0: one weight for all synapses). */
     int offW;
     int strideW;
+    /** Gathers over derived columns: offset of each entry's CSR position, and of the per-row factors (negative: none). */
+    int offS;
+    int offF;
     /** Random: Philox key words (seed low, seed high) and counter words (counter, stream). */
     int key0;
     int key1;
@@ -148,6 +153,11 @@ public class OpKernel extends Kernel {
     int stream;
     /** Event lists: the first element a list's CSR rows or flags start at. */
     int first;
+    /**
+     * Synaptic programs: the int32 offset of the starts of the list's segments, one work item
+     * each; negative when each work item takes geom[1] consecutive list positions instead.
+     */
+    protected int offSeg;
     /** Scalar arguments of the operation. */
     protected double s0;
     protected double s1;
@@ -166,8 +176,8 @@ public class OpKernel extends Kernel {
                 reduce(i);
             } else if (op >= UNIFORM && op <= POISSON) {
                 random(i);
-            } else if (op == CSR_ADD) {
-                csrAdd();
+            } else if (op == FLAG_GATHER) {
+                flagGather(i);
             } else if (op == CSC_GATHER) {
                 cscGather(i);
             } else if (op == EVENT_COUNT) {
@@ -178,8 +188,10 @@ public class OpKernel extends Kernel {
                 eventWrite(i);
             } else if (op == EVENT_FLAGS) {
                 eventFlags();
-            } else if (op == CSR_LIST_ADD) {
-                csrListAdd();
+            } else if (op == LIST_GATHER) {
+                listGather(i);
+            } else if (op == FLAG_SCATTER || op == LIST_SCATTER) {
+                scatter(i);
             } else if (op == STEP) {
                 program(fn, i);
             } else {
@@ -967,49 +979,125 @@ public class OpKernel extends Kernel {
 
     // ---- spike delivery ----------------------------------------------------------------------
 
-    /**
-     * CSR scatter in one work item: without float atomics, parallel rows would race on post, and
-     * one item adds in the CPU backend's order, so both backends give the same bits.
-     * A = spikes (bool), B = indptr, C = indices, O = post; n lines = geom[0]; len = nnz; inner = post size.
+    /*
+     * A CSR's delivery gathered per post-synaptic element j (one work item each, no races, no
+     * atomics) over the CSR's columns, derived once (Columns): column j lists j's synapses by
+     * ascending CSR row and position, B = colptr, C = each entry's row, offS = its CSR position k
+     * (weights are per k, at offW with stride strideW). Each j adds its terms in the order the
+     * CPU backend's scatter reaches them (rows in event order, positions ascending), so each sum
+     * rounds as there and the two backends give the same bits.
      */
-    private void csrAdd() {
-        int lines = geom[0];
-        for (int line = 0; line < lines; line++) {
-            if (b8[offA + line] != 0) {
-                addRow(line);
-            }
-        }
-    }
 
     /**
-     * The listed rows' CSR scatter in one work item, in the list's (ascending) order, as
-     * {@link #csrAdd} adds them. A = list (count, then indices), B = indptr, C = indices, O = post;
-     * geom[0] = rows; rows start at element {@link #first}; len = nnz; inner = post size.
+     * Rows flagged in A (bool), each term scaled by its row's factor at offF in post's pool when
+     * offF >= 0 (short-term plasticity): the column walked in order, one flag read per synapse.
      */
-    private void csrListAdd() {
-        int rows = geom[0];
-        int count = i32[offA];
-        for (int e = 1; e <= count; e++) {
-            int line = i32[offA + e] - first;
-            if (line >= 0 && line < rows) {
-                addRow(line);
-            }
-        }
-    }
-
-    /** Adds CSR row {@code line} (B = indptr, C = indices, weights at offW) into O, flagging bad connectivity. */
-    private void addRow(int line) {
-        int from = i32[offB + line];
-        int to = i32[offB + line + 1];
-        if (from < 0 || to > len || from > to) {
-            flag(BAD_POINTER);
-        } else {
-            for (int k = from; k < to; k++) {
-                int j = i32[offC + k];
-                if (j < 0 || j >= inner) {
-                    flag(BAD_INDEX);
+    private void flagGather(int j) {
+        int to = i32[offB + j + 1];
+        for (int k = i32[offB + j]; k < to; k++) {
+            int row = i32[offC + k];
+            if (b8[offA + row] != 0) {
+                int weight = offW + i32[offS + k] * strideW;
+                if (offF < 0) {
+                    addWeight(offO + j, weight);
                 } else {
+                    addScaled(offO + j, offF + row, weight);
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows of the event list A (count, then elements; rows start at element {@link #first},
+     * geom[0] of them), in the list's order. Per listed row, j's synapses from it are found by
+     * binary search in the column, or, when the list ascends and is long against the column, by
+     * one merge-walk of column and list; both add the same terms in the same order.
+     */
+    private void listGather(int j) {
+        int from = i32[offB + j];
+        int to = i32[offB + j + 1];
+        int count = i32[offA];
+        int depth = 1;
+        while ((1 << depth) < to - from) {
+            depth++;
+        }
+        int search = count * depth < to - from + count ? 1 : 0;
+        for (int e = 2; search == 0 && e <= count; e++) {
+            if (i32[offA + e] < i32[offA + e - 1]) {
+                search = 1;
+            }
+        }
+        int k = from;
+        for (int e = 1; from < to && e <= count; e++) {
+            int row = i32[offA + e] - first;
+            if (row >= 0 && row < geom[0]) {
+                if (search == 1) {
+                    k = lowerBound(from, to, row);
+                } else {
+                    while (k < to && i32[offC + k] < row) {
+                        k++;
+                    }
+                }
+                for (int m = k; m < to && i32[offC + m] == row; m++) {
+                    addWeight(offO + j, offW + i32[offS + m] * strideW);
+                }
+            }
+        }
+    }
+
+    /** The first position in [from, to) of the column whose row is not below {@code row}. */
+    private int lowerBound(int from, int to, int row) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (i32[offC + mid] < row) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * A CSR's delivery scattered by post ranges: work item r of n takes the posts in
+     * [r * inner / n, (r + 1) * inner / n) and walks the events (FLAG_SCATTER: flags in A, scaled
+     * by offF as in {@link #flagGather}; LIST_SCATTER: the list in A, rows from {@link #first}),
+     * adding each row's terms (B = indptr, C = indices) that fall in its range, in the CPU
+     * backend's order. Each item reads every event's rows, so the work is the serial scatter's
+     * per item: for devices with a few wide cores, where a gather's per-post searches cost more.
+     * geom[0] = rows.
+     */
+    private void scatter(int r) {
+        int lo = (int) ((long) r * inner / n);
+        int hi = (int) ((long) (r + 1) * inner / n);
+        if (op == FLAG_SCATTER) {
+            for (int row = 0; row < geom[0]; row++) {
+                if (b8[offA + row] != 0) {
+                    scatterRow(row, lo, hi, offF < 0 ? -1 : offF + row);
+                }
+            }
+        } else {
+            int count = i32[offA];
+            for (int e = 1; e <= count; e++) {
+                int row = i32[offA + e] - first;
+                if (row >= 0 && row < geom[0]) {
+                    scatterRow(row, lo, hi, -1);
+                }
+            }
+        }
+    }
+
+    private void scatterRow(int row, int lo, int hi, int factor) {
+        int to = i32[offB + row + 1];
+        for (int k = i32[offB + row]; k < to; k++) {
+            int j = i32[offC + k];
+            if (j >= lo && j < hi) {
+                if (factor < 0) {
                     addWeight(offO + j, offW + k * strideW);
+                } else {
+                    addScaled(offO + j, factor, offW + k * strideW);
                 }
             }
         }
@@ -1091,6 +1179,21 @@ public class OpKernel extends Kernel {
                     addWeight(offO + j, offW + k * strideW);
                 }
             }
+        }
+    }
+
+    /**
+     * post += factor * w in post's dtype as the CPU backend rounds it: the product on its own
+     * (a float32 product of two floats is exact in the double the CPU backend forms, then rounds
+     * once, as here), then the add.
+     */
+    private void addScaled(int post, int factor, int weight) {
+        if (dtO == F64) {
+            double term = f64[factor] * f64[weight];
+            f64[post] = f64[post] + term;
+        } else {
+            float term = f32[factor] * f32[weight];
+            f32[post] = f32[post] + term;
         }
     }
 

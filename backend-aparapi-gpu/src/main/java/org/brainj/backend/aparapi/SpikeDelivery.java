@@ -7,11 +7,13 @@ import org.brainj.api.tensor.Shapes;
 import org.brainj.api.tensor.TensorIndexException;
 
 /**
- * One call of spike delivery over compressed connectivity (CSR rows or CSC columns), driven by
- * spike flags or, for {@link OpKernel#CSR_LIST_ADD}, by an event list whose elements from
- * {@code first} on are the CSR's rows. Shapes and
- * dtypes are checked here; indices are checked by the device as it reads them, and when it flags
- * one, the arrays are read back to name the first bad entry.
+ * One call of spike delivery: over the caller's CSC columns, or over a CSR, driven by spike flags
+ * (optionally scaled per row) or by an event list whose elements from {@code first} on are the
+ * CSR's rows. A CSR is delivered in one launch, by gathers over its derived columns
+ * ({@link Columns}), one work item per post-synaptic element, or scattered by post ranges, one
+ * per compute unit ({@link Device.Spread}). Shapes and dtypes are checked here; a CSR's
+ * pointers and indices when its columns are derived; the caller's CSC by the device as it reads
+ * it, and when it flags an entry, the arrays are read back to name the first bad one.
  */
 final class SpikeDelivery {
     private final AparapiBackend backend;
@@ -37,35 +39,49 @@ final class SpikeDelivery {
         this.post = post;
     }
 
-    void run(int kernelOp) {
-        boolean csr = kernelOp == OpKernel.CSR_ADD;
-        int lines = csr ? spikes.size() : post.size();
-        int bound = csr ? post.size() : spikes.size();
+    /** The gather over the caller's CSC (colptr, rows). */
+    void gather() {
         requireDType("spikes", spikes, DType.BOOL);
-        check(lines, csr);
-        int[] status = backend.device().events(kernelOp, post.slot(), spikes.slot(), ptr.slot(), idx.slot(),
-                weights.slot(), weights.rank() == 0, lines, idx.size(), bound, post.size());
+        check(post.size(), false);
+        int[] status = backend.device().events(OpKernel.CSC_GATHER, post.slot(), spikes.slot(), ptr.slot(), idx.slot(),
+                weights.slot(), weights.rank() == 0, post.size(), idx.size(), spikes.size(), post.size());
         if (status[OpKernel.BAD_POINTER] != 0 || status[OpKernel.BAD_INDEX] != 0) {
-            diagnose(csr, bound, spikes.toBooleanArray());
+            diagnose();
         }
     }
 
+    /** Adds the CSR rows of the flagged pre-synaptic elements, each scaled by its factor in {@code scale} if not null. */
+    void flagged(DeviceTensor scale) {
+        requireDType("spikes", spikes, DType.BOOL);
+        check(spikes.size(), true);
+        if (scale != null) {
+            requireDType("scale", scale, post.dtype());
+            requireRank1("scale", scale);
+            if (scale.size() != spikes.size()) {
+                throw new ShapeMismatchException(op + ": scale has shape " + Shapes.format(scale.shapeRef())
+                        + " but needs one factor per pre-synaptic element (" + spikes.size() + ")");
+            }
+        }
+        deliver(OpKernel.FLAG_GATHER, OpKernel.FLAG_SCATTER, 0, spikes.size(), scale == null ? -1 : scale.offset());
+    }
+
     /** Adds the CSR rows of the listed elements from {@code first} on, in the list's order. */
-    void runListed(int first) {
+    void listed(int first) {
         int lines = ptr.size() - 1;
         requireDType("list", spikes, DType.INT32);
         check(lines, true);
-        int[] status = backend.device().listed(OpKernel.CSR_LIST_ADD, first, lines, post.slot(), spikes.slot(),
-                ptr.slot(), idx.slot(), weights.slot(), weights.rank() == 0, idx.size(), post.size());
-        if (status[OpKernel.BAD_POINTER] != 0 || status[OpKernel.BAD_INDEX] != 0) {
-            int[] list = spikes.toIntArray();
-            boolean[] listed = new boolean[lines];
-            for (int e = 1; e <= list[0]; e++) {
-                if (list[e] - first >= 0 && list[e] - first < lines) {
-                    listed[list[e] - first] = true;
-                }
-            }
-            diagnose(true, post.size(), listed);
+        deliver(OpKernel.LIST_GATHER, OpKernel.LIST_SCATTER, first, lines, -1);
+    }
+
+    /** One launch, cut as the device's {@link Device.Spread} says, after the CSR is checked (once). */
+    private void deliver(int gather, int scatter, int first, int rows, int scale) {
+        Columns c = Columns.of(backend, op, ptr, idx, post.size());
+        Device device = backend.device();
+        if (device.spread() == Device.Spread.GATHER) {
+            device.gather(gather, first, rows, post.slot(), spikes.slot(), c, weights.slot(), weights.rank() == 0, scale);
+        } else {
+            device.scatter(scatter, first, rows, post.size(), post.slot(), spikes.slot(), ptr.slot(), idx.slot(),
+                    weights.slot(), weights.rank() == 0, scale);
         }
     }
 
@@ -92,14 +108,12 @@ final class SpikeDelivery {
         }
     }
 
-    /** The device flagged bad connectivity: name the first bad pointer or index, as the CPU backend does. */
-    private void diagnose(boolean csr, int bound, boolean[] s) {
+    /** The device flagged a bad entry of the caller's CSC: name the first, as the CPU backend does. */
+    private void diagnose() {
         int[] p = ptr.toIntArray();
         int[] ix = idx.toIntArray();
+        int bound = spikes.size();
         for (int line = 0; line + 1 < p.length; line++) {
-            if (csr && !s[line]) {
-                continue;
-            }
             if (p[line] < 0 || p[line + 1] > ix.length || p[line] > p[line + 1]) {
                 throw new TensorIndexException(op + ": " + ptrName + "[" + line + "] = " + p[line] + ", " + ptrName + "["
                         + (line + 1) + "] = " + p[line + 1] + " are not non-decreasing offsets in [0, " + ix.length
@@ -108,7 +122,7 @@ final class SpikeDelivery {
             for (int k = p[line]; k < p[line + 1]; k++) {
                 if (ix[k] < 0 || ix[k] >= bound) {
                     throw new TensorIndexException(op + ": " + idxName + "[" + k + "] = " + ix[k] + " is outside the "
-                            + bound + (csr ? " post-synaptic" : " pre-synaptic") + " elements; fix the connectivity");
+                            + bound + " pre-synaptic elements; fix the connectivity");
                 }
             }
         }

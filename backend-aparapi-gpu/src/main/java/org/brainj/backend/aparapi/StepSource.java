@@ -85,19 +85,25 @@ final class StepSource {
     }
 
     /**
-     * A synaptic program's block: one loop, in one work item, over the synapses of the list at
-     * {@code offA} in the int32 pool ({@code geom[0]} of them; every synapse in index order when
-     * {@code offA} is negative), each reading its elements, running the body and writing back
-     * before the next: the program's serial semantics. {@code offB} and {@code offC} hold each
+     * A synaptic program's block: work item {@code i} loops over its part of the synapse list at
+     * {@code offA} in the int32 pool (geom[0] synapses; every synapse in index order when
+     * {@code offA} is negative), each synapse reading its elements, running the body and writing
+     * back before the next, as the program's serial semantics have it. Its part is list positions
+     * {@code [i32[offSeg + i], i32[offSeg + i + 1])}, or when {@code offSeg} is negative
+     * {@code geom[1]} positions from {@code i * geom[1]}. {@code offB} and {@code offC} hold each
      * synapse's pre- and post-synaptic index. The draws are made at the synapse's index.
      */
     static StepSource synaptic(String prefix, Map<String, Place> state, Map<String, Place> params,
             List<RandomDraw> noise, List<Assign> body) {
         String n = prefix + "n";
         String s = prefix + "s";
+        String from = prefix + "a";
+        String to = prefix + "b";
         StepSource block = new StepSource(prefix, prefixed(state, prefix), prefixed(params, prefix), noise, s, body);
-        block.ints.addAll(List.of(n, s, prefix + "i", prefix + "j"));
-        block.loop = "      for (" + n + " = 0; " + n + " < geom[0]; " + n + "++) {\n"
+        block.ints.addAll(List.of(n, s, prefix + "i", prefix + "j", from, to));
+        block.loop = "      " + from + " = offSeg < 0 ? i * geom[1] : i32[offSeg + i];\n"
+                + "      " + to + " = offSeg < 0 ? min(" + from + " + geom[1], geom[0]) : i32[offSeg + i + 1];\n"
+                + "      for (" + n + " = " + from + "; " + n + " < " + to + "; " + n + "++) {\n"
                 + "      " + s + " = offA < 0 ? " + n + " : i32[offA + " + n + "];\n"
                 + "      " + prefix + "i = i32[offB + " + s + "];\n"
                 + "      " + prefix + "j = i32[offC + " + s + "];\n";

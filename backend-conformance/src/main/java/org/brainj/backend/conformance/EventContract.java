@@ -165,6 +165,32 @@ public abstract class EventContract extends BackendContract {
                 indptr, indices, b.scalar(dtype, 2), again));
     }
 
+    /** The scaled delivery over a random net: each spiking row's terms times its factor, summed in the test. */
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void csrEventAddScaledMatchesTheScaledDenseSum(DType dtype) {
+        Backend b = backend();
+        Net net = Net.random(13);
+        int[][] csr = net.compress(net.pre(), PRE);
+        double[] factor = Reference.stored(dtype, new Random(14).doubles(PRE, 0, 1.5).toArray());
+        double[] w = Reference.stored(dtype, net.w());
+        double[] expected = Reference.stored(dtype, start());
+        double[] magnitude = new double[POST];
+        for (int j = 0; j < POST; j++) {
+            magnitude[j] = Math.abs(expected[j]);
+        }
+        for (int k = 0; k < net.pre().length; k++) {
+            if (net.spikes()[net.pre()[k]]) {
+                expected[net.post()[k]] += factor[net.pre()[k]] * w[k];
+                magnitude[net.post()[k]] += Math.abs(factor[net.pre()[k]] * w[k]);
+            }
+        }
+        Tensor post = tensor(dtype, start());
+        b.csrEventAddScaled(b.asTensor(net.spikes()), tensor(dtype, factor), b.asTensor(csr[0]),
+                b.asTensor(pick(net.post(), csr[1])), tensor(dtype, pick(w, csr[1])), post);
+        assertSums(expected, magnitude, dtype, new int[] {POST}, post);
+    }
+
     @Test
     void operandsMayBeViews() {
         Backend b = backend();

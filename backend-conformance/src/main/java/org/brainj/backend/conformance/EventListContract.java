@@ -15,6 +15,7 @@ import org.brainj.api.program.Bindings;
 import org.brainj.api.program.Kernel;
 import org.brainj.api.program.StepProgram;
 import org.brainj.api.tensor.Backend;
+import org.brainj.api.tensor.BinaryOp;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,90 @@ public abstract class EventListContract extends BackendContract {
                     weights, byFlags);
             assertArrayEquals(byFlags.toDoubleArray(), byList.toDoubleArray(), 0, "scalar weight: " + scalar);
         }
+    }
+
+    /**
+     * Rows listed out of order, twice, and outside the CSR's range, over a CSR with repeated
+     * pairs, long rows onto 3 posts and short rows onto 50: each listing of a row in range adds the
+     * row once, in the list's order. The sums are formed in the test in that order; the list of
+     * every row ascending is the other extreme (a column shorter than the list).
+     */
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void csrListAddAddsEachListingOfARowInTheListsOrder(DType dtype) {
+        Backend b = backend();
+        int first = 5;
+        int rows = 60;
+        int posts = 53;
+        Random r = new Random(17);
+        int[] ptr = new int[rows + 1];
+        List<Integer> targets = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            int degree = i % 4 == 0 ? 12 : r.nextInt(4);
+            for (int k = 0; k < degree; k++) {
+                targets.add(i % 4 == 0 ? r.nextInt(3) : r.nextInt(posts));
+            }
+            ptr[i + 1] = targets.size();
+        }
+        int[] idx = targets.stream().mapToInt(Integer::intValue).toArray();
+        double[] w = Reference.stored(dtype, r.doubles(idx.length, -1, 2).toArray());
+        double[] start = Reference.stored(dtype, r.doubles(posts, 0, 1).toArray());
+        int[] shuffled = {3 + first, 70, 41 + first, 0 + first, 3 + first, 2, 59 + first, 12 + first, 41 + first, 8 + first};
+        int[] ascending = new int[rows + 3];
+        for (int e = 0; e < ascending.length; e++) {
+            ascending[e] = first - 1 + e;
+        }
+        for (int[] listed : new int[][] {shuffled, ascending}) {
+            int[] list = new int[listed.length + 1];
+            list[0] = listed.length;
+            System.arraycopy(listed, 0, list, 1, listed.length);
+            double[] expected = start.clone();
+            double[] magnitude = new double[posts];
+            for (int e : listed) {
+                int row = e - first;
+                if (row < 0 || row >= rows) {
+                    continue;
+                }
+                for (int k = ptr[row]; k < ptr[row + 1]; k++) {
+                    expected[idx[k]] = Reference.stored(dtype, new double[] {expected[idx[k]] + w[k]})[0];
+                    magnitude[idx[k]] += Math.abs(w[k]);
+                }
+            }
+            for (int j = 0; j < posts; j++) {
+                magnitude[j] += Math.abs(start[j]);
+            }
+            Tensor post = tensor(dtype, start);
+            b.csrListAdd(b.asTensor(list), first, b.asTensor(ptr), b.asTensor(idx), tensor(dtype, w), post);
+            assertSums(expected, magnitude, dtype, new int[] {posts}, post);
+        }
+    }
+
+    /**
+     * Connectivity written in place between deliveries (a copy into the indices, an operation
+     * writing the pointers) is what the next delivery uses: a backend that derives structures
+     * from a CSR must notice. Two pre rows onto two posts, weight 1, both rows listed and flagged.
+     */
+    @Test
+    void deliveryFollowsConnectivityWrittenInPlace() {
+        Backend b = backend();
+        Tensor ptr = b.asTensor(new int[] {0, 1, 2});
+        Tensor idx = b.asTensor(new int[] {0, 1});
+        Tensor one = b.scalar(DType.FLOAT64, 1);
+        Tensor list = b.asTensor(new int[] {2, 0, 1});
+        Tensor flags = b.asTensor(new boolean[] {true, true});
+        Tensor byList = b.zeros(DType.FLOAT64, 2);
+        Tensor byFlags = b.zeros(DType.FLOAT64, 2);
+        b.csrListAdd(list, 0, ptr, idx, one, byList);
+        b.csrEventAdd(flags, ptr, idx, one, byFlags);
+        b.copy(b.asTensor(new int[] {1, 1}), idx);
+        b.csrListAdd(list, 0, ptr, idx, one, byList);
+        b.csrEventAdd(flags, ptr, idx, one, byFlags);
+        // row 0 empty, row 1 both synapses (onto post 1)
+        b.binary(BinaryOp.MUL, b.asTensor(new int[] {0, 0, 1}), b.asTensor(new int[] {0, 0, 2}), ptr);
+        b.csrListAdd(list, 0, ptr, idx, one, byList);
+        b.csrEventAdd(flags, ptr, idx, one, byFlags);
+        assertArrayEquals(new double[] {1, 5}, byList.toDoubleArray(), 0);
+        assertArrayEquals(new double[] {1, 5}, byFlags.toDoubleArray(), 0);
     }
 
     /**

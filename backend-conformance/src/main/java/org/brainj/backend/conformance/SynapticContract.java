@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -56,11 +58,15 @@ public abstract class SynapticContract extends BackendContract {
     private final int[] post = new int[SYNAPSES];
     private final Map<String, double[]> values = new HashMap<>();
 
-    private SynapticKernel compileOrNull(DType dtype, Map<String, Tensor> bound) {
+    private void randomSynapses() {
         for (int s = 0; s < SYNAPSES; s++) {
             pre[s] = random.nextInt(PRE);
             post[s] = random.nextInt(POST);
         }
+    }
+
+    private SynapticKernel compileOrNull(DType dtype, Map<String, Tensor> bound) {
+        randomSynapses();
         values.put("w", doubles(SYNAPSES, 0, 1));
         values.put("A", doubles(SYNAPSES, 0, 0.1));
         values.put("last", doubles(SYNAPSES, 0, 5));
@@ -143,6 +149,88 @@ public abstract class SynapticContract extends BackendContract {
         BindingException e = assertThrows(BindingException.class, () -> backend().compileSynaptic(PROGRAM,
                 new SynapticBindings(bound, backend().asTensor(pre), backend().asTensor(post))));
         assertTrue(e.getMessage().contains("B_post"), e.getMessage());
+    }
+
+    /**
+     * Programs that write no neuron variable, post-synaptic ones only, pre-synaptic ones only,
+     * both, and one whose pre- and post-synaptic variable are one tensor (a group coupled to
+     * itself): a backend may run synapses that share no written element at once, but each must
+     * end as the serial run does, which the interpreter does in the test, over a list with
+     * repeats and over all synapses.
+     */
+    @Test
+    void programsWritingNeuronVariablesEndAsTheSerialRun() {
+        Map<String, String> programs = new LinkedHashMap<>();
+        programs.put("w = w + 0.1 * v_pre - 0.05 * B_post", "synaptic only");
+        programs.put("g_post = g_post * 0.9 + w * v_pre\nw = w * 0.5", "post");
+        programs.put("v_pre = v_pre - 0.01 * w + 0.1 * B_post\nw = w + v_pre", "pre");
+        programs.put("g_post = g_post + v_pre\nv_pre = v_pre * 0.5 + w", "both");
+        programs.put("x_post = x_post * 0.75 + x_pre + w", "one tensor as pre and post");
+        int[] list = {4, 17, 3, 17, 29, 0, 11, 4, 22};
+        randomSynapses();
+        for (Map.Entry<String, String> text : programs.entrySet()) {
+            List<Assign> body = new ArrayList<>();
+            for (String line : text.getKey().split("\n")) {
+                String[] parts = line.split(" = ", 2);
+                body.add(new Assign(parts[0], e(parts[1])));
+            }
+            SynapticProgram program = new SynapticProgram(body, Set.of("w"), Set.of("v_pre", "x_pre"),
+                    Set.of("g_post", "B_post", "x_post"), Set.of());
+            Map<String, double[]> arrays = new HashMap<>();
+            arrays.put("w", doubles(SYNAPSES, 0, 1));
+            arrays.put("v_pre", doubles(PRE, -1, 1));
+            arrays.put("g_post", doubles(POST, 0, 1));
+            arrays.put("B_post", doubles(POST, -0.2, 0.2));
+            arrays.put("x_pre", doubles(PRE, -1, 1));
+            // x_post is x_pre: the post indices (below POST) address the same group of PRE elements
+            arrays.put("x_post", arrays.get("x_pre"));
+            Map<String, Tensor> bound = new HashMap<>();
+            arrays.forEach((n, v) -> bound.put(n, tensor(DType.FLOAT64, v)));
+            bound.put("x_post", bound.get("x_pre"));
+            SynapticKernel kernel;
+            try {
+                kernel = backend().compileSynaptic(program, new SynapticBindings(bound, backend().asTensor(pre),
+                        backend().asTensor(post)));
+            } catch (BindingException refused) {
+                assumeTrue(false, backend().name() + " does not compile synaptic programs");
+                return;
+            }
+            int[] all = new int[SYNAPSES];
+            for (int s = 0; s < SYNAPSES; s++) {
+                all[s] = s;
+            }
+            interpret(program, arrays, list, 2.5);
+            kernel.run(list, list.length, 2.5, 0.1, 25);
+            interpret(program, arrays, all, 2.6);
+            kernel.run(null, SYNAPSES, 2.6, 0.1, 26);
+            for (String n : List.of("w", "v_pre", "g_post", "B_post", "x_pre")) {
+                double[] got = bound.get(n).toDoubleArray();
+                for (int k = 0; k < got.length; k++) {
+                    assertClose(arrays.get(n)[k], got[k], DType.FLOAT64, text.getValue() + ": " + n + "[" + k + "]");
+                }
+            }
+        }
+    }
+
+    /** {@code program} run by the interpreter over {@code list} in place on {@code arrays} (which may share arrays). */
+    private void interpret(SynapticProgram program, Map<String, double[]> arrays, int[] list, double t) {
+        for (int s : list) {
+            Map<String, Double> env = new HashMap<>(Map.of("t", t, "dt", 0.1));
+            program.synaptic().forEach(n -> env.put(n, arrays.get(n)[s]));
+            program.pre().forEach(n -> env.put(n, arrays.get(n)[pre[s]]));
+            program.post().forEach(n -> env.put(n, arrays.get(n)[post[s]]));
+            for (Assign a : program.body()) {
+                env.put(a.target(), Interpreter.eval(a.value(), env));
+                double v = env.get(a.target());
+                if (program.synaptic().contains(a.target())) {
+                    arrays.get(a.target())[s] = v;
+                } else if (program.pre().contains(a.target())) {
+                    arrays.get(a.target())[pre[s]] = v;
+                } else if (program.post().contains(a.target())) {
+                    arrays.get(a.target())[post[s]] = v;
+                }
+            }
+        }
     }
 
     /** The program run by the interpreter, synapse by synapse, writing back after each. */
