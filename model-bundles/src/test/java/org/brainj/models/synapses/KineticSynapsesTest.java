@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.measure.Unit;
 import org.brainj.api.connect.Csr;
+import org.brainj.api.expr.ExpressionParser;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.model.NeuronText;
 import org.brainj.api.model.SynapseModelFactory;
@@ -97,6 +98,22 @@ class KineticSynapsesTest {
         assertEquals(-70 + u0, v[0], 1e-9);
         assertEquals(-70 + u1, v[1], 1e-9);
         assertEquals(7.5, u0, 1e-12); // 0.1 nA (15 nS) / (10 nS 20 nS)
+    }
+
+    /** Delta: each arriving spike raises the post-synaptic potential by its synapse's w, nothing more. */
+    @Test
+    void deltaAddsEachSpikesWeightToThePostSynapticPotential() {
+        CompiledNeuron clamp = clamped();
+        NeuronGroup a = clamp.group("A", 2).set("I", Initializer.constant(0));
+        NeuronGroup b = clamp.group("B", 2).set("I", Initializer.constant(0)).init("V", Initializer.constant(-65));
+        // A0 -> B0 (w 0.25 mV), A0 -> B1 (0.5 mV), A1 -> B1 (1.5 mV): w = 0.25 (1 + j) + i
+        Synapses s = synapses("Delta", Map.of(), clamp, a, clamp, b, "V", new Csr(new int[] {0, 2, 3}, new int[] {0, 1, 1}, null));
+        s.init("w", ExpressionParser.parse("0.25 * (1 + j) + i"));
+        new Network(Backends.get("cpu")).dt(0.1).add(a, b, s,
+                Input.events(a, "input", new int[] {0, 1, 0}, new double[] {1, 2, 3})).run(5);
+        double[] v = b.variable("V").toDoubleArray();
+        assertEquals(-65 + 2 * 0.25, v[0], 1e-12, "B0: two spikes of A0 through w = 0.25 mV");
+        assertEquals(-65 + 2 * 0.5 + 1.5, v[1], 1e-12, "B1: two of A0 through w = 0.5 mV, one of A1 through 1.5 mV");
     }
 
     /** The gate of one synapse after one spike at 1 ms, sampled every step. */

@@ -55,7 +55,7 @@ class SynapseCatalogTest {
                 .map(SynapseModelFactory::name).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(files, listed);
         assertTrue(listed.containsAll(Set.of("STDP", "stdp_synapse", "Triplet", "STP", "STD", "NMDA", "GapJunction",
-                "AMPA", "GABAa", "Exponential", "DualExponential", "Alpha")), listed.toString());
+                "AMPA", "GABAa", "Exponential", "DualExponential", "Alpha", "Delta")), listed.toString());
         for (String name : listed) {
             synapse(name).parameters().forEach(p -> assertTrue(!p.description().isBlank(), name + "." + p.name()));
         }
