@@ -7,14 +7,10 @@ tau_m = 20 ms, dt = 0.1 ms; each neuron gets its own Poisson drive of rate
 eta * nu_th * C_E (nu_th = theta / (J C_E tau_m)); input arriving while refractory is dropped,
 as in NEST. Prints the mean rates of the first 50 E and 50 I neurons (NEST's N_rec) and of all.
 """
-import argparse
-import shutil
-import tempfile
-import time
-
 import numpy as np
-from brian2 import (NeuronGroup, Synapses, SpikeMonitor, PoissonInput, Network, defaultclock, device, set_device,
-                    ms, mV, Hz, second, seed as brian_seed)
+from brian2 import NeuronGroup, Synapses, SpikeMonitor, PoissonInput, Network, ms, mV, Hz, seed as brian_seed
+
+import seeds
 
 NE, NI = 10000, 2500
 CE, CI = 1000, 250
@@ -42,33 +38,12 @@ def build(s):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument('--standalone', action='store_true')
-    p.add_argument('--seeds', type=int, nargs='+', default=[1])
-    p.add_argument('--duration', type=float, default=1.0)
-    args = p.parse_args()
+    args = seeds.arguments()
     for s in args.seeds:
-        defaultclock.dt = 0.1 * ms
-        if args.standalone:
-            out = tempfile.mkdtemp(prefix='brian_brunel_')
-            set_device('cpp_standalone', directory=out, build_on_run=False)
-            net, mon = build(s)
-            net.run(args.duration * second)
-            device.build(directory=out, compile=True, run=True, debug=False)
-            loop = device._last_run_time
-        else:
-            net, mon = build(s)
-            t0 = time.perf_counter()
-            net.run(args.duration * second)
-            loop = time.perf_counter() - t0
-        i = mon.i[:]
+        i, loop, _ = seeds.run(build, s, args.duration, args.standalone, 'brian_brunel_')
         rate = lambda sel, n: sel.sum() / n / args.duration
         print(f'seed {s}: E[:50] {rate(i < 50, 50):.2f} Hz, I[:50] {rate((i >= NE) & (i < NE + 50), 50):.2f} Hz, '
               f'all E {rate(i < NE, NE):.2f} Hz, all I {rate(i >= NE, NI):.2f} Hz, loop {loop:.3f} s')
-        if args.standalone:
-            device.reinit()
-            device.activate()
-            shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == '__main__':

@@ -5,14 +5,9 @@ Prints, per seed, the excitatory and inhibitory mean rates (Hz) and the simulati
 in C++ standalone mode the loop time Brian2 measures itself
 (the network.run loop timed inside the generated main.cpp, read back as device._last_run_time).
 """
-import argparse
-import os
-import shutil
-import tempfile
-import time
+from brian2 import NeuronGroup, Synapses, SpikeMonitor, Network, ms, mV, seed as brian_seed
 
-from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, defaultclock, device, set_device,
-                    ms, mV, second, seed as brian_seed, prefs)
+import seeds
 
 eqs = '''
 dv/dt  = (ge*(Ee-v) + gi*(Ei-v) - (v-El) + I) / taum : volt (unless refractory)
@@ -36,37 +31,12 @@ def build(s):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument('--standalone', action='store_true')
-    p.add_argument('--seeds', type=int, nargs='+', default=[1])
-    p.add_argument('--duration', type=float, default=1.0)
-    args = p.parse_args()
+    args = seeds.arguments()
     for s in args.seeds:
-        defaultclock.dt = 0.1 * ms
-        if args.standalone:
-            out = tempfile.mkdtemp(prefix='brian_coba_')
-            set_device('cpp_standalone', directory=out, build_on_run=False)
-            net, mon = build(s)
-            net.run(args.duration * second)
-            t0 = time.perf_counter()
-            device.build(directory=out, compile=True, run=True, debug=False)
-            wall = time.perf_counter() - t0
-            # Brian2's own measure of the simulation loop (main.cpp times network.run)
-            loop = device._last_run_time  # the network.run loop, timed inside main.cpp
-        else:
-            net, mon = build(s)
-            t0 = time.perf_counter()
-            net.run(args.duration * second)
-            wall = time.perf_counter() - t0
-            loop = wall
-        i = mon.i[:]
+        i, loop, wall = seeds.run(build, s, args.duration, args.standalone, 'brian_coba_')
         e_rate = (i < 3200).sum() / 3200 / args.duration
         i_rate = (i >= 3200).sum() / 800 / args.duration
         print(f'seed {s}: E {e_rate:.2f} Hz, I {i_rate:.2f} Hz, loop {loop:.3f} s (wall incl. build {wall:.2f} s)')
-        if args.standalone:
-            device.reinit()
-            device.activate()
-            shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == '__main__':

@@ -6,19 +6,10 @@ exponential synapses (5 ms, 10 ms), we = 60*0.27/10 mV, wi = -20*4.5/10 mV, p = 
 v0 uniform in [Vr, Vt], dt = 0.1 ms, exact integration of the linear equations.
 Prints the mean rates (Hz) of both populations and the loop time.
 """
-import argparse
-import shutil
-import tempfile
-import time
+import seeds
+from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, ms, mV, seed as brian_seed)
 
-from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, defaultclock, device, set_device,
-                    ms, mV, second, seed as brian_seed)
-
-p = argparse.ArgumentParser()
-p.add_argument('--standalone', action='store_true')
-p.add_argument('--seeds', type=int, nargs='+', default=[1])
-p.add_argument('--duration', type=float, default=1.0)
-args = p.parse_args()
+args = seeds.arguments()
 
 eqs = '''
 dv/dt  = (ge + gi - (v - El)) / taum : volt (unless refractory)
@@ -43,23 +34,6 @@ def build(s):
 
 
 for s in args.seeds:
-    defaultclock.dt = 0.1 * ms
-    if args.standalone:
-        out = tempfile.mkdtemp(prefix='brian_cuba_')
-        set_device('cpp_standalone', directory=out, build_on_run=False)
-        net, mon = build(s)
-        net.run(args.duration * second)
-        device.build(directory=out, compile=True, run=True, debug=False)
-        loop = device._last_run_time
-    else:
-        net, mon = build(s)
-        t0 = time.perf_counter()
-        net.run(args.duration * second)
-        loop = time.perf_counter() - t0
-    i = mon.i[:]
+    i, loop, _ = seeds.run(build, s, args.duration, args.standalone, 'brian_cuba_')
     print(f'seed {s}: E {(i < 3200).sum() / 3200 / args.duration:.2f} Hz, '
           f'I {(i >= 3200).sum() / 800 / args.duration:.2f} Hz, loop {loop:.3f} s')
-    if args.standalone:
-        device.reinit()
-        device.activate()
-        shutil.rmtree(out, ignore_errors=True)

@@ -12,7 +12,6 @@ import org.brainj.api.sim.NeuronModel;
 import org.brainj.api.sim.Population;
 import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.SynapseModel;
-import org.brainj.api.spi.ParamSpec;
 import org.brainj.launcher.spec.NetworkSpec.LibraryOutput;
 import org.brainj.launcher.spec.NetworkSpec.LibrarySynapseModel;
 import org.brainj.launcher.spec.NetworkSpec.Located;
@@ -54,21 +53,10 @@ final class LibrarySynapse {
                             CompiledNeuron preModel, CompiledNeuron postModel, Catalog catalog) {
         Located<String> at = synapse.model();
         SynapseModelFactory factory = factory(at, catalog);
-        Map<String, ParamSpec> specs = new LinkedHashMap<>();
         Map<String, Unit<?>> units = new LinkedHashMap<>();
-        factory.parameters().forEach(p -> {
-            specs.put(p.name(), p);
-            units.put(p.name(), p.physicalUnit());
-        });
-        Map<String, Object> values = new LinkedHashMap<>();
-        synapse.parameters().forEach((p, v) -> {
-            ParamSpec spec = specs.get(p);
-            if (spec == null) {
-                throw v.error("synapse model " + factory.name() + " has no parameter '" + p + "'; its parameters are "
-                        + String.join(", ", specs.keySet()));
-            }
-            values.put(p, SpecAssembler.inUnit(v.scalar(), spec, "parameter " + p + " of " + factory.name()));
-        });
+        factory.parameters().forEach(p -> units.put(p.name(), p.physicalUnit()));
+        Map<String, Object> values = SpecAssembler.parameterValues(synapse.parameters(), factory.parameters(),
+                "synapse model " + factory.name(), factory.name());
         NeuronModel postNeuron = post.group().model();
         String target = on != null ? on.value() : factory.summed() ? postNeuron.current() : postNeuron.membrane();
         if (on == null && factory.summed() && (target == null || !post.group().variables().contains(target))) {
@@ -97,17 +85,8 @@ final class LibrarySynapse {
     private static SynapseModelFactory.Compiled driven(SynapseModelFactory.Compiled compiled, LibraryOutput given,
                                                        String target, String membrane, Catalog catalog) {
         OutputModelFactory output = SpecAssembler.wrap(given.kind().where(), () -> catalog.output(given.kind().value()));
-        Map<String, ParamSpec> specs = new LinkedHashMap<>();
-        output.parameters().forEach(p -> specs.put(p.name(), p));
-        Map<String, Object> values = new LinkedHashMap<>();
-        given.parameters().forEach((p, v) -> {
-            ParamSpec spec = specs.get(p);
-            if (spec == null) {
-                throw v.error("output " + output.name() + " has no parameter '" + p + "'; its parameters are "
-                        + (specs.isEmpty() ? "none" : String.join(", ", specs.keySet())));
-            }
-            values.put(p, SpecAssembler.inUnit(v.scalar(), spec, "parameter " + p + " of output " + output.name()));
-        });
+        Map<String, Object> values = SpecAssembler.parameterValues(given.parameters(), output.parameters(),
+                "output " + output.name(), "output " + output.name());
         return SpecAssembler.wrap(given.where(), () -> output.drive(compiled, values, target, membrane, WEIGHT));
     }
 

@@ -219,18 +219,29 @@ final class SpecAssembler {
     private NeuronModel catalogModel(Neurons p) {
         Located<String> name = p.model();
         NeuronModelFactory factory = wrap(name.where(), () -> catalog.model(name.value()));
-        Map<String, ParamSpec> specs = new LinkedHashMap<>();
-        factory.parameters().forEach(s -> specs.put(s.name(), s));
-        Map<String, Object> values = new LinkedHashMap<>();
-        p.parameters().forEach((param, v) -> {
-            ParamSpec s = specs.get(param);
-            if (s == null) {
-                throw v.error("model " + factory.name() + " has no parameter '" + param + "'; its parameters are "
-                        + String.join(", ", specs.keySet()));
-            }
-            values.put(param, inUnit(v.scalar(), s, "parameter " + param + " of " + factory.name()));
-        });
+        Map<String, Object> values = parameterValues(p.parameters(), factory.parameters(), "model " + factory.name(),
+                factory.name());
         return wrap(p.parametersAt() == null ? name.where() : p.parametersAt(), () -> factory.create(values));
+    }
+
+    /**
+     * The parameters {@code given} as the numbers a factory with parameters {@code specs} takes,
+     * each in its unit; a name it does not have is one line naming {@code owner} ("model LIF")
+     * and its parameters, a value of the wrong dimension names "parameter P of {@code of}".
+     */
+    static Map<String, Object> parameterValues(Map<String, SpecValue> given, List<ParamSpec> specs, String owner, String of) {
+        Map<String, ParamSpec> byName = new LinkedHashMap<>();
+        specs.forEach(s -> byName.put(s.name(), s));
+        Map<String, Object> values = new LinkedHashMap<>();
+        given.forEach((param, v) -> {
+            ParamSpec s = byName.get(param);
+            if (s == null) {
+                throw v.error(owner + " has no parameter '" + param + "'; its parameters are "
+                        + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())));
+            }
+            values.put(param, inUnit(v.scalar(), s, "parameter " + param + " of " + of));
+        });
+        return values;
     }
 
     /** A quantity as the number a catalog's factory takes for parameter {@code spec}: in its unit. */
