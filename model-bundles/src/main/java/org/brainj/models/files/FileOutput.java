@@ -3,7 +3,6 @@ package org.brainj.models.files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.measure.Quantity;
 import javax.measure.Unit;
 import org.brainj.api.expr.EquationException;
 import org.brainj.api.expr.Equations;
@@ -15,7 +14,6 @@ import org.brainj.api.model.ModelTextException;
 import org.brainj.api.model.OutputModelFactory;
 import org.brainj.api.model.SynapseModelFactory.Port;
 import org.brainj.api.spi.ParamSpec;
-import org.brainj.api.spi.Parameters;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 
@@ -30,9 +28,7 @@ public final class FileOutput implements OutputModelFactory {
     private static final Unit<?> AMP = PhysicalUnits.parse("amp");
 
     private final ModelFile file;
-    private final List<ParamSpec> parameters;
-    private final Map<String, Quantity<?>> defaults = new LinkedHashMap<>();
-    private final Map<String, Unit<?>> listedUnits = new LinkedHashMap<>();
+    private final FileParameters parameters;
     private final Port conductance;
     private final Port membrane;
     private final Expr current;
@@ -46,13 +42,7 @@ public final class FileOutput implements OutputModelFactory {
             throw new ModelFileException(file.origin(), file.state().get(0).line(), "an output has no state of its own;"
                     + " remove 'state:'", null);
         }
-        for (ModelFile.Entry p : file.parameters()) {
-            Quantity<?> q = p.quantity(file.origin());
-            defaults.put(p.name(), q);
-            listedUnits.put(p.name(), q.getUnit());
-        }
-        parameters = file.parameters().stream()
-                .map(p -> ParamSpec.optional(p.name(), p.unit(), p.number(), p.meaning())).toList();
+        parameters = FileParameters.of(file);
         ModelFile.Line g = file.texts().get("conductance");
         if (g == null) {
             throw new ModelFileException(file.origin(), 1, "no 'conductance:'; name what the output reads, the synapse's"
@@ -66,7 +56,7 @@ public final class FileOutput implements OutputModelFactory {
 
     /** The one equation, its units checked against the ports and parameters: the current as an expression of them. */
     private Expr checkedCurrent() {
-        Map<String, Unit<?>> units = new LinkedHashMap<>(listedUnits);
+        Map<String, Unit<?>> units = parameters.units();
         units.put(conductance.name(), conductance.unit());
         if (membrane != null) {
             units.put(membrane.name(), membrane.unit());
@@ -99,7 +89,7 @@ public final class FileOutput implements OutputModelFactory {
 
     @Override
     public List<ParamSpec> parameters() {
-        return parameters;
+        return parameters.specs();
     }
 
     @Override
@@ -109,10 +99,8 @@ public final class FileOutput implements OutputModelFactory {
 
     @Override
     public Expr current(Map<String, ?> params, Expr g, Expr v) {
-        Parameters given = Parameters.of(file.name(), parameters, params);
         Map<String, Expr> names = new LinkedHashMap<>();
-        defaults.forEach((p, q) -> names.put(p, Exprs.num(Coherent.value(params.containsKey(p)
-                ? PhysicalUnits.of(given.real(p), listedUnits.get(p)) : q))));
+        parameters.values(params).forEach((p, q) -> names.put(p, Exprs.num(Coherent.value(q))));
         names.put(conductance.name(), g);
         if (membrane != null) {
             if (v == null) {

@@ -16,13 +16,11 @@ import org.brainj.api.expr.Exprs;
 import org.brainj.api.expr.Statement;
 import org.brainj.api.expr.Substitute;
 import org.brainj.api.model.CompiledSynapse;
-import org.brainj.api.model.ModelTextException;
 import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.model.SynapseText;
 import org.brainj.api.program.Assign;
 import org.brainj.api.sim.SynapseModel;
 import org.brainj.api.spi.ParamSpec;
-import org.brainj.api.spi.Parameters;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.api.units.UnitFormatException;
@@ -42,9 +40,7 @@ public final class FileSynapse implements SynapseModelFactory {
     static final Unit<?> VOLT = PhysicalUnits.parse("volt");
 
     private final ModelFile file;
-    private final List<ParamSpec> parameters;
-    private final Map<String, Quantity<?>> defaults = new LinkedHashMap<>();
-    private final Map<String, Unit<?>> listedUnits = new LinkedHashMap<>();
+    private final FileParameters parameters;
     private final Port target;
     private final Port membrane;
     private final boolean summed;
@@ -54,13 +50,7 @@ public final class FileSynapse implements SynapseModelFactory {
         this.file = file;
         file.refuse(ModelFile.NEURON_KEYS, "a key of neuron models (" + ModelFiles.EXTENSION + " files)");
         file.refuse(ModelFile.OUTPUT_KEYS, "a key of synaptic outputs (" + ModelFiles.OUTPUT_EXTENSION + " files)");
-        for (ModelFile.Entry p : file.parameters()) {
-            Quantity<?> q = p.quantity(file.origin());
-            defaults.put(p.name(), q);
-            listedUnits.put(p.name(), q.getUnit());
-        }
-        parameters = file.parameters().stream()
-                .map(p -> ParamSpec.optional(p.name(), p.unit(), p.number(), p.meaning())).toList();
+        parameters = FileParameters.of(file);
         ModelFile.Line t = file.texts().get("target");
         if (t == null) {
             throw new ModelFileException(file.origin(), 1, "no 'target:'; name the post-synaptic variable the synapse acts"
@@ -71,7 +61,7 @@ public final class FileSynapse implements SynapseModelFactory {
         membrane = m == null ? null : port(m, VOLT);
         CompiledSynapse probe;
         try {
-            probe = text(defaults).compile(file.name(), ports(Map.of(), membrane), ports(Map.of(), target, membrane));
+            probe = text(parameters.defaults()).compile(file.name(), ports(Map.of(), membrane), ports(Map.of(), target, membrane));
         } catch (BrainJException e) {
             throw new ModelFileException(file.origin(), file.lineOf(e), e.getMessage(), e);
         }
@@ -97,7 +87,7 @@ public final class FileSynapse implements SynapseModelFactory {
 
     @Override
     public List<ParamSpec> parameters() {
-        return parameters;
+        return parameters.specs();
     }
 
     @Override
@@ -117,9 +107,7 @@ public final class FileSynapse implements SynapseModelFactory {
 
     @Override
     public Compiled compile(String name, Map<String, ?> params, Groups groups) {
-        Parameters given = Parameters.of(file.name(), parameters, params);
-        Map<String, Quantity<?>> values = new LinkedHashMap<>(defaults);
-        params.keySet().forEach(p -> values.put(p, PhysicalUnits.of(given.real(p), listedUnits.get(p))));
+        Map<String, Quantity<?>> values = parameters.values(params);
         Map<String, Unit<?>> pre = known(groups.pre());
         Map<String, Unit<?>> post = known(groups.post());
         if (membrane != null) {
@@ -243,7 +231,7 @@ public final class FileSynapse implements SynapseModelFactory {
             }
             return Exprs.num(unitless ? q.getValue().doubleValue() : Coherent.value(q));
         }
-        Map<String, Unit<?>> names = new LinkedHashMap<>(listedUnits);
+        Map<String, Unit<?>> names = parameters.units();
         names.put("i", PhysicalUnits.ONE);
         names.put("j", PhysicalUnits.ONE);
         names.put(ExpressionParser.RAND, PhysicalUnits.ONE);
