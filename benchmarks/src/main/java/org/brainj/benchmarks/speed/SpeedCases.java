@@ -133,10 +133,8 @@ final class SpeedCases {
     }
 
     /**
-     * CUBA: 80 % excitatory, p = 80/N both ways from i < Ne and i >= Ne, 1 s. Brian2 integrates it
-     * with {@code exact} (sympy solves the coupled linear system); BrainJ's {@code exact} in a step
-     * program takes decoupled equations only, so this runs {@code exponential_euler}, which is
-     * exact for v with ge and gi held over the step.
+     * CUBA: 80 % excitatory, p = 80/N both ways from i < Ne and i >= Ne, 1 s, method exact as in
+     * Brian2 (v, ge and gi are a coupled linear system: propagators computed once per run).
      */
     private static Case cuba(int n, Backend backend, long seed) {
         NeuronModel model = NeuronModel.builder("CUBA").equations("""
@@ -148,7 +146,7 @@ final class SpeedCases {
                 .threshold(parse("v > Vt")).reset("v", parse("Vr")).refractory("t_ref").build();
         int ne = (int) (0.8 * n);
         double p = 80.0 / n;
-        NeuronGroup g = new NeuronGroup("P", n, model).method(GroupIntegrator.method("exponential_euler"))
+        NeuronGroup g = new NeuronGroup("P", n, model).method(GroupIntegrator.method("exact"))
                 .init("v", Initializer.uniform(-60, -50));
         Projection ce = Projection.builder("Ce", g.view(0, ne), g)
                 .connect(new FixedProb(p).includeSelf(true).seed(seed)).weight(60 * 0.27 / 10).onVariable("ge").build();
@@ -220,8 +218,7 @@ final class SpeedCases {
 
     /**
      * Brian2's STDP case: N Poisson inputs at 15 Hz onto one neuron ({@code dv/dt = (ge * (Ee-vr) +
-     * El - v) / taum}, {@code dge/dt = -ge / taue}; Brian2's {@code exact}, here
-     * {@code exponential_euler} as in CUBA) through all-to-all synapses with
+     * El - v) / taum}, {@code dge/dt = -ge / taue}, method exact) through all-to-all synapses with
      * pair-based additive STDP (gmax = 0.01, dApre = 0.01 gmax, dApost = -1.05 dApre), w0 uniform
      * in [0, gmax), 1 s; the check is the inputs' rate, as Brian2's monitor records them.
      */
@@ -242,7 +239,7 @@ final class SpeedCases {
                 .parameter("dApre", 0.01 * gmax).parameter("dApost", -0.01 * 1.05 * gmax)
                 .compile("S", Map.of(), Map.of("ge", neuron.unit("ge")));
         NeuronGroup input = new NeuronGroup("Input", n, PoissonRate.group("Input", "15*Hz"));
-        NeuronGroup post = neuron.group("N", 1).method(GroupIntegrator.method("exponential_euler"));
+        NeuronGroup post = neuron.group("N", 1).method(GroupIntegrator.method("exact"));
         int[] indptr = new int[n + 1];
         for (int i = 0; i <= n; i++) {
             indptr[i] = i;
