@@ -328,8 +328,8 @@ public final class Projection {
     private void upload(Backend backend, DType dtype, double weight) {
         this.backend = backend;
         scalarWeightT = backend.full(dtype, weight);
-        deliveries = buckets.stream().map(b -> new Delivery(b.delaySteps(), backend.asTensor(b.indptr()),
-                backend.asTensor(b.indices()), b.weights() == null ? scalarWeightT
+        deliveries = buckets.stream().map(b -> new Delivery(b.delaySteps(), backend.asReadOnlyTensor(b.indptr()),
+                backend.asReadOnlyTensor(b.indices()), b.weights() == null ? scalarWeightT
                         : backend.astype(backend.asTensor(b.weights()), dtype, null))).toList();
         Tensor whole = post.group().variable(targetVariable);
         target = post.offset() == 0 && post.size() == whole.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());

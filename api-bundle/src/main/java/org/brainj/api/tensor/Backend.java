@@ -62,6 +62,16 @@ public interface Backend {
     /** bool elements. */
     Tensor asTensor(boolean[] data, int... shape);
 
+    /**
+     * int32 elements that no one writes again (connectivity): the caller leaves {@code data}
+     * unchanged and passes the tensor to operations only as an input, so a backend that keeps its
+     * tensors in host arrays may hold {@code data} itself instead of a copy. By default a copy,
+     * as {@link #asTensor(int[], int...)}.
+     */
+    default Tensor asReadOnlyTensor(int[] data, int... shape) {
+        return asTensor(data, shape);
+    }
+
     /** {@code start, start + step, ...} below {@code stop} (above it for a negative step). */
     Tensor arange(DType dtype, double start, double stop, double step);
 

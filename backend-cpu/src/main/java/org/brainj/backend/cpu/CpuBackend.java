@@ -152,6 +152,12 @@ public final class CpuBackend implements Backend {
         return wrap(DType.BOOL, data.clone(), data.length, shape);
     }
 
+    /** {@code data} itself, not a copy: a projection's connectivity held once (4 B per synapse, not 8). */
+    @Override
+    public CpuTensor asReadOnlyTensor(int[] data, int... shape) {
+        return wrap(DType.INT32, data, data.length, shape);
+    }
+
     private CpuTensor wrap(DType dtype, Object data, int length, int[] shape) {
         int[] s = shape.length == 0 ? new int[] {length} : shape;
         if (checkedSize("asTensor", s) != length) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.ShapeMismatchException;
 import org.junit.jupiter.api.Test;
 
 /** The layout generated kernels rely on: element i of a tensor at data()[offset() + i], views sharing data(). */
@@ -42,5 +44,18 @@ class CpuTensorTest {
         CpuTensor t = cpu.asTensor(host);
         host[0] = 99;
         assertEquals(1, t.toDoubleArray()[0]);
+    }
+
+    /** Connectivity is held once: the read-only tensor is the caller's array, shaped as asTensor's would be. */
+    @Test
+    void readOnlyTensorSharesTheCallersArray() {
+        int[] indices = {4, 0, 2, 7, 1, 3};
+        CpuTensor t = cpu.asReadOnlyTensor(indices, 2, 3);
+        assertSame(indices, t.data());
+        assertEquals(0, t.offset());
+        assertArrayEquals(new int[] {2, 3}, t.shape());
+        assertEquals(DType.INT32, t.dtype());
+        assertArrayEquals(cpu.asTensor(indices, 2, 3).toIntArray(), t.toIntArray());
+        assertThrows(ShapeMismatchException.class, () -> cpu.asReadOnlyTensor(indices, 4));
     }
 }
