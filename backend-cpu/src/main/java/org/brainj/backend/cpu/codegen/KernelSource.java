@@ -181,7 +181,7 @@ final class KernelSource {
     }
 
     /** {@code e} with its invariant compound subexpressions replaced by variables named in {@code hoisted}. */
-    private static Expr hoist(Expr e, Set<String> invariant, Map<Expr, String> hoisted) {
+    static Expr hoist(Expr e, Set<String> invariant, Map<Expr, String> hoisted) {
         if (e instanceof Expr.Var || e instanceof Expr.Const) {
             return e;
         }

@@ -3,10 +3,14 @@ package org.brainj.backend.cpu.codegen;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.brainj.api.expr.Expr;
 import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
 import org.brainj.api.program.RandomDraw;
@@ -127,12 +131,31 @@ public final class SynapticCompiler {
         Map<String, String> locals = new HashMap<>();
         locals.put("t", "t");
         locals.put("dt", "dt");
+        Set<String> assigned = program.body().stream().map(Assign::target).collect(Collectors.toSet());
+        Set<String> invariant = new HashSet<>(Set.of("t", "dt"));
         for (int k = 0; k < tensors.length; k++) {
             String array = tensors[k].dtype() == DType.FLOAT32 ? "float[]" : "double[]";
             out.append("final ").append(array).append(" a").append(k).append(" = (").append(array).append(") tensors[")
                     .append(k).append("].data();\n");
             out.append("final int o").append(k).append(" = tensors[").append(k).append("].offset();\n");
             locals.put(names.get(k), "v" + k);
+            if (readOnce(k, names, indexing, tensors, assigned)) {
+                out.append("final double v").append(k).append(" = a").append(k).append("[o").append(k).append("];\n");
+                invariant.add(names.get(k));
+            }
+        }
+        // what reads only t, dt and those parameters (1 / tau, -dt / tau) is computed once per run,
+        // as in step kernels: the same operations on the same values, so the same results
+        Map<Expr, String> hoisted = new LinkedHashMap<>();
+        List<Assign> body = new ArrayList<>();
+        for (Assign a : program.body()) {
+            body.add(new Assign(a.target(), KernelSource.hoist(a.value(), invariant, hoisted)));
+        }
+        JavaExpr constants = new JavaExpr(locals);
+        for (Map.Entry<Expr, String> h : hoisted.entrySet()) {
+            String local = "c" + h.getValue().substring(1);
+            out.append("final double ").append(local).append(" = ").append(constants.number(h.getKey())).append(";\n");
+            locals.put(h.getValue(), local);
         }
         String draws = Draws.class.getName();
         String key = org.brainj.api.random.RandomKey.class.getName();
@@ -159,13 +182,15 @@ public final class SynapticCompiler {
             locals.put(noise.get(d).name(), "d" + d);
         }
         for (int k = 0; k < tensors.length; k++) {
-            out.append("double v").append(k).append(" = a").append(k).append("[o").append(k).append(position(indexing.get(k)))
-                    .append("];\n");
+            if (!invariant.contains(names.get(k))) {
+                out.append("double v").append(k).append(" = a").append(k).append("[o").append(k)
+                        .append(position(indexing.get(k))).append("];\n");
+            }
         }
         JavaExpr java = new JavaExpr(locals);
         Set<Integer> written = new TreeSet<>();
         int temps = 0;
-        for (Assign a : program.body()) {
+        for (Assign a : body) {
             String value = java.number(a.value());
             String local = locals.get(a.target());
             if (local == null) {
@@ -187,6 +212,24 @@ public final class SynapticCompiler {
         }
         out.append("}\n}\n}\n");
         return out.toString();
+    }
+
+    /**
+     * Whether tensor {@code k} is read once per run, before the loop: a 0-d value that the body
+     * never assigns, in an array that nothing the body assigns shares (so no write in the loop can
+     * change it).
+     */
+    private static boolean readOnce(int k, List<String> names, List<Index> indexing, CpuTensor[] tensors,
+                                    Set<String> assigned) {
+        if (indexing.get(k) != Index.SHARED || assigned.contains(names.get(k))) {
+            return false;
+        }
+        for (int w = 0; w < tensors.length; w++) {
+            if (assigned.contains(names.get(w)) && tensors[w].data() == tensors[k].data()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String position(Index index) {
