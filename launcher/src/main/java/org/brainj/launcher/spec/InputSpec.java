@@ -13,6 +13,7 @@ import org.brainj.api.sim.Inputs;
 import org.brainj.api.sim.MemoryPlan;
 import org.brainj.api.sim.Noise;
 import org.brainj.api.sim.Population;
+import org.brainj.api.sim.WholeSteps;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.spec.NetworkSpec.Located;
@@ -162,10 +163,8 @@ final class InputSpec {
     /** A time that must be a whole number of steps, e.g. NEST's noise interval. */
     private static double steps(SpecValue.Scalar node, double dt) {
         double time = node.time();
-        double steps = time / dt;
-        if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-9 * steps) {
-            throw node.error(SpecLoader.ms(time) + " ms is not a whole number of steps of dt = " + SpecLoader.ms(dt) + " ms; use "
-                    + SpecLoader.ms(Math.max(1, Math.floor(steps)) * dt) + " ms or " + SpecLoader.ms(Math.ceil(steps) * dt) + " ms");
+        if (!WholeSteps.isWhole(time, dt) || WholeSteps.count(time, dt) < 1) {
+            throw node.error(WholeSteps.notWhole(time, dt) + "; " + WholeSteps.nearest(time, dt));
         }
         return time;
     }

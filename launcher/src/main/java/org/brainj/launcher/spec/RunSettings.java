@@ -2,6 +2,7 @@ package org.brainj.launcher.spec;
 
 import org.brainj.api.sim.MemoryPlan;
 import org.brainj.api.sim.RunTooLargeException;
+import org.brainj.api.sim.WholeSteps;
 import org.brainj.api.tensor.DType;
 
 /**
@@ -53,8 +54,7 @@ public record RunSettings(double duration, double dt, long seed, String backend,
             throw new SpecException(spec ? f.optional("duration").where() : top,
                     e.getMessage() + (spec ? "" : " (--duration and --dt)"));
         }
-        double steps = duration / dt;
-        if (Math.abs(steps - Math.rint(steps)) > 1e-6 * Math.max(1, steps)) {
+        if (!WholeSteps.isWhole(duration, dt)) {
             throw new SpecException(f != null && f.has("duration") ? f.optional("duration").where() : top,
                     "the duration " + SpecLoader.ms(duration) + " ms is not a whole number of steps of dt = " + SpecLoader.ms(dt) + " ms; make it a multiple of dt");
         }

@@ -15,7 +15,9 @@ import javax.measure.Unit;
 import org.brainj.api.BrainJException;
 import org.brainj.api.connect.Connector;
 import org.brainj.api.connect.ConnectorFactory;
+import org.brainj.api.integrate.StepStability;
 import org.brainj.api.model.CompiledNeuron;
+import org.brainj.api.model.InitializerText;
 import org.brainj.api.model.ModelTextException;
 import org.brainj.api.model.NamedSynapses;
 import org.brainj.api.model.PoissonInput;
@@ -35,6 +37,7 @@ import org.brainj.api.sim.SynapseMonitor;
 import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.Synapses;
 import org.brainj.api.sim.SynapticOutput;
+import org.brainj.api.sim.WholeSteps;
 import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.tensor.Backend;
 import org.brainj.api.units.Coherent;
@@ -57,7 +60,6 @@ import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
  */
 final class SpecAssembler {
     private static final Pattern VIEW = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");
-    private static final Pattern INITIALIZER = Pattern.compile("(normal|uniform)\\s*\\((.*)\\)");
 
     private final Catalog catalog;
     private final NetworkSpec spec;
@@ -173,8 +175,13 @@ final class SpecAssembler {
             wrap(method.where(), () -> group.method(integrator));
         }
         if (equations != null) {
-            StepStability.check(equations, method == null ? "euler" : method.value(), settings.dt(), p.parameters(),
-                    p.equations().equations().where());
+            String integrator = method == null ? "euler" : method.value();
+            StepStability.stiff(equations.equations(), equations.parameters(), integrator, settings.dt()).ifPresent(stiff -> {
+                // the place of the first parameter written in the spec that makes the rate, else the equations'
+                Where at = stiff.parameters().stream().filter(p.parameters()::containsKey).map(n -> p.parameters().get(n).where())
+                        .findFirst().orElse(p.equations().equations().where());
+                throw new SpecException(at, stiff.message(integrator, settings.dt()));
+            });
         }
         for (Map.Entry<String, SpecValue> e : p.initial().entrySet()) {
             Unit<?> unit = equations == null ? null : equations.unit(e.getKey());
@@ -249,32 +256,9 @@ final class SpecAssembler {
         return PhysicalUnits.valueIn(v.quantityOf(spec.physicalUnit(), what), spec.physicalUnit());
     }
 
-    /** {@code normal(mean, std)}, {@code uniform(low, high)} or a constant. */
+    /** {@code normal(mean, std)}, {@code uniform(low, high)} or a constant, read by the API. */
     static Initializer initializer(SpecValue.Scalar v, Unit<?> unit, String what) {
-        Matcher m = INITIALIZER.matcher(v.text());
-        if (!m.matches()) {
-            return Initializer.constant(number(v, v.text(), unit, what));
-        }
-        String[] args = m.group(2).split(",");
-        if (args.length != 2) {
-            throw v.error(m.group(1) + " takes two values, e.g. " + m.group(1) + "(-55 mV, 5 mV)");
-        }
-        double a = number(v, args[0].trim(), unit, what);
-        double b = number(v, args[1].trim(), unit, what);
-        return wrap(v.where(), () -> m.group(1).equals("normal") ? Initializer.normal(a, b) : Initializer.uniform(a, b));
-    }
-
-    private static double number(SpecValue at, String text, Unit<?> unit, String what) {
-        Quantity<?> q;
-        try {
-            q = SpecValue.parseQuantity(text);
-        } catch (BrainJException e) {
-            throw at.error("'" + text + "' is not a quantity: " + e.getMessage());
-        }
-        if (unit != null && !PhysicalUnits.sameDimension(q.getUnit(), unit)) {
-            throw at.error(PhysicalUnits.mismatch(text, q.getUnit(), unit, what));
-        }
-        return Coherent.value(q);
+        return wrap(v.where(), () -> InitializerText.parse(v.text(), unit, what));
     }
 
     private Population view(Where at, String text) {
@@ -382,11 +366,8 @@ final class SpecAssembler {
         }
         if (p.delay() != null) {
             double delay = p.delay().value();
-            double steps = delay / settings.dt();
-            if (Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps)) {
-                throw p.delay().error(SpecLoader.ms(delay) + " ms is not a whole number of steps of dt = "
-                        + SpecLoader.ms(settings.dt()) + " ms; use " + SpecLoader.ms(Math.floor(steps) * settings.dt())
-                        + " ms or " + SpecLoader.ms(Math.ceil(steps) * settings.dt()) + " ms");
+            if (!WholeSteps.isWhole(delay, settings.dt())) {
+                throw p.delay().error(WholeSteps.notWhole(delay, settings.dt()) + "; " + WholeSteps.nearest(delay, settings.dt()));
             }
             wrap(p.delay().where(), () -> b.delay(delay));
         }

@@ -20,6 +20,7 @@ import org.brainj.api.expr.Source;
 import org.brainj.api.model.NamedSynapses;
 import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.Synapses;
+import org.brainj.api.sim.WholeSteps;
 import org.brainj.launcher.spec.NetworkSpec.Connector;
 import org.brainj.launcher.spec.NetworkSpec.EquationSynapse;
 import org.brainj.launcher.spec.NetworkSpec.LibraryOutput;
@@ -451,16 +452,17 @@ final class SpecReader {
         if (!m.has("period")) {
             return 1;
         }
-        double steps = m.optional("period").time() / settings.dt();
-        if (steps < 1 - 1e-9 || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
+        double period = m.optional("period").time();
+        if (!WholeSteps.isWhole(period, settings.dt()) || WholeSteps.count(period, settings.dt()) < 1) {
             throw m.optional("period").error("the period must be a whole number of steps of dt = " + settings.dt()
                     + " ms; give a multiple of dt, e.g. 1 ms");
         }
+        long steps = WholeSteps.count(period, settings.dt());
         if (steps > settings.steps()) {
             throw m.optional("period").error("the period is longer than the run (" + settings.duration()
                     + " ms), so nothing would be recorded; give a period of at most the run's duration");
         }
-        return (int) Math.rint(steps);
+        return (int) steps;
     }
 
     // ---- plots ------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ class SpecErrorsTest {
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIFF}",
                         "net.yaml:3: populations.P.model: unknown neuron model 'LIFF'", "did you mean LIF?"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF, parameters: {tau: 10 mV}}",
-                        "net.yaml:3: populations.P.parameters.tau: '10 mV' is not parameter tau of LIF", "1 ms"),
+                        "net.yaml:3: populations.P.parameters.tau: '10 mV' is not parameter tau of LIF: its unit is mV", "needs ms"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF, parameters: {taum: 10 ms}}",
                         "net.yaml:3: populations.P.parameters.taum: model LIF has no parameter 'taum'", "tau_ref"),
                 Arguments.of(6, "      dV/dt = (El - V) / tau + Q : volt (unless refractory)", "net.yaml:10: populations.P.parameters:",

@@ -54,7 +54,7 @@ class SynapseCatalogTest {
         Set<String> listed = SynapseModelFactory.onClasspath(getClass().getClassLoader()).stream()
                 .map(SynapseModelFactory::name).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(files, listed);
-        assertTrue(listed.containsAll(Set.of("STDP", "stdp_synapse", "Triplet", "STP", "STD", "NMDA", "GapJunction",
+        assertTrue(listed.containsAll(Set.of("STDP", "stdp_synapse", "Triplet", "TripletNearest", "STP", "STD", "NMDA", "GapJunction",
                 "AMPA", "GABAa", "Exponential", "DualExponential", "Alpha", "Delta")), listed.toString());
         for (String name : listed) {
             synapse(name).parameters().forEach(p -> assertTrue(!p.description().isBlank(), name + "." + p.name()));
@@ -148,7 +148,7 @@ class SynapseCatalogTest {
     }
 
     /**
-     * The triplet rule at Pfister & Gerstner's visual-cortex all-to-all set (their Table 2, as the
+     * The triplet rule at Pfister & Gerstner's visual-cortex all-to-all set (their Table 3, as the
      * pairing-experiment scripts of nest-stdpmodule give it: tau+ 16.8, tau- 33.7, tau_x 101,
      * tau_y 125 ms, A2+ 5e-10, A3+ 6.2e-3, A2- 7e-3, A3- 2.3e-4), every parameter in play: a
      * pre-post-post triplet potentiates by A2+ e^(-lag/tau+) + e^(-(lag+T)/tau+) (A2+ + A3+ e^(-T/tau_y)),
@@ -167,6 +167,97 @@ class SynapseCatalogTest {
         double down = weightAfter("Triplet", paper, w0, new double[] {5 + lag, 5 + lag + period}, new double[] {5});
         assertEquals(w0 - 7e-3 * Math.exp(-lag / 33.7)
                 - Math.exp(-(lag + period) / 33.7) * (7e-3 + 2.3e-4 * Math.exp(-period / 101)), down, 1e-15);
+    }
+
+    /** Pfister & Gerstner's hippocampal nearest-spike set (Table 4), TripletNearest's defaults. */
+    private static final double TAU_PLUS = 16.8;
+    private static final double TAU_MINUS = 33.7;
+    private static final double TAU_X = 575;
+    private static final double TAU_Y = 47;
+    private static final double A2P = 4.6e-3;
+    private static final double A3P = 9.1e-3;
+    private static final double A2M = 3e-3;
+    private static final double A3M = 7.5e-9;
+
+    /**
+     * Nearest-spike triplets, where each trace has seen at most one spike of its side when it is
+     * read, change w exactly as all-to-all ones do: pre-post-post potentiates by
+     * A2+ e^(-lag/tau+) + e^(-(lag+T)/tau+) (A2+ + A3+ e^(-T/tau_y)), post-pre-pre depresses by
+     * A2- e^(-lag/tau-) + e^(-(lag+T)/tau-) (A2- + A3- e^(-T/tau_x)).
+     */
+    @Test
+    void nearestSpikeTripletsFollowTheClosedForm() {
+        double w0 = 0.5;
+        double lag = 10;
+        double period = 20;
+        double up = weightAfter("TripletNearest", Map.of(), w0, new double[] {5}, new double[] {5 + lag, 5 + lag + period});
+        assertEquals(w0 + A2P * Math.exp(-lag / TAU_PLUS)
+                + Math.exp(-(lag + period) / TAU_PLUS) * (A2P + A3P * Math.exp(-period / TAU_Y)), up, 1e-15);
+        double down = weightAfter("TripletNearest", Map.of(), w0, new double[] {5 + lag, 5 + lag + period}, new double[] {5});
+        assertEquals(w0 - A2M * Math.exp(-lag / TAU_MINUS)
+                - Math.exp(-(lag + period) / TAU_MINUS) * (A2M + A3M * Math.exp(-period / TAU_X)), down, 1e-15);
+    }
+
+    /**
+     * Where the interactions differ: two spikes of one side before the other side reads its trace.
+     * Nearest-spike, pre-pre-post potentiates by A2+ e^(-lag/tau+) only (the first pre spike is
+     * forgotten; all-to-all adds A2+ e^(-(lag+T)/tau+)), and post-post-post's third spike reads
+     * o2 = e^(-T/tau_y) (all-to-all: e^(-T/tau_y) + e^(-2T/tau_y)).
+     */
+    @Test
+    void nearestSpikePairsOnlyWithTheLastSpikeOfTheOtherSide() {
+        double w0 = 0.5;
+        double lag = 10;
+        double period = 20;
+        double[] prePre = {5, 5 + period};
+        double[] post = {5 + period + lag};
+        assertEquals(w0 + A2P * Math.exp(-lag / TAU_PLUS), weightAfter("TripletNearest", Map.of(), w0, prePre, post), 1e-15);
+        assertEquals(w0 + A2P * (Math.exp(-lag / TAU_PLUS) + Math.exp(-(lag + period) / TAU_PLUS)),
+                weightAfter("Triplet", Map.of("A2_plus", A2P), w0, prePre, post), 1e-15, "all-to-all, for contrast");
+        // post-post-post after one pre: r1 decays from the single pre spike, o2 restarts at 1 at each post spike
+        double[] posts = {5 + lag, 5 + lag + period, 5 + lag + 2 * period};
+        double r1 = Math.exp(-lag / TAU_PLUS);
+        double g = Math.exp(-period / TAU_PLUS);
+        double o2 = Math.exp(-period / TAU_Y);
+        double expected = w0 + r1 * A2P + r1 * g * (A2P + A3P * o2) + r1 * g * g * (A2P + A3P * o2);
+        assertEquals(expected, weightAfter("TripletNearest", Map.of(), w0, new double[] {5}, posts), 1e-15);
+        // post-post-pre: depression by the last post spike only
+        assertEquals(w0 - A2M * Math.exp(-lag / TAU_MINUS),
+                weightAfter("TripletNearest", Map.of(), w0, new double[] {5 + period + lag}, new double[] {5, 5 + period}), 1e-15);
+    }
+
+    /**
+     * The pairing protocol (Sjöström et al. 2001, the paper's Fig. 3): n pairs at rate rho = 1/T,
+     * post lagging pre by d. Nearest-spike, every post spike but the first reads o2 = e^(-T/tau_y)
+     * and every pre spike but the first reads o1 = e^(-(T-d)/tau-), r2 = e^(-T/tau_x):
+     * dw = n A2+ e^(-d/tau+) + (n-1) [A3+ e^(-d/tau+) e^(-T/tau_y) - e^(-(T-d)/tau-) (A2- + A3- e^(-T/tau_x))].
+     * Post leading by d: dw = (n-1) e^(-(T-d)/tau+) (A2+ + A3+ e^(-T/tau_y))
+     * - e^(-d/tau-) (n A2- + (n-1) A3- e^(-T/tau_x)). The potentiation grows with rho, as in the paper.
+     */
+    @Test
+    void nearestSpikePairingFollowsTheClosedFormAtEveryRate() {
+        int n = 10;
+        double d = 10;
+        double w0 = 0.5;
+        double previous = Double.NEGATIVE_INFINITY;
+        for (double rate : new double[] {5, 10, 20, 40}) {
+            double period = 1000 / rate;
+            double[] pre = new double[n];
+            double[] post = new double[n];
+            for (int k = 0; k < n; k++) {
+                pre[k] = 5 + k * period;
+                post[k] = pre[k] + d;
+            }
+            double ltp = n * A2P * Math.exp(-d / TAU_PLUS) + (n - 1) * (A3P * Math.exp(-d / TAU_PLUS) * Math.exp(-period / TAU_Y)
+                    - Math.exp(-(period - d) / TAU_MINUS) * (A2M + A3M * Math.exp(-period / TAU_X)));
+            double up = weightAfter("TripletNearest", Map.of(), w0, pre, post) - w0;
+            assertEquals(ltp, up, 1e-14, rate + " Hz, pre leads");
+            assertTrue(up > previous, "potentiation grows with the rate: " + rate + " Hz");
+            previous = up;
+            double ltd = (n - 1) * Math.exp(-(period - d) / TAU_PLUS) * (A2P + A3P * Math.exp(-period / TAU_Y))
+                    - Math.exp(-d / TAU_MINUS) * (n * A2M + (n - 1) * A3M * Math.exp(-period / TAU_X));
+            assertEquals(ltd, weightAfter("TripletNearest", Map.of(), w0, post, pre) - w0, 1e-14, rate + " Hz, post leads");
+        }
     }
 
     // ---- short-term plasticity: the amplitude of a regular train's last spike ---------------------------------
