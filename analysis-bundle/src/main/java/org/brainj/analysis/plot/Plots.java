@@ -36,7 +36,7 @@ public final class Plots {
     static final int MAX_LINES = 10;
     /** Points per line: a plot is about 1000 pixels wide; each bucket keeps its minimum and maximum. */
     static final int MAX_POINTS = 4000;
-    /** Dots in a raster: a plot is about 1000 x 700 pixels, and in SVG each dot is about 200 bytes. */
+    /** Dots in a raster: a plot is about 1000 x 700 pixels, and in SVG each dot is about 90 bytes. */
     static final int MAX_DOTS = 20_000;
     static final int WIDTH = 1000;
     static final int HEIGHT = 700;
@@ -87,7 +87,7 @@ public final class Plots {
      * The spikes at times {@code from <= t < to} (ms) as dots, one colour per population, stacked
      * on the neuron axis in the order given. At most {@value #MAX_DOTS} dots: beyond that the
      * window is cut to its earliest {@value #MAX_DOTS} spikes and the title says up to when, so
-     * that an SVG stays a few megabytes (each dot is a path of its own there).
+     * that an SVG stays a few megabytes (each dot is an element of its own there).
      */
     public static Figure raster(String title, Map<String, Spikes> populations, double from, double to) {
         double[] window = {from, to};
