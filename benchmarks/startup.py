@@ -1,19 +1,24 @@
 #!/usr/bin/python3
 """Where `brainj run examples/coba.yaml` spends its time before the first step, with and without
 the class-data sharing archive that the `brainj` script makes after each build
-(launcher/target/brainj.jsa), alternating, in fresh JVMs.
+(launcher/target/brainj.jsa), alternating, in fresh processes started as a user starts them: through
+the `brainj` script, with its JVM options (the serial collector, the starting heap, the archive).
+The runs without the archive map only the JDK's own default archive (a later -XX:SharedArchiveFile
+in BRAINJ_JAVA_OPTS replaces the script's).
 
 Phases are read from the JVM's class-load log (-Xlog:class+load with uptime): the launcher's Main
 (JVM start), Felix's framework (bundles start after it), Janino (the first kernel compiles), the
 Network class (the spec is read and the network assembled), then the first step, estimated as the
-first output class (Hdf5) less the loop's wall time the run reports. Also the whole process's wall
-and user CPU time and peak RSS (/usr/bin/time).
+first output class (Hdf5) less the loop's wall time the run reports; the outputs (data files and
+pictures) from then to the last class loaded (the framework stopped). Also the whole process's wall and user + system CPU
+time and peak RSS (/usr/bin/time).
 
 Usage: startup.py [PAIRS: 3] [SPEC: examples/coba.yaml]; run ./brainj once first (it builds the
 launcher and the archive).
 """
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,29 +26,35 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.path.join(ROOT, 'launcher', 'target')
+# the JDK's own default archive (java.home/lib/server/classes.jsa)
+JDK_ARCHIVE = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(shutil.which('java') or 'java'))), 'lib', 'server',
+                           'classes.jsa')
 MARKERS = {'Main': 'org.brainj.launcher.Main ', 'Felix': 'org.apache.felix.framework.Felix ',
            'Janino': 'org.codehaus.janino.', 'Network': 'org.brainj.api.sim.Network ',
            'outputs': 'org.brainj.launcher.output.Hdf5 '}
 
 
-def run(spec, archive):
+def run(spec, with_archive):
     with tempfile.TemporaryDirectory() as work:
         log, times = os.path.join(work, 'cl.txt'), os.path.join(work, 'time.txt')
-        cds = [f'-XX:SharedArchiveFile={archive}', '-Xlog:cds=off', '-Xlog:cds+dynamic=off'] if archive else []
-        cmd = ['/usr/bin/time', '-o', times, '-f', '%e %U %M', 'java'] + cds + [
-            f'-Xlog:class+load=info:file={log}:uptime', '-jar', os.path.join(TARGET, 'brainj-launcher.jar'), 'run', spec,
-            '--out', os.path.join(work, 'out')]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        options = f'-Xlog:class+load=info:file={log}:uptime'
+        if not with_archive:
+            options += f' -XX:SharedArchiveFile={JDK_ARCHIVE}'
+        cmd = ['/usr/bin/time', '-o', times, '-f', '%e %U %S %M', os.path.join(ROOT, 'brainj'), 'run', spec,
+               '--out', os.path.join(work, 'out')]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=dict(os.environ, BRAINJ_JAVA_OPTS=options))
         loop = float(re.search(r'steps \(.*?\) in ([0-9.]+) s', done.stdout + done.stderr).group(1))
         found = {}
+        last = 0
         for line in open(log):
+            last = float(line[1:line.index('s]')])
             for phase, marker in MARKERS.items():
                 if phase not in found and marker in line:
-                    found[phase] = float(line[1:line.index('s]')])
+                    found[phase] = last
         shared = sum(1 for line in open(log) if 'source: shared objects file (top)' in line)
-        wall, user, rss = open(times).read().split()[-3:]
-        found.update(first_step=found['outputs'] - loop, loop=loop, wall=float(wall), user=float(user),
-                     rss_mb=int(rss) / 1024, shared_classes=shared)
+        wall, user, system, rss = open(times).read().split()[-4:]
+        found.update(first_step=found['outputs'] - loop, loop=loop, outputs=last - found['outputs'], wall=float(wall),
+                     cpu=float(user) + float(system), rss_mb=int(rss) / 1024, shared_classes=shared)
         return found
 
 
@@ -55,9 +66,9 @@ def main():
         sys.exit(f'{archive} missing: run ./brainj once (it makes the archive after building)')
     runs = {'without archive': [], 'with archive': []}
     for _ in range(pairs):
-        runs['without archive'].append(run(spec, None))
-        runs['with archive'].append(run(spec, archive))
-    keys = ['Main', 'Felix', 'Janino', 'Network', 'first_step', 'loop', 'wall', 'user', 'rss_mb', 'shared_classes']
+        runs["without archive"].append(run(spec, False))
+        runs["with archive"].append(run(spec, True))
+    keys = ['Main', 'Felix', 'Janino', 'Network', 'first_step', 'loop', 'outputs', 'wall', 'cpu', 'rss_mb', 'shared_classes']
     print(f"load {' '.join(open('/proc/loadavg').read().split()[:3])}; seconds of JVM uptime, medians of {pairs}:")
     print('| | ' + ' | '.join(keys) + ' |')
     print('|---' * (len(keys) + 1) + '|')

@@ -97,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
         RunSettings.Overrides overrides = new RunSettings.Overrides(time("--duration", duration), time("--dt", dt), seed, backend);
         PrintWriter err = command.commandLine().getErr();
         PrintWriter stdout = command.commandLine().getOut();
+        Outputs.warmUpPlots();
         try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
             platform.problems().forEach(p -> err.println(command.qualifiedName() + ": warning: " + p));
             SpecRun run = SpecLoader.load(spec, spec.toString(), overrides, new RegistryCatalog(platform));

@@ -1,6 +1,5 @@
 package org.brainj.analysis.plot;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,12 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.brainj.analysis.AnalysisException;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 
 /** A drawn chart, encoded on demand as PNG or SVG. */
 public final class Figure {
-    private final XYChart chart;
+    final XYChart chart; // package-private: the SVG test draws it through the reference writer too
 
     Figure(XYChart chart) {
         this.chart = chart;
@@ -46,13 +44,7 @@ public final class Figure {
     }
 
     public byte[] svg() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw '" + title() + "' as SVG", e);
-        }
-        return out.toByteArray();
+        return Svg.of(chart);
     }
 
     /**

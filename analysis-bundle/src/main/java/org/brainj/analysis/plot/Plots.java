@@ -36,7 +36,7 @@ public final class Plots {
     static final int MAX_LINES = 10;
     /** Points per line: a plot is about 1000 pixels wide; each bucket keeps its minimum and maximum. */
     static final int MAX_POINTS = 4000;
-    /** Dots in a raster: a plot is about 1000 x 700 pixels, and in SVG each dot is about 200 bytes. */
+    /** Dots in a raster: a plot is about 1000 x 700 pixels, and in SVG each dot is about 90 bytes. */
     static final int MAX_DOTS = 20_000;
     static final int WIDTH = 1000;
     static final int HEIGHT = 700;
@@ -53,6 +53,22 @@ public final class Plots {
     static final Color CYCLE = new Color(0x16, 0xa0, 0x85);
 
     private Plots() {
+    }
+
+    /**
+     * Draws a small line plot and raster as PNG and SVG and drops them. The first picture of a
+     * process loads and initialises Java2D, its fonts, XChart and the PNG writer (about a tenth of
+     * a second of CPU): a caller that will draw later can have that done now, on another thread,
+     * while it computes. (Larger pictures, to have the JIT compile the rasteriser early, cost half
+     * a second of CPU and did not make the run's own pictures faster.)
+     */
+    public static void warmUp() {
+        Figure line = lines("warm-up", "value", new double[] {0, 1}, new double[][] {{0}, {1}}, List.of("a"));
+        Figure dots = raster("warm-up", Map.of("a", new Spikes(1, 2, 1, new long[] {1}, new int[] {0})));
+        for (Figure f : List.of(line, dots)) {
+            f.png();
+            f.svg();
+        }
     }
 
     /** Columns of {@code values[time][column]} over {@code times}, one line each (the first {@value #MAX_LINES}). */
@@ -87,7 +103,7 @@ public final class Plots {
      * The spikes at times {@code from <= t < to} (ms) as dots, one colour per population, stacked
      * on the neuron axis in the order given. At most {@value #MAX_DOTS} dots: beyond that the
      * window is cut to its earliest {@value #MAX_DOTS} spikes and the title says up to when, so
-     * that an SVG stays a few megabytes (each dot is a path of its own there).
+     * that an SVG stays a few megabytes (each dot is an element of its own there).
      */
     public static Figure raster(String title, Map<String, Spikes> populations, double from, double to) {
         double[] window = {from, to};

@@ -2,8 +2,9 @@
  * Pictures of simulations and analyses as PNG and SVG files, as the reference's
  * {@code brainpy.visualize}: {@link org.brainj.analysis.plot.Plots#lines line plots} and
  * {@link org.brainj.analysis.plot.Plots#raster raster plots} of monitor data, phase planes,
- * bifurcation diagrams and fast-slow diagrams. Drawn headless by XChart (SVG through
- * VectorGraphics2D), both embedded in this bundle; no XChart type appears in the API.
+ * bifurcation diagrams and fast-slow diagrams. Drawn headless by XChart; the SVG is written from
+ * what it drew into VectorGraphics2D ({@code Svg}), both libraries embedded in this bundle; no
+ * XChart type appears in the API.
  */
 @Export
 @Version("0.1.0")

@@ -115,6 +115,16 @@ class PlotsTest {
         assertEquals("Spike raster", window.title(), "6000 spikes in the window: all drawn");
     }
 
+    /** The warm-up draws both formats of both kinds of picture and keeps nothing: a later picture is drawn as without it. */
+    @Test
+    void aWarmUpDrawsAndLeavesLaterPicturesAlone() throws IOException {
+        Plots.warmUp();
+        Map<String, Spikes> spikes = Map.of("E", new Spikes(4, 100, 0.1, new long[] {10, 20}, new int[] {0, 3}));
+        Figure raster = Plots.raster("Spike raster", spikes);
+        assertEquals(List.of("E"), raster.series());
+        written(raster, "raster-after-warm-up");
+    }
+
     /** Writes PNG and SVG, checks the PNG's size and that both show each of {@code colours}; returns the PNG. */
     private static BufferedImage written(Figure f, String name, Color... colours) throws IOException {
         List<Path> files = f.write(OUT.resolve(name));

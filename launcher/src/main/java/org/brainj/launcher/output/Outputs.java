@@ -1,5 +1,6 @@
 package org.brainj.launcher.output;
 
+import java.awt.AWTError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +39,23 @@ public final class Outputs {
      * beside this run's summary.
      */
     public static final String MANIFEST = ".brainj-outputs";
+
+    /**
+     * Has what the pictures need loaded on a daemon thread (see {@link Plots#warmUp}), so that it
+     * overlaps the platform's start and the run (one thread for a small network) instead of
+     * delaying the outputs.
+     */
+    public static void warmUpPlots() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                Plots.warmUp();
+            } catch (RuntimeException | LinkageError | AWTError e) {
+                // nothing to report here: the run's own pictures meet the same failure and report it
+            }
+        }, "brainj-plot-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
 
     /**
      * Creates the folder, or empties one an earlier run wrote (marked by {@link #MANIFEST}, or by
