@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.brainj.api.BrainJException;
 import org.brainj.api.sim.Network;
 import org.brainj.api.sim.ProgressListener;
+import org.brainj.api.sim.WholeSteps;
 import org.brainj.api.tensor.Backend;
 import org.brainj.launcher.platform.BackendDeparture;
 import org.brainj.launcher.spec.SpecLoader;
@@ -96,12 +97,11 @@ public final class SegmentedRun implements BackendDeparture, AutoCloseable {
                 throw new BrainJException("--switch-backend '" + s.given() + "': " + ms(s.ms()) + " ms is not inside the run (0 to "
                         + ms(duration) + " ms); give a time after the start and before the end");
             }
-            double steps = s.ms() / dt;
-            if (Math.abs(steps - Math.rint(steps)) > 1e-6 * Math.max(1, steps)) {
+            if (!WholeSteps.isWhole(s.ms(), dt)) {
                 throw new BrainJException("--switch-backend '" + s.given() + "': " + ms(s.ms()) + " ms is not a whole number of steps of dt = "
                         + ms(dt) + " ms; give a multiple of dt");
             }
-            plan.add(new Planned(first + Math.round(steps), s));
+            plan.add(new Planned(first + WholeSteps.count(s.ms(), dt), s));
         }
         plan.sort(Comparator.comparingLong(Planned::step));
         for (int i = 1; i < plan.size(); i++) {
@@ -119,12 +119,11 @@ public final class SegmentedRun implements BackendDeparture, AutoCloseable {
      * stopped by a crash or Ctrl-C resumes from the last ({@code brainj run --resume}).
      */
     public SegmentedRun checkpointEvery(double everyMs, Path file) {
-        double steps = everyMs / dt;
-        if (!(steps >= 1) || Math.abs(steps - Math.rint(steps)) > 1e-6 * steps) {
+        if (!(everyMs >= dt) || !WholeSteps.isWhole(everyMs, dt)) {
             throw new BrainJException("--checkpoint-every " + ms(everyMs) + " ms is not a whole number of steps of dt = " + ms(dt)
                     + " ms; give a multiple of dt, e.g. 100 ms");
         }
-        checkpointSteps = Math.round(steps);
+        checkpointSteps = WholeSteps.count(everyMs, dt);
         checkpoint = file;
         return this;
     }
