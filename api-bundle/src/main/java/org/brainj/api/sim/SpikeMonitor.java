@@ -24,6 +24,8 @@ public final class SpikeMonitor implements Monitor {
 
     /** Ints of the logs on the backend that one read-back empties: steps' lists, each at most its group's size + 1. */
     private static final int LOG_INTS = 1 << 20;
+    /** Steps per read-back at most, so that a small group's log stays small too. */
+    private static final int MAX_STEPS_PER_READ = 256;
 
     private final Union subject;
     private final List<Part> parts = new ArrayList<>();
@@ -73,7 +75,7 @@ public final class SpikeMonitor implements Monitor {
      */
     @Override
     public void build(Backend backend) {
-        int stepsPerRead = Integer.MAX_VALUE;
+        int stepsPerRead = MAX_STEPS_PER_READ;
         for (Part part : parts) {
             stepsPerRead = Math.min(stepsPerRead, Math.max(1, LOG_INTS / (part.population().group().size() + 1)));
         }

@@ -100,9 +100,13 @@ final class OpenClLauncher {
             int group = groupSize(globalSize);
             kernel.execute(Range.create(device, (globalSize + group - 1) / group * group, group));
         } catch (RuntimeException | AssertionError e) {
-            // After a fallback Aparapi refuses the OpenCL device for this kernel class.
+            // With a work-group size the range is bound to the device, so where Aparapi would fall
+            // back to Java threads it throws instead, after logging why; after a fallback it
+            // refuses the OpenCL device for this kernel class.
+            String why = capture.reasons.isEmpty() ? failure : String.join("; ", capture.reasons);
+            failure = why;
             throw new OpenClUnavailableException("kernel " + name + " cannot run on OpenCL device '" + device.getName()
-                    + "': " + e.getMessage() + (failure == null ? "" : "; it failed before: " + failure), e);
+                    + "': " + e.getMessage() + (why == null ? "" : "; Aparapi's reasons: " + why), e);
         } finally {
             Aparapi.LOG.removeHandler(capture);
         }

@@ -21,7 +21,7 @@ class LaunchesPerStepTest {
         // the runtime's finite-state check (a reduction per state variable every 50 steps) is no delivery
         coba.network().checkFiniteEvery(1_000_000).run(5);
         // two runs, of 100 and 200 steps, each ending in one read-back of the monitor's log (its
-        // 262 steps' room is not filled): their difference is 100 steps without what a run costs once
+        // 256 steps' room is not filled): their difference is 100 steps without what a run costs once
         long[] once = cost(backend, coba, 10);
         long[] twice = cost(backend, coba, 20);
         assertEquals(7 * 100, twice[0] - once[0], "launches in 100 steps");
