@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.brainj.api.tensor.Backend;
+import org.brainj.api.tensor.DType;
+import org.brainj.api.tensor.Tensor;
 
 /**
  * Records spike events of a population (or a union of populations) as (time index, neuron)
@@ -20,8 +22,19 @@ public final class SpikeMonitor implements Monitor {
     private record Part(Population population, int offset, int stamp) {
     }
 
+    /** Ints of the logs on the backend that one read-back empties: steps' lists, each at most its group's size + 1. */
+    private static final int LOG_INTS = 1 << 20;
+    /** Steps per read-back at most, so that a small group's log stays small too. */
+    private static final int MAX_STEPS_PER_READ = 256;
+
     private final Union subject;
     private final List<Part> parts = new ArrayList<>();
+    /** Per part, its group's spike lists of the pending steps, recorded on the backend ({@link Backend#eventAppend}). */
+    private Tensor[] logs;
+    private Tensor emptyHead;
+    /** The steps recorded into the logs since they were last read back. */
+    private long[] pendingSteps = new long[0];
+    private int pending;
     private long[] steps = new long[1024];
     private int[] neurons = new int[1024];
     private int count;
@@ -56,32 +69,78 @@ public final class SpikeMonitor implements Monitor {
         this.dt = dt;
     }
 
+    /**
+     * Makes a log per part on the backend, each long enough for the same number of steps in
+     * which every neuron of its group spikes, so no log can overflow before it is read back.
+     */
     @Override
     public void build(Backend backend) {
-        // reads its groups' spike lists, so it holds nothing of its own on the backend
+        int stepsPerRead = MAX_STEPS_PER_READ;
+        for (Part part : parts) {
+            stepsPerRead = Math.min(stepsPerRead, Math.max(1, LOG_INTS / (part.population().group().size() + 1)));
+        }
+        logs = new Tensor[parts.size()];
+        for (int p = 0; p < logs.length; p++) {
+            logs[p] = backend.zeros(DType.INT32, 1 + stepsPerRead * (parts.get(p).population().group().size() + 1));
+        }
+        emptyHead = backend.zeros(DType.INT32, 1);
+        pendingSteps = new long[stepsPerRead];
+        pending = 0;
     }
 
     /**
-     * Reads the step's spike list of each part's group: the count, then only that many indices,
-     * so the cost is the spikes', not the population's.
+     * Appends the step's spike list of each part's group to the part's log on the backend (no
+     * host transfer); the logs are read back when full and by {@link #flush}.
      */
     @Override
     public void record(long step) {
-        for (Part part : parts) {
-            Population p = part.population();
-            int from = p.offset();
-            int to = from + p.size();
-            for (int i : p.group().spiked(step)) {
-                if (i >= from && i < to) {
-                    add(step + part.stamp(), part.offset() + i - from);
-                }
-            }
+        for (int p = 0; p < logs.length; p++) {
+            Tensor list = parts.get(p).population().group().spikeList(step);
+            list.backend().eventAppend(list, logs[p]);
+        }
+        pendingSteps[pending++] = step;
+        if (pending == pendingSteps.length) {
+            flush();
         }
     }
 
+    /**
+     * Reads each log back (its length, then only that many elements) and keeps each pending
+     * step's spikes, parts stamped earlier first, neurons ascending within a part.
+     */
     @Override
     public void flush() {
-        // every step is recorded as it comes
+        if (pending == 0) {
+            return;
+        }
+        int[][] records = new int[logs.length][];
+        for (int p = 0; p < logs.length; p++) {
+            Tensor head = logs[p].slice(0, 1);
+            int used = (int) head.item();
+            if (used < 0) {
+                throw new SimulationException("spike monitor " + name() + ": its log on the backend overflowed, which its"
+                        + " size rules out; report this with the network that caused it");
+            }
+            records[p] = used == 0 ? new int[0] : logs[p].slice(1, 1 + used).toIntArray();
+            logs[p].backend().copy(emptyHead, head);
+        }
+        int[] at = new int[logs.length];
+        for (int r = 0; r < pending; r++) {
+            for (int p = 0; p < logs.length; p++) {
+                Part part = parts.get(p);
+                int from = part.population().offset();
+                int to = from + part.population().size();
+                int n = records[p][at[p]];
+                for (int e = at[p] + 1; e <= at[p] + n; e++) {
+                    int i = records[p][e];
+                    if (i >= from && i < to) {
+                        add(pendingSteps[r] + part.stamp(), part.offset() + i - from);
+                    }
+                }
+                at[p] += 1 + n;
+            }
+        }
+        pending = 0;
     }
 
     private void add(long step, int neuron) {
@@ -95,6 +154,7 @@ public final class SpikeMonitor implements Monitor {
 
     @Override
     public void clear() {
+        flush();
         count = 0;
     }
 
@@ -108,21 +168,25 @@ public final class SpikeMonitor implements Monitor {
 
     /** The number of spikes recorded. */
     public int count() {
+        flush();
         return count;
     }
 
     /** Each spike's time index ({@code time = index * dt}), in order of time. */
     public long[] steps() {
+        flush();
         return Arrays.copyOf(steps, count);
     }
 
     /** Each spike's neuron, within the monitored population (or union). */
     public int[] indices() {
+        flush();
         return Arrays.copyOf(neurons, count);
     }
 
     /** Each spike's time. */
     public double[] times() {
+        flush();
         double[] t = new double[count];
         for (int k = 0; k < count; k++) {
             t[k] = steps[k] * dt;
@@ -132,6 +196,7 @@ public final class SpikeMonitor implements Monitor {
 
     /** Spikes per neuron. */
     public int[] counts() {
+        flush();
         int[] c = new int[subject.size()];
         for (int k = 0; k < count; k++) {
             c[neurons[k]]++;
@@ -141,6 +206,7 @@ public final class SpikeMonitor implements Monitor {
 
     /** The mean firing rate over {@code duration} (spikes per neuron per time unit). */
     public double meanRate(double duration) {
+        flush();
         return count / (subject.size() * duration);
     }
 
@@ -149,6 +215,7 @@ public final class SpikeMonitor implements Monitor {
      * {@code to} (exclusive): spikes in the step divided by neurons and {@code dt}.
      */
     public double[] populationRate(long from, long to) {
+        flush();
         double[] rate = new double[(int) (to - from)];
         for (int k = 0; k < count; k++) {
             if (steps[k] >= from && steps[k] < to) {

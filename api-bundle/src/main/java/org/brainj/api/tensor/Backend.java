@@ -157,6 +157,34 @@ public interface Backend {
     void eventFlags(Tensor list, int first, Tensor flags);
 
     /**
+     * Records an event list (count, then that many indices, as {@link #eventList} writes it) at
+     * the end of {@code log}, a 1-d int32 tensor whose {@code log[0]} counts the elements recorded
+     * after it: the count and the indices go to {@code log[1 + log[0]]} on and {@code log[0]}
+     * grows by {@code 1 + count}, all on the backend, so a monitor reads many steps' lists back
+     * at once. A list that does not fit is dropped and {@code log[0]} becomes -1, after which the
+     * log takes nothing more: its reader sees the loss. This default goes through the host; a
+     * device backend keeps it there.
+     */
+    default void eventAppend(Tensor list, Tensor log) {
+        if (log.dtype() != DType.INT32 || log.rank() != 1 || log.size() == 0) {
+            throw new DTypeMismatchException("eventAppend: the log must be a non-empty 1-d int32 tensor, not "
+                    + log.dtype().name().toLowerCase(java.util.Locale.ROOT) + " of shape " + Shapes.format(log.shape()));
+        }
+        Tensor head = log.slice(0, 1);
+        int used = (int) head.item();
+        int count = (int) list.slice(0, 1).item();
+        if (used < 0) {
+            return;
+        }
+        if (2L + used + count > log.size()) {
+            copy(full(DType.INT32, -1, 1), head);
+            return;
+        }
+        copy(list.slice(0, 1 + count), log.slice(1 + used, 2 + used + count));
+        copy(full(DType.INT32, used + 1 + count, 1), head);
+    }
+
+    /**
      * {@link #csrEventAdd} driven by an event list instead of flags: for each listed {@code i} in
      * {@code [first, first + rows)} ({@code rows = indptr.size() - 1}), in the list's order, adds
      * CSR row {@code i - first} to {@code post}. The work is proportional to the listed events

@@ -479,6 +479,20 @@ public final class AparapiBackend implements Backend {
         device().eventFlags(first, f.size(), f.slot(), l.slot());
     }
 
+    /** One work item: the list's length is on the device, and the log's length must be read and then written once. */
+    @Override
+    public void eventAppend(Tensor list, Tensor log) {
+        String op = "eventAppend";
+        DeviceTensor l = requireList(op, own(op, list, "list"));
+        DeviceTensor g = own(op, log, "log");
+        if (g.dtype() != DType.INT32 || g.rank() != 1 || g.size() == 0) {
+            throw new DTypeMismatchException(op + ": the log must be a non-empty 1-d int32 tensor, not "
+                    + g.dtype().name().toLowerCase(java.util.Locale.ROOT) + " of shape " + Shapes.format(g.shapeRef()));
+        }
+        g.block().written();
+        device().eventAppend(g.slot(), g.size(), l.slot());
+    }
+
     private static DeviceTensor requireList(String op, DeviceTensor list) {
         if (list.dtype() != DType.INT32) {
             throw new DTypeMismatchException(op + ": list has dtype " + list.dtype()

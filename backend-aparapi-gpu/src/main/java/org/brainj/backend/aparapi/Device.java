@@ -2,6 +2,8 @@ package org.brainj.backend.aparapi;
 
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.IntFunction;
 import org.brainj.api.BrainJException;
 import org.brainj.api.random.RandomKey;
@@ -73,6 +75,11 @@ final class Device {
     /** Kernel launches so far, and those of them that staged a read to the host: what a step costs on a device. */
     private long launches;
     private long reads;
+    /** Buffer transfers between host and device (uploads and read-backs of whole kernel arrays). */
+    private long transfers;
+    /** The geometry blocks in the kernel's table, and where its used part ends. */
+    private final Map<Geometry, Integer> geometries = new HashMap<>();
+    private int geometryEnd;
     /**
      * How a CSR's delivery is cut into work items: one per post-synaptic neuron (GATHER, for
      * devices of many narrow cores: GPUs), or one range of posts per compute unit (SCATTER, for
@@ -168,6 +175,7 @@ final class Device {
                 kernel.put(kernel.b8);
             }
         }
+        transfers += 2;
         pools[code].grown(capacity);
     }
 
@@ -194,6 +202,7 @@ final class Device {
         ensureStage(values.length);
         System.arraycopy(values, 0, kernel.stage, 0, values.length);
         kernel.put(kernel.stage);
+        transfers++;
         copy(values.length, new int[] {values.length}, new Slot(dtype, offset, new int[] {1}),
                 new Slot(OpKernel.STAGE, 0, new int[] {1}));
     }
@@ -207,6 +216,7 @@ final class Device {
         reads++;
         copy(length, new int[] {length}, new Slot(OpKernel.STAGE, 0, new int[] {1}), new Slot(dtype, offset, new int[] {1}));
         kernel.get(kernel.stage);
+        transfers++;
         return Arrays.copyOf(kernel.stage, length);
     }
 
@@ -359,6 +369,12 @@ final class Device {
         return Math.max(1, (size + OpKernel.EVENT_BLOCK - 1) / OpKernel.EVENT_BLOCK);
     }
 
+    /** Appends an event list to a log of {@code size} elements (EVENT_APPEND) in one work item. */
+    synchronized void eventAppend(Slot log, int size, Slot list) {
+        kernel.len = size;
+        launch(OpKernel.EVENT_APPEND, 0, 1, new int[0], log, list, Slot.NONE, Slot.NONE);
+    }
+
     /** The flags of an event list (EVENT_FLAGS) in one work item: {@code size} flags from element {@code first}. */
     synchronized void eventFlags(int first, int size, Slot flags, Slot list) {
         kernel.first = first;
@@ -380,6 +396,7 @@ final class Device {
             previous.get(previous.f32);
             previous.get(previous.i32);
             previous.get(previous.b8);
+            transfers += 4;
         }
         move(previous, next);
         try {
@@ -403,12 +420,15 @@ final class Device {
         to.i32 = from.i32;
         to.b8 = from.b8;
         to.npio2hw = from.npio2hw;
+        to.geom = from.geom;
         launcher.adopt(to);
         to.setExplicit(true);
         to.put(to.f64);
         to.put(to.f32);
         to.put(to.i32);
         to.put(to.b8);
+        to.put(to.geom);
+        transfers += 5;
         kernel = to;
     }
 
@@ -418,6 +438,10 @@ final class Device {
 
     synchronized long reads() {
         return reads;
+    }
+
+    synchronized long transfers() {
+        return transfers;
     }
 
     /** One step of compiled program {@code index} over a population of {@code size} elements. */
@@ -446,9 +470,10 @@ final class Device {
         kernel.key1 = (int) (seed >>> 32);
         kernel.counter = (int) step;
         kernel.offSeg = segments;
-        int[] one = {1};
-        launch(OpKernel.STEP, index, items, new int[] {count, (count + items - 1) / items}, Slot.NONE,
-                new Slot(OpKernel.I32, list, one), new Slot(OpKernel.I32, pre, one), new Slot(OpKernel.I32, post, one));
+        kernel.len = count;
+        kernel.inner = (count + items - 1) / items;
+        launch(OpKernel.STEP, index, items, new int[0], Slot.NONE, new Slot(OpKernel.I32, list, new int[0]),
+                new Slot(OpKernel.I32, pre, new int[0]), new Slot(OpKernel.I32, post, new int[0]));
     }
 
     /** Launches and returns non-zero when the device flagged an invalid operand. */
@@ -464,11 +489,8 @@ final class Device {
         kernel.fn = fn;
         kernel.n = items;
         kernel.rank = shape.length;
-        System.arraycopy(shape, 0, kernel.geom, 0, shape.length);
-        Slot[] slots = {o, a, b, c};
-        for (int s = 0; s < 4; s++) {
-            int[] strides = slots[s].strides();
-            System.arraycopy(strides, 0, kernel.geom, (s + 1) * OpKernel.MAX_RANK, Math.min(strides.length, shape.length));
+        if (shape.length > 0) {
+            kernel.geo = geometry(shape, o, a, b, c);
         }
         kernel.dtO = o.dtype();
         kernel.dtA = a.dtype();
@@ -478,11 +500,11 @@ final class Device {
         kernel.offA = a.offset();
         kernel.offB = b.offset();
         kernel.offC = c.offset();
-        kernel.put(kernel.geom);
         boolean checked = checked(op, fn, a.dtype());
         if (checked) {
             Arrays.fill(kernel.status, 0);
             kernel.put(kernel.status);
+            transfers++;
         }
         launcher.execute(kernel, items);
         launched = true;
@@ -491,7 +513,51 @@ final class Device {
             return 0;
         }
         kernel.get(kernel.status);
+        transfers++;
         return kernel.status[0] | kernel.status[1] | kernel.status[2];
+    }
+
+    /**
+     * Where the geometry block of {@code shape} and the slots' strides starts in the kernel's
+     * table: found by content, or appended and the table uploaded (from its start once it is full).
+     */
+    private int geometry(int[] shape, Slot... slots) {
+        int rank = shape.length;
+        int[] block = new int[(1 + slots.length) * rank];
+        System.arraycopy(shape, 0, block, 0, rank);
+        for (int s = 0; s < slots.length; s++) {
+            int[] strides = slots[s].strides();
+            System.arraycopy(strides, 0, block, (s + 1) * rank, Math.min(strides.length, rank));
+        }
+        Geometry key = new Geometry(block);
+        Integer known = geometries.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (geometryEnd + block.length > kernel.geom.length) {
+            geometries.clear();
+            geometryEnd = 0;
+        }
+        int at = geometryEnd;
+        System.arraycopy(block, 0, kernel.geom, at, block.length);
+        geometryEnd += block.length;
+        geometries.put(key, at);
+        kernel.put(kernel.geom);
+        transfers++;
+        return at;
+    }
+
+    /** A geometry block's ints, compared by content. */
+    private record Geometry(int[] ints) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Geometry g && Arrays.equals(ints, g.ints);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(ints);
+        }
     }
 
     /** Operations whose operands the device validates (connectivity, int32 division and powers). */

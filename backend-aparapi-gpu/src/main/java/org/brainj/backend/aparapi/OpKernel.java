@@ -9,8 +9,8 @@ import com.aparapi.Kernel;
  * operation addresses them by offset: tensors stay on the device between operations.
  *
  * <p>Operands are slots O (output), A, B, C. Element {@code i} of an operation's iteration space
- * (row-major over {@code geom[0..rank)}) sits in slot {@code s} at
- * {@code offset_s + sum_d coord_d * geom[s * MAX_RANK + d]}, which covers contiguous tensors,
+ * (row-major over the shape {@code geom[geo .. geo + rank)}) sits in slot {@code s} at
+ * {@code offset_s + sum_d coord_d * geom[geo + s * rank + d]}, which covers contiguous tensors,
  * broadcasting (stride 0) and concatenation (an output stride larger than the part's).
  *
  * <p>This code is translated to OpenCL by Aparapi, which accepts no {@code switch}, {@code break},
@@ -22,6 +22,8 @@ import com.aparapi.Kernel;
  */
 public class OpKernel extends Kernel {
     static final int MAX_RANK = 16;
+    /** Ints of the device's geometry table: hundreds of blocks of the ranks networks use. */
+    static final int GEOMETRY_INTS = 4096;
 
     // dtype codes; STAGE is the double transfer buffer between host and pools
     static final int F64 = 0;
@@ -53,6 +55,7 @@ public class OpKernel extends Kernel {
     static final int EVENT_WRITE = 19;
     static final int FLAG_SCATTER = 20;
     static final int LIST_SCATTER = 21;
+    static final int EVENT_APPEND = 22;
 
     /** Flags per work item of an event list's compaction. */
     static final int EVENT_BLOCK = 256;
@@ -117,7 +120,11 @@ public class OpKernel extends Kernel {
     protected int[] i32 = new int[1];
     byte[] b8 = new byte[1];
     double[] stage = new double[1];
-    protected int[] geom = new int[5 * MAX_RANK];
+    /**
+     * Geometry blocks, each a launch's shape and the strides of its four slots (5 * rank ints
+     * from {@link #geo}); blocks stay on the device, so a launch over a known geometry uploads nothing.
+     */
+    protected int[] geom = new int[GEOMETRY_INTS];
     int[] status = new int[3];
     /** Infinity and NaN for generated code, which may not write them as literals. */
     protected double infinity = Double.POSITIVE_INFINITY;
@@ -129,6 +136,8 @@ public class OpKernel extends Kernel {
     int fn;
     int n;
     int rank;
+    /** Where this launch's geometry block starts in {@link #geom}. */
+    int geo;
     int dtO;
     int dtA;
     int dtB;
@@ -137,9 +146,12 @@ public class OpKernel extends Kernel {
     protected int offA;
     protected int offB;
     protected int offC;
-    /** REDUCE: length of the reduced axis and the number of elements after it; events: synapse count and post size. */
-    int len;
-    int inner;
+    /**
+     * REDUCE: length of the reduced axis and the number of elements after it; events: synapse
+     * count and post size; synaptic programs: the list's length and the positions per work item.
+     */
+    protected int len;
+    protected int inner;
     /** Events: offset of the weights and their stride (0: one weight for all synapses). */
     int offW;
     int strideW;
@@ -155,7 +167,7 @@ public class OpKernel extends Kernel {
     int first;
     /**
      * Synaptic programs: the int32 offset of the starts of the list's segments, one work item
-     * each; negative when each work item takes geom[1] consecutive list positions instead.
+     * each; negative when each work item takes {@link #inner} consecutive list positions instead.
      */
     protected int offSeg;
     /** Scalar arguments of the operation. */
@@ -188,6 +200,8 @@ public class OpKernel extends Kernel {
                 eventWrite(i);
             } else if (op == EVENT_FLAGS) {
                 eventFlags();
+            } else if (op == EVENT_APPEND) {
+                eventAppend();
             } else if (op == LIST_GATHER) {
                 listGather(i);
             } else if (op == FLAG_SCATTER || op == LIST_SCATTER) {
@@ -206,8 +220,8 @@ public class OpKernel extends Kernel {
         int p = offset;
         int rem = i;
         for (int d = rank - 1; d >= 0; d--) {
-            int extent = geom[d];
-            p += (rem % extent) * geom[slot * MAX_RANK + d];
+            int extent = geom[geo + d];
+            p += (rem % extent) * geom[geo + slot * rank + d];
             rem = rem / extent;
         }
         return p;
@@ -1009,7 +1023,7 @@ public class OpKernel extends Kernel {
 
     /**
      * Rows of the event list A (count, then elements; rows start at element {@link #first},
-     * geom[0] of them), in the list's order. Per listed row, j's synapses from it are found by
+     * geom[geo] of them), in the list's order. Per listed row, j's synapses from it are found by
      * binary search in the column, or, when the list ascends and is long against the column, by
      * one merge-walk of column and list; both add the same terms in the same order.
      */
@@ -1030,7 +1044,7 @@ public class OpKernel extends Kernel {
         int k = from;
         for (int e = 1; from < to && e <= count; e++) {
             int row = i32[offA + e] - first;
-            if (row >= 0 && row < geom[0]) {
+            if (row >= 0 && row < geom[geo]) {
                 if (search == 1) {
                     k = lowerBound(from, to, row);
                 } else {
@@ -1067,13 +1081,13 @@ public class OpKernel extends Kernel {
      * adding each row's terms (B = indptr, C = indices) that fall in its range, in the CPU
      * backend's order. Each item reads every event's rows, so the work is the serial scatter's
      * per item: for devices with a few wide cores, where a gather's per-post searches cost more.
-     * geom[0] = rows.
+     * geom[geo] = rows.
      */
     private void scatter(int r) {
         int lo = (int) ((long) r * inner / n);
         int hi = (int) ((long) (r + 1) * inner / n);
         if (op == FLAG_SCATTER) {
-            for (int row = 0; row < geom[0]; row++) {
+            for (int row = 0; row < geom[geo]; row++) {
                 if (b8[offA + row] != 0) {
                     scatterRow(row, lo, hi, offF < 0 ? -1 : offF + row);
                 }
@@ -1082,7 +1096,7 @@ public class OpKernel extends Kernel {
             int count = i32[offA];
             for (int e = 1; e <= count; e++) {
                 int row = i32[offA + e] - first;
-                if (row >= 0 && row < geom[0]) {
+                if (row >= 0 && row < geom[geo]) {
                     scatterRow(row, lo, hi, -1);
                 }
             }
@@ -1108,12 +1122,12 @@ public class OpKernel extends Kernel {
      * ascending as the CPU backend's: each work item counts the set flags of its block of
      * EVENT_BLOCK (EVENT_COUNT), one item turns the counts into each block's start and writes the
      * total (EVENT_SCAN), each item writes its block's indices from its start (EVENT_WRITE).
-     * A = flags (any dtype), B = one int per block, O = list; geom[0] = the number of flags.
+     * A = flags (any dtype), B = one int per block, O = list; geom[geo] = the number of flags.
      */
 
     private void eventCount(int block) {
         int from = block * EVENT_BLOCK;
-        int to = min(geom[0], from + EVENT_BLOCK);
+        int to = min(geom[geo], from + EVENT_BLOCK);
         int count = 0;
         for (int i = from; i < to; i++) {
             if (load(dtA, offA + i) != 0) {
@@ -1124,7 +1138,7 @@ public class OpKernel extends Kernel {
     }
 
     private void eventScan() {
-        int blocks = (geom[0] + EVENT_BLOCK - 1) / EVENT_BLOCK;
+        int blocks = (geom[geo] + EVENT_BLOCK - 1) / EVENT_BLOCK;
         int start = 0;
         for (int b = 0; b < blocks; b++) {
             int count = i32[offB + b];
@@ -1136,7 +1150,7 @@ public class OpKernel extends Kernel {
 
     private void eventWrite(int block) {
         int from = block * EVENT_BLOCK;
-        int to = min(geom[0], from + EVENT_BLOCK);
+        int to = min(geom[geo], from + EVENT_BLOCK);
         int at = offO + 1 + i32[offB + block];
         for (int i = from; i < to; i++) {
             if (load(dtA, offA + i) != 0) {
@@ -1147,11 +1161,11 @@ public class OpKernel extends Kernel {
     }
 
     /**
-     * The flags of a list in one work item: O = flags (any dtype), A = list; geom[0] = the number
+     * The flags of a list in one work item: O = flags (any dtype), A = list; geom[geo] = the number
      * of flags, which start at element {@link #first}.
      */
     private void eventFlags() {
-        int size = geom[0];
+        int size = geom[geo];
         for (int i = 0; i < size; i++) {
             store(dtO, offO + i, 0);
         }
@@ -1160,6 +1174,25 @@ public class OpKernel extends Kernel {
             int i = i32[offA + e] - first;
             if (i >= 0 && i < size) {
                 store(dtO, offO + i, 1);
+            }
+        }
+    }
+
+    /**
+     * Appends the list at A (count, then indices) to the log at O of {@link #len} elements, whose
+     * element 0 counts those after it; a list that does not fit sets it to -1 for good.
+     */
+    private void eventAppend() {
+        int used = i32[offO];
+        int count = i32[offA];
+        if (used >= 0) {
+            if (2 + used + count > len) {
+                i32[offO] = -1;
+            } else {
+                for (int e = 0; e <= count; e++) {
+                    i32[offO + 1 + used + e] = i32[offA + e];
+                }
+                i32[offO] = used + 1 + count;
             }
         }
     }

@@ -67,7 +67,28 @@ final class OpenClLauncher {
         }
     }
 
-    /** Runs {@code kernel} over {@code globalSize} work items on the device, or throws why it could not. */
+    /**
+     * Work-group sizes are powers of two up to this. An OpenCL implementation may build a kernel
+     * anew for each work-group size it meets (PoCL does, for about a second and a half on this
+     * machine): Aparapi's default takes a factor of the global size, so launches over many
+     * different sizes (a read-back of a monitor's log) would each build the kernel again.
+     */
+    static final int MAX_GROUP = 64;
+
+    /** The work-group size for {@code items} work items: the power of two that covers them, at most {@link #MAX_GROUP}. */
+    static int groupSize(int items) {
+        int group = 1;
+        while (group < items && group < MAX_GROUP) {
+            group <<= 1;
+        }
+        return group;
+    }
+
+    /**
+     * Runs {@code kernel} over {@code globalSize} work items on the device, or throws why it could
+     * not; the range is rounded up to whole work-groups, and the kernel ignores items from
+     * {@code globalSize} on.
+     */
     void execute(Kernel kernel, int globalSize) {
         String name = kernel.getClass().getSimpleName();
         if (device == null) {
@@ -76,11 +97,16 @@ final class OpenClLauncher {
         Capture capture = new Capture();
         Aparapi.LOG.addHandler(capture);
         try {
-            kernel.execute(Range.create(device, globalSize));
+            int group = groupSize(globalSize);
+            kernel.execute(Range.create(device, (globalSize + group - 1) / group * group, group));
         } catch (RuntimeException | AssertionError e) {
-            // After a fallback Aparapi refuses the OpenCL device for this kernel class.
+            // With a work-group size the range is bound to the device, so where Aparapi would fall
+            // back to Java threads it throws instead, after logging why; after a fallback it
+            // refuses the OpenCL device for this kernel class.
+            String why = capture.reasons.isEmpty() ? failure : String.join("; ", capture.reasons);
+            failure = why;
             throw new OpenClUnavailableException("kernel " + name + " cannot run on OpenCL device '" + device.getName()
-                    + "': " + e.getMessage() + (failure == null ? "" : "; it failed before: " + failure), e);
+                    + "': " + e.getMessage() + (why == null ? "" : "; Aparapi's reasons: " + why), e);
         } finally {
             Aparapi.LOG.removeHandler(capture);
         }

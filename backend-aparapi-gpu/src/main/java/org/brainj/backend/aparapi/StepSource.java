@@ -86,11 +86,11 @@ final class StepSource {
 
     /**
      * A synaptic program's block: work item {@code i} loops over its part of the synapse list at
-     * {@code offA} in the int32 pool (geom[0] synapses; every synapse in index order when
+     * {@code offA} in the int32 pool ({@code len} synapses; every synapse in index order when
      * {@code offA} is negative), each synapse reading its elements, running the body and writing
      * back before the next, as the program's serial semantics have it. Its part is list positions
      * {@code [i32[offSeg + i], i32[offSeg + i + 1])}, or when {@code offSeg} is negative
-     * {@code geom[1]} positions from {@code i * geom[1]}. {@code offB} and {@code offC} hold each
+     * {@code inner} positions from {@code i * inner}. {@code offB} and {@code offC} hold each
      * synapse's pre- and post-synaptic index. The draws are made at the synapse's index.
      */
     static StepSource synaptic(String prefix, Map<String, Place> state, Map<String, Place> params,
@@ -101,8 +101,8 @@ final class StepSource {
         String to = prefix + "b";
         StepSource block = new StepSource(prefix, prefixed(state, prefix), prefixed(params, prefix), noise, s, body);
         block.ints.addAll(List.of(n, s, prefix + "i", prefix + "j", from, to));
-        block.loop = "      " + from + " = offSeg < 0 ? i * geom[1] : i32[offSeg + i];\n"
-                + "      " + to + " = offSeg < 0 ? min(" + from + " + geom[1], geom[0]) : i32[offSeg + i + 1];\n"
+        block.loop = "      " + from + " = offSeg < 0 ? i * inner : i32[offSeg + i];\n"
+                + "      " + to + " = offSeg < 0 ? min(" + from + " + inner, len) : i32[offSeg + i + 1];\n"
                 + "      for (" + n + " = " + from + "; " + n + " < " + to + "; " + n + "++) {\n"
                 + "      " + s + " = offA < 0 ? " + n + " : i32[offA + " + n + "];\n"
                 + "      " + prefix + "i = i32[offB + " + s + "];\n"

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Spikes as compact lists (count, then ascending indices): listing flags, flags from a list,
- * delivery driven by a list, and a compiled step program that lists its events into a ring.
+ * lists recorded into a log, delivery driven by a list, and a compiled step program that lists
+ * its events into a ring.
  * The expected lists are made in the test by scanning the flags; the delivery must equal
  * {@code csrEventAdd} over the same spikes bit for bit (the same rows added in the same order).
  */
@@ -85,6 +86,41 @@ public abstract class EventListContract extends BackendContract {
         Tensor asFloat = tensor(DType.FLOAT32, new double[] {3, 3, 3, 3, 3, 3});
         b.eventFlags(list, 4, asFloat);
         assertArrayEquals(new double[] {1, 1, 0, 0, 0, 1}, asFloat.toDoubleArray(), 0);
+    }
+
+    /**
+     * Three lists recorded one after another into a log of 14 (a spike monitor's steps): each
+     * list's count and indices follow the last, element 0 counts what is recorded, the rest of
+     * the log and each list's elements past its count are not copied.
+     */
+    @Test
+    void eventAppendRecordsEachListsCountAndIndicesAfterTheLast() {
+        Backend b = backend();
+        int[] fill = new int[14];
+        Arrays.fill(fill, UNTOUCHED);
+        fill[0] = 0;
+        Tensor log = b.asTensor(fill);
+        b.eventAppend(b.asTensor(new int[] {2, 5, 9, 11, 11}), log);
+        b.eventAppend(b.asTensor(new int[] {0, 3, 3, 3, 3}), log);
+        b.eventAppend(b.asTensor(new int[] {3, 1, 4, 7, 8}), log);
+        assertArrayEquals(new int[] {8, 2, 5, 9, 0, 3, 1, 4, 7, UNTOUCHED, UNTOUCHED, UNTOUCHED, UNTOUCHED, UNTOUCHED},
+                log.toIntArray());
+    }
+
+    /**
+     * A log of 6 takes a list of 3 (5 elements with its count and the log's) but not a further
+     * list of 1: that is dropped, element 0 becomes -1 and stays so, and nothing more is written.
+     */
+    @Test
+    void eventAppendMarksALogThatAListDoesNotFitAndWritesNoMore() {
+        Backend b = backend();
+        Tensor log = b.asTensor(new int[] {0, UNTOUCHED, UNTOUCHED, UNTOUCHED, UNTOUCHED, UNTOUCHED});
+        b.eventAppend(b.asTensor(new int[] {3, 2, 4, 6}), log);
+        assertArrayEquals(new int[] {4, 3, 2, 4, 6, UNTOUCHED}, log.toIntArray());
+        b.eventAppend(b.asTensor(new int[] {1, 5, 0, 0}), log);
+        assertArrayEquals(new int[] {-1, 3, 2, 4, 6, UNTOUCHED}, log.toIntArray());
+        b.eventAppend(b.asTensor(new int[] {0, 0, 0, 0}), log);
+        assertArrayEquals(new int[] {-1, 3, 2, 4, 6, UNTOUCHED}, log.toIntArray());
     }
 
     /**
