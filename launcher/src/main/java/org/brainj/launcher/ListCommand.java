@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Start the platform and print the backends, neuron and synapse models and connectors it offers, with their"
-                + " service properties.")
+                + " service properties, then the inputs and generators a spec names, with their parameters and units.")
 final class ListCommand implements Callable<Integer> {
     @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of plugin bundles (jars) to install first.")
     Path plugins;
@@ -27,6 +27,7 @@ final class ListCommand implements Callable<Integer> {
             err.flush();
             PrintWriter out = spec.commandLine().getOut();
             out.print(ServiceListing.of(platform.context()).format());
+            out.print(InputListing.format());
             out.flush();
         }
         return 0;

@@ -196,8 +196,14 @@ public record ServiceListing(List<Entry> backends, List<Entry> models, List<Entr
         if (specs.isEmpty()) {
             return "no parameters";
         }
-        return "parameters " + specs.stream().map(p -> p.name() + " (" + (p.unit().isEmpty() ? "" : p.unit() + ", ")
-                + (p.isRequired() ? "required" : "default " + p.defaultValue()) + ")").collect(Collectors.joining(", "));
+        return "parameters " + specs.stream().map(p -> parameter(p.name(), p.unit(), p.defaultValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** One parameter as a spec gives it: {@code tau (ms, default 10.0)}; a null default: required. */
+    static String parameter(String name, String unit, String defaultValue) {
+        return name + " (" + (unit.isEmpty() ? "" : unit + ", ") + (defaultValue == null ? "required" : "default " + defaultValue)
+                + ")";
     }
 
     private static String text(Object value) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.brainj.api.model.InputKinds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,7 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code brainj list} on the assembled platform lists every file of the catalog's model folder
  * under its name (and its aliases) in the section of its kind, with every parameter the file
  * declares, in the unit the file writes it in: read here from the file's text line by line, not
- * through the catalog's own parser, so the OSGi registration and the listing lose nothing.
+ * through the catalog's own parser, so the OSGi registration and the listing lose nothing; and
+ * every input and generator kind the spec reader's switches build (read from their source) with
+ * its parameters and units.
  */
 class CatalogListIT {
     private static final Path FOLDER = Path.of("../model-bundles/src/main/resources/models");
@@ -51,6 +54,35 @@ class CatalogListIT {
             }
         }
         throw new AssertionError(name + " is not listed under " + title + ":\n" + listing);
+    }
+
+    /** The kinds the spec reader's switches build ({@code case "dc_generator" ->}), read from their source. */
+    static Stream<String> readerKinds() throws Exception {
+        Pattern kind = Pattern.compile("\"(\\w+)\"");
+        List<String> kinds = new ArrayList<>();
+        for (String source : List.of("InputSpec.java", "GeneratorSpec.java")) {
+            for (String line : Files.readAllLines(Path.of("src/main/java/org/brainj/launcher/spec", source))) {
+                if (line.strip().startsWith("case \"")) {
+                    Matcher m = kind.matcher(line.substring(0, line.indexOf("->")));
+                    while (m.find()) {
+                        kinds.add(m.group(1));
+                    }
+                }
+            }
+        }
+        kinds.remove("value"); // an entry with a constant value and no type
+        kinds.add("poisson_input"); // a population's key, read by SpecReader.population
+        return kinds.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("readerKinds")
+    void everyKindTheSpecReaderBuildsIsListedWithItsParametersAndUnits(String kind) {
+        String line = entry("Inputs and generators", kind);
+        for (InputKinds.Parameter p : InputKinds.named(kind).parameters()) {
+            String unit = p.unit().isEmpty() ? "" : p.unit() + ", ";
+            assertTrue(line.contains(" " + p.name() + " (" + unit), kind + ": '" + p.name() + " (" + unit + "' in " + line);
+        }
     }
 
     @ParameterizedTest

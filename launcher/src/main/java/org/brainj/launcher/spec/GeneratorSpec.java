@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.brainj.api.model.InputKinds;
 import org.brainj.api.model.ModelTextException;
 import org.brainj.api.model.PoissonRate;
 import org.brainj.api.sim.Input;
@@ -23,13 +24,14 @@ import org.brainj.launcher.spec.NetworkSpec.Located;
  * {@code rates}, an expression of {@code t} with units) and NEST's
  * {@code sinusoidal_poisson_generator} ({@code rate}, {@code amplitude}, {@code frequency},
  * {@code phase} in degrees; one independent train per neuron). {@link #read} is the reader's
- * part (the section to a {@link NetworkSpec.Generator}), {@link #build} the assembler's.
+ * part (the section to a {@link NetworkSpec.Generator}), {@link #build} the assembler's. The types
+ * and their keys are {@link InputKinds}' table, which {@code brainj list} prints.
  */
 final class GeneratorSpec {
     /** The registered model a spike generator is made of: it spikes in the step its input is set. */
     static final String SPIKE_TIME_MODEL = "SpikeTimeGroup";
     private static final javax.measure.Unit<?> HZ = PhysicalUnits.parse("Hz");
-    private static final List<String> TYPES = List.of("spike_generator", "poisson", "sinusoidal_poisson_generator");
+    private static final List<String> TYPES = InputKinds.at(InputKinds.Place.GENERATOR).stream().map(InputKinds.Kind::name).toList();
 
     /** What a generator makes spikes from. */
     sealed interface Source permits SpikeTimes, Rates, Sinusoidal {
@@ -67,14 +69,15 @@ final class GeneratorSpec {
         Source source = switch (typeNode.text()) {
             case "spike_generator" -> spikes(size, node, folder);
             case "poisson" -> {
-                SpecNode rates = node.fields("type", "rates").required("rates");
+                SpecNode rates = fields(node, "poisson").required("rates");
                 yield new Rates(new Located<>(rates.text(), rates.where()));
             }
-            default -> {
-                SpecNode.Fields f = node.fields("type", "rate", "amplitude", "frequency", "phase");
+            case "sinusoidal_poisson_generator" -> {
+                SpecNode.Fields f = fields(node, "sinusoidal_poisson_generator");
                 double phase = f.has("phase") ? f.optional("phase").quantity(PhysicalUnits.ONE, "a phase in degrees") : 0;
                 yield new Sinusoidal(hz(f, "rate"), hz(f, "amplitude"), hz(f, "frequency"), phase);
             }
+            default -> throw new IllegalStateException(typeNode.text());
         };
         return new NetworkSpec.Generator(name, node.where(), size, source);
     }
@@ -103,13 +106,20 @@ final class GeneratorSpec {
         return new Generated(SpecAssembler.wrap(at, () -> new NeuronGroup(g.name(), g.size(), model)), null);
     }
 
+    /** The fields of a generator of {@code kind}: its table's keys and {@code type}. */
+    private static SpecNode.Fields fields(SpecNode node, String kind) {
+        List<String> keys = new ArrayList<>(List.of("type"));
+        keys.addAll(InputKinds.named(kind).keys());
+        return node.fields(keys.toArray(String[]::new));
+    }
+
     /** A rate or frequency in Hz, 0 when absent. */
     private static double hz(SpecNode.Fields f, String key) {
         return f.has(key) ? f.optional(key).quantity(HZ, "a rate in Hz") * 1000 : 0;
     }
 
     private static SpikeTimes spikes(int size, SpecNode node, Path folder) {
-        SpecNode.Fields f = node.fields("type", "times", "indices", "file");
+        SpecNode.Fields f = fields(node, "spike_generator");
         double[] times;
         int[] indices;
         if (f.has("file")) {

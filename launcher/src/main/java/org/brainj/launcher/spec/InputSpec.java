@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.measure.Unit;
+import org.brainj.api.model.InputKinds;
 import org.brainj.api.sim.Input;
 import org.brainj.api.sim.Inputs;
 import org.brainj.api.sim.MemoryPlan;
@@ -26,25 +28,13 @@ import org.brainj.launcher.spec.NetworkSpec.Stimulus;
  * generators ({@code dc_generator}, {@code step_current_generator}, {@code noise_generator}) with
  * their parameter names. Values are in the target variable's unit (checked where the model's
  * equations declare it), times in a time unit, frequencies in Hz. Waveforms become one value per
- * step of the run, held on the backend; noise is drawn there at each step.
+ * step of the run, held on the backend; noise is drawn there at each step. The types and their keys
+ * are {@link InputKinds}' table, which {@code brainj list} prints.
  */
 final class InputSpec {
     /** Each type with the keys it takes besides {@code target}/{@code population}/{@code variable}, {@code op} and {@code type}. */
-    static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
-
-    static {
-        TYPES.put("section", List.of("values", "durations"));
-        TYPES.put("constant", List.of("I_and_duration"));
-        TYPES.put("spike", List.of("points", "lengths", "sizes"));
-        TYPES.put("ramp", List.of("c_start", "c_end", "t_start", "t_end"));
-        TYPES.put("sinusoidal", List.of("amplitude", "frequency", "t_start", "t_end", "bias"));
-        TYPES.put("square", List.of("amplitude", "frequency", "t_start", "t_end", "bias"));
-        TYPES.put("wiener", List.of("sigma", "t_start", "t_end"));
-        TYPES.put("ou", List.of("mean", "sigma", "tau", "t_start", "t_end"));
-        TYPES.put("dc_generator", List.of("amplitude", "start", "stop"));
-        TYPES.put("step_current_generator", List.of("amplitude_times", "amplitude_values"));
-        TYPES.put("noise_generator", List.of("mean", "std", "dt", "std_mod", "frequency", "phase", "start", "stop"));
-    }
+    static final Map<String, List<String>> TYPES = InputKinds.at(InputKinds.Place.INPUTS).stream()
+            .collect(Collectors.toMap(InputKinds.Kind::name, InputKinds.Kind::keys, (a, b) -> a, LinkedHashMap::new));
 
     /** The keys that say what an entry drives and how, not how much: a sweep changes none. */
     static final List<String> FIXED_KEYS = List.of("type", "target", "population", "variable", "op");

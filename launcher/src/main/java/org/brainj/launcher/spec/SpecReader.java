@@ -17,6 +17,7 @@ import java.util.Set;
 import javax.measure.Quantity;
 import org.brainj.api.BrainJException;
 import org.brainj.api.expr.Source;
+import org.brainj.api.model.InputKinds;
 import org.brainj.api.model.NamedSynapses;
 import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.Synapses;
@@ -203,7 +204,7 @@ final class SpecReader {
         if (f.has("poisson_input")) {
             SpecNode node = f.optional("poisson_input");
             for (SpecNode item : node.isSequence() ? node.sequence() : List.of(node)) {
-                SpecNode.Fields p = item.fields("rate", "weight");
+                SpecNode.Fields p = item.fields(InputKinds.named("poisson_input").keys().toArray(String[]::new));
                 poisson.add(new Poisson(quantity(p.required("rate")), quantity(p.required("weight"))));
             }
         }
