@@ -92,8 +92,9 @@ def run_brian2(case, n, target, seed, timeout):
 
 
 def run_brainj(case, n, backend, seed, timeout, java, cp, label):
-    # unset JAVA_OPTS: the JVM as the brainj script starts it, with the Vector API the CPU backend's lanes use
-    opts = os.environ.get('JAVA_OPTS', '--add-modules jdk.incubator.vector')
+    # unset JAVA_OPTS: the JVM as the brainj script starts it (the serial collector, a 64 MB starting heap, the
+    # Vector API the CPU backend's lanes use), so peak memory and loop are what a user's run shows
+    opts = os.environ.get('JAVA_OPTS', '-XX:+UseSerialGC -Xms64m --add-modules jdk.incubator.vector')
     cmd = [java] + opts.split() + ['-cp', cp, 'org.brainj.benchmarks.speed.SpeedSuite',
                                                               case, str(n), backend, str(seed)]
     out = timed(cmd, timeout)
