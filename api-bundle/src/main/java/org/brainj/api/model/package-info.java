@@ -8,7 +8,7 @@
  * offered as {@link org.brainj.api.model.SynapseModelFactory} services ({@code synapse.name}).
  */
 @Export
-@Version("0.5.0")
+@Version("0.6.0")
 package org.brainj.api.model;
 
 import org.osgi.annotation.bundle.Export;
