@@ -160,6 +160,33 @@ public final class Projection {
         }
     }
 
+    /** The most synapses one projection holds: int32 ids, less the JVM's array header reserve. */
+    private static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
+
+    /**
+     * The synapses {@code connector} draws between {@code pre} and {@code post} for projection
+     * (or synapses) {@code name}, refused before any is drawn when the expected count would not
+     * fit the heap or int32 synapse ids.
+     */
+    public static Connectivity connect(String name, Connector connector, Population pre, Population post) {
+        Geometry from = geometry(pre);
+        Geometry to = geometry(post);
+        double expected = connector.expectedSynapses(from, to);
+        String count = String.format(Locale.ROOT, "%.3g", expected);
+        new MemoryPlan().add("projection " + name + " (about " + count + " synapses)", expected * MemoryPlan.BYTES_PER_SYNAPSE)
+                .check(MemoryPlan.availableHeap(), "use fewer neurons or a sparser connector, or give Java more heap (-Xmx)");
+        if (expected > MAX_SYNAPSES) {
+            throw new RunTooLargeException("projection " + name + ": about " + count + " synapses expected, more than the "
+                    + MAX_SYNAPSES + " one projection holds (int32 synapse ids); split it into several projections or"
+                    + " use a sparser connector");
+        }
+        return connector.connect(from, to);
+    }
+
+    private static Geometry geometry(Population p) {
+        return p instanceof NeuronGroup g ? Geometry.of(g.geometry()) : Geometry.of(p.size());
+    }
+
     public static Builder builder(String name, Population pre, Population post) {
         return new Builder(name, pre, post);
     }
@@ -440,8 +467,6 @@ public final class Projection {
         private String deltaTarget;
         private STP stp;
 
-        /** The most synapses one projection holds: int32 ids, less the JVM's array header reserve. */
-        private static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
 
         private Builder(String name, Population pre, Population post) {
             this.name = name;
@@ -451,18 +476,7 @@ public final class Projection {
 
         /** The synapses a connector draws between the two populations (with its weights, if it makes any). */
         public Builder connect(Connector connector) {
-            Geometry from = geometry(pre);
-            Geometry to = geometry(post);
-            double expected = connector.expectedSynapses(from, to);
-            String count = String.format(Locale.ROOT, "%.3g", expected);
-            new MemoryPlan().add("projection " + name + " (about " + count + " synapses)", expected * MemoryPlan.BYTES_PER_SYNAPSE)
-                    .check(MemoryPlan.availableHeap(), "use fewer neurons or a sparser connector, or give Java more heap (-Xmx)");
-            if (expected > MAX_SYNAPSES) {
-                throw new RunTooLargeException("projection " + name + ": about " + count + " synapses expected, more than the "
-                        + MAX_SYNAPSES + " one projection holds (int32 synapse ids); split it into several projections or"
-                        + " use a sparser connector");
-            }
-            return connectivity(connector.connect(from, to));
+            return connectivity(Projection.connect(name, connector, pre, post));
         }
 
         /** Whether the connectivity given so far brought each synapse its own weight. */
@@ -484,9 +498,6 @@ public final class Projection {
             return this;
         }
 
-        private static Geometry geometry(Population p) {
-            return p instanceof NeuronGroup g ? Geometry.of(g.geometry()) : Geometry.of(p.size());
-        }
 
         /** Connectivity as CSR: the targets of source {@code i} are {@code indices[indptr[i] .. indptr[i+1])}. */
         public Builder csr(int[] indptr, int[] indices) {

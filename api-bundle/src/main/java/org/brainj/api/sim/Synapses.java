@@ -240,7 +240,8 @@ public final class Synapses {
 
     /** The post-synaptic variables the synapses' {@code (summed)} expressions set. */
     Set<String> summedTargets() {
-        return model.summed().keySet();
+        // a channel adds its current to the group's symbol, beside any other channel's
+        return channel != null ? Set.of() : model.summed().keySet();
     }
 
     List<SynapseMonitor> monitors() {

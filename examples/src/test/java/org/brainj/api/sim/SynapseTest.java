@@ -151,6 +151,35 @@ class SynapseTest {
         assertEquals(List.of("a_s", "c_s"), dst.variables().stream().filter(n -> n.endsWith("_s")).toList());
     }
 
+    /**
+     * The library's Exponential run as Synapses with its own pre-synaptic delay: the compiler
+     * fuses it into the group's channel, and the one spike arrives {@code delay} later, then
+     * decays as w exp(-t/tau) to rounding.
+     */
+    @Test
+    void aDelayedSynapsesObjectRunsFusedAndArrivesLate() {
+        double tau = 5, delay = 1.5;
+        Network net = new Network(TestBackend.get()).dt(DT);
+        NeuronGroup src = new NeuronGroup("src", 1, relay());
+        NeuronGroup dst = quietLif("dst");
+        SynapseModel m = library("Exponential", Map.of("tau", tau), dst, "CUBA", Map.of());
+        SynapseModel delayed = new SynapseModel(m.name(), m.parameters(), m.variables(), m.clockDriven(), m.eventDriven(),
+                m.onPre(), m.onPost(), m.summed(), delay, m.postDelay(), m.method());
+        Synapses s = new Synapses("S", delayed, src, dst, new org.brainj.api.connect.Csr(new int[] {0, 1}, new int[] {0},
+                null)).init("w", W);
+        net.add(src, dst, s, Input.overTime(src, "input", pulseAt(5, 3000), Input.Op.ADD));
+        StateMonitor g = net.monitor(dst, "S_s");
+        net.run(30);
+        assertTrue(s.isMerged() && s.usesAlignPost(), "fused into dst's channel");
+        double[] t = g.times();
+        double[][] v = g.values();
+        for (int k = 0; k < t.length; k++) {
+            double since = t[k] - ARRIVAL - delay;
+            double expected = since < -DT / 2 ? 0 : W * Math.exp(-since / tau);
+            assertEquals(expected, v[k][0], 1e-12, "t = " + t[k]);
+        }
+    }
+
     /** A model whose state differs per synapse (NMDA's saturating gate) is no projection's channel: the refusal says why. */
     @Test
     void aModelThatKeepsPerSynapseStateIsRefusedWithItsReason() {

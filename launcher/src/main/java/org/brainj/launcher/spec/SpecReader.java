@@ -262,8 +262,8 @@ final class SpecReader {
         }
         Map<String, Where> besides = new LinkedHashMap<>();
         for (String key : List.of("weight", "on", "output", "delay")) {
-            if (model != null && f.has(key)) {
-                besides.put(key, f.optional(key).where());
+            if (model != null && f.given(key) != null) { // given even without a value, which is then refused
+                besides.put(key, f.given(key).where());
             }
         }
         Located<Double> delay = f.has("delay") ? new Located<>(f.optional("delay").time(), f.optional("delay").where()) : null;
@@ -279,8 +279,12 @@ final class SpecReader {
      * with Brian2's keys; null for none.
      */
     private static SynapseModel synapseModel(SpecNode node) {
-        if (node == null || node.isSequence()) {
+        if (node == null) {
             return null;
+        }
+        if (node.isSequence()) {
+            throw node.error("a synapse is a library model's name (e.g. Exponential; see brainj list), {kind: NAME,"
+                    + " parameters...} or an equation block; not a list");
         }
         if (!node.isMapping()) {
             return new LibrarySynapseModel(node.where(), text(node), Map.of(), null, null, null);

@@ -8,7 +8,6 @@ import javax.measure.Unit;
 import org.brainj.api.BrainJException;
 import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
-import org.brainj.api.connect.Geometry;
 import org.brainj.api.expr.EquationException;
 import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Expr;
@@ -21,6 +20,7 @@ import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.model.SynapseText;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.Population;
+import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.Synapses;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
@@ -102,7 +102,7 @@ final class SynapseSpec {
             compiled = equations(name, (EquationSynapse) p.model(), pre, post, preModel, postModel, parameterUnits,
                     perSynapseDelays);
         }
-        Connectivity c = SpecAssembler.wrap(connectorAt, () -> connector.connect(geometry(pre), geometry(post)));
+        Connectivity c = SpecAssembler.wrap(connectorAt, () -> Projection.connect(name, connector, pre, post));
         Synapses synapses = SpecAssembler.wrap(p.where(), () -> new Synapses(name, compiled.model(), pre, post, c.csr()));
         defaults.forEach(synapses::init);
         Map<String, SpecValue> values = p.initial();
@@ -116,6 +116,10 @@ final class SynapseSpec {
                         + " value of w would replace; remove one of them");
             }
             synapses.init(WEIGHT, c.weights().get());
+        }
+        if (p.besides().containsKey("weight") && (p.weight() == null || p.weight().isNothing())) {
+            throw new SpecException(p.besides().get("weight"), "'weight' has no value; give the synapses' weight w"
+                    + " (e.g. '0.5 mV', in the unit of what it drives) or remove the key for the model's default");
         }
         if (p.weight() != null && !p.weight().isNothing()) {
             // a library synapse's weight beside it: the initial value of its per-synapse weight
@@ -204,10 +208,6 @@ final class SynapseSpec {
             vars.put(x, unit == null || model.unitless() ? PhysicalUnits.ONE : unit);
         }
         return vars;
-    }
-
-    private static Geometry geometry(Population p) {
-        return p instanceof NeuronGroup g ? Geometry.of(g.geometry()) : Geometry.of(p.size());
     }
 
     private static void initial(Synapses synapses, CompiledSynapse compiled, String variable, SpecValue v,

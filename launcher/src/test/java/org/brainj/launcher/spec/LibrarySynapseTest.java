@@ -117,5 +117,7 @@ class LibrarySynapseTest {
         // a weight beside the synapse is its per-synapse weight w, a conductance for the gap junction
         SpecException weight = fault("    synapse: {model", "    weight: 1\n    synapse: {model");
         assertTrue(weight.getMessage().contains("'1' is not a weight onto G"), weight.getMessage());
+        SpecException empty = fault("    synapse: {model", "    weight:\n    synapse: {model");
+        assertTrue(empty.getMessage().contains("projections.J.weight: 'weight' has no value"), empty.getMessage());
     }
 }
