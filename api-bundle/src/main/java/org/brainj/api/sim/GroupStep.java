@@ -85,12 +85,12 @@ final class GroupStep {
                 : integrator.integrate(subexpressions, rhs, firstStream);
         List<Propagator> propagators = new ArrayList<>(integrated.propagators());
         Set<String> state = new LinkedHashSet<>(rhs.keySet());
-        take(integrated, rhs.keySet());
+        take(integrated, rhs.keySet(), false);
         // each channel's state advances by its synapse model's method, from the values at the start of the step
         for (Channel ch : integrator.isExact() ? List.<Channel>of() : kinetic) {
             Map<String, Expr> d = ch.derivatives();
             StepProgram p = ch.integrator().integrate(List.of(), d, firstStream);
-            take(p, d.keySet());
+            take(p, d.keySet(), true);
             propagators.addAll(p.propagators());
             state.addAll(d.keySet());
         }
@@ -175,25 +175,27 @@ final class GroupStep {
         if (channels.isEmpty()) {
             return new StepProgram(List.of(), Set.of(), Set.of(), List.of());
         }
-        List<Assign> body = new ArrayList<>();
-        body.add(new Assign(model.current(), current(channels)));
+        GroupStep step = new GroupStep();
+        step.body.add(new Assign(model.current(), current(channels)));
         Set<String> state = new LinkedHashSet<>();
         List<Propagator> propagators = new ArrayList<>();
         List<RandomDraw> noise = new ArrayList<>();
         for (Channel ch : channels) {
             Map<String, Expr> d = ch.derivatives();
             StepProgram integrated = ch.integrator().integrate(List.of(), d, firstStream);
-            body.addAll(integrated.body());
+            step.take(integrated, d.keySet(), true);
             propagators.addAll(integrated.propagators());
             noise.addAll(integrated.noise());
             state.addAll(d.keySet());
         }
+        // the state is written once, last, from its newest local
+        state.forEach(x -> step.body.add(new Assign(x, var(step.current.get(x)))));
         state.add(model.current());
         Set<String> params = withPropagators(model.parameters().keySet(), propagators);
         if (model.stateVariables().contains(model.membrane())) {
             params.add(model.membrane());
         }
-        return new StepProgram(body, state, params, noise, null, propagators);
+        return new StepProgram(step.body, state, params, noise, null, propagators);
     }
 
     /** The channels' total current, from their state at the start of the step. */
@@ -205,13 +207,23 @@ final class GroupStep {
         return total;
     }
 
-    /** An integrated program's body: each state update of {@code variables} to a fresh local, temporaries as they are. */
-    private void take(StepProgram integrated, Set<String> variables) {
+    /**
+     * An integrated program's body: each state update of {@code variables} to a fresh local; with
+     * {@code renameTemporaries}, its temporaries too, so that programs of several integrators (the
+     * group's and its channels', which name theirs alike: {@code z}) each write their own.
+     */
+    private void take(StepProgram integrated, Set<String> variables, boolean renameTemporaries) {
+        Map<String, Expr> renamed = new HashMap<>();
         for (Assign a : integrated.body()) {
+            Expr value = Substitute.of(a.value(), renamed);
             if (variables.contains(a.target())) {
-                set(a.target(), a.value());
+                set(a.target(), value);
+            } else if (renameTemporaries) {
+                String name = local(a.target());
+                body.add(new Assign(name, value));
+                renamed.put(a.target(), var(name));
             } else {
-                body.add(a);
+                body.add(new Assign(a.target(), value));
             }
         }
     }
