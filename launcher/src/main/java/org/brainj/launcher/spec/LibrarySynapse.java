@@ -16,16 +16,17 @@ import org.brainj.launcher.spec.NetworkSpec.LibrarySynapseModel;
 import org.brainj.launcher.spec.NetworkSpec.Located;
 
 /**
- * A projection's {@code synapse:} that names a model of the synapse library ({@code STDP},
- * {@code STP}, {@code NMDA}, ... see {@code brainj list}): {@code synapse: STDP} or
+ * A projection's {@code synapse:} that names a model of the synapse library ({@code Exponential},
+ * {@code STDP}, {@code NMDA}, ... see {@code brainj list}): {@code synapse: STDP},
+ * {@code synapse: {kind: Exponential, tau: 5 ms}} or
  * {@code synapse: {model: STDP, parameters: {taupre: 15 ms}, delay: 2 ms}}, with the projection's {@code on:}
  * naming the post-synaptic variable it acts on: by default the post model's membrane potential
- * for a model that adds at spikes (a delta synapse), its synaptic current variable for one that
- * sets a current every step ({@code (summed)}), which must then be a per-neuron variable.
+ * for a model that adds at spikes (a delta synapse), its synaptic current symbol for one that
+ * sets a current every step ({@code (summed)}), which only a model the compiler merges into a
+ * channel of the group can drive (others need a per-neuron variable named by {@code on:}).
  * A kinetic model ({@code Exponential}, {@code DualExponential}, {@code Alpha}) drives through
  * the library's output the projection's {@code output:} names ({@code COBA}, {@code MgBlock};
- * {@code CUBA} is the model as written). The four named synapses ({@link Synapse#NAMES}) keep
- * their Java form.
+ * {@code CUBA} is the model as written).
  */
 final class LibrarySynapse {
     private LibrarySynapse() {
