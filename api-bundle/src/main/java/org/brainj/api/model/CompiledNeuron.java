@@ -6,8 +6,6 @@ import javax.measure.Unit;
 import org.brainj.api.expr.Equations;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.NeuronModel;
-import org.brainj.api.sim.Synapse;
-import org.brainj.api.sim.SynapticOutput;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 
@@ -53,24 +51,6 @@ public record CompiledNeuron(NeuronModel model, Equations equations, Map<String,
         throw new ModelTextException("value", name, 0, 0, q + " does not fit " + name + ", which is "
                 + (unitless ? "a plain number (the model is unitless); give one without a unit"
                 : "in " + PhysicalUnits.describe(unit) + "; give e.g. '1 " + unit + "'"), null);
-    }
-
-    /**
-     * The unit of a projection's weight onto this model through {@code synapse} and
-     * {@code output}: a delta synapse jumps the membrane; a synapse with dynamics carries a
-     * current (CUBA) or a conductance, current per membrane unit (COBA, MgBlock). Null where the
-     * model does not declare the unit, or has no synaptic current for the synapse to drive.
-     */
-    public Unit<?> weightUnit(Synapse synapse, SynapticOutput output) {
-        Unit<?> membrane = units.get(model.membrane());
-        if (synapse instanceof Synapse.Delta) {
-            return membrane;
-        }
-        Unit<?> current = model.current() == null ? null : units.get(model.current());
-        if (current == null || output instanceof SynapticOutput.CUBA) {
-            return current;
-        }
-        return membrane == null ? null : current.divide(membrane);
     }
 
     /** A group of {@code size} neurons of this model. */

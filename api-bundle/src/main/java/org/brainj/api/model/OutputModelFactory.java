@@ -66,6 +66,14 @@ public interface OutputModelFactory {
                 synapse.initial());
     }
 
+    /** The output named {@code name} on a plain classpath; an unknown name lists the close ones. */
+    static OutputModelFactory named(String name, ClassLoader loader) {
+        List<OutputModelFactory> all = onClasspath(loader);
+        return all.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(() ->
+                new org.brainj.api.UnknownNameException("synaptic output", name,
+                        all.stream().map(OutputModelFactory::name).toList()));
+    }
+
     /** Many outputs from one service on a plain classpath (see {@link SynapseModelFactory.Provider}). */
     interface Provider {
         List<OutputModelFactory> outputs();

@@ -1,11 +1,15 @@
 package org.brainj.api.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import javax.measure.Unit;
+import org.brainj.api.UnknownNameException;
 import org.brainj.api.expr.Expr;
+import org.brainj.api.sim.NeuronGroup;
+import org.brainj.api.sim.SynapseModel;
 import org.brainj.api.spi.ParamSpec;
 
 /**
@@ -69,6 +73,40 @@ public interface SynapseModelFactory {
      * {@link #parameters()} lists) overriding the defaults; unknown names are refused.
      */
     Compiled compile(String name, Map<String, ?> params, Groups groups);
+
+    /**
+     * The model compiled as a {@link org.brainj.api.sim.Projection.Builder#synapse projection's
+     * synapse} onto {@code post}: its summed value driving the group's synaptic current symbol
+     * through {@code output} (null: as written, the weight a current), with {@code params} and
+     * {@code outputParams} (numbers in the units their {@code parameters()} list) overriding the
+     * defaults. The group's variables are read as numbers in the coherent system.
+     */
+    default SynapseModel onto(NeuronGroup post, Map<String, ?> params, OutputModelFactory output,
+                              Map<String, ?> outputParams) {
+        String current = post.model().current();
+        if (current == null) {
+            throw new ModelTextException("synapse", name(), 0, 0, "the model of " + post.name() + " has no synaptic"
+                    + " current symbol for " + name() + " to drive; declare one or target a variable", null);
+        }
+        Map<String, Unit<?>> vars = new LinkedHashMap<>();
+        post.variables().forEach(x -> vars.put(x, null));
+        String membrane = post.model().membrane();
+        Compiled c = compile(post.name(), params, new Groups(Map.of(), vars, current, null, membrane));
+        if (output != null) {
+            c = output.drive(c, outputParams, current, membrane, WEIGHT);
+        }
+        return c.synapse().model();
+    }
+
+    /** The per-synapse variable that carries a library synapse's weight, which a projection's weights set. */
+    String WEIGHT = "w";
+
+    /** The factory named {@code name} on a plain classpath; an unknown name lists the close ones. */
+    static SynapseModelFactory named(String name, ClassLoader loader) {
+        List<SynapseModelFactory> all = onClasspath(loader);
+        return all.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(() ->
+                new UnknownNameException("synapse model", name, all.stream().map(SynapseModelFactory::name).toList()));
+    }
 
     /** Many factories from one service on a plain classpath (see {@link org.brainj.api.sim.NeuronModelFactory.Provider}). */
     interface Provider {

@@ -49,7 +49,7 @@ public interface GroupIntegrator {
         if (!OdeMethods.names().contains(name) && !SdeMethods.names().contains(name)) {
             OdeMethods.of(name);
         }
-        return (subexpressions, derivatives, firstStream) -> {
+        GroupIntegrator integrate = (subexpressions, derivatives, firstStream) -> {
             // the integrators take closed-form right-hand sides: subexpressions are substituted in, in order
             Map<String, Expr> defined = new HashMap<>();
             for (Assign s : subexpressions) {
@@ -64,6 +64,28 @@ public interface GroupIntegrator {
             }
             return StepPrograms.sde(stochastic(rhs, List.copyOf(noises)), name, SdeType.ITO, firstStream);
         };
+        if (!name.equals(org.brainj.api.integrate.Exact.NAME)) {
+            return integrate;
+        }
+        return new GroupIntegrator() {
+            @Override
+            public StepProgram integrate(List<Assign> subexpressions, Map<String, Expr> derivatives, int firstStream) {
+                return integrate.integrate(subexpressions, derivatives, firstStream);
+            }
+
+            @Override
+            public boolean isExact() {
+                return true;
+            }
+        };
+    }
+
+    /**
+     * Whether it integrates linear equations exactly: then a group's synaptic channels join its
+     * system, whose exact solution is better than any method a channel's model names.
+     */
+    default boolean isExact() {
+        return false;
     }
 
     /** {@code dx = f dt + sum_k g_k dW_k} from right-hand sides linear in the noise terms. */

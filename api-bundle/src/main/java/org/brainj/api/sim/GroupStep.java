@@ -24,6 +24,7 @@ import org.brainj.api.expr.Expr.LogicOp;
 import org.brainj.api.expr.Expr.Where;
 import org.brainj.api.expr.Substitute;
 import org.brainj.api.program.Assign;
+import org.brainj.api.program.Propagator;
 import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.StepProgram;
 
@@ -60,38 +61,42 @@ final class GroupStep {
 
     private StepProgram build(NeuronModel model, List<Channel> channels, GroupIntegrator integrator, int firstStream,
                               Set<String> shared) {
-        Map<String, Expr> derivatives = new LinkedHashMap<>(model.derivatives());
-        List<Channel> deltas = new ArrayList<>();
-        Expr synapticCurrent = num(0);
-        for (Channel ch : channels) {
-            if (ch.isDelta()) {
-                deltas.add(ch);
-            } else {
-                derivatives.putAll(ch.derivatives());
-                synapticCurrent = add(synapticCurrent, ch.current(var(model.membrane())));
-            }
+        List<Channel> deltas = channels.stream().filter(Channel::isDelta).toList();
+        List<Channel> kinetic = channels.stream().filter(ch -> !ch.isDelta()).toList();
+        // an exact integrator solves the channels with the membrane as one linear system; otherwise each
+        // channel advances by its model's method and drives the neuron with its current at the start of
+        // the step (Brian2's summed values)
+        Map<String, Expr> joined = new LinkedHashMap<>();
+        if (integrator.isExact()) {
+            kinetic.forEach(ch -> joined.putAll(ch.derivatives()));
         }
-        Map<String, Expr> currentSymbol = model.current() == null ? Map.of() : Map.of(model.current(), synapticCurrent);
+        Map<String, Expr> currentSymbol = model.current() == null ? Map.of() : Map.of(model.current(), current(kinetic));
         List<Assign> subexpressions = model.subexpressions().stream()
                 .map(a -> new Assign(a.target(), Substitute.of(a.value(), currentSymbol))).toList();
         // threshold and reset may read subexpressions too: resolved to closed form, as the integrators take them
         Map<String, Expr> resolved = new HashMap<>();
         subexpressions.forEach(a -> resolved.put(a.target(), Substitute.of(a.value(), resolved)));
         Map<String, Expr> rhs = new LinkedHashMap<>();
-        derivatives.forEach((x, f) -> rhs.put(x, Substitute.of(f, currentSymbol)));
+        model.derivatives().forEach((x, f) -> rhs.put(x, Substitute.of(f, currentSymbol)));
+        rhs.putAll(joined);
 
         // a source without dynamics (Poisson, spike times) has nothing to integrate
         StepProgram integrated = rhs.isEmpty() ? new StepProgram(List.of(), Set.of(), Set.of(), List.of())
                 : integrator.integrate(subexpressions, rhs, firstStream);
-        for (Assign a : integrated.body()) {
-            if (rhs.containsKey(a.target())) {
-                set(a.target(), a.value());
-            } else {
-                body.add(a);
-            }
+        List<Propagator> propagators = new ArrayList<>(integrated.propagators());
+        Set<String> state = new LinkedHashSet<>(rhs.keySet());
+        take(integrated, rhs.keySet(), false);
+        // each channel's state advances by its synapse model's method, from the values at the start of the step
+        for (Channel ch : integrator.isExact() ? List.<Channel>of() : kinetic) {
+            Map<String, Expr> d = ch.derivatives();
+            StepProgram p = ch.integrator().integrate(List.of(), d, firstStream);
+            take(p, d.keySet(), true);
+            propagators.addAll(p.propagators());
+            state.addAll(d.keySet());
         }
         for (Channel ch : deltas) {
-            set(ch.target(), add(now(ch.target()), var(ch.eventVariable())));
+            String x = ch.kind().deltaTarget();
+            set(x, add(now(x), var(ch.deltaEvents())));
         }
         model.jumps().forEach((x, amount) -> set(x, add(now(x), Substitute.of(amount, resolved))));
         Expr notRefractory = null;
@@ -125,8 +130,7 @@ final class GroupStep {
             }
         }
 
-        Set<String> state = new LinkedHashSet<>(rhs.keySet());
-        for (String x : rhs.keySet()) {
+        for (String x : List.copyOf(state)) {
             if (!current.getOrDefault(x, x).equals(x)) {
                 body.add(new Assign(x, var(current.get(x))));
             }
@@ -144,8 +148,8 @@ final class GroupStep {
             body.add(new Assign(LAST_SPIKE, new Where(isSet(spiked), time, var(LAST_SPIKE))));
         }
         for (Channel ch : deltas) {
-            state.add(ch.eventVariable());
-            body.add(new Assign(ch.eventVariable(), num(0)));
+            state.add(ch.deltaEvents());
+            body.add(new Assign(ch.deltaEvents(), num(0)));
         }
         for (String in : model.inputs()) {
             state.add(in);
@@ -158,48 +162,83 @@ final class GroupStep {
         }
         // the kernel lists the neurons that spiked, so delivery and monitors follow the spikes
         return new StepProgram(InvariantDivision.of(body, shared), state, withPropagators(model.parameters().keySet(),
-                integrated), noise, spiked == null ? null : SPIKE, integrated.propagators());
+                propagators), noise, spiked == null ? null : SPIKE, propagators);
     }
 
     /**
      * The step of a Java-defined group's synaptic channels, run before its update: the current
      * symbol gets the channels' total current from their state and the membrane at the start of
-     * the step, then the channels' state is integrated. Empty when the group has no channels.
+     * the step, then each channel's state advances by its synapse model's method. Empty when the
+     * group has no channels.
      */
-    static StepProgram channels(NeuronModel model, List<Channel> channels, GroupIntegrator integrator, int firstStream) {
-        Map<String, Expr> rhs = new LinkedHashMap<>();
-        Expr current = num(0);
-        for (Channel ch : channels) {
-            rhs.putAll(ch.derivatives());
-            current = add(current, ch.current(var(model.membrane())));
-        }
-        if (rhs.isEmpty()) {
+    static StepProgram channels(NeuronModel model, List<Channel> channels, int firstStream) {
+        if (channels.isEmpty()) {
             return new StepProgram(List.of(), Set.of(), Set.of(), List.of());
         }
-        List<Assign> body = new ArrayList<>();
-        body.add(new Assign(model.current(), current));
-        StepProgram integrated = integrator.integrate(List.of(), rhs, firstStream);
-        body.addAll(integrated.body());
-        Set<String> state = new LinkedHashSet<>(rhs.keySet());
+        GroupStep step = new GroupStep();
+        step.body.add(new Assign(model.current(), current(channels)));
+        Set<String> state = new LinkedHashSet<>();
+        List<Propagator> propagators = new ArrayList<>();
+        List<RandomDraw> noise = new ArrayList<>();
+        for (Channel ch : channels) {
+            Map<String, Expr> d = ch.derivatives();
+            StepProgram integrated = ch.integrator().integrate(List.of(), d, firstStream);
+            step.take(integrated, d.keySet(), true);
+            propagators.addAll(integrated.propagators());
+            noise.addAll(integrated.noise());
+            state.addAll(d.keySet());
+        }
+        // the state is written once, last, from its newest local
+        state.forEach(x -> step.body.add(new Assign(x, var(step.current.get(x)))));
         state.add(model.current());
-        Set<String> params = withPropagators(model.parameters().keySet(), integrated);
+        Set<String> params = withPropagators(model.parameters().keySet(), propagators);
         if (model.stateVariables().contains(model.membrane())) {
             params.add(model.membrane());
         }
-        return new StepProgram(body, state, params, integrated.noise(), null, integrated.propagators());
+        return new StepProgram(step.body, state, params, noise, null, propagators);
+    }
+
+    /** The channels' total current, from their state at the start of the step. */
+    private static Expr current(List<Channel> kinetic) {
+        Expr total = num(0);
+        for (Channel ch : kinetic) {
+            total = add(total, ch.current());
+        }
+        return total;
+    }
+
+    /**
+     * An integrated program's body: each state update of {@code variables} to a fresh local; with
+     * {@code renameTemporaries}, its temporaries too, so that programs of several integrators (the
+     * group's and its channels', which name theirs alike: {@code z}) each write their own.
+     */
+    private void take(StepProgram integrated, Set<String> variables, boolean renameTemporaries) {
+        Map<String, Expr> renamed = new HashMap<>();
+        for (Assign a : integrated.body()) {
+            Expr value = Substitute.of(a.value(), renamed);
+            if (variables.contains(a.target())) {
+                set(a.target(), value);
+            } else if (renameTemporaries) {
+                String name = local(a.target());
+                body.add(new Assign(name, value));
+                renamed.put(a.target(), var(name));
+            } else {
+                body.add(new Assign(a.target(), value));
+            }
+        }
     }
 
     /** {@code parameters} and the entries of the integrator's propagators, which the body reads as parameters too. */
-    private static Set<String> withPropagators(Set<String> parameters, StepProgram integrated) {
+    private static Set<String> withPropagators(Set<String> parameters, List<Propagator> propagators) {
         Set<String> params = new LinkedHashSet<>(parameters);
-        integrated.propagators().forEach(p -> p.entries().forEach(e -> params.add(e.parameter())));
+        propagators.forEach(p -> p.entries().forEach(e -> params.add(e.parameter())));
         return params;
     }
 
     /** Whether a state variable is the step's bookkeeping (spike flag, last spike, inputs, delta accumulators). */
     static boolean isBookkeeping(String x, NeuronModel model, List<Channel> channels) {
         return x.equals(SPIKE) || x.equals(LAST_SPIKE) || model.inputs().contains(x)
-                || channels.stream().anyMatch(ch -> ch.isDelta() && ch.eventVariable().equals(x));
+                || channels.stream().anyMatch(ch -> ch.isDelta() && ch.deltaEvents().equals(x));
     }
 
     private Expr now(String x) {

@@ -177,10 +177,7 @@ public final class NeuronGroup implements Population {
     private Set<String> plannedVariables() {
         Set<String> names = new LinkedHashSet<>(model.derivatives().keySet());
         names.addAll(model.inputs());
-        for (Channel ch : channels) {
-            ch.synapse().derivatives().keySet().forEach(local -> names.add(ch.variable(local)));
-            names.add(ch.eventVariable());
-        }
+        channels.forEach(ch -> names.addAll(ch.variables()));
         if (dynamic != null && model.current() != null) {
             names.add(model.current());
         }
@@ -192,29 +189,37 @@ public final class NeuronGroup implements Population {
 
     // ---- wiring by projections and networks -------------------------------------------------
 
+    /** Whether the group's step is Java ({@link DynamicModel}) rather than a compiled program. */
+    boolean isDynamic() {
+        return dynamic != null;
+    }
+
     /** The channel of this kind, created (named after {@code prefix}) if the group has none yet. */
-    Channel channel(String prefix, Synapse synapse, SynapticOutput output, String target) {
+    Channel channel(String prefix, Channel.Kind kind) {
         requireUnbuilt("a projection onto " + name);
-        Channel.Kind kind = new Channel.Kind(synapse, output, target);
         for (Channel ch : channels) {
             if (ch.kind().equals(kind)) {
                 return ch;
             }
         }
-        if (dynamic != null && synapse instanceof Synapse.Delta) {
+        Channel ch = new Channel(prefix, kind);
+        if (dynamic != null && ch.isDelta()) {
             throw new SimulationException("group " + name + " is defined in Java (" + model.name() + "), so a delta"
                     + " synapse has no step to add into; use onVariable(...) to add spikes to one of its variables");
         }
-        if (dynamic != null && !(output instanceof SynapticOutput.CUBA) && !model.stateVariables().contains(model.membrane())) {
-            throw new SimulationException("group " + name + " (" + model.name() + ") declares no membrane state '"
-                    + model.membrane() + "' for the " + output + " output to read; declare it with state(...) or name"
-                    + " another with membrane(...) in the model");
-        }
-        if (!synapse.derivatives().isEmpty() && model.current() == null) {
+        if (!ch.isDelta() && model.current() == null) {
             throw new SimulationException("model " + model.name() + " of group " + name + " has no synaptic current"
-                    + " symbol, so a " + synapse + " synapse cannot drive it; target one of its variables instead");
+                    + " symbol for a synapse with dynamics to drive; target one of its variables instead");
         }
-        Channel ch = new Channel(prefix, synapse, output, target);
+        for (String x : ch.isDelta() ? java.util.Set.<String>of() : ch.currentReads()) {
+            boolean known = dynamic != null ? model.stateVariables().contains(x) : model.derivatives().containsKey(x)
+                    || model.parameters().containsKey(x);
+            if (!known) {
+                throw new SimulationException("group " + name + " (" + model.name() + ") has no variable '" + x
+                        + "' for the synapse's output to read; declare it with state(...) or name another with"
+                        + " membrane(...) in the model");
+            }
+        }
         channels.add(ch);
         return ch;
     }
@@ -246,7 +251,7 @@ public final class NeuronGroup implements Population {
         int firstStream = 1 + stream * GroupStep.STREAMS_PER_GROUP;
         program = dynamic == null ? GroupStep.assemble(model, channels, integrator, firstStream,
                 scalarParameters.keySet())
-                : GroupStep.channels(model, channels, integrator, firstStream);
+                : GroupStep.channels(model, channels, firstStream);
         if (dynamic != null) {
             for (String x : dynamicVariables()) {
                 tensors.put(x, backend.zeros(x.equals(GroupStep.SPIKE) ? DType.BOOL : dtype, size));

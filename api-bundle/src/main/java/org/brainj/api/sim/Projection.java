@@ -37,7 +37,8 @@ public final class Projection {
     private final double delay;
     private final double[] delays;
     private final Channel channel;
-    private final String targetVariable;
+    /** The post-synaptic variables spikes add to, with what they add per unit weight. */
+    private final Map<String, Double> targets;
     /** Short-term plasticity of the synapses, or null. */
     private final StpState stp;
     private double dt;
@@ -48,8 +49,8 @@ public final class Projection {
     private record Bucket(int delaySteps, int[] indptr, int[] indices, double[] weights) {
     }
 
-    /** A bucket on the backend. */
-    private record Delivery(int delaySteps, Tensor indptr, Tensor indices, Tensor weights) {
+    /** A bucket on the backend: per target variable, the weights a spike adds to it. */
+    private record Delivery(int delaySteps, Tensor indptr, Tensor indices, List<Tensor> weights) {
     }
 
     // set by plan() and build()
@@ -57,7 +58,7 @@ public final class Projection {
     private Backend backend;
     private Tensor scalarWeightT;
     private List<Delivery> deliveries;
-    private Tensor target;
+    private List<Tensor> targetTensors;
     /** STP's arriving spikes as one flag per pre-synaptic neuron; null without STP. */
     private Tensor arrivingFlags;
 
@@ -87,26 +88,54 @@ public final class Projection {
         if (b.targetVariable != null) {
             if (b.synapse != null) {
                 throw new SimulationException("projection " + name + ": give either a target variable ('"
-                        + b.targetVariable + "') or a synapse model (" + b.synapse + "), not both");
+                        + b.targetVariable + "') or a synapse model (" + b.synapse.name() + "), not both");
             }
             Set<String> known = post.group().model().derivatives().keySet();
             if (!known.contains(b.targetVariable)) {
                 throw new UnknownNameException("state variable of " + post.group().name(), b.targetVariable, known);
             }
             this.channel = null;
-            this.targetVariable = b.targetVariable;
+            this.targets = Map.of(b.targetVariable, 1.0);
         } else {
-            Synapse syn = b.synapse == null ? Synapse.delta() : b.synapse;
-            boolean delta = syn instanceof Synapse.Delta;
-            String deltaTarget = delta ? (b.deltaTarget == null ? post.group().model().membrane() : b.deltaTarget) : null;
-            if (delta && !post.group().model().derivatives().containsKey(deltaTarget)) {
-                throw new UnknownNameException("state variable of " + post.group().name(), deltaTarget,
-                        post.group().model().derivatives().keySet());
+            Channel.Kind kind;
+            if (b.synapse != null) {
+                kind = kinetic(b.synapse);
+            } else {
+                String deltaTarget = b.deltaTarget == null ? post.group().model().membrane() : b.deltaTarget;
+                if (!post.group().model().derivatives().containsKey(deltaTarget)) {
+                    throw new UnknownNameException("state variable of " + post.group().name(), deltaTarget,
+                            post.group().model().derivatives().keySet());
+                }
+                kind = Channel.delta(deltaTarget);
             }
-            SynapticOutput out = delta ? null : (b.output == null ? SynapticOutput.cuba() : b.output);
-            this.channel = post.group().channel(name, syn, out, deltaTarget);
-            this.targetVariable = channel.eventVariable();
+            this.channel = post.group().channel(name, kind);
+            this.targets = channel.isDelta() ? Map.of(channel.deltaEvents(), 1.0) : channel.eventVariables();
         }
+    }
+
+    /** The channel of a synapse model proven post-aligned, driving the post-synaptic group's synaptic current symbol. */
+    private Channel.Kind kinetic(SynapseModel model) {
+        String why = PostAligned.refusal(model);
+        if (why != null) {
+            throw new SimulationException("projection " + name + ": synapse model " + model.name() + " keeps per-synapse"
+                    + " state (" + why + "); run it as Synapses instead");
+        }
+        PostAligned proof = PostAligned.of(model).orElseThrow();
+        String current = post.group().model().current();
+        if (!proof.summed().containsKey(current)) {
+            throw new SimulationException("projection " + name + ": synapse model " + model.name() + " sets "
+                    + proof.summed().keySet() + ", not the synaptic current symbol of " + post.group().name() + " ('"
+                    + current + "'); compile it for that target, or run it as Synapses");
+        }
+        if (proof.summed().size() > 1) {
+            throw new SimulationException("projection " + name + ": synapse model " + model.name() + " sets several"
+                    + " summed values " + proof.summed().keySet() + "; a projection drives only the synaptic current");
+        }
+        if (model.delay() != null && model.delay() != delay) {
+            throw new SimulationException("projection " + name + ": synapse model " + model.name() + " has its own delay"
+                    + " (" + Times.format(model.delay()) + "); give it to the projection's delay(...) instead");
+        }
+        return Channel.kinetic(proof, model, current);
     }
 
     private void checkConnectivity() {
@@ -129,6 +158,33 @@ public final class Projection {
             throw new SimulationException("projection " + name + ": " + weights.length + " weights for " + nnz
                     + " synapses; give one weight per synapse or a single weight");
         }
+    }
+
+    /** The most synapses one projection holds: int32 ids, less the JVM's array header reserve. */
+    private static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
+
+    /**
+     * The synapses {@code connector} draws between {@code pre} and {@code post} for projection
+     * (or synapses) {@code name}, refused before any is drawn when the expected count would not
+     * fit the heap or int32 synapse ids.
+     */
+    public static Connectivity connect(String name, Connector connector, Population pre, Population post) {
+        Geometry from = geometry(pre);
+        Geometry to = geometry(post);
+        double expected = connector.expectedSynapses(from, to);
+        String count = String.format(Locale.ROOT, "%.3g", expected);
+        new MemoryPlan().add("projection " + name + " (about " + count + " synapses)", expected * MemoryPlan.BYTES_PER_SYNAPSE)
+                .check(MemoryPlan.availableHeap(), "use fewer neurons or a sparser connector, or give Java more heap (-Xmx)");
+        if (expected > MAX_SYNAPSES) {
+            throw new RunTooLargeException("projection " + name + ": about " + count + " synapses expected, more than the "
+                    + MAX_SYNAPSES + " one projection holds (int32 synapse ids); split it into several projections or"
+                    + " use a sparser connector");
+        }
+        return connector.connect(from, to);
+    }
+
+    private static Geometry geometry(Population p) {
+        return p instanceof NeuronGroup g ? Geometry.of(g.geometry()) : Geometry.of(p.size());
     }
 
     public static Builder builder(String name, Population pre, Population post) {
@@ -199,9 +255,17 @@ public final class Projection {
         return indices.clone();
     }
 
-    /** The post-synaptic variable spikes add to ({@code E2E_g}, or the target variable). */
+    /**
+     * The post-synaptic variable spikes add to ({@code E2E_g}, the state a kinetic channel's spikes
+     * jump, or the target variable); the first when spikes change several.
+     */
     public String targetVariable() {
-        return targetVariable;
+        return targets.keySet().iterator().next();
+    }
+
+    /** Whether its spikes go into a kinetic channel of the post-synaptic group (a synapse model with dynamics). */
+    boolean hasChannel() {
+        return channel != null && !channel.isDelta();
     }
 
     /** The synapses this projection holds. */
@@ -329,23 +393,49 @@ public final class Projection {
         this.backend = backend;
         scalarWeightT = backend.full(dtype, weight);
         deliveries = buckets.stream().map(b -> new Delivery(b.delaySteps(), backend.asReadOnlyTensor(b.indptr()),
-                backend.asReadOnlyTensor(b.indices()), b.weights() == null ? scalarWeightT
-                        : backend.astype(backend.asTensor(b.weights()), dtype, null))).toList();
-        Tensor whole = post.group().variable(targetVariable);
-        target = post.offset() == 0 && post.size() == whole.size() ? whole : whole.slice(post.offset(), post.offset() + post.size());
+                backend.asReadOnlyTensor(b.indices()), targets.values().stream().map(scale -> weights(backend, dtype, b, scale))
+                .toList())).toList();
+        targetTensors = targets.keySet().stream().map(x -> {
+            Tensor whole = post.group().variable(x);
+            return post.offset() == 0 && post.size() == whole.size() ? whole
+                    : whole.slice(post.offset(), post.offset() + post.size());
+        }).toList();
         arrivingFlags = stp == null ? null : backend.zeros(DType.BOOL, pre.size());
+    }
+
+    /** A bucket's weights times {@code scale}: the scalar weight's tensor itself where it needs no scaling. */
+    private Tensor weights(Backend backend, DType dtype, Bucket b, double scale) {
+        if (b.weights() == null && scale == 1) {
+            return scalarWeightT;
+        }
+        if (b.weights() == null) {
+            throw new SimulationException("projection " + name + ": its synapse model adds " + scale + " times the weight"
+                    + " at a spike; give the weight per synapse (weights(...)) so it can be scaled");
+        }
+        double[] w = b.weights().clone();
+        for (int k = 0; k < w.length; k++) {
+            w[k] *= scale;
+        }
+        return backend.astype(backend.asTensor(w), dtype, null);
     }
 
     /** Delivers, after the update of step {@code step}, the spikes of step {@code step - delay}. */
     void deliver(long step) {
         for (Delivery d : deliveries) {
             Tensor arriving = pre.group().spikeList(step - d.delaySteps());
-            if (stp == null) {
-                backend.csrListAdd(arriving, pre.offset(), d.indptr(), d.indices(), d.weights(), target);
-            } else {
+            Tensor released = null;
+            if (stp != null) {
                 backend.eventFlags(arriving, pre.offset(), arrivingFlags);
-                backend.csrEventAddScaled(arrivingFlags, stp.step(arrivingFlags, step * dt, dt, step), d.indptr(),
-                        d.indices(), d.weights(), target);
+                released = stp.step(arrivingFlags, step * dt, dt, step);
+            }
+            for (int v = 0; v < targetTensors.size(); v++) {
+                if (stp == null) {
+                    backend.csrListAdd(arriving, pre.offset(), d.indptr(), d.indices(), d.weights().get(v),
+                            targetTensors.get(v));
+                } else {
+                    backend.csrEventAddScaled(arrivingFlags, released, d.indptr(), d.indices(), d.weights().get(v),
+                            targetTensors.get(v));
+                }
             }
         }
     }
@@ -372,14 +462,11 @@ public final class Projection {
         private double weight = 1;
         private double delay;
         private double[] delays;
-        private Synapse synapse;
-        private SynapticOutput output;
+        private SynapseModel synapse;
         private String targetVariable;
         private String deltaTarget;
         private STP stp;
 
-        /** The most synapses one projection holds: int32 ids, less the JVM's array header reserve. */
-        private static final int MAX_SYNAPSES = Integer.MAX_VALUE - 8;
 
         private Builder(String name, Population pre, Population post) {
             this.name = name;
@@ -389,18 +476,7 @@ public final class Projection {
 
         /** The synapses a connector draws between the two populations (with its weights, if it makes any). */
         public Builder connect(Connector connector) {
-            Geometry from = geometry(pre);
-            Geometry to = geometry(post);
-            double expected = connector.expectedSynapses(from, to);
-            String count = String.format(Locale.ROOT, "%.3g", expected);
-            new MemoryPlan().add("projection " + name + " (about " + count + " synapses)", expected * MemoryPlan.BYTES_PER_SYNAPSE)
-                    .check(MemoryPlan.availableHeap(), "use fewer neurons or a sparser connector, or give Java more heap (-Xmx)");
-            if (expected > MAX_SYNAPSES) {
-                throw new RunTooLargeException("projection " + name + ": about " + count + " synapses expected, more than the "
-                        + MAX_SYNAPSES + " one projection holds (int32 synapse ids); split it into several projections or"
-                        + " use a sparser connector");
-            }
-            return connectivity(connector.connect(from, to));
+            return connectivity(Projection.connect(name, connector, pre, post));
         }
 
         /** Whether the connectivity given so far brought each synapse its own weight. */
@@ -422,9 +498,6 @@ public final class Projection {
             return this;
         }
 
-        private static Geometry geometry(Population p) {
-            return p instanceof NeuronGroup g ? Geometry.of(g.geometry()) : Geometry.of(p.size());
-        }
 
         /** Connectivity as CSR: the targets of source {@code i} are {@code indices[indptr[i] .. indptr[i+1])}. */
         public Builder csr(int[] indptr, int[] indices) {
@@ -465,13 +538,16 @@ public final class Projection {
             return this;
         }
 
-        public Builder synapse(Synapse synapse) {
+        /**
+         * A synapse model with its output, compiled for the post-synaptic group's synaptic current
+         * symbol (a library model's {@code SynapseModelFactory.compile}, or {@code SynapseText}),
+         * which {@link PostAligned} proves linear: its state is held per post-synaptic neuron in the
+         * group's step, shared with every projection of the same model, and the projection's
+         * weights are the model's per-synapse weight. Without one, spikes add their weight to the
+         * membrane (or {@link #deltaTarget}) once.
+         */
+        public Builder synapse(SynapseModel synapse) {
             this.synapse = synapse;
-            return this;
-        }
-
-        public Builder output(SynapticOutput output) {
-            this.output = output;
             return this;
         }
 

@@ -59,6 +59,8 @@ public final class Synapses {
     private final Map<String, double[]> values = new LinkedHashMap<>();
     private final Map<String, Expr> expressions = new LinkedHashMap<>();
     private final List<SynapseMonitor> monitors = new ArrayList<>();
+    /** The post-synaptic group's channel these synapses drive its synaptic current through, or null. */
+    private Channel channel;
 
     // set by plan() and build()
     /** Per delay (in steps), the synapses of each pre-synaptic neuron, in CSR order. */
@@ -104,6 +106,12 @@ public final class Synapses {
             }
         }
         requireGroupVariables();
+        String current = post.group().model().current();
+        if (current != null && model.summed().containsKey(current) && !post.group().variables().contains(current)) {
+            // the group's synaptic current is only a channel's to drive: the channel exists from now, so its
+            // variables can be monitored on the group
+            channel = post.group().channel(name, Channel.kinetic(PostAligned.of(model).orElseThrow(), model, current));
+        }
     }
 
     public String name() {
@@ -201,6 +209,11 @@ public final class Synapses {
     /** Records {@code variable} of the synapses {@code which} (null: all) every {@code period} steps, before the update. */
     public SynapseMonitor monitor(String variable, int[] which, int period) {
         requireVariable(variable);
+        if (channel != null) {
+            throw new SimulationException("synapses " + name + " drive " + post.group().name() + "'s synaptic current"
+                    + " through a channel of the group, which holds their state summed per neuron (" + String.join(", ",
+                    channel.variables()) + "), not per synapse; monitor those variables of " + post.group().name());
+        }
         SynapseMonitor m = new SynapseMonitor(this, variable, which, period);
         monitors.add(m);
         return m;
@@ -212,6 +225,11 @@ public final class Synapses {
         if (backend == null) {
             throw new SimulationException("synapses " + name + " are not built yet; add them to a network and run it");
         }
+        if (channel != null) {
+            throw new SimulationException("synapses " + name + " hold their state summed per post-synaptic neuron in a"
+                    + " channel of " + post.group().name() + " (" + String.join(", ", channel.variables()) + ") and their"
+                    + " weights in its event op, not per synapse; read those variables of the group");
+        }
         if (merged != null && merged.state().contains(variable)) {
             throw new SimulationException("synapses " + name + " hold " + variable + " summed per post-synaptic neuron"
                     + " (the merged fast path), not per synapse; add a monitor of " + variable + " before the run to keep"
@@ -222,7 +240,8 @@ public final class Synapses {
 
     /** The post-synaptic variables the synapses' {@code (summed)} expressions set. */
     Set<String> summedTargets() {
-        return model.summed().keySet();
+        // a channel adds its current to the group's symbol, beside any other channel's
+        return channel != null ? Set.of() : model.summed().keySet();
     }
 
     List<SynapseMonitor> monitors() {
@@ -232,10 +251,12 @@ public final class Synapses {
     // ---- building ------------------------------------------------------------------------------
 
     /**
-     * Whether {@code on_pre} runs as today's post-aligned projection (one event op adding each
-     * synapse's weight to a post-synaptic state variable): chosen when the model's only effect is
-     * {@code x_post += f(w, parameters)} with no per-synapse dynamics, no {@code on_post} and no
-     * monitor, so the weights never change. Known once the network is built.
+     * Whether the synapses run as a post-aligned {@link Projection} (one event op per step adding
+     * each synapse's weight to post-synaptic state): chosen when no monitor asks for per-synapse
+     * values and either the model's only effect is {@code x_post += f(w, parameters)} with no
+     * per-synapse dynamics and no {@code on_post}, or {@link PostAligned} proves it linear with its
+     * summed value the post-synaptic group's synaptic current symbol, when its state becomes a
+     * channel of that group advanced in the group's own step kernel. Known once the network is built.
      */
     public boolean usesAlignPost() {
         return alignPost != null;
@@ -244,11 +265,12 @@ public final class Synapses {
     /**
      * Whether the synapses' state is held per post-synaptic neuron ({@link PostAligned}: linear
      * kinetics with shared coefficients, constant weights, a summed output linear in them): chosen
-     * when the proof holds, the pre-synaptic delay is shared and no monitor asks for per-synapse
-     * values. Known once the network is built.
+     * when the proof holds and no monitor asks for per-synapse values: as a channel of the
+     * post-synaptic group ({@link #usesAlignPost}) when it drives the group's synaptic current
+     * symbol, else as its own per-neuron programs setting a group variable. Known once the network is built.
      */
     public boolean isMerged() {
-        return merged != null;
+        return merged != null || alignPost != null && alignPost.hasChannel();
     }
 
     /**
@@ -551,8 +573,39 @@ public final class Synapses {
      * {@code f} reads only parameters and per-synapse variables that nothing changes.
      */
     private Projection alignPostOrNull() {
+        if (!monitors.isEmpty()) {
+            return null;
+        }
+        Projection.Builder b = onVariableOrNull();
+        if (b == null) {
+            b = fusedOrNull();
+        }
+        if (b == null) {
+            return null;
+        }
+        if (!delayValues.containsKey(Pathway.PRE) && !delayExpressions.containsKey(Pathway.PRE)) {
+            if (model.delay() != null) {
+                b.delay(model.delay());
+            }
+            return b.build();
+        }
+        double[] d = delayValues.containsKey(Pathway.PRE) ? delayValues.get(Pathway.PRE)
+                : evaluate(stateNames().size() + Pathway.PRE.ordinal(), delayExpressions.get(Pathway.PRE));
+        for (double delay : d) {
+            requireDelay(Pathway.PRE, delay);
+        }
+        return b.delays(d).build();
+    }
+
+    /**
+     * A model whose only effect is {@code x_post += f(w)}: spikes add {@code f(w)} to the group's
+     * variable {@code x} after the update (Brian2's), or, for the membrane of a model under NEST's
+     * time convention, within the next update and not while refractory (NEST's {@code static_synapse}
+     * onto {@code iaf_psc_delta}).
+     */
+    private Projection.Builder onVariableOrNull() {
         if (!model.clockDriven().isEmpty() || !model.eventDriven().isEmpty() || !model.summed().isEmpty()
-                || !model.onPost().isEmpty() || model.onPre().size() != 1 || !monitors.isEmpty()) {
+                || !model.onPost().isEmpty() || model.onPre().size() != 1) {
             return null;
         }
         Assign a = model.onPre().get(0);
@@ -580,19 +633,27 @@ public final class Synapses {
             }
             weights[s] = Interpreter.eval(add.right(), env);
         }
-        Projection.Builder b = Projection.builder(name, pre, post).csr(indptr, indices).weights(weights).onVariable(x);
-        if (!delayValues.containsKey(Pathway.PRE) && !delayExpressions.containsKey(Pathway.PRE)) {
-            if (model.delay() != null) {
-                b.delay(model.delay());
-            }
-            return b.build();
+        Projection.Builder b = Projection.builder(name, pre, post).csr(indptr, indices).weights(weights);
+        // NEST's delivery into a membrane of its convention: added within the next update, dropped while refractory
+        boolean nest = post.group().model().convention() == TimeConvention.NEST
+                && x.equals(post.group().model().membrane()) && !post.group().isDynamic();
+        return nest ? b.deltaTarget(x) : b.onVariable(x);
+    }
+
+    /**
+     * A model {@link PostAligned} proves linear whose summed value is the post-synaptic group's
+     * synaptic current: a channel of the group, its state advanced in the group's own step kernel.
+     */
+    private Projection.Builder fusedOrNull() {
+        if (channel == null) {
+            return null;
         }
-        double[] d = delayValues.containsKey(Pathway.PRE) ? delayValues.get(Pathway.PRE)
-                : evaluate(stateNames().size() + Pathway.PRE.ordinal(), delayExpressions.get(Pathway.PRE));
-        for (double delay : d) {
-            requireDelay(Pathway.PRE, delay);
-        }
-        return b.delays(d).build();
+        PostAligned proof = PostAligned.of(model).orElseThrow();
+        SynapseModel undelayed = new SynapseModel(model.name(), model.parameters(), model.variables(),
+                model.clockDriven(), model.eventDriven(), model.onPre(), model.onPost(), model.summed(), null,
+                model.postDelay(), model.method());
+        return Projection.builder(name, pre, post).csr(indptr, indices)
+                .weights(proof.weight() == null ? filled(1) : initial(proof.weight())).synapse(undelayed);
     }
 
     private double[] evaluate(String variable, Expr e) {
@@ -760,7 +821,16 @@ public final class Synapses {
             }
         }
         all.forEach(e -> names.addAll(FreeVars.of(e)));
-        model.summed().keySet().forEach(x -> names.add(x + SynapseModel.POST));
+        String current = post.group().model().current();
+        model.summed().keySet().stream().filter(x -> !x.equals(current)).forEach(x -> names.add(x + SynapseModel.POST));
+        if (current != null && model.summed().containsKey(current) && !post.group().variables().contains(current)) {
+            String why = PostAligned.refusal(model);
+            if (why != null) {
+                throw new SimulationException("synapses " + name + " keep per-synapse state (" + why + "), so they cannot"
+                        + " set " + post.group().name() + "'s synaptic current symbol " + current + ", which only a merged"
+                        + " channel drives; set a per-neuron variable of its equations instead");
+            }
+        }
         for (String n : names) {
             if (model.variables().contains(n) || model.parameters().containsKey(n)) {
                 continue;

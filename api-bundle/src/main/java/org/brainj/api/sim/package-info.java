@@ -27,7 +27,7 @@
  * Delivery is the same under both conventions: a spike acts {@code D} steps after the step that crossed.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package org.brainj.api.sim;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,42 +1,20 @@
 package org.brainj.api.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import javax.measure.Unit;
-import org.brainj.api.sim.Synapse;
-import org.brainj.api.sim.SynapticOutput;
 import org.brainj.api.units.PhysicalUnits;
 import org.junit.jupiter.api.Test;
 
-/** The units the API gives what drives a model: a projection's weight and a Poisson input's rate and jump. */
+/** The units the API gives what drives a model: a Poisson input's rate and jump. */
 class SynapticUnitsTest {
     private static final CompiledNeuron LIF = NeuronText.of("""
             dV/dt = (E_L - V + R*I_syn) / tau : volt
             I_syn : amp
             """).parameter("E_L", "-60 mV").parameter("R", "100 Mohm").parameter("tau", "10 ms").current("I_syn")
             .compile("lif");
-
-    private static void assertDimension(String expected, Unit<?> actual) {
-        assertTrue(PhysicalUnits.sameDimension(PhysicalUnits.parse(expected), actual), expected + " vs " + actual);
-    }
-
-    @Test
-    void aWeightIsInTheUnitOfWhatTheSynapseDrives() {
-        Synapse exponential = Synapse.of("Exponential", Map.of("tau", 5.0));
-        // a delta synapse jumps the membrane
-        assertDimension("mV", LIF.weightUnit(Synapse.delta(), SynapticOutput.cuba()));
-        // CUBA: the synaptic variable is the current itself
-        assertDimension("nA", LIF.weightUnit(exponential, SynapticOutput.cuba()));
-        // COBA: I = g (E - V), so g is a current per volt, a conductance (siemens)
-        assertDimension("nS", LIF.weightUnit(exponential, SynapticOutput.of("COBA", Map.of("E", 0.0))));
-        // a model with no current symbol gives a synapse with dynamics nothing to drive
-        CompiledNeuron plain = NeuronText.of("dV/dt = -V / tau : volt").parameter("tau", "10 ms").compile("plain");
-        assertNull(plain.weightUnit(exponential, SynapticOutput.cuba()));
-    }
 
     @Test
     void aPoissonInputTakesItsRateInEventsPerTimeAndItsJumpInTheMembranesUnit() {

@@ -80,9 +80,9 @@ class DynamicGroupTest {
     /**
      * A Java group as a projection's source: its spikes drive an equation group's exponential
      * synapse. After the source spikes with time indices n (each delivered after step n's
-     * update), Euler's recurrence gives the conductance recorded at index m (before step m's
-     * update) as the sum over n < m of w (1 - dt / tau)^(m - 1 - n), computed here from the
-     * spike steps alone.
+     * update), the library's Exponential, integrated exactly, gives the conductance recorded at
+     * index m (before step m's update) as the sum over n < m of w exp(-dt / tau)^(m - 1 - n),
+     * computed here from the spike steps alone.
      */
     @Test
     void aJavaGroupDrivesAnEquationGroup() {
@@ -91,10 +91,10 @@ class DynamicGroupTest {
         NeuronGroup src = new NeuronGroup("src", 1, new JavaLif());
         NeuronGroup dst = new NeuronGroup("dst", 1, Neurons.model("LIF").with(Map.of("V_th", 1e9)));
         Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {0}).weight(w)
-                .synapse(Synapse.exponential(tau)).output(SynapticOutput.cuba()).build();
+                .synapse(SynapseTest.library("Exponential", Map.of("tau", tau), dst, "CUBA", Map.of())).build();
         net.add(src, dst, p, Input.constant(src, "input", 40, Input.Op.ADD));
         SpikeMonitor spikes = net.spikes(src);
-        StateMonitor g = net.monitor(dst, "P_g");
+        StateMonitor g = net.monitor(dst, "P_s");
         net.run(50);
         assertTrue(spikes.count() >= 3, "source spikes: " + spikes.count());
         assertConductance(spikes.steps(), w, tau, g.values(), 0);
@@ -112,7 +112,7 @@ class DynamicGroupTest {
         NeuronGroup src = new NeuronGroup("src", 1, Neurons.model("LIF"));
         NeuronGroup dst = new NeuronGroup("dst", 2, new JavaLif()).set("V_th", 1e9);
         Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {1}).weight(w)
-                .synapse(Synapse.exponential(tau)).output(SynapticOutput.cuba()).build();
+                .synapse(SynapseTest.library("Exponential", Map.of("tau", tau), dst, "CUBA", Map.of())).build();
         net.add(src, dst, p, Input.constant(src, "input", 30, Input.Op.ADD));
         SpikeMonitor spikes = net.spikes(src);
         StateMonitor current = net.monitor(dst, "I_syn");
@@ -138,7 +138,7 @@ class DynamicGroupTest {
 
     private static void assertConductance(long[] spikeSteps, double w, double tau, double[][] records, int lag,
                                           double tolerance) {
-        double decay = 1 - DT / tau;
+        double decay = Math.exp(-DT / tau);
         for (int r = 0; r < records.length; r++) {
             long m = r - lag;
             double expected = 0;
@@ -193,7 +193,7 @@ class DynamicGroupTest {
     /**
      * A conductance-based output onto a Java group reads its membrane: the current its update
      * sees is g (E - V) with V at the start of the step. One spike of weight w into a neuron held
-     * at V = 0 (input 0, V_rest 0) by E = 10 gives, at record m after it, w (1 - dt / tau)^(m - 2 - n) * 10.
+     * at V = 0 (input 0, V_rest 0) by E = 10 gives, at record m after it, w exp(-dt / tau)^(m - 2 - n) * 10.
      */
     @Test
     void aConductanceOutputReadsTheJavaGroupsMembrane() {
@@ -203,7 +203,8 @@ class DynamicGroupTest {
         // tau = 1e15 and no input: V stays at 0 up to 1e-13, so g (E - V) = 10 g
         NeuronGroup dst = new NeuronGroup("dst", 1, new JavaLif()).set("tau", 1e15).init("V", Initializer.constant(0));
         Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {0}).weight(w)
-                .synapse(Synapse.exponential(tau)).output(SynapticOutput.coba(reversal)).build();
+                .synapse(SynapseTest.library("Exponential", Map.of("tau", tau), dst, "COBA", Map.of("E", reversal)))
+                .build();
         net.add(src, dst, p, Input.constant(src, "input", 40, Input.Op.ADD));
         SpikeMonitor spikes = net.spikes(src);
         StateMonitor current = net.monitor(dst, "I_syn");
@@ -233,13 +234,13 @@ class DynamicGroupTest {
         NeuronGroup src = new NeuronGroup("src", 1, Neurons.model("LIF"));
         NeuronGroup dst = new NeuronGroup("dst", 1, noMembrane);
         SimulationException e = assertThrows(SimulationException.class, () -> Projection.builder("P", src, dst)
-                .csr(new int[] {0, 1}, new int[] {0}).synapse(Synapse.exponential(2)).output(SynapticOutput.coba(0))
-                .build());
+                .csr(new int[] {0, 1}, new int[] {0})
+                .synapse(SynapseTest.library("Exponential", Map.of("tau", 2), dst, "COBA", Map.of("E", 0))).build());
         assertTrue(e.getMessage().contains("'V'") && e.getMessage().contains("membrane("), e.getMessage());
         // a current-based output needs no membrane: the counter sums its current
         Network net = new Network(TestBackend.get()).dt(DT);
         Projection p = Projection.builder("P", src, dst).csr(new int[] {0, 1}, new int[] {0}).weight(1)
-                .synapse(Synapse.exponential(2)).output(SynapticOutput.cuba()).build();
+                .synapse(SynapseTest.library("Exponential", Map.of("tau", 2), dst, "CUBA", Map.of())).build();
         net.add(src, dst, p, Input.constant(src, "input", 40, Input.Op.ADD));
         net.run(20);
         assertTrue(dst.variable("n").item() > 0);
@@ -251,7 +252,7 @@ class DynamicGroupTest {
         NeuronGroup src = new NeuronGroup("src", 1, Neurons.model("LIF"));
         NeuronGroup dst = new NeuronGroup("dst", 1, new JavaLif());
         SimulationException e = assertThrows(SimulationException.class, () -> Projection.builder("P", src, dst)
-                .csr(new int[] {0, 1}, new int[] {0}).synapse(Synapse.delta()).build());
+                .csr(new int[] {0, 1}, new int[] {0}).build());
         assertTrue(e.getMessage().contains("dst") && e.getMessage().contains("onVariable"), e.getMessage());
         // what it suggests works: spikes add their weight to the Java group's V
         Network net = new Network(TestBackend.get()).dt(DT);

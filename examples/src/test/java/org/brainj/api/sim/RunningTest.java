@@ -13,6 +13,7 @@ import java.util.List;
 import org.brainj.api.expr.ExpressionParser;
 import org.brainj.api.model.NeuronText;
 import org.brainj.models.neurons.Neurons;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Continuing runs, reset, repeat runs without recompiling, progress, schedules, unstable runs. */
@@ -61,7 +62,7 @@ class RunningTest {
             }
         }
         Projection p = Projection.builder("p", src, dst).csr(ptr, idx).weight(2).delay(1.5)
-                .synapse(Synapse.exponential(5)).output(SynapticOutput.cuba()).build();
+                .synapse(SynapseTest.library("Exponential", Map.of("tau", 5), dst, "CUBA", Map.of())).build();
         net.add(src, dst, p);
         return new Driven(net, net.spikes(dst), net.monitor(dst, "V", new int[] {0, 7}, 1));
     }

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import org.brainj.api.model.OutputModelFactory;
+import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.models.neurons.Neurons;
 import org.junit.jupiter.api.Test;
 
-/** Post-synaptic traces after one spike against their closed forms. */
+/** Post-synaptic traces after one spike through the synapse library's models against their closed forms. */
 class SynapseTest {
     static final double DT = 0.01;
     static final double W = 0.6;
@@ -30,14 +32,26 @@ class SynapseTest {
     record Run(StateMonitor g, StateMonitor v) {
     }
 
-    static Run oneSpike(Synapse syn, SynapticOutput out, double tEnd) {
+    /**
+     * The synapse library's model {@code name} onto {@code post}'s synaptic current, through the
+     * library's output {@code output} (null: as written), parameters as numbers in their listed units.
+     */
+    static SynapseModel library(String name, Map<String, ?> params, NeuronGroup post, String output,
+                                Map<String, ?> outputParams) {
+        ClassLoader loader = SynapseTest.class.getClassLoader();
+        return SynapseModelFactory.named(name, loader).onto(post, params,
+                output == null ? null : OutputModelFactory.named(output, loader), outputParams);
+    }
+
+    /** One spike of weight {@link #W} through {@code name} onto a quiet LIF; {@code g} records the channel's gate. */
+    static Run oneSpike(String name, Map<String, ?> params, String output, Map<String, ?> outputParams, double tEnd) {
         Network net = new Network(TestBackend.get()).dt(DT);
         NeuronGroup src = new NeuronGroup("src", 1, relay());
         NeuronGroup dst = quietLif("dst");
         Projection p = Projection.builder("p", src, dst).csr(new int[] {0, 1}, new int[] {0}).weight(W)
-                .synapse(syn).output(out).build();
+                .synapse(library(name, params, dst, output, outputParams)).build();
         net.add(src, dst, p, Input.overTime(src, "input", pulseAt(5, (int) Math.round(tEnd / DT)), Input.Op.ADD));
-        Run r = new Run(net.monitor(dst, "p_g"), net.monitor(dst, "V"));
+        Run r = new Run(net.monitor(dst, "p_s"), net.monitor(dst, "V"));
         net.run(tEnd);
         return r;
     }
@@ -55,44 +69,42 @@ class SynapseTest {
     }
 
     /**
-     * Forward Euler (the groups' default method) gives w (1 - dt/tau)^(t/dt), which differs from
-     * w exp(-t/tau) by about w exp(-t/tau) t dt / (2 tau^2), at most w dt / (2 e tau) (at t = tau);
-     * delivering one step late or early would differ by w dt / tau, four times the tolerance.
+     * The library's Exponential integrates its gate exactly ({@code method: exact}): the summed
+     * gate is w exp(-t/tau) to rounding; delivering one step late or early would be off by w dt / tau.
      */
     @Test
     void exponentialConductanceDecaysAsTheClosedForm() {
         double tau = 5;
-        Run r = oneSpike(Synapse.exponential(tau), SynapticOutput.coba(0), 30);
-        follows(r.g(), s -> W * Math.exp(-s / tau), W * DT / (2 * tau), "g = w exp(-t/tau)");
+        Run r = oneSpike("Exponential", Map.of("tau", tau), "COBA", Map.of("E", 0), 30);
+        follows(r.g(), s -> W * Math.exp(-s / tau), 1e-12, "g = w exp(-t/tau)");
     }
 
     /**
-     * Alpha: g = w t exp(-t/tau); dual exponential: g = w tau_d tau_r / (tau_d - tau_r)
-     * (exp(-t/tau_d) - exp(-t/tau_r)). Both start with slope w, so a step's shift would be off
-     * by w dt; Euler's error stays within half of that.
+     * Alpha: g = w (t/ms) exp(-t/tau); dual exponential: g = w tau_d tau_r / (tau_d - tau_r)
+     * (exp(-t/tau_d) - exp(-t/tau_r)) / ms. Both start with slope w/ms, so a step's shift would be
+     * off by w dt; their files' RK4 at dt = 0.01 ms stays within 1e-8 of the closed forms.
      */
     @Test
     void alphaAndDualExponentialFollowTheirClosedForms() {
         double tau = 4;
-        follows(oneSpike(Synapse.alpha(tau), SynapticOutput.cuba(), 30).g(),
-                s -> W * s * Math.exp(-s / tau), W * DT / 2, "alpha");
+        follows(oneSpike("Alpha", Map.of("tau", tau), null, Map.of(), 30).g(),
+                s -> W * s * Math.exp(-s / tau), 1e-8, "alpha");
         double td = 8, tr = 2;
-        follows(oneSpike(Synapse.dualExponential(td, tr), SynapticOutput.cuba(), 30).g(),
-                s -> W * td * tr / (td - tr) * (Math.exp(-s / td) - Math.exp(-s / tr)), W * DT / 2, "dual exponential");
+        follows(oneSpike("DualExponential", Map.of("tau_decay", td, "tau_rise", tr), null, Map.of(), 30).g(),
+                s -> W * td * tr / (td - tr) * (Math.exp(-s / td) - Math.exp(-s / tr)), 1e-8, "dual exponential");
     }
 
     /**
-     * CUBA onto a LIF at rest: tau V' = -V + g with g = w exp(-t/tau_s) gives
-     * V = w tau_s / (tau_s - tau) (exp(-t/tau_s) - exp(-t/tau)); Euler's first-order error
-     * at dt = 0.01 stays within a thousandth of the peak's scale w.
+     * CUBA onto a LIF at rest (R = 1 Mohm, so 1 nA moves V by 1 mV): tau V' = -V + g with
+     * g = w exp(-t/tau_s) gives V = w tau_s / (tau_s - tau) (exp(-t/tau_s) - exp(-t/tau)); the
+     * group's forward Euler at dt = 0.01 stays within a thousandth of the peak's scale w.
      */
     @Test
     void cubaDrivesTheMembraneAsTheClosedForm() {
         double taus = 5, tau = 10;
-        Run r = oneSpike(Synapse.exponential(taus), SynapticOutput.cuba(), 40);
+        Run r = oneSpike("Exponential", Map.of("tau", taus), "CUBA", Map.of(), 40);
         follows(r.v(), s -> W * taus / (taus - tau) * (Math.exp(-s / taus) - Math.exp(-s / tau)), 1e-3 * W, "CUBA V");
     }
-
     /**
      * COBA onto a LIF at rest with E = 50: tau V' = -V + w exp(-t/tau_s) (E - V), integrated in
      * the test with classical RK4 at a step 100 times finer (an independent integration); the
@@ -101,7 +113,7 @@ class SynapseTest {
     @Test
     void cobaDrivesTheMembraneTowardsTheReversalPotential() {
         double taus = 5, tau = 10, e = 50;
-        Run r = oneSpike(Synapse.exponential(taus), SynapticOutput.coba(e), 40);
+        Run r = oneSpike("Exponential", Map.of("tau", taus), "COBA", Map.of("E", e), 40);
         double h = DT / 100;
         int steps = (int) Math.round(40 / h);
         double[] ref = new double[steps + 1];
@@ -120,22 +132,63 @@ class SynapseTest {
         assertTrue(peak > 6 && peak < 8, "the reference's peak " + peak + " is the scale the tolerance assumes");
     }
 
-    /** Projections of one kind onto a group share one channel; another kind gets its own. */
+    /** Projections of one kind (model, parameters, output) onto a group share one channel; another kind gets its own. */
     @Test
     void projectionsOfOneKindShareTheirState() {
         NeuronGroup src = new NeuronGroup("src", 1, relay());
         NeuronGroup dst = quietLif("dst");
         int[] ptr = {0, 1};
         int[] idx = {0};
-        Projection a = Projection.builder("a", src, dst).csr(ptr, idx).synapse(Synapse.exponential(5))
-                .output(SynapticOutput.coba(0)).build();
-        Projection b = Projection.builder("b", src, dst).csr(ptr, idx).synapse(Synapse.exponential(5))
-                .output(SynapticOutput.coba(0)).build();
-        Projection c = Projection.builder("c", src, dst).csr(ptr, idx).synapse(Synapse.exponential(10))
-                .output(SynapticOutput.coba(-80)).build();
-        assertEquals("a_g", a.targetVariable());
-        assertEquals("a_g", b.targetVariable());
-        assertEquals("c_g", c.targetVariable());
-        assertEquals(List.of("a_g", "c_g"), dst.variables().stream().filter(n -> n.endsWith("_g")).toList());
+        Projection a = Projection.builder("a", src, dst).csr(ptr, idx)
+                .synapse(library("Exponential", Map.of("tau", 5), dst, "COBA", Map.of("E", 0))).build();
+        Projection b = Projection.builder("b", src, dst).csr(ptr, idx)
+                .synapse(library("Exponential", Map.of("tau", 5), dst, "COBA", Map.of("E", 0))).build();
+        Projection c = Projection.builder("c", src, dst).csr(ptr, idx)
+                .synapse(library("Exponential", Map.of("tau", 10), dst, "COBA", Map.of("E", -80))).build();
+        assertEquals("a_s", a.targetVariable());
+        assertEquals("a_s", b.targetVariable());
+        assertEquals("c_s", c.targetVariable());
+        assertEquals(List.of("a_s", "c_s"), dst.variables().stream().filter(n -> n.endsWith("_s")).toList());
+    }
+
+    /**
+     * The library's Exponential run as Synapses with its own pre-synaptic delay: the compiler
+     * fuses it into the group's channel, and the one spike arrives {@code delay} later, then
+     * decays as w exp(-t/tau) to rounding.
+     */
+    @Test
+    void aDelayedSynapsesObjectRunsFusedAndArrivesLate() {
+        double tau = 5, delay = 1.5;
+        Network net = new Network(TestBackend.get()).dt(DT);
+        NeuronGroup src = new NeuronGroup("src", 1, relay());
+        NeuronGroup dst = quietLif("dst");
+        SynapseModel m = library("Exponential", Map.of("tau", tau), dst, "CUBA", Map.of());
+        SynapseModel delayed = new SynapseModel(m.name(), m.parameters(), m.variables(), m.clockDriven(), m.eventDriven(),
+                m.onPre(), m.onPost(), m.summed(), delay, m.postDelay(), m.method());
+        Synapses s = new Synapses("S", delayed, src, dst, new org.brainj.api.connect.Csr(new int[] {0, 1}, new int[] {0},
+                null)).init("w", W);
+        net.add(src, dst, s, Input.overTime(src, "input", pulseAt(5, 3000), Input.Op.ADD));
+        StateMonitor g = net.monitor(dst, "S_s");
+        net.run(30);
+        assertTrue(s.isMerged() && s.usesAlignPost(), "fused into dst's channel");
+        double[] t = g.times();
+        double[][] v = g.values();
+        for (int k = 0; k < t.length; k++) {
+            double since = t[k] - ARRIVAL - delay;
+            double expected = since < -DT / 2 ? 0 : W * Math.exp(-since / tau);
+            assertEquals(expected, v[k][0], 1e-12, "t = " + t[k]);
+        }
+    }
+
+    /** A model whose state differs per synapse (NMDA's saturating gate) is no projection's channel: the refusal says why. */
+    @Test
+    void aModelThatKeepsPerSynapseStateIsRefusedWithItsReason() {
+        NeuronGroup src = new NeuronGroup("src", 1, relay());
+        NeuronGroup dst = quietLif("dst");
+        SimulationException e = org.junit.jupiter.api.Assertions.assertThrows(SimulationException.class,
+                () -> Projection.builder("n", src, dst).csr(new int[] {0, 1}, new int[] {0})
+                        .synapse(library("NMDA", Map.of(), dst, null, Map.of())).build());
+        assertTrue(e.getMessage().contains("keeps per-synapse state (") && e.getMessage().contains("Synapses"),
+                e.getMessage());
     }
 }

@@ -86,20 +86,21 @@ public record NetworkSpec(String name, Where where, RunSettings settings, Where 
     }
 
     /**
-     * A projection: {@code on} (spikes add to a variable) or a named {@code synapse} with its
-     * {@code output} (null: Delta, CUBA); or a synapse written as a {@code model} (equations or a
-     * library model, built by {@link SynapseSpec}), whose per-synapse variables {@code initial}
-     * sets and which takes {@code on} only as a library model's target.
+     * A projection: {@code on} (spikes add to a variable) or none (they add to the membrane); or a
+     * synapse written as a {@code model} (equations or a library model with its output, built by
+     * {@link SynapseSpec}), whose per-synapse variables {@code initial} sets and which takes
+     * {@code on} only as a library model's target, {@code weight} and {@code delay} only as a
+     * library model's weight {@code w} and pre-synaptic delay.
      *
      * @param index   its position in the spec, which seeds its connector
      * @param weight  null when absent (a weighted connector gives its own)
      * @param delay   in ms, or null
-     * @param model   null for a named synapse or {@code on}
-     * @param besides with a {@code model}: the keys given beside it that set what a model sets
-     *                itself ({@code weight}, {@code on}, {@code output}, {@code delay}), by place
+     * @param model   null for {@code on} or none
+     * @param besides with a {@code model}: the keys given beside it ({@code weight}, {@code on},
+     *                {@code output}, {@code delay}), by place
      */
     public record ProjectionSpec(String name, Where where, int index, Located<String> pre, Located<String> post,
-                                 Connector connector, Located<String> on, Part synapse, Part output,
+                                 Connector connector, Located<String> on,
                                  SpecValue weight, Located<Double> delay, Where initialAt,
                                  SynapseModel model, Map<String, SpecValue> initial, Map<String, Where> besides) {
     }
@@ -146,10 +147,6 @@ public record NetworkSpec(String name, Where where, RunSettings settings, Where 
 
     /** {@code FixedProb} or {@code {name: FixedProb, prob: 0.1}}: the parameters as plain values. */
     public record Connector(Located<String> name, Map<String, Object> parameters, Where where) {
-    }
-
-    /** A named synapse or output, {@code Exponential} or {@code {kind: COBA, E: 0 mV}}. */
-    public record Part(Located<String> kind, Map<String, Located<Quantity<?>>> parameters, Where where) {
     }
 
     /**

@@ -19,7 +19,6 @@ import org.brainj.api.integrate.StepStability;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.model.InitializerText;
 import org.brainj.api.model.ModelTextException;
-import org.brainj.api.model.NamedSynapses;
 import org.brainj.api.model.PoissonInput;
 import org.brainj.api.model.PopulationSum;
 import org.brainj.api.sim.GroupIntegrator;
@@ -34,9 +33,7 @@ import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SpikeMonitor;
 import org.brainj.api.sim.StateMonitor;
 import org.brainj.api.sim.SynapseMonitor;
-import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.Synapses;
-import org.brainj.api.sim.SynapticOutput;
 import org.brainj.api.sim.WholeSteps;
 import org.brainj.api.spi.ParamSpec;
 import org.brainj.api.tensor.Backend;
@@ -44,7 +41,6 @@ import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
 import org.brainj.launcher.spec.NetworkSpec.Located;
 import org.brainj.launcher.spec.NetworkSpec.Neurons;
-import org.brainj.launcher.spec.NetworkSpec.Part;
 import org.brainj.launcher.spec.NetworkSpec.Poisson;
 import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
 
@@ -322,33 +318,10 @@ final class SpecAssembler {
                 throw p.on().error("'" + on + "' is not a state variable of " + post.group().name()
                         + "; its state variables: " + post.group().model().derivatives().keySet());
             }
-            for (Part part : new Part[] {p.synapse(), p.output()}) {
-                if (part != null) {
-                    throw new SpecException(part.where(), "give either 'on' (spikes add to a variable) or a synapse with"
-                            + " its output, not both");
-                }
-            }
             b.onVariable(on);
             weightUnit = postModel == null ? null : postModel.unit(on);
         } else {
-            Synapse syn = p.synapse() != null ? synapse(p.synapse()) : Synapse.delta();
-            b.synapse(syn);
-            SynapticOutput out = SynapticOutput.cuba();
-            if (syn instanceof Synapse.Delta) {
-                if (p.output() != null) {
-                    throw new SpecException(p.output().where(), "a delta synapse adds to the membrane directly and has no"
-                            + " output; remove 'output' or give a synapse with dynamics");
-                }
-            } else {
-                if (post.group().model().current() == null) {
-                    throw new SpecException(p.synapse().where(), "the model of " + post.group().name() + " has no synaptic"
-                            + " current symbol for a " + syn + " synapse to drive; declare one in its equations"
-                            + " ('I_syn : volt', 'current: I_syn') or add spikes to a variable with 'on: VARIABLE'");
-                }
-                out = p.output() != null ? output(p.output()) : out;
-                b.output(out);
-            }
-            weightUnit = postModel == null ? null : postModel.weightUnit(syn, out);
+            weightUnit = postModel == null ? null : postModel.unit(post.group().model().membrane());
         }
         SpecValue w = p.weight();
         if (b.hasWeights()) {
@@ -383,33 +356,6 @@ final class SpecAssembler {
             params.put("seed", settings.seed() * 1_000_003L + p.index() + 1);
         }
         return wrap(c.where(), () -> factory.create(params));
-    }
-
-    /** {@code Exponential} or {@code {kind: Exponential, tau: 5 ms}}: the reference's synapses by name. */
-    private static Synapse synapse(Part part) {
-        return named(part, Synapse.NAMES, "synapse", NamedSynapses::synapse);
-    }
-
-    /** {@code CUBA} or {@code {kind: COBA, E: 0 mV}}: the reference's outputs by name. */
-    private static SynapticOutput output(Part part) {
-        return named(part, SynapticOutput.NAMES, "output", NamedSynapses::output);
-    }
-
-    private static <T> T named(Part part, List<String> names, String what, BiFunction<String, Map<String, Quantity<?>>, T> make) {
-        String kind = part.kind().value();
-        if (!names.contains(kind)) {
-            throw part.kind().error("unknown " + what + " '" + kind + "'; known: " + String.join(", ", names));
-        }
-        Map<String, Quantity<?>> params = new LinkedHashMap<>();
-        part.parameters().forEach((k, q) -> params.put(k, q.value()));
-        try {
-            return wrap(part.where(), () -> make.apply(kind, params));
-        } catch (SpecException e) {
-            if (e.getCause() instanceof ModelTextException m && m.key() != null && part.parameters().containsKey(m.key())) {
-                throw new SpecException(part.parameters().get(m.key()).where(), m.problem(), m);
-            }
-            throw e;
-        }
     }
 
     // ---- monitors ---------------------------------------------------------------------------------

@@ -18,8 +18,6 @@ import javax.measure.Quantity;
 import org.brainj.api.BrainJException;
 import org.brainj.api.expr.Source;
 import org.brainj.api.model.InputKinds;
-import org.brainj.api.model.NamedSynapses;
-import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.Synapses;
 import org.brainj.api.sim.WholeSteps;
 import org.brainj.launcher.spec.NetworkSpec.Connector;
@@ -30,7 +28,6 @@ import org.brainj.launcher.spec.NetworkSpec.Located;
 import org.brainj.launcher.spec.NetworkSpec.ModelText;
 import org.brainj.launcher.spec.NetworkSpec.Monitors;
 import org.brainj.launcher.spec.NetworkSpec.Neurons;
-import org.brainj.launcher.spec.NetworkSpec.Part;
 import org.brainj.launcher.spec.NetworkSpec.PlotEntry;
 import org.brainj.launcher.spec.NetworkSpec.Poisson;
 import org.brainj.launcher.spec.NetworkSpec.PopulationSpec;
@@ -261,38 +258,46 @@ final class SpecReader {
             model = new LibrarySynapseModel(m.where(), m.model(), m.parameters(), m.parametersAt(), m.delay(),
                     libraryOutput(f.optional("output")));
         }
-        if (model != null) {
-            Map<String, Where> besides = new LinkedHashMap<>();
-            for (String key : List.of("weight", "on", "output", "delay")) {
-                if (f.has(key)) {
-                    besides.put(key, f.optional(key).where());
-                }
-            }
-            return new ProjectionSpec(name, section.where(), index, pre, post, connector, on, null, null, null, null,
-                    f.has("initial") ? f.optional("initial").where() : null, model, f.values("initial"), besides);
+        if (model == null && f.has("output")) {
+            throw f.optional("output").error("an output shapes the current of a synapse with dynamics; give one beside"
+                    + " it, e.g. 'synapse: Exponential', or remove 'output'");
         }
-        Part synapse = f.has("synapse") ? part(f.optional("synapse"), "synapse", NamedSynapses.SYNAPSE_UNITS) : null;
-        Part output = f.has("output") ? part(f.optional("output"), "output", NamedSynapses.OUTPUT_UNITS) : null;
+        Map<String, Where> besides = new LinkedHashMap<>();
+        for (String key : List.of("weight", "on", "output", "delay")) {
+            if (model != null && f.given(key) != null) { // given even without a value, which is then refused
+                besides.put(key, f.given(key).where());
+            }
+        }
         Located<Double> delay = f.has("delay") ? new Located<>(f.optional("delay").time(), f.optional("delay").where()) : null;
-        return new ProjectionSpec(name, section.where(), index, pre, post, connector, on, synapse, output,
+        return new ProjectionSpec(name, section.where(), index, pre, post, connector, on,
                 f.given("weight") == null ? null : f.given("weight").value(), delay,
-                f.has("initial") ? f.optional("initial").where() : null, null, Map.of(), Map.of());
+                f.has("initial") ? f.optional("initial").where() : null, model, f.values("initial"), besides);
     }
 
     /**
-     * A {@code synapse:} written as a model: a name of the synapse library ({@code STDP}; the
-     * four named synapses of {@link Synapse#NAMES} are not), {@code {model: STDP, ...}}, or an
-     * equation block with Brian2's keys; null for a named synapse or none.
+     * A {@code synapse:} written as a model: a name of the synapse library ({@code Exponential},
+     * {@code STDP}), the same with its parameters beside ({@code {kind: Exponential, tau: 5 ms}})
+     * or under {@code parameters:} ({@code {model: STDP, parameters: {...}}}), or an equation block
+     * with Brian2's keys; null for none.
      */
     private static SynapseModel synapseModel(SpecNode node) {
-        if (node == null || node.isSequence()) {
+        if (node == null) {
             return null;
         }
+        if (node.isSequence()) {
+            throw node.error("a synapse is a library model's name (e.g. Exponential; see brainj list), {kind: NAME,"
+                    + " parameters...} or an equation block; not a list");
+        }
         if (!node.isMapping()) {
-            return Synapse.NAMES.contains(node.text()) ? null
-                    : new LibrarySynapseModel(node.where(), text(node), Map.of(), null, null, null);
+            return new LibrarySynapseModel(node.where(), text(node), Map.of(), null, null, null);
         }
         Map<String, SpecNode> keys = node.mapping();
+        if (keys.containsKey("kind")) {
+            Map<String, SpecValue> given = new LinkedHashMap<>();
+            keys.forEach((k, v) -> given.put(k, v.value()));
+            given.remove("kind");
+            return new LibrarySynapseModel(node.where(), text(keys.get("kind")), given, node.where(), null, null);
+        }
         SpecNode model = keys.get("model");
         boolean equations = keys.containsKey("on_pre") || keys.containsKey("on_post");
         if (model != null && !equations && !model.isMapping() && !model.isSequence()
@@ -303,7 +308,8 @@ final class SpecReader {
                     s.has("delay") ? s.optional("delay").value() : null, null);
         }
         if (model == null && !equations) {
-            return null;
+            throw node.error("a synapse is a library model's name, {kind: NAME, parameters...} (e.g. {kind: Exponential,"
+                    + " tau: 5 ms}), {model: NAME, parameters: {...}}, or equations with on_pre; give 'kind' or 'model'");
         }
         SpecNode.Fields s = node.fields("model", "on_pre", "on_post", "parameters", "delay", "method");
         Map<Synapses.Pathway, SpecValue> delays = new EnumMap<>(Synapses.Pathway.class);
@@ -358,24 +364,6 @@ final class SpecReader {
             throw node.error("an output is a name or {kind: NAME, parameters...}, e.g. {kind: COBA, E: 0 mV}; give 'kind'");
         }
         return new LibraryOutput(text(node.mapping().get("kind")), given, node.where());
-    }
-
-    /** A named synapse or output: its kind, and its parameters among the keys of {@code units}. */
-    private static Part part(SpecNode node, String what, Map<String, String> units) {
-        if (!node.isMapping()) {
-            return new Part(text(node), Map.of(), node.where());
-        }
-        List<String> keys = new ArrayList<>(List.of("kind"));
-        keys.addAll(units.keySet());
-        SpecNode.Fields f = node.fields(keys.toArray(String[]::new));
-        SpecNode kind = f.required("kind");
-        Map<String, Located<Quantity<?>>> params = new LinkedHashMap<>();
-        for (String key : units.keySet()) {
-            if (f.has(key)) {
-                params.put(key, quantity(f.optional(key)));
-            }
-        }
-        return new Part(text(kind), params, node.where());
     }
 
     // ---- inputs -----------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import javax.measure.Unit;
 import org.brainj.api.BrainJException;
 import org.brainj.api.connect.Connectivity;
 import org.brainj.api.connect.Connector;
-import org.brainj.api.connect.Geometry;
 import org.brainj.api.expr.EquationException;
 import org.brainj.api.expr.Equations;
 import org.brainj.api.expr.Expr;
@@ -17,9 +16,11 @@ import org.brainj.api.expr.Statement;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.api.model.CompiledSynapse;
 import org.brainj.api.model.ModelTextException;
+import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.model.SynapseText;
 import org.brainj.api.sim.NeuronGroup;
 import org.brainj.api.sim.Population;
+import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.Synapses;
 import org.brainj.api.units.Coherent;
 import org.brainj.api.units.PhysicalUnits;
@@ -54,7 +55,7 @@ import org.brainj.launcher.spec.NetworkSpec.ProjectionSpec;
  */
 final class SynapseSpec {
     /** The variable a weighted connector's weights initialise. */
-    private static final String WEIGHT = "w";
+    private static final String WEIGHT = SynapseModelFactory.WEIGHT;
 
     private SynapseSpec() {
     }
@@ -72,15 +73,17 @@ final class SynapseSpec {
         if (p.model() instanceof LibrarySynapseModel m) {
             LibrarySynapse.factory(m.model(), catalog);
         }
-        for (String key : library ? List.of("weight") : List.of("weight", "on", "output")) {
+        for (String key : library ? List.<String>of() : List.of("weight", "on", "output")) {
             if (p.besides().containsKey(key)) {
-                throw new SpecException(p.besides().get(key), library ? "a library synapse sets its own effect; remove '"
-                        + key + "' (its weight is the per-synapse variable w: give it in 'initial:' or by a weighted connector)"
-                        : "a synapse given as equations sets its own effect in on_pre; remove '" + key
-                        + "' (a weight is a per-synapse variable: declare 'w : 1' and give it in 'initial:')");
+                throw new SpecException(p.besides().get(key), "a synapse given as equations sets its own effect in on_pre;"
+                        + " remove '" + key + "' (a weight is a per-synapse variable: declare 'w : 1' and give it in"
+                        + " 'initial:')");
             }
         }
-        if (p.besides().containsKey("delay")) {
+        if (p.model() instanceof LibrarySynapseModel m && m.delay() != null && p.delay() != null) {
+            throw p.delay().error("the synapse gives its delay already; give it once, beside 'synapse:' or inside it");
+        }
+        if (!library && p.besides().containsKey("delay")) {
             throw new SpecException(p.besides().get("delay"), "a synapse given as equations takes its delay inside"
                     + " 'synapse:'; move 'delay:' there");
         }
@@ -90,14 +93,16 @@ final class SynapseSpec {
         Map<Synapses.Pathway, SpecValue> perSynapseDelays = new LinkedHashMap<>();
         if (p.model() instanceof LibrarySynapseModel m) {
             LibrarySynapse.Resolved r = LibrarySynapse.compile(name, m, p.on(), pre, post, preModel, postModel, catalog);
-            compiled = r.compiled().synapse();
-            defaults = r.compiled().initial();
+            SynapseModelFactory.Compiled c = p.delay() == null ? r.compiled()
+                    : LibrarySynapse.delayed(r.compiled(), p.delay().value());
+            compiled = c.synapse();
+            defaults = c.initial();
             parameterUnits.putAll(r.parameterUnits());
         } else {
             compiled = equations(name, (EquationSynapse) p.model(), pre, post, preModel, postModel, parameterUnits,
                     perSynapseDelays);
         }
-        Connectivity c = SpecAssembler.wrap(connectorAt, () -> connector.connect(geometry(pre), geometry(post)));
+        Connectivity c = SpecAssembler.wrap(connectorAt, () -> Projection.connect(name, connector, pre, post));
         Synapses synapses = SpecAssembler.wrap(p.where(), () -> new Synapses(name, compiled.model(), pre, post, c.csr()));
         defaults.forEach(synapses::init);
         Map<String, SpecValue> values = p.initial();
@@ -112,7 +117,20 @@ final class SynapseSpec {
             }
             synapses.init(WEIGHT, c.weights().get());
         }
-        values.forEach((variable, v) -> initial(synapses, compiled, variable, v, parameterUnits, folder));
+        if (p.besides().containsKey("weight") && (p.weight() == null || p.weight().isNothing())) {
+            throw new SpecException(p.besides().get("weight"), "'weight' has no value; give the synapses' weight w"
+                    + " (e.g. '0.5 mV', in the unit of what it drives) or remove the key for the model's default");
+        }
+        if (p.weight() != null && !p.weight().isNothing()) {
+            // a library synapse's weight beside it: the initial value of its per-synapse weight
+            if (c.weights().isPresent() || values.containsKey(WEIGHT)) {
+                throw p.weight().error("the " + (c.weights().isPresent() ? "connector" : "'initial:' section")
+                        + " gives each synapse its weight already, which this 'weight' would replace; remove one of them");
+            }
+            initial(synapses, compiled, WEIGHT, p.weight(), parameterUnits, folder, "a weight onto " + post.name());
+        }
+        values.forEach((variable, v) -> initial(synapses, compiled, variable, v, parameterUnits, folder,
+                "an initial value of " + name + "." + variable));
         perSynapseDelays.forEach((pathway, d) -> {
             Unit<?> unit = compiled.unitless() ? null : PhysicalUnits.SECOND;
             String what = "the " + pathway.name().toLowerCase(java.util.Locale.ROOT) + "-synaptic delay of " + name;
@@ -192,18 +210,13 @@ final class SynapseSpec {
         return vars;
     }
 
-    private static Geometry geometry(Population p) {
-        return p instanceof NeuronGroup g ? Geometry.of(g.geometry()) : Geometry.of(p.size());
-    }
-
     private static void initial(Synapses synapses, CompiledSynapse compiled, String variable, SpecValue v,
-                                Map<String, Unit<?>> parameterUnits, Path folder) {
+                                Map<String, Unit<?>> parameterUnits, Path folder, String what) {
         Unit<?> unit = compiled.units().get(variable);
         if (unit == null) {
             throw v.error("'" + variable + "' is not a per-synapse variable of " + synapses.name() + "; its variables: "
                     + compiled.units().keySet());
         }
-        String what = "an initial value of " + synapses.name() + "." + variable;
         Object value = perSynapse(synapses, compiled.unitless() ? null : unit, v, parameterUnits, folder, what);
         if (value instanceof double[] array) {
             SpecAssembler.wrap(v.where(), () -> synapses.init(variable, array));
@@ -224,11 +237,9 @@ final class SynapseSpec {
         if (v instanceof SpecValue.Listed || v.scalar().text().endsWith(".npy")) {
             return PerNeuron.values(v, declared, synapses.size(), folder, what);
         }
-        try {
+        if (isQuantity(v.scalar().text())) {
             return declared == null ? Coherent.value(SpecValue.parseQuantity(v.scalar().text()))
                     : v.scalar().quantity(declared, what);
-        } catch (BrainJException notAQuantity) {
-            // an expression, read below
         }
         Map<String, Unit<?>> names = new LinkedHashMap<>(parameterUnits);
         names.put("i", PhysicalUnits.ONE);

@@ -112,9 +112,12 @@ class LibrarySynapseTest {
         SpecException e = fault("on: I_gap", "on: I_gab");
         assertTrue(e.getMessage().contains("'I_gab' is not a variable of G"), e.getMessage());
         SpecException none = fault("    on: I_gap\n", "");
-        assertTrue(none.getMessage().contains("GapJunction sets a current every step; name the post-synaptic variable it"
-                + " sets with 'on:'"), none.getMessage());
+        assertTrue(none.getMessage().contains("GapJunction sets a current every step, but G's model has no synaptic current"
+                + " symbol") && none.getMessage().contains("'on:'"), none.getMessage());
+        // a weight beside the synapse is its per-synapse weight w, a conductance for the gap junction
         SpecException weight = fault("    synapse: {model", "    weight: 1\n    synapse: {model");
-        assertTrue(weight.getMessage().contains("a library synapse sets its own effect; remove 'weight'"), weight.getMessage());
+        assertTrue(weight.getMessage().contains("'1' is not a weight onto G"), weight.getMessage());
+        SpecException empty = fault("    synapse: {model", "    weight:\n    synapse: {model");
+        assertTrue(empty.getMessage().contains("projections.J.weight: 'weight' has no value"), empty.getMessage());
     }
 }

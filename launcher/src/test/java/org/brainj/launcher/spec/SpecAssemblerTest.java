@@ -62,7 +62,7 @@ class SpecAssemblerTest {
                 network(drifting(2, "5 mV", "0.5 mV"), List.of()), Catalog.classpath()));
         assertTrue(e.getMessage().startsWith("(java):3: rate: '5 mV' is not a rate: its unit is mV"), e.getMessage());
         ProjectionSpec c = new ProjectionSpec("C", AT, 0, new Located<>("N", AT), new Located<>("N", AT),
-                new Connector(new Located<>("All2All", AT), Map.of(), AT), null, null, null, value("0.5 ms", 9), null, null,
+                new Connector(new Located<>("All2All", AT), Map.of(), AT), null, value("0.5 ms", 9), null, null,
                 null, Map.of(), Map.of());
         e = assertThrows(SpecException.class, () -> SpecAssembler.assemble(network(drifting(2, "5 Hz", "0.5 mV"),
                 List.of(c)), Catalog.classpath()));

@@ -96,14 +96,14 @@ class SpecErrorsTest {
                 // a misspelt name is reported before the keys beside it, which may be right for the intended synapse
                 Arguments.of(20, "    synapse: Exponentail", "net.yaml:20: projections.PP.synapse: unknown synapse model"
                         + " 'Exponentail'", "known:"),
-                Arguments.of(20, "    synapse: {kind: Expo, tau: 5 ms}", "net.yaml:20: projections.PP.synapse.kind: unknown synapse 'Expo'",
-                        "known: Delta, Exponential, DualExponential, Alpha"),
-                Arguments.of(20, "    synapse: {kind: Exponential, taus: 5 ms}", "net.yaml:20: projections.PP.synapse.taus: unknown key",
-                        "kind, tau, tau_decay, tau_rise"),
+                Arguments.of(20, "    synapse: {kind: Expo, tau: 5 ms}", "net.yaml:20: projections.PP.synapse.kind: unknown"
+                        + " synapse model 'Expo'", "Alpha, Delta, DualExponential, Exponential"),
+                Arguments.of(20, "    synapse: {kind: Exponential, taus: 5 ms}", "net.yaml:20: projections.PP.synapse.taus:"
+                        + " synapse model Exponential has no parameter 'taus'", "its parameters are tau"),
                 Arguments.of(20, "    synapse: {kind: Exponential, tau: 5 mV}", "net.yaml:20: projections.PP.synapse.tau: '5 mV' is not",
                         "1 ms"),
-                Arguments.of(20, "    synapse: {kind: Exponential, tau: 5 ms}", "net.yaml:20: projections.PP.synapse: the model of P has"
-                        + " no synaptic current symbol", "'current: I_syn'"),
+                Arguments.of(20, "    synapse: {kind: Exponential, tau: 5 ms}", "net.yaml:20: projections.PP.synapse.kind: Exponential"
+                        + " sets a current every step, but P's model has no synaptic current symbol", "'current: I_syn'"),
                 Arguments.of(21, "    weight: 1 ms", "net.yaml:21: projections.PP.weight: '1 ms' is not a weight onto P", "give e.g. '1 V'"),
                 Arguments.of(21, "    weight: 1 mV\n    delay: 0.25 ms", "net.yaml:22: projections.PP.delay: 0.25 ms is not a whole number of steps", "use 0.2 ms or 0.3 ms"),
                 Arguments.of(3, "  P:\n  P:", "net.yaml:", "twice"),

@@ -184,7 +184,7 @@ class SpecLoaderTest {
     @Test
     void aSynapseWithItsOutputDrivesTheCurrentSymbol() throws Exception {
         // one spike at 0.5 ms (V = t * 1 mV/ms crossing 0.45 mV), delivered at the start of the next step:
-        // the exponential conductance is then w e^(-(t - t0) / tau) with w = 2, tau = 5 ms
+        // the library's exponential current (integrated exactly) is then w e^(-(t - t0) / tau) with w = 2 nA, tau = 5 ms
         SpecRun run = load("""
                 run: {duration: 10 ms, dt: 0.01 ms}
                 populations:
@@ -197,10 +197,10 @@ class SpecLoaderTest {
                   Dst:
                     size: 1
                     equations: |
-                      dV/dt = I_syn / tau : volt
-                      I_syn : volt
+                      dV/dt = I_syn / C : volt
+                      I_syn : amp
                     current: I_syn
-                    parameters: {tau: 1 ms}
+                    parameters: {C: 1 nF}
                 projections:
                   P:
                     pre: Src
@@ -208,10 +208,10 @@ class SpecLoaderTest {
                     connector: All2All
                     synapse: {kind: Exponential, tau: 5 ms}
                     output: CUBA
-                    weight: 2 mV
+                    weight: 2 nA
                 monitors:
                   state:
-                    - {population: Dst, variable: P_g}
+                    - {population: Dst, variable: P_s}
                 """);
         run.network().run(run.settings().duration());
         assertEquals(1, run.spikes().get("Src").count());
@@ -221,7 +221,7 @@ class SpecLoaderTest {
         for (int k = 0; k < t.length; k++) {
             // first seen after the delivery step [t0, t0 + dt): from there it decays for t - (t0 + dt) more
             double want = t[k] < t0 + 0.005 ? 0 : 2 * Math.exp(-(t[k] - t0 - 0.01) / 5);
-            assertEquals(want, g[k][0], 2e-3 * 2, "t = " + t[k]);
+            assertEquals(want, g[k][0], 1e-12, "t = " + t[k]);
         }
     }
 

@@ -68,14 +68,16 @@ class SpecReaderTest {
         ProjectionSpec c = spec.projections().get(0);
         assertEquals("FixedProb", c.connector().name().value());
         assertEquals(0.1, (Double) c.connector().parameters().get("prob"), 0);
-        assertEquals("Exponential", c.synapse().kind().value());
-        // 0.005 s, kept as written: the API converts it for the synapse
-        assertEquals(5e-3, PhysicalUnits.toSI(c.synapse().parameters().get("tau").value()), 1e-15);
-        assertEquals(17, c.synapse().parameters().get("tau").where().line());
+        // a named synapse is the library's model, its parameters beside its kind
+        NetworkSpec.LibrarySynapseModel synapse = (NetworkSpec.LibrarySynapseModel) c.model();
+        assertEquals("Exponential", synapse.model().value());
+        // 0.005 s, kept as written: the library's file converts it for the synapse
+        assertEquals("0.005 s", synapse.parameters().get("tau").scalar().text());
+        assertEquals(17, synapse.parameters().get("tau").where().line());
+        assertEquals("COBA", synapse.output().kind().value());
         assertEquals("1 nS", c.weight().scalar().text());
         assertEquals(19, c.weight().where().line());
         assertEquals(2.0, c.delay().value(), 1e-12); // in ms
-        assertNull(c.model());
 
         assertEquals("P", spec.monitors().spikes().get(0).value());
         assertEquals(10, spec.monitors().states().get(0).period()); // 1 ms / 0.1 ms

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.brainj.api.model.SynapseModelFactory;
 import org.brainj.api.sim.GroupIntegrator;
 import org.brainj.api.sim.Initializer;
 import org.brainj.api.sim.Network;
@@ -14,8 +15,6 @@ import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SimulationException;
 import org.brainj.api.sim.StateMonitor;
-import org.brainj.api.sim.Synapse;
-import org.brainj.api.sim.SynapticOutput;
 import org.brainj.api.tensor.Backends;
 import org.brainj.models.neurons.SpikeTimeGroup;
 import org.junit.jupiter.api.Test;
@@ -90,8 +89,9 @@ class ExactPropagatorsTest {
     }
 
     /**
-     * An alpha-synapse channel (current w t e^(-t/tau) after a spike, CUBA) onto iaf_psc_exp: the
-     * channel's two variables join the membrane's system, five coupled variables in one propagator.
+     * The library's Alpha synapse as a channel (current w (t/ms) e^(-t/tau) after a spike) onto
+     * iaf_psc_exp, integrated exactly: the channel's two variables join the membrane's system, one
+     * propagator for the coupled variables, whatever method the synapse's file names.
      * From the step the spike arrives, V_m - E_L = (w / C_m) int_0^t e^(-(t-s)/tau_m) s e^(-s/tau) ds.
      */
     @Test
@@ -103,7 +103,7 @@ class ExactPropagatorsTest {
         NeuronGroup n = new NeuronGroup("n", 1, iaf.create(Map.of())).method(GroupIntegrator.method(iaf.method()));
         net.add(sg, n, SpikeTimeGroup.events(sg, new int[] {0}, new double[] {1.0}));
         net.add(Projection.builder("sg->n", sg, n).csr(new int[] {0, 1}, new int[] {0}).weight(w)
-                .synapse(Synapse.alpha(tau)).output(SynapticOutput.cuba()).build());
+                .synapse(SynapseModelFactory.named("Alpha", getClass().getClassLoader()).onto(n, Map.of("tau", tau), null, Map.of())).build());
         StateMonitor vm = net.monitor(n, "V_m");
         net.run(30);
         double[][] v = vm.values();

@@ -16,7 +16,6 @@ import org.brainj.api.sim.PoissonCount;
 import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SimulationException;
 import org.brainj.api.sim.SpikeMonitor;
-import org.brainj.api.sim.Synapse;
 import org.brainj.api.sim.Union;
 import org.brainj.api.tensor.Backend;
 
@@ -215,7 +214,7 @@ public final class Simulator {
         for (Connection c : connections) {
             // one connectivity between the whole collections, split per pair of populations
             Projection.between("conn" + (n++), union(c.pre()), union(c.post()), c.rule(),
-                    b -> b.weight(c.weight()).delay(c.delay()).synapse(Synapse.delta())).forEach(network::add);
+                    b -> b.weight(c.weight()).delay(c.delay())).forEach(network::add);
         }
         for (Recorder r : recorders) {
             for (Nodes nodes : r.sources) {
