@@ -35,7 +35,7 @@ public final class ClasspathModels implements NeuronModelFactory.Provider, Synap
     public List<NeuronModelFactory> models() {
         List<NeuronModelFactory> all = loaded;
         if (all == null) {
-            all = List.copyOf(ModelFiles.models(files(), e -> {
+            all = List.copyOf(ModelFiles.models(files(), ModelFiles.Compile.ON_FIRST_USE, e -> {
                 throw e; // the catalog's own files are checked by its tests: a fault here is a build fault
             }));
             loaded = all;
@@ -47,7 +47,7 @@ public final class ClasspathModels implements NeuronModelFactory.Provider, Synap
     public List<SynapseModelFactory> synapses() {
         List<SynapseModelFactory> all = loadedSynapses;
         if (all == null) {
-            all = List.copyOf(ModelFiles.synapses(files(), e -> {
+            all = List.copyOf(ModelFiles.synapses(files(), ModelFiles.Compile.ON_FIRST_USE, e -> {
                 throw e;
             }));
             loadedSynapses = all;
@@ -59,7 +59,7 @@ public final class ClasspathModels implements NeuronModelFactory.Provider, Synap
     public List<OutputModelFactory> outputs() {
         List<OutputModelFactory> all = loadedOutputs;
         if (all == null) {
-            all = List.copyOf(ModelFiles.outputs(files(), e -> {
+            all = List.copyOf(ModelFiles.outputs(files(), ModelFiles.Compile.ON_FIRST_USE, e -> {
                 throw e;
             }));
             loadedOutputs = all;

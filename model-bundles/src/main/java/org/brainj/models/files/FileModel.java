@@ -23,20 +23,25 @@ import org.brainj.api.units.UnitFormatException;
 
 /**
  * A {@link ModelFile} compiled with {@link NeuronText}: its parameters listed with the units and
- * meanings the file gives, values given in those units turned into the model's numbers. Every
- * fault of the file (its text, a unit, an initial value) is found here, when it is loaded, and
- * named by file and line.
+ * meanings the file gives, values given in those units turned into the model's numbers. What a
+ * listing shows (the parameters, {@code method}, {@code dt}, {@code convention}) is read and
+ * checked when the file is loaded; the equations are compiled (units checked, initial values and
+ * the method tried) when the model is first used, once. Every fault is named by file and line.
  */
 public final class FileModel implements NeuronModelFactory {
     private final ModelFile file;
     private final String name;
-    private final CompiledNeuron compiled;
-    private final NeuronModel model;
-    private final List<ParamSpec> parameters;
+    private final FileParameters parameters;
     /** Each parameter's listed unit in the coherent system: a power of ten, rounded so that 1 mV is exactly 1. */
     private final Map<String, Double> scales = new LinkedHashMap<>();
+    private final TimeConvention convention;
     private final String method;
     private final double dt;
+    private final OnFirstUse<Built> built = new OnFirstUse<>(this::build);
+
+    /** The compiled text and the model it gives, with the file's initial values and convention. */
+    private record Built(CompiledNeuron compiled, NeuronModel model) {
+    }
 
     public FileModel(ModelFile file) {
         this(file, file.name());
@@ -47,17 +52,24 @@ public final class FileModel implements NeuronModelFactory {
         this.name = name;
         file.refuse(ModelFile.SYNAPSE_KEYS, "a key of synapse models (" + ModelFiles.SYNAPSE_EXTENSION + " files)");
         file.refuse(ModelFile.OUTPUT_KEYS, "a key of synaptic outputs (" + ModelFiles.OUTPUT_EXTENSION + " files)");
-        NeuronText text = NeuronText.of(file.equations());
-        for (ModelFile.Entry p : file.parameters()) {
-            Quantity<?> q = p.quantity(file.origin());
-            text.parameter(p.name(), q);
-            scales.put(p.name(), new BigDecimal(Coherent.value(1, q.getUnit())).round(new MathContext(12)).doubleValue());
-        }
         ModelFile.Line threshold = file.texts().get("threshold");
         ModelFile.Line crossing = file.texts().get("threshold_crossing");
         if (threshold != null && crossing != null) {
             throw new ModelFileException(file.origin(), crossing.line(), "give 'threshold' or 'threshold_crossing', not both", null);
         }
+        parameters = FileParameters.of(file);
+        parameters.defaults().forEach((p, q) -> scales.put(p,
+                new BigDecimal(Coherent.value(1, q.getUnit())).round(new MathContext(12)).doubleValue()));
+        convention = convention(file);
+        method = file.text("method") == null ? "euler" : file.text("method");
+        dt = file.text("dt") == null ? 0.1 : step(file.texts().get("dt"));
+    }
+
+    private Built build() {
+        NeuronText text = NeuronText.of(file.equations());
+        parameters.defaults().forEach(text::parameter);
+        ModelFile.Line threshold = file.texts().get("threshold");
+        ModelFile.Line crossing = file.texts().get("threshold_crossing");
         if (threshold != null) {
             text.threshold(threshold.source());
         } else if (crossing != null) {
@@ -70,12 +82,13 @@ public final class FileModel implements NeuronModelFactory {
         with(file, "current", l -> text.current(l.text()));
         with(file, "inputs", l -> List.of(l.text().split("\\s*,\\s*")).forEach(text::input));
         with(file, "membrane", l -> text.membrane(l.text()));
+        CompiledNeuron compiled;
         try {
             compiled = text.compile(name);
         } catch (BrainJException e) {
             throw new ModelFileException(file.origin(), file.lineOf(e), e.getMessage(), e);
         }
-        NeuronModel.Builder b = compiled.model().toBuilder().convention(convention(file));
+        NeuronModel.Builder b = compiled.model().toBuilder().convention(convention);
         for (ModelFile.Entry s : file.state()) {
             if (!compiled.model().stateVariables().contains(s.name())) {
                 throw new ModelFileException(file.origin(), s.line(), "'" + s.name() + "' is not a state variable; they are "
@@ -89,18 +102,15 @@ public final class FileModel implements NeuronModelFactory {
                 throw new ModelFileException(file.origin(), s.line(), "state " + s.name() + ": " + e.getMessage(), e);
             }
         }
-        model = b.build();
-        parameters = file.parameters().stream()
-                .map(p -> ParamSpec.optional(p.name(), p.unit(), p.number(), p.meaning())).toList();
-        method = file.text("method") == null ? "euler" : file.text("method");
+        NeuronModel model = b.build();
         ModelFile.Line methodLine = file.texts().get("method");
         try {
-            // a method that cannot integrate these equations says so when the file is read
+            // a method that cannot integrate these equations says so with the file's line
             GroupIntegrator.method(method).integrate(model.subexpressions(), model.derivatives(), 0);
         } catch (BrainJException e) {
             throw new ModelFileException(file.origin(), methodLine == null ? 1 : methodLine.line(), e.getMessage(), e);
         }
-        dt = file.text("dt") == null ? 0.1 : step(file.texts().get("dt"));
+        return new Built(compiled, model);
     }
 
     /** The file's {@code convention:}, Brian2's where it gives none. */
@@ -130,6 +140,11 @@ public final class FileModel implements NeuronModelFactory {
                 null);
     }
 
+    /** Compiles the file now, if it is not yet, so that a fault of it shows now. */
+    void compileNow() {
+        built.get();
+    }
+
     /** The same model under another name (NEST's, or an older one), listed and created as itself. */
     public FileModel alias(String alias) {
         return new FileModel(file, alias);
@@ -146,7 +161,7 @@ public final class FileModel implements NeuronModelFactory {
 
     @Override
     public List<ParamSpec> parameters() {
-        return parameters;
+        return parameters.specs();
     }
 
     @Override
@@ -159,18 +174,19 @@ public final class FileModel implements NeuronModelFactory {
         return dt;
     }
 
-    /** The compiled text, for the units of each variable and parameter. */
+    /** The compiled text, for the units of each variable and parameter; compiled here if it is not yet. */
     public CompiledNeuron compiled() {
-        return compiled;
+        return built.get().compiled();
     }
 
     /** Given values are numbers in the units the file lists; the model computes in the coherent system. */
     @Override
     public NeuronModel create(Map<String, ?> params) {
-        Parameters p = Parameters.of(name, parameters, params);
+        Built b = built.get();
+        Parameters p = Parameters.of(name, parameters.specs(), params);
         Map<String, Double> values = new LinkedHashMap<>();
-        params.keySet().forEach(k -> values.put(k, compiled.unitless() ? p.real(k) : p.real(k) * scales.get(k)));
-        return model.with(values);
+        params.keySet().forEach(k -> values.put(k, b.compiled().unitless() ? p.real(k) : p.real(k) * scales.get(k)));
+        return b.model().with(values);
     }
 
     private static void with(ModelFile file, String key, java.util.function.Consumer<ModelFile.Line> use) {

@@ -21,8 +21,9 @@ import org.brainj.api.units.PhysicalUnits;
  * A synaptic output {@link ModelFile} ({@value ModelFiles#OUTPUT_EXTENSION}): {@code conductance:
  * g : siemens} names what it reads, the synapse's summed value, whose unit the synapse's weight
  * then carries; {@code membrane: v} the post-synaptic membrane potential, if it reads it; its
- * {@code equations} are one line, the current, {@code I = g * (E - v) : amp}. Its units are
- * checked when the file is loaded, so a fault is named by file and line.
+ * {@code equations} are one line, the current, {@code I = g * (E - v) : amp}. Its ports and
+ * parameters are read when the file is loaded, its equation's units checked when it is first used,
+ * once; a fault is named by file and line.
  */
 public final class FileOutput implements OutputModelFactory {
     private static final Unit<?> AMP = PhysicalUnits.parse("amp");
@@ -31,7 +32,7 @@ public final class FileOutput implements OutputModelFactory {
     private final FileParameters parameters;
     private final Port conductance;
     private final Port membrane;
-    private final Expr current;
+    private final OnFirstUse<Expr> current = new OnFirstUse<>(this::checkedCurrent);
 
     public FileOutput(ModelFile file) {
         this.file = file;
@@ -51,7 +52,11 @@ public final class FileOutput implements OutputModelFactory {
         conductance = FileSynapse.port(file, g, PhysicalUnits.ONE);
         ModelFile.Line m = file.texts().get("membrane");
         membrane = m == null ? null : FileSynapse.port(file, m, FileSynapse.VOLT);
-        current = checkedCurrent();
+    }
+
+    /** Checks the equation now, if it is not yet, so that a fault of it shows now. */
+    void compileNow() {
+        current.get();
     }
 
     /** The one equation, its units checked against the ports and parameters: the current as an expression of them. */
@@ -99,6 +104,7 @@ public final class FileOutput implements OutputModelFactory {
 
     @Override
     public Expr current(Map<String, ?> params, Expr g, Expr v) {
+        Expr checked = current.get();
         Map<String, Expr> names = new LinkedHashMap<>();
         parameters.values(params).forEach((p, q) -> names.put(p, Exprs.num(Coherent.value(q))));
         names.put(conductance.name(), g);
@@ -109,6 +115,6 @@ public final class FileOutput implements OutputModelFactory {
             }
             names.put(membrane.name(), v);
         }
-        return Substitute.of(current, names);
+        return Substitute.of(checked, names);
     }
 }

@@ -10,7 +10,7 @@ import org.brainj.api.spi.Parameters;
 import org.brainj.api.units.PhysicalUnits;
 
 /**
- * The {@code parameters:} of a synapse or output file: each default as written (its unit the one
+ * The {@code parameters:} of a model file: each default as written (its unit the one
  * the file lists), and the values a compile is given, in those units, over the defaults.
  */
 record FileParameters(String owner, List<ParamSpec> specs, Map<String, Quantity<?>> defaults) {

@@ -1,6 +1,7 @@
 package org.brainj.models.files;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +33,22 @@ import org.brainj.api.units.UnitFormatException;
  * parameters, {@code i}, {@code j} and {@code rand()}). {@code target: g : unit} names the
  * post-synaptic variable it acts on as its text writes it ({@code g_post}), {@code membrane: v}
  * the groups' membrane potential ({@code v_pre}, {@code v_post}); {@code method:} integrates its
- * clock-driven equations (Brian2's {@code euler} where none is given). The file is compiled once when
- * it is loaded, against groups that have only those variables, so every fault is found then and
- * named by file and line.
+ * clock-driven equations (Brian2's {@code euler} where none is given). Its ports, parameters and
+ * equations' syntax are read when the file is loaded; it is compiled against groups that have only
+ * those variables when it is first used, once, which checks its units and initial values. Every
+ * fault is named by file and line.
  */
 public final class FileSynapse implements SynapseModelFactory {
     static final Unit<?> VOLT = PhysicalUnits.parse("volt");
+    /** The flag of a variable the synapse sets every step, as {@link SynapseText} reads it. */
+    private static final String SUMMED = "summed";
 
     private final ModelFile file;
     private final FileParameters parameters;
     private final Port target;
     private final Port membrane;
     private final boolean summed;
-    private final Map<String, Expr> initial = new LinkedHashMap<>();
+    private final OnFirstUse<Map<String, Expr>> initial = new OnFirstUse<>(this::initialValues);
 
     public FileSynapse(ModelFile file) {
         this.file = file;
@@ -59,21 +63,38 @@ public final class FileSynapse implements SynapseModelFactory {
         target = port(t, PhysicalUnits.ONE);
         ModelFile.Line m = file.texts().get("membrane");
         membrane = m == null ? null : port(m, VOLT);
+        // a listing says what a spec's 'on:' names for it: read from the equations' flags, without compiling them
+        try {
+            summed = Equations.parse(file.equations()).statements().stream()
+                    .anyMatch(s -> s.hasFlag(SUMMED) && s.variable().equals(target.name() + SynapseModel.POST));
+        } catch (EquationException e) {
+            throw new ModelFileException(file.origin(), e.line(), e.problem(), e);
+        }
+    }
+
+    /** The per-synapse initial values, from the file compiled against groups that have only its ports. */
+    private Map<String, Expr> initialValues() {
         CompiledSynapse probe;
         try {
             probe = text(parameters.defaults()).compile(file.name(), ports(Map.of(), membrane), ports(Map.of(), target, membrane));
         } catch (BrainJException e) {
             throw new ModelFileException(file.origin(), file.lineOf(e), e.getMessage(), e);
         }
-        summed = probe.model().summed().containsKey(target.name());
+        Map<String, Expr> values = new LinkedHashMap<>();
         for (ModelFile.Entry s : file.state()) {
             Unit<?> unit = probe.units().get(s.name());
             if (unit == null) {
                 throw new ModelFileException(file.origin(), s.line(), "'" + s.name() + "' is not a per-synapse variable;"
                         + " they are " + probe.units().keySet(), null);
             }
-            initial.put(s.name(), initialValue(s, unit, probe.unitless()));
+            values.put(s.name(), initialValue(s, unit, probe.unitless()));
         }
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** Compiles the file now, if it is not yet, so that a fault of it shows now. */
+    void compileNow() {
+        initial.get();
     }
 
     public ModelFile file() {
@@ -107,6 +128,7 @@ public final class FileSynapse implements SynapseModelFactory {
 
     @Override
     public Compiled compile(String name, Map<String, ?> params, Groups groups) {
+        Map<String, Expr> initialValues = initial.get(); // the file's own faults first, named by its lines
         Map<String, Quantity<?>> values = parameters.values(params);
         Map<String, Unit<?>> pre = known(groups.pre());
         Map<String, Unit<?>> post = known(groups.post());
@@ -124,7 +146,7 @@ public final class FileSynapse implements SynapseModelFactory {
         if (membrane != null && groups.postMembrane() != null) {
             rename.put(membrane.name() + SynapseModel.POST, groups.postMembrane() + SynapseModel.POST);
         }
-        return new Compiled(new CompiledSynapse(renamed(c.model(), rename), c.units(), c.unitless()), initial);
+        return new Compiled(new CompiledSynapse(renamed(c.model(), rename), c.units(), c.unitless()), initialValues);
     }
 
     private SynapseText text(Map<String, Quantity<?>> values) {

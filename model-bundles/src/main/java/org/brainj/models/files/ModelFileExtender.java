@@ -30,8 +30,9 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * included: one {@link NeuronModelFactory} service per neuron model with {@code model.name} and
  * {@code model.source} (bundle and file), one {@link SynapseModelFactory} per synapse model with
  * {@code synapse.name} and {@code synapse.source}, one {@link OutputModelFactory} per synaptic output
- * with {@code output.name} and {@code output.source}, in the name of that bundle: they leave when it stops. A file at fault is left out
- * with one warning naming the bundle, the file and the line.
+ * with {@code output.name} and {@code output.source}, in the name of that bundle: they leave when it stops. A plugin's
+ * file at fault is left out with one warning naming the bundle, the file and the line. The catalog's own files, which
+ * its build checks, are compiled when a run first uses them (issue 11): at start only what a listing shows is read.
  */
 @Component(immediate = true)
 public final class ModelFileExtender implements BundleTrackerCustomizer<List<ServiceRegistration<?>>> {
@@ -40,9 +41,11 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
     private static final Logger LOG = Logger.getLogger(ModelFileExtender.class.getName());
 
     private BundleTracker<List<ServiceRegistration<?>>> tracker;
+    private Bundle catalog;
 
     @Activate
     void activate(BundleContext context) {
+        catalog = context.getBundle();
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
         tracker.open();
     }
@@ -61,7 +64,8 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
         String owner = bundle.getSymbolicName() + " " + bundle.getVersion();
         List<ServiceRegistration<?>> registered = new ArrayList<>();
         Map<String, String> files = files(bundle, folder.trim());
-        for (FileModel model : ModelFiles.models(files, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
+        ModelFiles.Compile compile = bundle.equals(catalog) ? ModelFiles.Compile.ON_FIRST_USE : ModelFiles.Compile.AT_LOAD;
+        for (FileModel model : ModelFiles.models(files, compile, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(NeuronModelFactory.NAME_PROPERTY, model.name());
             props.put("model.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + model.file().origin());
@@ -74,7 +78,7 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
             // registered in the files' own bundle: listed as its service, and gone when it stops
             registered.add(bundle.getBundleContext().registerService(NeuronModelFactory.class, model, props));
         }
-        for (FileSynapse synapse : ModelFiles.synapses(files, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
+        for (FileSynapse synapse : ModelFiles.synapses(files, compile, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(SynapseModelFactory.NAME_PROPERTY, synapse.name());
             props.put("synapse.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + synapse.file().origin());
@@ -87,7 +91,7 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
             }
             registered.add(bundle.getBundleContext().registerService(SynapseModelFactory.class, synapse, props));
         }
-        for (FileOutput output : ModelFiles.outputs(files, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
+        for (FileOutput output : ModelFiles.outputs(files, compile, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(OutputModelFactory.NAME_PROPERTY, output.name());
             props.put("output.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + output.file().origin());

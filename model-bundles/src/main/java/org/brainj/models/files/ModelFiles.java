@@ -19,6 +19,20 @@ public final class ModelFiles {
     /** The extension of synaptic output files. */
     public static final String OUTPUT_EXTENSION = ".output";
 
+    /**
+     * When the files' equations are compiled. What a listing shows is always read, and names given
+     * twice refused, when the files are loaded.
+     */
+    public enum Compile {
+        /** At load, so that a file at fault is left out and reported then: a plugin's files. */
+        AT_LOAD,
+        /**
+         * When a model is first used, once: the catalog's own files, which its build checks, and of
+         * which a run uses a few (issue 11). A fault then fails that use, named by file and line.
+         */
+        ON_FIRST_USE
+    }
+
     private ModelFiles() {
     }
 
@@ -29,12 +43,16 @@ public final class ModelFiles {
 
     /**
      * The neuron models of the {@value #EXTENSION} files among {@code files} (name as messages give
-     * it, to text); a name given twice is refused. A file at fault is given to {@code onFault} and left out.
+     * it, to text), compiled as {@code compile} says; a name given twice is refused. A file found at fault
+     * when loaded is given to {@code onFault} and left out.
      */
-    public static List<FileModel> models(Map<String, String> files, Consumer<ModelFileException> onFault) {
+    public static List<FileModel> models(Map<String, String> files, Compile compile, Consumer<ModelFileException> onFault) {
         Map<String, FileModel> byName = new LinkedHashMap<>();
         read(files, EXTENSION, onFault, file -> {
             FileModel model = new FileModel(file);
+            if (compile == Compile.AT_LOAD) {
+                model.compileNow();
+            }
             List<FileModel> all = new ArrayList<>();
             all.add(model);
             file.aliases().forEach(a -> all.add(model.alias(a)));
@@ -44,27 +62,37 @@ public final class ModelFiles {
     }
 
     /** The synapse models of the {@value #SYNAPSE_EXTENSION} files among {@code files}, as {@link #models}. */
-    public static List<FileSynapse> synapses(Map<String, String> files, Consumer<ModelFileException> onFault) {
+    public static List<FileSynapse> synapses(Map<String, String> files, Compile compile,
+                                             Consumer<ModelFileException> onFault) {
         Map<String, FileSynapse> byName = new LinkedHashMap<>();
         read(files, SYNAPSE_EXTENSION, onFault, file -> {
             if (!file.aliases().isEmpty()) {
                 throw new ModelFileException(file.origin(), file.lineOf("aliases"), "a synapse model has one name; remove"
                         + " 'aliases'", null);
             }
-            add(file, file.name(), new FileSynapse(file), byName, FileSynapse::file);
+            FileSynapse synapse = new FileSynapse(file);
+            if (compile == Compile.AT_LOAD) {
+                synapse.compileNow();
+            }
+            add(file, file.name(), synapse, byName, FileSynapse::file);
         });
         return List.copyOf(byName.values());
     }
 
     /** The synaptic outputs of the {@value #OUTPUT_EXTENSION} files among {@code files}, as {@link #models}. */
-    public static List<FileOutput> outputs(Map<String, String> files, Consumer<ModelFileException> onFault) {
+    public static List<FileOutput> outputs(Map<String, String> files, Compile compile,
+                                           Consumer<ModelFileException> onFault) {
         Map<String, FileOutput> byName = new LinkedHashMap<>();
         read(files, OUTPUT_EXTENSION, onFault, file -> {
             if (!file.aliases().isEmpty()) {
                 throw new ModelFileException(file.origin(), file.lineOf("aliases"), "an output has one name; remove"
                         + " 'aliases'", null);
             }
-            add(file, file.name(), new FileOutput(file), byName, FileOutput::file);
+            FileOutput output = new FileOutput(file);
+            if (compile == Compile.AT_LOAD) {
+                output.compileNow();
+            }
+            add(file, file.name(), output, byName, FileOutput::file);
         });
         return List.copyOf(byName.values());
     }

@@ -75,7 +75,8 @@ class ModelFileTest {
     @ParameterizedTest
     @MethodSource("faults")
     void aFaultIsOneLineNamingTheFileAndLine(String text, String expected) {
-        ModelFileException e = assertThrows(ModelFileException.class, () -> new FileModel(ModelFile.parse("Leaky.model", text)));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> new FileModel(ModelFile.parse("Leaky.model", text))
+                .compileNow());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }
@@ -84,7 +85,8 @@ class ModelFileTest {
     @Test
     void aBadFileIsLeftOutAndReported() {
         List<ModelFileException> faults = new ArrayList<>();
-        List<FileModel> models = ModelFiles.models(Map.of("Leaky.model", GOOD, "Bad.model", "name: Bad\n"), faults::add);
+        List<FileModel> models = ModelFiles.models(Map.of("Leaky.model", GOOD, "Bad.model", "name: Bad\n"),
+                ModelFiles.Compile.AT_LOAD, faults::add);
         assertEquals(List.of("Leaky"), models.stream().map(FileModel::name).toList());
         assertEquals(1, faults.size());
         assertTrue(faults.get(0).getMessage().startsWith("Bad.model:1: no 'equations:'"), faults.get(0).getMessage());

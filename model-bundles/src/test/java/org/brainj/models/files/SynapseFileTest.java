@@ -49,7 +49,7 @@ class SynapseFileTest {
         assertEquals(List.of("w", "u"), List.copyOf(s.compile("S", Map.of(), groups()).initial().keySet()));
     }
 
-    private static org.brainj.api.model.SynapseModelFactory.Groups groups() {
+    static org.brainj.api.model.SynapseModelFactory.Groups groups() {
         Map<String, javax.measure.Unit<?>> vars = Map.of("V", PhysicalUnits.ONE, "h", PhysicalUnits.ONE);
         return new org.brainj.api.model.SynapseModelFactory.Groups(vars, vars, "h", "V", "V");
     }
@@ -82,7 +82,8 @@ class SynapseFileTest {
     @ParameterizedTest
     @MethodSource("faults")
     void aFaultIsOneLineNamingTheFileAndLine(String text, String expected) {
-        ModelFileException e = assertThrows(ModelFileException.class, () -> new FileSynapse(ModelFile.parse("F.synapse", text)));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> new FileSynapse(ModelFile.parse("F.synapse", text))
+                .compileNow());
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }
@@ -96,8 +97,10 @@ class SynapseFileTest {
                 e.getMessage());
         List<ModelFileException> faults = new ArrayList<>();
         Map<String, String> files = Map.of("Leaky.model", ModelFileTest.GOOD, "Facilitating.synapse", GOOD);
-        assertEquals(List.of("Leaky"), ModelFiles.models(files, faults::add).stream().map(FileModel::name).toList());
-        assertEquals(List.of("Facilitating"), ModelFiles.synapses(files, faults::add).stream().map(FileSynapse::name).toList());
+        assertEquals(List.of("Leaky"), ModelFiles.models(files, ModelFiles.Compile.AT_LOAD, faults::add).stream()
+                .map(FileModel::name).toList());
+        assertEquals(List.of("Facilitating"), ModelFiles.synapses(files, ModelFiles.Compile.AT_LOAD, faults::add).stream()
+                .map(FileSynapse::name).toList());
         assertEquals(List.of(), faults);
     }
 }

@@ -124,7 +124,7 @@ class OutputFilesTest {
                     E: 0 mV
                 """;
         List<ModelFileException> faults = new ArrayList<>();
-        assertTrue(ModelFiles.outputs(Map.of("Bad.output", text), faults::add).isEmpty());
+        assertTrue(ModelFiles.outputs(Map.of("Bad.output", text), ModelFiles.Compile.AT_LOAD, faults::add).isEmpty());
         assertEquals(1, faults.size());
         assertTrue(faults.get(0).getMessage().startsWith("Bad.output:5"), faults.get(0).getMessage());
         assertEquals(PhysicalUnits.parse("siemens"), output("COBA").conductance());
