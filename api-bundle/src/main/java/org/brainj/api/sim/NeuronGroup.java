@@ -442,16 +442,6 @@ public final class NeuronGroup implements Population {
         return listRows[(int) Math.floorMod(timeIndex, (long) listRows.length)];
     }
 
-    /**
-     * The neurons of the group that spiked at time index {@code timeIndex}, ascending: the
-     * list's count, then only that many indices are read, so the cost follows the spikes.
-     */
-    int[] spiked(long timeIndex) {
-        Tensor list = spikeList(timeIndex);
-        int n = (int) list.slice(0, 1).item();
-        return n == 0 ? new int[0] : list.slice(1, 1 + n).toIntArray();
-    }
-
     /** The tensors of the variables the step integrates (the model's and its channels'). */
     Map<String, Tensor> integratedTensors() {
         Map<String, Tensor> state = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.StepProgram;
 import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
+import org.brainj.api.program.SynapticKernel.EventReach;
 import org.brainj.api.program.SynapticProgram;
 import org.brainj.api.random.Philox;
 import org.brainj.api.random.RandomKey;
@@ -39,7 +40,8 @@ import org.brainj.api.tensor.Tensor;
  * post-synaptic neuron that spiked {@code d} steps ago {@code on_post} runs over its synapses of
  * post-synaptic delay {@code d} (CSC columns). Delays are shared by the model or given per
  * synapse ({@link #delays(Pathway, double...)}). Spikes are the groups' own history
- * ({@link NeuronGroup#spiked}). Every program is compiled by the backend from the IR
+ * ({@link NeuronGroup#spikeList}), handed to the programs where the backend holds them. Every
+ * program is compiled by the backend from the IR
  * ({@link Backend#compileSynaptic}); each {@code rand()} or {@code randn()} in a program is a
  * draw per synapse and step from the network's seed, the same on every backend. The compiler
  * picks the representation, never the user: a model whose only effect is {@code x_post += f(w)}
@@ -64,9 +66,9 @@ public final class Synapses {
 
     // set by plan() and build()
     /** Per delay (in steps), the synapses of each pre-synaptic neuron, in CSR order. */
-    private Map<Integer, int[][]> rowsByDelay;
+    private Map<Integer, EventReach> rowsByDelay;
     /** Per delay (in steps), the synapses onto each post-synaptic neuron, in CSR order. */
-    private Map<Integer, int[][]> columnsByDelay;
+    private Map<Integer, EventReach> columnsByDelay;
     private Backend backend;
     private long seed;
     private int stream;
@@ -75,7 +77,6 @@ public final class Synapses {
     private SynapticKernel onPost;
     private SynapticKernel clockDriven;
     private final Map<String, SynapticKernel> summed = new LinkedHashMap<>();
-    private int[] active;
     /** The post-aligned projection that delivers {@code on_pre} when the model allows it, or null. */
     private Projection alignPost;
     /** The model's state merged per post-synaptic neuron, when {@link PostAligned} proves it may be, or null. */
@@ -298,9 +299,8 @@ public final class Synapses {
         for (int i = 0; i < pre.size(); i++) {
             java.util.Arrays.fill(preOf, indptr[i], indptr[i + 1], i);
         }
-        rowsByDelay = byDelay(preOf, pre, delaySteps(Pathway.PRE, model.delay(), dt));
-        columnsByDelay = byDelay(indices, post, delaySteps(Pathway.POST, model.postDelay(), dt));
-        active = new int[size()];
+        rowsByDelay = byDelay(preOf, pre, delaySteps(Pathway.PRE, model.delay(), dt), false);
+        columnsByDelay = byDelay(indices, post, delaySteps(Pathway.POST, model.postDelay(), dt), true);
     }
 
     /** Each synapse's delay on {@code pathway} in steps: given per synapse, else the model's shared one, else 0. */
@@ -320,7 +320,7 @@ public final class Synapses {
      * Per delay (in steps), the synapses of each neuron of {@code group} ({@code neuronOf[s]} is
      * synapse {@code s}'s), in CSR order; asks the group to keep the spikes the longest delay needs.
      */
-    private Map<Integer, int[][]> byDelay(int[] neuronOf, Population group, int[] delaySteps) {
+    private Map<Integer, EventReach> byDelay(int[] neuronOf, Population group, int[] delaySteps, boolean postSide) {
         Map<Integer, int[]> counts = new TreeMap<>();
         for (int s = 0; s < size(); s++) {
             counts.computeIfAbsent(delaySteps[s], d -> new int[group.size()])[neuronOf[s]]++;
@@ -342,7 +342,9 @@ public final class Synapses {
         if (longest > 0) {
             group.group().needDelay(longest);
         }
-        return lists;
+        Map<Integer, EventReach> reach = new LinkedHashMap<>();
+        lists.forEach((d, of) -> reach.put(d, new EventReach(group.offset(), of, postSide)));
+        return reach;
     }
 
     /** Allocates the per-synapse state, sets its initial values and compiles the programs. */
@@ -747,35 +749,17 @@ public final class Synapses {
         deliver(onPost, columnsByDelay, post, step, t, dt);
     }
 
-    private void deliver(SynapticKernel kernel, Map<Integer, int[][]> byDelay, Population from, long step, double t,
+    /** Runs {@code kernel} over the synapses that the group's spike list of each delay ago reaches, on the backend. */
+    private void deliver(SynapticKernel kernel, Map<Integer, EventReach> byDelay, Population from, long step, double t,
                          double dt) {
         if (kernel == null) {
             return;
         }
-        for (Map.Entry<Integer, int[][]> e : byDelay.entrySet()) {
-            if (step - e.getKey() < 0) {
-                continue;
-            }
-            int n = gather(from.group().spiked(step - e.getKey()), from, e.getValue());
-            if (n > 0) {
-                kernel.run(active, n, t, dt, step);
+        for (Map.Entry<Integer, EventReach> e : byDelay.entrySet()) {
+            if (step - e.getKey() >= 0) {
+                kernel.run(from.group().spikeList(step - e.getKey()), e.getValue(), t, dt, step);
             }
         }
-    }
-
-    /** Lists the synapses of the {@code population}'s neurons among {@code spiked} (group indices, ascending) in {@link #active}. */
-    private int gather(int[] spiked, Population population, int[][] synapsesOf) {
-        int from = population.offset();
-        int n = 0;
-        for (int i : spiked) {
-            int k = i - from;
-            if (k >= 0 && k < population.size()) {
-                for (int s : synapsesOf[k]) {
-                    active[n++] = s;
-                }
-            }
-        }
-        return n;
     }
 
     void record(long step) {

@@ -1,6 +1,7 @@
 package org.brainj.backend.aparapi;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.brainj.api.program.Assign;
 import org.brainj.api.program.BindingException;
 import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
+import org.brainj.api.program.SynapticKernel.EventReach;
 import org.brainj.api.program.SynapticProgram;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.TensorIndexException;
@@ -61,6 +63,8 @@ final class CompiledSynaptic implements SynapticKernel {
     /** BY_POST, BY_PRE: every synapse grouped by neuron (order, then segment starts), for a run over all synapses. */
     private DeviceTensor everySynapse;
     private int everySegments;
+    /** Per reach (by identity), its every synapse cut as {@link #path} says and the flags of its group's neurons. */
+    private final Map<EventReach, Reached> reached = new IdentityHashMap<>();
     /** The bound tensors: the code addresses their pool ranges, which must not be released while it runs. */
     @SuppressWarnings("unused")
     private final List<Tensor> bound;
@@ -189,7 +193,70 @@ final class CompiledSynaptic implements SynapticKernel {
             from = everySynapse.offset();
             segments = from + count;
         }
-        device.synapses(index, count, from, preIndex.offset(), postIndex.offset(), items, segments, t, dt, seed, step);
+        device.synapses(index, count, from, preIndex.offset(), postIndex.offset(), items, segments, -1, false, t, dt,
+                seed, step);
+    }
+
+    /**
+     * The list stays on the device: it sets the flags of the group's neurons, and the program runs
+     * over every synapse the reach could run, cut once per reach, each synapse only if its
+     * neuron's flag is set. A cut keeps the reach's order, so what runs is the serial run over
+     * the listed neurons' synapses; it costs the reach's synapses, not the spikes' (as the
+     * gathers of spike delivery do).
+     */
+    @Override
+    public void run(Tensor list, EventReach reach, double t, double dt, long step) {
+        DeviceTensor l = backend.own("synaptic program", list, "spike list");
+        if (path == Path.BY_POST || path == Path.BY_PRE) {
+            refreshKeys();
+        }
+        Reached r = reached.computeIfAbsent(reach, e -> cut(e, l.size() - 1));
+        if (r.count() == 0) {
+            return;
+        }
+        backend.eventFlags(l, 0, r.flags());
+        device.synapses(index, r.count(), r.cut().offset(), preIndex.offset(), postIndex.offset(), r.items(),
+                r.cut().offset() + r.count(), r.flags().offset(), reach.post(), t, dt, seed, step);
+    }
+
+    /** A reach's synapses on the device: {@code count} in run order grouped into {@code items} parts, then their starts. */
+    private record Reached(DeviceTensor cut, int count, int items, DeviceTensor flags) {
+    }
+
+    /**
+     * Every synapse of {@code reach} in its order, grouped by the neuron whose variables the
+     * program writes (BY_POST, BY_PRE), by the reach's own neuron (PER_SYNAPSE: a part per
+     * spike), or all in one part (SERIAL).
+     */
+    private Reached cut(EventReach reach, int groupSize) {
+        int count = 0;
+        for (int[] of : reach.synapsesOf()) {
+            count += of.length;
+        }
+        int[] ordered = new int[count];
+        int[] key = path == Path.BY_POST || path == Path.BY_PRE ? keys : new int[preIndex.size()];
+        count = 0;
+        for (int k = 0; k < reach.synapsesOf().length; k++) {
+            for (int s : reach.synapsesOf()[k]) {
+                ordered[count++] = s;
+            }
+        }
+        requireListed(ordered, count);
+        requireReach(reach, groupSize);
+        if (path == Path.PER_SYNAPSE) {
+            for (int k = 0; k < reach.synapsesOf().length; k++) {
+                for (int s : reach.synapsesOf()[k]) {
+                    key[s] = k;
+                }
+            }
+        }
+        double[] grouped = group(ordered, count, key);
+        int[] ints = new int[grouped.length];
+        for (int n = 0; n < ints.length; n++) {
+            ints[n] = (int) grouped[n];
+        }
+        return new Reached((DeviceTensor) backend.asTensor(ints), count, grouped.length - count - 1,
+                (DeviceTensor) backend.zeros(DType.INT32, groupSize));
     }
 
     private void requireListed(int[] synapses, int count) {
@@ -198,6 +265,25 @@ final class CompiledSynaptic implements SynapticKernel {
             if (synapses[n] < 0 || synapses[n] >= all) {
                 throw new TensorIndexException("synaptic program: synapse " + synapses[n] + " at position " + n
                         + " of the list is outside the " + all + " synapses; list synapse indices");
+            }
+        }
+    }
+
+    /** The flags are the group's, at the synapses' neuron index: each must be its reach's neuron, inside the list's group. */
+    private void requireReach(EventReach reach, int groupSize) {
+        if (reach.first() < 0 || reach.first() + reach.synapsesOf().length > groupSize) {
+            throw new TensorIndexException("synaptic program: the reach's neurons " + reach.first() + ".."
+                    + (reach.first() + reach.synapsesOf().length - 1) + " are outside the spike list's group of "
+                    + groupSize + "; pass that group's list");
+        }
+        int[] neuron = (reach.post() ? postIndex : preIndex).toIntArray();
+        for (int k = 0; k < reach.synapsesOf().length; k++) {
+            for (int s : reach.synapsesOf()[k]) {
+                if (neuron[s] != reach.first() + k) {
+                    throw new TensorIndexException("synaptic program: synapse " + s + " is in the reach of neuron "
+                            + (reach.first() + k) + " but its " + (reach.post() ? "post" : "pre") + "-synaptic index is "
+                            + neuron[s] + "; list each synapse under its own neuron");
+                }
             }
         }
     }
@@ -215,6 +301,7 @@ final class CompiledSynaptic implements SynapticKernel {
     private void refreshKeys() {
         DeviceTensor by = path == Path.BY_POST ? postIndex : preIndex;
         if (keys == null || keyWrites != by.block().writes()) {
+            reached.clear();
             keyWrites = by.block().writes();
             keys = by.toIntArray();
             int[] all = new int[keys.length];

@@ -460,16 +460,20 @@ final class Device {
      * {@code post} are the int32 offsets of each synapse's neuron indices; the draws are keyed by
      * {@code seed} and {@code step}. The list is cut into {@code items} parts, one work item each:
      * at the {@code items + 1} starts from {@code segments} in the int32 pool, or when that is
-     * negative into runs of {@code count / items} (rounded up) positions.
+     * negative into runs of {@code count / items} (rounded up) positions. When {@code flags} is
+     * not negative, a listed synapse runs only if the int32 flag there of its pre-synaptic neuron
+     * (post-synaptic when {@code flagPost}) is set.
      */
-    synchronized void synapses(int index, int count, int list, int pre, int post, int items, int segments, double t,
-            double dt, long seed, long step) {
+    synchronized void synapses(int index, int count, int list, int pre, int post, int items, int segments, int flags,
+            boolean flagPost, double t, double dt, long seed, long step) {
         kernel.s0 = t;
         kernel.s1 = dt;
         kernel.key0 = (int) seed;
         kernel.key1 = (int) (seed >>> 32);
         kernel.counter = (int) step;
         kernel.offSeg = segments;
+        kernel.offFlag = flags;
+        kernel.flagPost = flagPost ? 1 : 0;
         kernel.len = count;
         kernel.inner = (count + items - 1) / items;
         launch(OpKernel.STEP, index, items, new int[0], Slot.NONE, new Slot(OpKernel.I32, list, new int[0]),

@@ -170,6 +170,12 @@ public class OpKernel extends Kernel {
      * each; negative when each work item takes {@link #inner} consecutive list positions instead.
      */
     protected int offSeg;
+    /**
+     * Synaptic programs: the int32 offset of the spike flags a synapse runs only if its neuron's
+     * is set (negative: every listed synapse runs), and whether that neuron is the post-synaptic one.
+     */
+    protected int offFlag;
+    protected int flagPost;
     /** Scalar arguments of the operation. */
     protected double s0;
     protected double s1;

@@ -91,7 +91,10 @@ final class StepSource {
      * back before the next, as the program's serial semantics have it. Its part is list positions
      * {@code [i32[offSeg + i], i32[offSeg + i + 1])}, or when {@code offSeg} is negative
      * {@code inner} positions from {@code i * inner}. {@code offB} and {@code offC} hold each
-     * synapse's pre- and post-synaptic index. The draws are made at the synapse's index.
+     * synapse's pre- and post-synaptic index. When {@code offFlag} is not negative a synapse runs
+     * only if the int32 flag at {@code offFlag} plus its pre-synaptic index (its post-synaptic one
+     * when {@code flagPost} is set) is not 0: the list is then every synapse a spike could reach,
+     * and the flags say whose neurons spiked. The draws are made at the synapse's index.
      */
     static StepSource synaptic(String prefix, Map<String, Place> state, Map<String, Place> params,
             List<RandomDraw> noise, List<Assign> body) {
@@ -100,13 +103,15 @@ final class StepSource {
         String from = prefix + "a";
         String to = prefix + "b";
         StepSource block = new StepSource(prefix, prefixed(state, prefix), prefixed(params, prefix), noise, s, body);
-        block.ints.addAll(List.of(n, s, prefix + "i", prefix + "j", from, to));
+        block.ints.addAll(List.of(n, s, prefix + "i", prefix + "j", from, to, prefix + "e"));
         block.loop = "      " + from + " = offSeg < 0 ? i * inner : i32[offSeg + i];\n"
                 + "      " + to + " = offSeg < 0 ? min(" + from + " + inner, len) : i32[offSeg + i + 1];\n"
                 + "      for (" + n + " = " + from + "; " + n + " < " + to + "; " + n + "++) {\n"
                 + "      " + s + " = offA < 0 ? " + n + " : i32[offA + " + n + "];\n"
                 + "      " + prefix + "i = i32[offB + " + s + "];\n"
-                + "      " + prefix + "j = i32[offC + " + s + "];\n";
+                + "      " + prefix + "j = i32[offC + " + s + "];\n"
+                + "      " + prefix + "e = flagPost != 0 ? " + prefix + "j : " + prefix + "i;\n"
+                + "      if (offFlag < 0 || i32[offFlag + " + prefix + "e] != 0) {\n";
         return block;
     }
 
@@ -118,7 +123,7 @@ final class StepSource {
     }
 
     String text() {
-        return loop.isEmpty() ? out.toString() : loop + out + "      }\n";
+        return loop.isEmpty() ? out.toString() : loop + out + "      }\n      }\n";
     }
 
     /** The int locals the block assigns (a synaptic block's counters and indices), which the enclosing method declares. */

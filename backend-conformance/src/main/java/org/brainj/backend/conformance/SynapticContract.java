@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.brainj.api.program.BindingException;
 import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.SynapticBindings;
 import org.brainj.api.program.SynapticKernel;
+import org.brainj.api.program.SynapticKernel.EventReach;
 import org.brainj.api.program.SynapticProgram;
 import org.brainj.api.random.Philox;
 import org.brainj.api.random.RandomKey;
@@ -156,7 +158,8 @@ public abstract class SynapticContract extends BackendContract {
      * both, and one whose pre- and post-synaptic variable are one tensor (a group coupled to
      * itself): a backend may run synapses that share no written element at once, but each must
      * end as the serial run does, which the interpreter does in the test, over a list with
-     * repeats and over all synapses.
+     * repeats, over all synapses, and over the synapses that a spike list on the backend reaches
+     * from pre-synaptic and from post-synaptic neurons.
      */
     @Test
     void programsWritingNeuronVariablesEndAsTheSerialRun() {
@@ -203,6 +206,14 @@ public abstract class SynapticContract extends BackendContract {
             kernel.run(list, list.length, 2.5, 0.1, 25);
             interpret(program, arrays, all, 2.6);
             kernel.run(null, SYNAPSES, 2.6, 0.1, 26);
+            int[][] rows = synapsesOf(pre, PRE);
+            int[] preSpikes = {1, 3, 4};
+            interpret(program, arrays, reached(rows, preSpikes), 2.7);
+            kernel.run(spikeList(preSpikes, PRE), new EventReach(0, rows, false), 2.7, 0.1, 27);
+            int[][] columns = synapsesOf(post, POST);
+            int[] postSpikes = {0, 2, 4};
+            interpret(program, arrays, reached(columns, postSpikes), 2.8);
+            kernel.run(spikeList(postSpikes, POST), new EventReach(0, columns, true), 2.8, 0.1, 28);
             for (String n : List.of("w", "v_pre", "g_post", "B_post", "x_pre")) {
                 double[] got = bound.get(n).toDoubleArray();
                 for (int k = 0; k < got.length; k++) {
@@ -210,6 +221,31 @@ public abstract class SynapticContract extends BackendContract {
                 }
             }
         }
+    }
+
+    /** Per neuron of a group of {@code size}, the synapses whose entry in {@code neuronOf} it is, in index order. */
+    private static int[][] synapsesOf(int[] neuronOf, int size) {
+        List<List<Integer>> of = new ArrayList<>();
+        for (int k = 0; k < size; k++) {
+            of.add(new ArrayList<>());
+        }
+        for (int s = 0; s < neuronOf.length; s++) {
+            of.get(neuronOf[s]).add(s);
+        }
+        return of.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    /** The synapses that spikes of the neurons {@code spiking} reach, neuron after neuron. */
+    private static int[] reached(int[][] synapsesOf, int[] spiking) {
+        return Arrays.stream(spiking).flatMap(k -> Arrays.stream(synapsesOf[k])).toArray();
+    }
+
+    /** A group of {@code size}'s spike list on the backend, as eventList writes it: the count, then the neurons. */
+    private Tensor spikeList(int[] spiking, int size) {
+        int[] list = new int[size + 1];
+        list[0] = spiking.length;
+        System.arraycopy(spiking, 0, list, 1, spiking.length);
+        return backend().asTensor(list);
     }
 
     /** {@code program} run by the interpreter over {@code list} in place on {@code arrays} (which may share arrays). */
