@@ -115,12 +115,10 @@ public final class Projection {
 
     /** The channel of a synapse model proven post-aligned, driving the post-synaptic group's synaptic current symbol. */
     private Channel.Kind kinetic(SynapseModel model) {
-        String why = PostAligned.refusal(model);
-        if (why != null) {
-            throw new SimulationException("projection " + name + ": synapse model " + model.name() + " keeps per-synapse"
-                    + " state (" + why + "); run it as Synapses instead");
-        }
-        PostAligned proof = PostAligned.of(model).orElseThrow();
+        // the refusal's reason is worked out only for the message
+        PostAligned proof = PostAligned.of(model).orElseThrow(() -> new SimulationException("projection " + name
+                + ": synapse model " + model.name() + " keeps per-synapse state (" + PostAligned.refusal(model)
+                + "); run it as Synapses instead"));
         String current = post.group().model().current();
         if (!proof.summed().containsKey(current)) {
             throw new SimulationException("projection " + name + ": synapse model " + model.name() + " sets "

@@ -63,6 +63,8 @@ public final class Synapses {
     private final List<SynapseMonitor> monitors = new ArrayList<>();
     /** The post-synaptic group's channel these synapses drive its synaptic current through, or null. */
     private Channel channel;
+    /** The proof the channel was built from, or null. */
+    private PostAligned fused;
 
     // set by plan() and build()
     /** Per delay (in steps), the synapses of each pre-synaptic neuron, in CSR order. */
@@ -107,12 +109,20 @@ public final class Synapses {
             }
         }
         requireGroupVariables();
-        String current = post.group().model().current();
-        if (current != null && model.summed().containsKey(current) && !post.group().variables().contains(current)) {
+        String current = drivenCurrentSymbol();
+        if (current != null) {
             // the group's synaptic current is only a channel's to drive: the channel exists from now, so its
-            // variables can be monitored on the group
-            channel = post.group().channel(name, Channel.kinetic(PostAligned.of(model).orElseThrow(), model, current));
+            // variables can be monitored on the group (requireGroupVariables refused a model the proof fails on)
+            fused = PostAligned.of(model).orElseThrow();
+            channel = post.group().channel(name, Channel.kinetic(fused, model, current));
         }
+    }
+
+    /** The post-synaptic group's synaptic current symbol when the model's {@code (summed)} value sets it, else null. */
+    private String drivenCurrentSymbol() {
+        String current = post.group().model().current();
+        return current != null && model.summed().containsKey(current) && !post.group().variables().contains(current)
+                ? current : null;
     }
 
     public String name() {
@@ -650,12 +660,11 @@ public final class Synapses {
         if (channel == null) {
             return null;
         }
-        PostAligned proof = PostAligned.of(model).orElseThrow();
         SynapseModel undelayed = new SynapseModel(model.name(), model.parameters(), model.variables(),
                 model.clockDriven(), model.eventDriven(), model.onPre(), model.onPost(), model.summed(), null,
                 model.postDelay(), model.method());
         return Projection.builder(name, pre, post).csr(indptr, indices)
-                .weights(proof.weight() == null ? filled(1) : initial(proof.weight())).synapse(undelayed);
+                .weights(fused.weight() == null ? filled(1) : initial(fused.weight())).synapse(undelayed);
     }
 
     private double[] evaluate(String variable, Expr e) {
@@ -807,7 +816,7 @@ public final class Synapses {
         all.forEach(e -> names.addAll(FreeVars.of(e)));
         String current = post.group().model().current();
         model.summed().keySet().stream().filter(x -> !x.equals(current)).forEach(x -> names.add(x + SynapseModel.POST));
-        if (current != null && model.summed().containsKey(current) && !post.group().variables().contains(current)) {
+        if (drivenCurrentSymbol() != null) {
             String why = PostAligned.refusal(model);
             if (why != null) {
                 throw new SimulationException("synapses " + name + " keep per-synapse state (" + why + "), so they cannot"
