@@ -19,6 +19,10 @@ full GC over its synapses, so neuron state, kernels and monitors count too; Bria
 per-synapse arrays' item sizes, an undercount of its process's memory), synaptic events (on_pre
 deliveries) per second of loop, the check value (rate, mean state or events per target) and
 BrainJ's ratios: loop over Brian2 C++ standalone's loop, process over Brian2's fastest process.
+BrainJ's loop is also given as wall time (what summary.json reports, and issue 11's measure), with
+its ratio to Brian2 C++ standalone's loop: on a single-threaded loop Brian2's CPU time is its wall
+time, while BrainJ's CPU time also counts the JIT compiler's and the collector's threads, which run
+beside the loop on another core.
 
 Usage: run_all.py [--quick] [--repeats R] [--cases A,B] [--sizes N,M] [--no-aparapi] [--out FILE] [--readme FILE]
        run_all.py --table FILE   (the table of an earlier run's JSON lines)
@@ -115,12 +119,12 @@ def table(results):
     groups = {}
     for r in results:
         groups.setdefault((r['case'], r['n']), {}).setdefault(r['side'], []).append(r)
-    lines = ['| case | N | side | loop s | process s | peak RSS MB | B / synapse | events / s | check '
-             '| loop / Brian2 C++ | process / Brian2 fastest |',
-             '|---|---|---|---|---|---|---|---|---|---|---|']
+    lines = ['| case | N | side | loop s | loop wall s | process s | peak RSS MB | B / synapse | events / s | check '
+             '| loop / Brian2 C++ | loop wall / Brian2 C++ | process / Brian2 fastest |',
+             '|---|---|---|---|---|---|---|---|---|---|---|---|---|']
     for (case, n), sides in groups.items():
-        med = {side: {k: statistics.median(r[k] for r in rs) for k in ('loop_s', 'process_s', 'rss_mb')}
-               for side, rs in sides.items()}
+        med = {side: {k: statistics.median(r[k] for r in rs) for k in ('loop_s', 'process_s', 'rss_mb', 'loop_wall_s')
+                      if k in rs[0]} for side, rs in sides.items()}
         cpp = med.get('Brian2 C++ standalone')
         brian_processes = [m['process_s'] for s, m in med.items() if s.startswith('Brian2')]
         for side, rs in sides.items():
@@ -131,12 +135,15 @@ def table(results):
             check = statistics.median(check_of(r)[1] for r in rs)
             brainj = side.startswith('BrainJ')
             loop_ratio = f"{m['loop_s'] / cpp['loop_s']:.2f}" if brainj and cpp and cpp['loop_s'] > 0 else ''
+            wall = m.get('loop_wall_s') if brainj else None
+            wall_ratio = f"{wall / cpp['loop_s']:.2f}" if wall is not None and cpp and cpp['loop_s'] > 0 else ''
             process_ratio = f"{m['process_s'] / min(brian_processes):.2f}" if brainj and brian_processes else ''
             lines.append(
                 f"| {case} | {n} | {side}{'' if len(rs) == 1 else f' ({len(rs)})'} "
-                f"| {m['loop_s']:.3f}{'' if rs[0]['loop_cpu'] else ' wall'} | {m['process_s']:.1f} | {m['rss_mb']:.0f} "
+                f"| {m['loop_s']:.3f}{'' if rs[0]['loop_cpu'] else ' wall'} | {'' if wall is None else f'{wall:.3f}'} "
+                f"| {m['process_s']:.1f} | {m['rss_mb']:.0f} "
                 f"| {'' if bps is None else f'{bps:.1f}'} | {'' if not events else f'{events:.3g}'} "
-                f"| {name} {check:.4g} | {loop_ratio} | {process_ratio} |")
+                f"| {name} {check:.4g} | {loop_ratio} | {wall_ratio} | {process_ratio} |")
     return '\n'.join(lines)
 
 
