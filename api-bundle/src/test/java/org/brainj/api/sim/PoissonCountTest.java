@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Interpreter;
@@ -23,7 +25,7 @@ class PoissonCountTest {
      * five expected counts (the tails lumped) below its 0.999 quantile.
      */
     @ParameterizedTest
-    @ValueSource(doubles = {0.02, 0.5, 2, 12, 100})
+    @ValueSource(doubles = {0.02, 0.1, 0.5, 2, 9.9, 10, 12, 50, 100})
     void countsFollowThePoissonDistribution(double lambda) {
         Expr count = PoissonCount.of(lambda, "u");
         RandomKey key = new RandomKey(7, 3, 11);
@@ -75,6 +77,53 @@ class PoissonCountTest {
         double critical = df * Math.pow(1 - 2.0 / (9 * df) + z * Math.sqrt(2.0 / (9 * df)), 3); // Wilson-Hilferty
         assertTrue(df >= 1 && chi2 < critical, "chi-square " + chi2 + " over " + df + " degrees of freedom at lambda "
                 + lambda + " (critical " + critical + ")");
+    }
+
+    /**
+     * The count is the first {@code k} with {@code u < F(k)} (the CDF summed here as the expression
+     * sums it), for Philox uniforms of both widths and for the uniforms on either side of every
+     * table entry, where the branch-free window and the searches around it meet: the same counts as
+     * the plain search of the table, so the same drive as before the window.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 0.02, 0.1, 0.5, 2, 9.9, 10, 12, 50, 100})
+    void countIsTheFirstEntryAboveTheUniform(double lambda) {
+        Expr count = PoissonCount.of(lambda, "u");
+        List<Double> cdf = cdf(lambda);
+        List<Double> uniforms = new ArrayList<>(List.of(0.0, 1 - 0x1.0p-53, 1 - 0x1.0p-24));
+        RandomKey key = new RandomKey(5, 2, 8);
+        for (int i = 0; i < 20_000; i++) {
+            uniforms.add(Philox.uniform(key, i));
+            uniforms.add((double) Philox.uniformFloat(key, i));
+        }
+        for (double f : cdf) {
+            for (double grid : new double[] {0x1.0p-53, 0x1.0p-24}) {
+                double below = Math.floor(f / grid) * grid;
+                uniforms.addAll(List.of(below, below + grid, Math.max(0, below - grid)));
+            }
+        }
+        for (double u : uniforms) {
+            if (u < 1) {
+                int first = 0;
+                while (first < cdf.size() && u >= cdf.get(first)) {
+                    first++;
+                }
+                assertEquals(first, Interpreter.eval(count, Map.of("u", u)), "u = " + u + " at lambda " + lambda);
+            }
+        }
+    }
+
+    /** The CDF up to where its tail is below 1e-16, by the recurrence the expression sums its table with. */
+    private static List<Double> cdf(double lambda) {
+        List<Double> cdf = new ArrayList<>();
+        double p = Math.exp(-lambda);
+        double f = p;
+        for (int k = 0; 1 - f > 1e-16 && k < 1000; k++) {
+            cdf.add(f);
+            p *= lambda / (k + 1);
+            f += p;
+        }
+        return cdf;
     }
 
     @Test
