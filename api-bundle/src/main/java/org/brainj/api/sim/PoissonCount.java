@@ -8,9 +8,9 @@ import org.brainj.api.expr.Exprs;
 /**
  * A Poisson count with a fixed mean as an expression of one uniform number, by inverting the
  * CDF: {@code N} is the first {@code k} with {@code u < F(k)}, the table cut where the remaining
- * tail is below 1e-16 (so the count is exact to double precision). It lets a step program draw
- * NEST's {@code poisson_generator} input for each neuron inside its kernel with one Philox draw,
- * whatever the mean, so every backend draws the same counts.
+ * tail is below 1e-16 or no longer changes the sum (so the count is exact to double precision). It
+ * lets a step program draw NEST's {@code poisson_generator} input for each neuron inside its
+ * kernel with one Philox draw, whatever the mean, so every backend draws the same counts.
  *
  * <p>The counts around the mean, where nearly every draw falls, are summed without a branch:
  * in a window {@code [lo, hi]} the count is {@code lo + sum over lo <= k < hi of [u >= F(k)]}, and
@@ -27,7 +27,10 @@ import org.brainj.api.expr.Exprs;
 public final class PoissonCount {
     /** The most probability left outside the branch-free window on each side. */
     static final double TAIL = 0.02;
-    /** The widest window: beyond it (means above about 16) a clamp costs more than the branches it saves. */
+    /**
+     * The widest window: at means above about 16 the tails take more of the draws, and a clamp
+     * of the outer counts costs more than the branch it saves.
+     */
     static final int MAX_WINDOW = 16;
     private static final double TWO_POW_53 = 0x1.0p53;
 
@@ -43,9 +46,14 @@ public final class PoissonCount {
         List<Double> cdf = new ArrayList<>();
         double p = Math.exp(-lambda);
         double f = p;
-        for (int k = 0; 1 - f > 1e-16 && k < 1000; k++) {
+        for (int k = 0; 1 - f > 1e-16; k++) {
             cdf.add(f);
             p *= lambda / (k + 1);
+            if (f + p == f) {
+                // the tail left is below 1e-16 but rounding keeps the sum under 1 - 1e-16 (at a mean
+                // of 0.1 or 10): entries that repeat the last would only make the search deeper
+                break;
+            }
             f += p;
         }
         Expr u = Exprs.var(uniform);
@@ -54,15 +62,21 @@ public final class PoissonCount {
             lo++;
         }
         int hi = lo;
-        while (hi < cdf.size() && 1 - cdf.get(hi) > TAIL && hi - lo < MAX_WINDOW) {
+        while (hi < cdf.size() && 1 - cdf.get(hi) > TAIL) {
             hi++;
+        }
+        if (hi - lo > MAX_WINDOW) {
+            // the widest window, centred on the mean, where the draws are densest
+            lo = Math.max(lo, (int) lambda - MAX_WINDOW / 2);
+            hi = Math.min(hi, lo + MAX_WINDOW);
         }
         // the count is in [lo, hi] when F(lo - 1) <= u < F(hi); hi = size means F(hi) = 1
         Expr window = windowSum(Exprs.mul(u, Exprs.num(TWO_POW_53)), cdf, lo, hi);
         if (lo > 0) {
             window = new Expr.Where(below(u, cdf.get(lo - 1)), firstAbove(u, cdf, 0, lo - 1), window);
         }
-        return hi == cdf.size() ? window : new Expr.Where(below(u, cdf.get(hi)), window, firstAbove(u, cdf, hi + 1, cdf.size()));
+        return hi == cdf.size() ? window
+                : new Expr.Where(below(u, cdf.get(hi)), window, firstAbove(u, cdf, hi + 1, cdf.size()));
     }
 
     /** {@code lo} plus the indicators {@code [u >= F(k)]} for {@code lo <= k < hi}, each a clamp of whole numbers. */

@@ -80,50 +80,50 @@ class PoissonCountTest {
     }
 
     /**
-     * The count is the first {@code k} with {@code u < F(k)} (the CDF summed here as the expression
-     * sums it), for Philox uniforms of both widths and for the uniforms on either side of every
-     * table entry, where the branch-free window and the searches around it meet: the same counts as
-     * the plain search of the table, so the same drive as before the window.
+     * The count is the first {@code k} with {@code u < F(k)}, found here by walking the pmf (the
+     * sum counting as 1 once it is within 1e-16 of 1 or stops growing), for Philox uniforms of both
+     * widths and for the uniforms on either side of every {@code F(k)}, where the branch-free
+     * window and the searches around it meet: the counts the plain search of the table gave.
      */
     @ParameterizedTest
     @ValueSource(doubles = {0, 0.02, 0.1, 0.5, 2, 9.9, 10, 12, 50, 100})
-    void countIsTheFirstEntryAboveTheUniform(double lambda) {
+    void countIsTheFirstCdfValueAboveTheUniform(double lambda) {
         Expr count = PoissonCount.of(lambda, "u");
-        List<Double> cdf = cdf(lambda);
         List<Double> uniforms = new ArrayList<>(List.of(0.0, 1 - 0x1.0p-53, 1 - 0x1.0p-24));
         RandomKey key = new RandomKey(5, 2, 8);
         for (int i = 0; i < 20_000; i++) {
             uniforms.add(Philox.uniform(key, i));
             uniforms.add((double) Philox.uniformFloat(key, i));
         }
-        for (double f : cdf) {
-            for (double grid : new double[] {0x1.0p-53, 0x1.0p-24}) {
-                double below = Math.floor(f / grid) * grid;
-                uniforms.addAll(List.of(below, below + grid, Math.max(0, below - grid)));
-            }
-        }
-        for (double u : uniforms) {
-            if (u < 1) {
-                int first = 0;
-                while (first < cdf.size() && u >= cdf.get(first)) {
-                    first++;
-                }
-                assertEquals(first, Interpreter.eval(count, Map.of("u", u)), "u = " + u + " at lambda " + lambda);
-            }
-        }
-    }
-
-    /** The CDF up to where its tail is below 1e-16, by the recurrence the expression sums its table with. */
-    private static List<Double> cdf(double lambda) {
-        List<Double> cdf = new ArrayList<>();
         double p = Math.exp(-lambda);
         double f = p;
-        for (int k = 0; 1 - f > 1e-16 && k < 1000; k++) {
-            cdf.add(f);
+        for (int k = 0; k < 300; k++) {
+            for (double grid : new double[] {0x1.0p-53, 0x1.0p-24}) {
+                double below = Math.floor(f / grid) * grid;
+                uniforms.addAll(List.of(below, Math.min(below + grid, 1 - grid), Math.max(0, below - grid)));
+            }
             p *= lambda / (k + 1);
             f += p;
         }
-        return cdf;
+        for (double u : uniforms) {
+            assertEquals(firstAbove(u, lambda), Interpreter.eval(count, Map.of("u", u)),
+                    "u = " + u + " at lambda " + lambda);
+        }
+    }
+
+    private static int firstAbove(double u, double lambda) {
+        double p = Math.exp(-lambda);
+        double f = p;
+        for (int k = 0; ; k++) {
+            if (u < f || 1 - f <= 1e-16) {
+                return k;
+            }
+            p *= lambda / (k + 1);
+            if (f + p == f) {
+                return k + 1;
+            }
+            f += p;
+        }
     }
 
     @Test
