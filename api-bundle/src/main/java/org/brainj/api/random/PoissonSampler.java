@@ -43,8 +43,9 @@ public final class PoissonSampler {
         if (lambda <= 0) {
             return 0;
         }
-        UniformPairs u = new UniformPairs(key, element);
-        return lambda < PTRS_THRESHOLD ? inversion(u.next(), lambda, expMinusLambda) : ptrs(u);
+        return lambda < PTRS_THRESHOLD
+                ? inversion(Philox.uniform(key, element), lambda, expMinusLambda)
+                : ptrs(key, element);
     }
 
     /**
@@ -76,10 +77,16 @@ public final class PoissonSampler {
         return k;
     }
 
-    private int ptrs(UniformPairs u) {
-        while (true) {
-            double uu = u.next() - 0.5;
-            double v = u.next();
+    /**
+     * Each try takes the next two uniforms, which are one block's: try {@code t} reads block
+     * {@code t}, U from words 0 and 1, V from 2 and 3 (no object per draw to keep the order).
+     */
+    private int ptrs(RandomKey key, int element) {
+        int[] words = new int[4];
+        for (int draw = 0; ; draw++) {
+            Philox.block(key, element, draw, words);
+            double uu = Philox.toUnit(words[0], words[1]) - 0.5;
+            double v = Philox.toUnit(words[2], words[3]);
             double us = 0.5 - Math.abs(uu);
             long k = (long) Math.floor((2 * a / us + b) * uu + lambda + 0.43);
             if (us >= 0.07 && v <= vr) {
@@ -109,29 +116,5 @@ public final class PoissonSampler {
         double inv2 = inv * inv;
         return (n - 0.5) * StrictMath.log(n) - n + 0.5 * StrictMath.log(2 * Math.PI)
                 + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 / 1680)));
-    }
-
-    /** The uniforms of one element in order: two per block, blocks 0, 1, 2, ... */
-    private static final class UniformPairs {
-        private final RandomKey key;
-        private final int element;
-        private final int[] words = new int[4];
-        private int draw;
-        private boolean second = true;
-
-        UniformPairs(RandomKey key, int element) {
-            this.key = key;
-            this.element = element;
-        }
-
-        double next() {
-            if (second) {
-                Philox.block(key, element, draw++, words);
-                second = false;
-                return Philox.toUnit(words[0], words[1]);
-            }
-            second = true;
-            return Philox.toUnit(words[2], words[3]);
-        }
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.brainj.api.expr.Expr;
 import org.brainj.api.expr.Interpreter;
@@ -23,7 +25,7 @@ class PoissonCountTest {
      * five expected counts (the tails lumped) below its 0.999 quantile.
      */
     @ParameterizedTest
-    @ValueSource(doubles = {0.02, 0.5, 2, 12, 100})
+    @ValueSource(doubles = {0.02, 0.1, 0.5, 2, 9.9, 10, 12, 50, 100})
     void countsFollowThePoissonDistribution(double lambda) {
         Expr count = PoissonCount.of(lambda, "u");
         RandomKey key = new RandomKey(7, 3, 11);
@@ -75,6 +77,53 @@ class PoissonCountTest {
         double critical = df * Math.pow(1 - 2.0 / (9 * df) + z * Math.sqrt(2.0 / (9 * df)), 3); // Wilson-Hilferty
         assertTrue(df >= 1 && chi2 < critical, "chi-square " + chi2 + " over " + df + " degrees of freedom at lambda "
                 + lambda + " (critical " + critical + ")");
+    }
+
+    /**
+     * The count is the first {@code k} with {@code u < F(k)}, found here by walking the pmf (the
+     * sum counting as 1 once it is within 1e-16 of 1 or stops growing), for Philox uniforms of both
+     * widths and for the uniforms on either side of every {@code F(k)}, where the branch-free
+     * window and the searches around it meet: the counts the plain search of the table gave.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 0.02, 0.1, 0.5, 2, 9.9, 10, 12, 50, 100})
+    void countIsTheFirstCdfValueAboveTheUniform(double lambda) {
+        Expr count = PoissonCount.of(lambda, "u");
+        List<Double> uniforms = new ArrayList<>(List.of(0.0, 1 - 0x1.0p-53, 1 - 0x1.0p-24));
+        RandomKey key = new RandomKey(5, 2, 8);
+        for (int i = 0; i < 20_000; i++) {
+            uniforms.add(Philox.uniform(key, i));
+            uniforms.add((double) Philox.uniformFloat(key, i));
+        }
+        double p = Math.exp(-lambda);
+        double f = p;
+        for (int k = 0; k < 300; k++) {
+            for (double grid : new double[] {0x1.0p-53, 0x1.0p-24}) {
+                double below = Math.floor(f / grid) * grid;
+                uniforms.addAll(List.of(below, Math.min(below + grid, 1 - grid), Math.max(0, below - grid)));
+            }
+            p *= lambda / (k + 1);
+            f += p;
+        }
+        for (double u : uniforms) {
+            assertEquals(firstAbove(u, lambda), Interpreter.eval(count, Map.of("u", u)),
+                    "u = " + u + " at lambda " + lambda);
+        }
+    }
+
+    private static int firstAbove(double u, double lambda) {
+        double p = Math.exp(-lambda);
+        double f = p;
+        for (int k = 0; ; k++) {
+            if (u < f || 1 - f <= 1e-16) {
+                return k;
+            }
+            p *= lambda / (k + 1);
+            if (f + p == f) {
+                return k + 1;
+            }
+            f += p;
+        }
     }
 
     @Test

@@ -151,6 +151,39 @@ class StepProgramTest {
     }
 
     /**
+     * NEST's Poisson drive (PoissonCount: a clamped sum around the mean, bisection outside) counts
+     * on the device what the interpreter counts from Philox's uniform of the element, for both
+     * uniform widths, so the CPU backend (which StepCompilerTest holds to the interpreter) and the
+     * device draw the same drive.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void poissonCountsAreTheInterpretersFromPhiloxUniforms(DType dtype) {
+        long seed = 0x5EED_0002L;
+        int n = 4096;
+        double[] means = {0.1, 2, 9.9, 10, 50};
+        // one program for all means: each program compiled rebuilds the device's kernel
+        List<Assign> counts = new java.util.ArrayList<>();
+        Map<String, Tensor> t = new HashMap<>();
+        for (int m = 0; m < means.length; m++) {
+            counts.add(new Assign("c" + m, org.brainj.api.sim.PoissonCount.of(means[m], "u")));
+            t.put("c" + m, BACKEND.zeros(dtype, n));
+        }
+        StepProgram p = new StepProgram(counts, t.keySet(), Set.of(),
+                List.of(new RandomDraw("u", RandomDraw.Distribution.UNIFORM, 5)));
+        BACKEND.compile(p, new Bindings(t, seed)).run(0.3, 0.1, 3);
+        RandomKey key = new RandomKey(seed, 5, 3);
+        for (int m = 0; m < means.length; m++) {
+            double[] c = t.get("c" + m).toDoubleArray();
+            for (int i = 0; i < n; i++) {
+                double u = dtype == DType.FLOAT32 ? Philox.uniformFloat(key, i) : Philox.uniform(key, i);
+                assertEquals(org.brainj.api.expr.Interpreter.eval(counts.get(m).value(), Map.of("u", u)), c[i], 0,
+                        "element " + i + " at lambda " + means[m] + ", " + dtype);
+            }
+        }
+    }
+
+    /**
      * RandomDraw's rule: with a float32 state variable a uniform is Philox.uniformFloat (24 bits),
      * even where it is kept in a float64 state variable of the same program, so it never rounds
      * up to 1 in float32 and both backends draw the same.

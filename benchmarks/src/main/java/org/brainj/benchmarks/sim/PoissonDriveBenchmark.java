@@ -15,14 +15,14 @@ import org.brainj.api.program.RandomDraw;
 import org.brainj.api.program.StepProgram;
 import org.brainj.api.sim.PoissonCount;
 import org.brainj.api.tensor.Backend;
-import org.brainj.api.tensor.Backends;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
+import org.brainj.backend.cpu.CpuBackend;
 
 /**
  * The cost of the in-kernel Poisson drive (Brunel's {@code poisson_input}): a step program that
- * adds {@link PoissonCount} of one Philox uniform to every neuron, on 12,500 neurons, timed in
- * the thread's CPU time (so other users of a shared machine do not count) after a warm-up; prints
+ * adds {@link PoissonCount} of one Philox uniform to every neuron, on 12,500 neurons and one
+ * thread, timed in the thread's CPU time (so other users of a shared machine do not count) after a warm-up; prints
  * nanoseconds per neuron and step and the mean count, which must equal the mean asked for.
  *
  * <p>Usage: {@code PoissonDriveBenchmark [means, comma-separated] [steps]} (2,30,100 and 2000).
@@ -35,7 +35,8 @@ public final class PoissonDriveBenchmark {
         String[] means = (args.length > 0 ? args[0] : "2,30,100").split(",");
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int n = 12_500;
-        Backend cpu = Backends.get("cpu");
+        // one thread: the calling thread's CPU time is then all the work (a split step would hide half)
+        Backend cpu = new CpuBackend(1);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (String m : means) {
             double lambda = Double.parseDouble(m);
