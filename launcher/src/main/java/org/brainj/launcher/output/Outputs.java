@@ -42,6 +42,14 @@ public final class Outputs {
     public static final String MANIFEST = ".brainj-outputs";
 
     /**
+     * Disk space kept for {@code summary.json} while the other files are written at once: a disk
+     * that fills under them still takes the summary that says so (about 1 KB, and 30 bytes a file).
+     */
+    private static final String SUMMARY = "summary.json";
+
+    private static final int SUMMARY_SPACE = 64 * 1024;
+
+    /**
      * Has what the pictures need loaded on a daemon thread (see {@link Plots#warmUp}), so that it
      * overlaps the platform's start and the run (one thread for a small network) instead of
      * delaying the outputs.
@@ -89,7 +97,7 @@ public final class Outputs {
         if (entries.isEmpty()) {
             return;
         }
-        boolean ours = Files.exists(dir.resolve(MANIFEST)) || Files.exists(dir.resolve("summary.json"));
+        boolean ours = Files.exists(dir.resolve(MANIFEST)) || Files.exists(dir.resolve(SUMMARY));
         Path folder = entries.stream().filter(Files::isDirectory).findFirst().orElse(null);
         if (!ours || folder != null) {
             throw new BrainJException("--out '" + dir + "' holds " + (folder != null ? "the folder '" + folder.getFileName() + "'"
@@ -107,7 +115,7 @@ public final class Outputs {
     /**
      * Writes everything: the data and the plots, each file or group of files as a task of its own,
      * at once (see {@link ConcurrentWrites}), and {@code summary.json} last, so that a summary is
-     * the sign of a finished folder. A file that cannot be written (a full disk, a plot that fails)
+     * the sign of a finished folder (its space taken first, see {@link #SUMMARY_SPACE}). A file that cannot be written (a full disk, a plot that fails)
      * stops its task only; the summary then says {@code failed} and what failed, lists the files
      * that were written, and the first failure, in the order the files are listed, is rethrown
      * with the others named. An interrupted run (Ctrl-C: the JVM is shutting down, and drawing
@@ -119,6 +127,7 @@ public final class Outputs {
         // on the run's thread; after that its reads only copy what it holds, which the tasks may do at once
         run.spikes().values().forEach(SpikeMonitor::flush);
         run.states().forEach(s -> s.monitor().flush());
+        AtomicFiles.reserve(dir.resolve(SUMMARY), SUMMARY_SPACE);
         List<ConcurrentWrites.Task> tasks = data(dir, report);
         if (!report.status().equals(RunReport.INTERRUPTED)) {
             tasks.addAll(plots(dir, run));
@@ -259,8 +268,8 @@ public final class Outputs {
 
     private static void summary(Path dir, RunReport report, List<String> files) {
         List<String> listed = new ArrayList<>(files);
-        listed.add("summary.json");
-        AtomicFiles.write(dir.resolve("summary.json"), Json.write(report.summary(listed)).getBytes(StandardCharsets.UTF_8));
+        listed.add(SUMMARY);
+        AtomicFiles.write(dir.resolve(SUMMARY), Json.write(report.summary(listed)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> neurons(int[] picked, int columns) {
