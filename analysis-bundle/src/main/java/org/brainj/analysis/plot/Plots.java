@@ -46,11 +46,12 @@ public final class Plots {
     static final int DASHED_SEGMENTS = 40;
 
     /**
-     * Lines of data, 2 px wide, joined bevelled. A decimated curve zigzags between each bucket's
-     * extremes: XChart's miter joins put a spike of up to ten half-widths past each turn, which
-     * showed as beads along a recorded voltage, and took half the time of drawing its PNG.
+     * The lines of recorded data: 2 px, ends cut square. XChart draws a line series segment by
+     * segment, each with the stroke's ends: its default round ends put two discs at each of a
+     * curve's points (4000 per line), which took more than half the time of painting a run's
+     * voltage plot and, in its translucent colours, showed as beads along the lines.
      */
-    static final BasicStroke LINE = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_BEVEL);
+    static final BasicStroke DATA_LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL);
 
     static final Color STABLE = new Color(0x1f, 0x4e, 0x9a);
     static final Color UNSTABLE = new Color(0xc0, 0x39, 0x2b);
@@ -96,7 +97,7 @@ public final class Plots {
         }
         for (int c = 0; c < columns; c++) {
             double[][] xy = decimate(x, values, c);
-            line(chart, names.get(c), xy[0], xy[1], null, LINE);
+            line(chart, names.get(c), xy[0], xy[1], null, DATA_LINE);
         }
         return new Figure(chart);
     }
@@ -219,7 +220,7 @@ public final class Plots {
             Trajectory t = result.trajectories().get(k);
             double[][] xy = decimateXY(t.of(targets.get(0)), t.of(targets.get(1)));
             line(chart, "trajectory from (" + number(t.states()[0][0]) + ", " + number(t.states()[0][1]) + ")", xy[0], xy[1],
-                    TRAJECTORY, LINE);
+                    TRAJECTORY, SeriesLines.SOLID);
         }
         for (int k = 0; k < result.limitCycles().size(); k++) {
             LimitCycle c = result.limitCycles().get(k);
@@ -235,7 +236,7 @@ public final class Plots {
         String x = plane.system().targets().get(0);
         XYChart chart = chart("Phase line", x, "d" + x + "/dt", 12);
         PhasePlane.Nullcline curve = result.nullclines().get(0);
-        line(chart, "d" + x + "/dt", curve.x(), curve.y(), NULLCLINES[0], LINE);
+        line(chart, "d" + x + "/dt", curve.x(), curve.y(), NULLCLINES[0], SeriesLines.SOLID);
         VariableRange r = plane.ranges().get(0);
         line(chart, "d" + x + "/dt = 0", new double[] {r.min(), r.max()}, new double[] {0, 0}, FIELD, SeriesLines.DASH_DASH);
         fixedPoints(chart, result.fixedPoints(), p -> p.values()[0], p -> 0);
@@ -282,7 +283,7 @@ public final class Plots {
         branches(chart, diagram.points(), v, analysis.fast());
         for (Trajectory t : result.trajectories()) {
             double[][] xy = decimateXY(t.of(slow), t.of(variable));
-            line(chart, "trajectory", xy[0], xy[1], TRAJECTORY, LINE).setLineWidth(1f);
+            line(chart, "trajectory", xy[0], xy[1], TRAJECTORY, SeriesLines.SOLID).setLineWidth(1f);
         }
         special(chart, diagram.special(), s -> s.parameters()[0], s -> s.values()[v]);
         return new Figure(chart);
@@ -451,7 +452,7 @@ public final class Plots {
             }
         }
         if (k > 0) {
-            line(chart, "vector field", Arrays.copyOf(xs, k), Arrays.copyOf(ys, k), FIELD, LINE).setLineWidth(1f);
+            line(chart, "vector field", Arrays.copyOf(xs, k), Arrays.copyOf(ys, k), FIELD, SeriesLines.SOLID).setLineWidth(1f);
         }
     }
 
