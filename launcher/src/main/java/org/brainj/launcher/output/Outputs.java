@@ -115,11 +115,12 @@ public final class Outputs {
     /**
      * Writes everything: the data and the plots, each file or group of files as a task of its own,
      * at once (see {@link ConcurrentWrites}), and {@code summary.json} last, so that a summary is
-     * the sign of a finished folder (its space taken first, see {@link #SUMMARY_SPACE}). A file that cannot be written (a full disk, a plot that fails)
-     * stops its task only; the summary then says {@code failed} and what failed, lists the files
-     * that were written, and the first failure, in the order the files are listed, is rethrown
-     * with the others named. An interrupted run (Ctrl-C: the JVM is shutting down, and drawing
-     * would start services it no longer allows) gets no plots.
+     * the sign of a finished folder (its space is taken first, see {@link #SUMMARY_SPACE}). A file
+     * that cannot be written (a full disk, a plot that fails) stops its task only; the summary then
+     * says {@code failed} and what failed and lists the files that were written, and the first
+     * failure, in the order the files are listed, is rethrown with the others named. An
+     * interrupted run (Ctrl-C: the JVM is shutting down, and drawing would start services it no
+     * longer allows) gets no plots.
      */
     public static List<String> write(Path dir, RunReport report) {
         SpecRun run = report.run();
@@ -128,11 +129,14 @@ public final class Outputs {
         run.spikes().values().forEach(SpikeMonitor::flush);
         run.states().forEach(s -> s.monitor().flush());
         AtomicFiles.reserve(dir.resolve(SUMMARY), SUMMARY_SPACE);
-        List<ConcurrentWrites.Task> tasks = data(dir, report);
-        if (!report.status().equals(RunReport.INTERRUPTED)) {
-            tasks.addAll(plots(dir, run));
-        }
-        List<ConcurrentWrites.Result> results = ConcurrentWrites.run(tasks);
+        List<ConcurrentWrites.Task> plots = report.status().equals(RunReport.INTERRUPTED) ? List.of() : plots(dir, run);
+        // the pictures start first: each costs more than all the data files, and one started last would finish alone
+        List<ConcurrentWrites.Task> tasks = new ArrayList<>(plots);
+        tasks.addAll(data(dir, report));
+        List<ConcurrentWrites.Result> started = ConcurrentWrites.run(tasks);
+        // listed as before: the data, then the pictures
+        List<ConcurrentWrites.Result> results = new ArrayList<>(started.subList(plots.size(), started.size()));
+        results.addAll(started.subList(0, plots.size()));
         List<String> files = new ArrayList<>();
         results.forEach(r -> files.addAll(r.written()));
         List<ConcurrentWrites.Result> failed = results.stream().filter(r -> r.failure() != null).toList();
