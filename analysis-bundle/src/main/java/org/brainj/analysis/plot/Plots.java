@@ -45,6 +45,14 @@ public final class Plots {
     /** Segments across the parameter range of a dashed (unstable) branch, each long enough to show a dash and a gap. */
     static final int DASHED_SEGMENTS = 40;
 
+    /**
+     * The lines of recorded data: 2 px, ends cut square. XChart draws a line series segment by
+     * segment, each with the stroke's ends: its default round ends put two discs at each of a
+     * curve's points (4000 per line), which took more than half the time of painting a run's
+     * voltage plot and, in its translucent colours, showed as beads along the lines.
+     */
+    static final BasicStroke DATA_LINE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL);
+
     static final Color STABLE = new Color(0x1f, 0x4e, 0x9a);
     static final Color UNSTABLE = new Color(0xc0, 0x39, 0x2b);
     static final Color FIELD = new Color(150, 150, 150);
@@ -89,7 +97,7 @@ public final class Plots {
         }
         for (int c = 0; c < columns; c++) {
             double[][] xy = decimate(x, values, c);
-            line(chart, names.get(c), xy[0], xy[1], null, SeriesLines.SOLID);
+            line(chart, names.get(c), xy[0], xy[1], null, DATA_LINE);
         }
         return new Figure(chart);
     }
@@ -132,7 +140,7 @@ public final class Plots {
             index = Arrays.copyOf(index, n);
             // XChart refuses empty series: a silent population still gets its legend entry, drawn invisible
             XYSeries series = dots(chart, e.getKey(), t.length == 0 ? new double[] {0} : t,
-                    t.length == 0 ? new double[] {offset} : index, null, SeriesMarkers.CIRCLE);
+                    t.length == 0 ? new double[] {offset} : index, null, new Dot());
             if (t.length == 0) {
                 series.setMarkerColor(new Color(0, 0, 0, 0));
             }

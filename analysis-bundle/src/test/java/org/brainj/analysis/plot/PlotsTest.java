@@ -115,6 +115,67 @@ class PlotsTest {
         assertEquals("Spike raster", window.title(), "6000 spikes in the window: all drawn");
     }
 
+    /**
+     * A raster's PNG stamps its dots; XChart's own circle marker (the reference) fills a circle per
+     * spike. Every pixel that either picture covers (no longer near white) has one covered within a
+     * pixel in the other: each spike's dot is there, where the reference draws it, and no other.
+     */
+    @Test
+    void everySpikesDotIsOnThePngWhereXChartsOwnCircleIs() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        Map<String, Spikes> spikes = new LinkedHashMap<>();
+        int n = 0;
+        for (String p : List.of("E", "I")) { // two colours; I's neurons stacked above E's
+            int count = p.equals("E") ? 400 : 100;
+            long[] step = random.longs(count, 0, 1000).toArray();
+            int[] neuron = random.ints(count, 0, 200).toArray();
+            spikes.put(p, new Spikes(200, 1000, 0.1, step, neuron));
+            n += count;
+        }
+        Figure f = Plots.raster("Spike raster", spikes);
+        BufferedImage stamped = ImageIO.read(new ByteArrayInputStream(f.png()));
+        f.chart.getSeriesMap().values().forEach(s -> s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE));
+        BufferedImage reference = org.knowm.xchart.BitmapEncoder.getBufferedImage(f.chart);
+        assertTrue(covered(reference) > 10 * n, covered(reference) + " pixels covered");
+        assertNear(reference, stamped, "the stamped PNG");
+        assertNear(stamped, reference, "the reference");
+    }
+
+    private static boolean covered(BufferedImage image, int x, int y) {
+        int rgb = image.getRGB(x, y);
+        return Math.min(rgb >> 16 & 0xff, Math.min(rgb >> 8 & 0xff, rgb & 0xff)) < 160;
+    }
+
+    private static int covered(BufferedImage image) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                n += covered(image, x, y) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** Each pixel covered in {@code a} has a covered pixel within one (rows and columns) in {@code b}. */
+    private static void assertNear(BufferedImage a, BufferedImage b, String inB) {
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (!covered(a, x, y)) {
+                    continue;
+                }
+                boolean near = false;
+                for (int dy = -1; dy <= 1 && !near; dy++) {
+                    for (int dx = -1; dx <= 1 && !near; dx++) {
+                        int u = x + dx;
+                        int v = y + dy;
+                        near = u >= 0 && v >= 0 && u < b.getWidth() && v < b.getHeight() && covered(b, u, v);
+                    }
+                }
+                assertTrue(near, "pixel " + x + ", " + y + " is covered, and nothing near it in " + inB);
+            }
+        }
+    }
+
     /** The warm-up draws both formats of both kinds of picture and keeps nothing: a later picture is drawn as without it. */
     @Test
     void aWarmUpDrawsAndLeavesLaterPicturesAlone() throws IOException {

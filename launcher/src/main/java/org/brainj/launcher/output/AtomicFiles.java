@@ -26,8 +26,26 @@ public final class AtomicFiles {
         write(file, out -> out.write(bytes));
     }
 
+    /**
+     * Takes {@code bytes} of disk space for a later {@link #write} of {@code file} now: its temporary
+     * file is written full of zeros, and the write replaces that content (up to that many bytes, on
+     * the space this took) even when other files have filled the disk meanwhile. No space now: the
+     * later write reports the full disk itself.
+     */
+    public static void reserve(Path file, int bytes) {
+        try {
+            Files.write(temp(file), new byte[bytes]);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp(file));
+            } catch (IOException ignored) {
+                // the write that follows deletes it or reports why it cannot
+            }
+        }
+    }
+
     public static void write(Path file, Content content) {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".part");
+        Path temp = temp(file);
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 content.writeTo(out);
@@ -47,5 +65,9 @@ public final class AtomicFiles {
                     + "; check that the folder is writable and the disk has space";
             throw new BrainJException("cannot write " + file + ": " + why, e);
         }
+    }
+
+    private static Path temp(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".part");
     }
 }

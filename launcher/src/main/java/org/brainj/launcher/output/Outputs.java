@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.brainj.api.BrainJException;
 import org.brainj.api.sim.SpikeMonitor;
@@ -39,6 +40,14 @@ public final class Outputs {
      * beside this run's summary.
      */
     public static final String MANIFEST = ".brainj-outputs";
+
+    /**
+     * Disk space kept for {@code summary.json} while the other files are written at once: a disk
+     * that fills under them still takes the summary that says so (about 1 KB, and 30 bytes a file).
+     */
+    private static final String SUMMARY = "summary.json";
+
+    private static final int SUMMARY_SPACE = 64 * 1024;
 
     /**
      * Has what the pictures need loaded on a daemon thread (see {@link Plots#warmUp}), so that it
@@ -88,7 +97,7 @@ public final class Outputs {
         if (entries.isEmpty()) {
             return;
         }
-        boolean ours = Files.exists(dir.resolve(MANIFEST)) || Files.exists(dir.resolve("summary.json"));
+        boolean ours = Files.exists(dir.resolve(MANIFEST)) || Files.exists(dir.resolve(SUMMARY));
         Path folder = entries.stream().filter(Files::isDirectory).findFirst().orElse(null);
         if (!ours || folder != null) {
             throw new BrainJException("--out '" + dir + "' holds " + (folder != null ? "the folder '" + folder.getFileName() + "'"
@@ -104,22 +113,34 @@ public final class Outputs {
     }
 
     /**
-     * Writes everything: the data, then the plots, and {@code summary.json} last, so that a
-     * summary is the sign of a finished folder. A file that cannot be written (a full disk, a
-     * plot that fails) stops the rest; the summary then says {@code failed}, what failed and the
-     * files that were written, and the failure is rethrown. An interrupted run (Ctrl-C: the JVM
-     * is shutting down, and drawing would start services it no longer allows) gets no plots.
+     * Writes everything: the data and the plots, each file or group of files as a task of its own,
+     * at once (see {@link ConcurrentWrites}), and {@code summary.json} last, so that a summary is
+     * the sign of a finished folder (its space is taken first, see {@link #SUMMARY_SPACE}). A file
+     * that cannot be written (a full disk, a plot that fails) stops its task only; the summary then
+     * says {@code failed} and what failed and lists the files that were written, and the first
+     * failure, in the order the files are listed, is rethrown with the others named. An
+     * interrupted run (Ctrl-C: the JVM is shutting down, and drawing would start services it no
+     * longer allows) gets no plots.
      */
     public static List<String> write(Path dir, RunReport report) {
+        SpecRun run = report.run();
+        // a monitor reads its last records from the backend on its first read after the run: here,
+        // on the run's thread; after that its reads only copy what it holds, which the tasks may do at once
+        run.spikes().values().forEach(SpikeMonitor::flush);
+        run.states().forEach(s -> s.monitor().flush());
+        AtomicFiles.reserve(dir.resolve(SUMMARY), SUMMARY_SPACE);
+        List<ConcurrentWrites.Task> plots = report.status().equals(RunReport.INTERRUPTED) ? List.of() : plots(dir, run);
+        // the pictures start first: each costs more than all the data files, and one started last would finish alone
+        List<ConcurrentWrites.Task> tasks = new ArrayList<>(plots);
+        tasks.addAll(data(dir, report));
+        List<ConcurrentWrites.Result> started = ConcurrentWrites.run(tasks);
+        // listed as before: the data, then the pictures
+        List<ConcurrentWrites.Result> results = new ArrayList<>(started.subList(plots.size(), started.size()));
+        results.addAll(started.subList(0, plots.size()));
         List<String> files = new ArrayList<>();
-        BrainJException failure = null;
-        try {
-            data(dir, report, files);
-        } catch (BrainJException e) {
-            failure = e;
-        } catch (RuntimeException e) { // a plotting library's own complaint
-            failure = new BrainJException("cannot draw a plot (" + e.getMessage() + "); the data files before it are written", e);
-        }
+        results.forEach(r -> files.addAll(r.written()));
+        List<ConcurrentWrites.Result> failed = results.stream().filter(r -> r.failure() != null).toList();
+        BrainJException failure = failed.isEmpty() ? null : failure(failed);
         summary(dir, failure == null ? report : report.failed("writing the outputs: " + failure.getMessage()), files);
         if (failure != null) {
             throw failure;
@@ -127,43 +148,63 @@ public final class Outputs {
         return files;
     }
 
-    private static void data(Path dir, RunReport report, List<String> files) {
+    /** The first failure, in the order the files are listed, naming what else could not be written. */
+    private static BrainJException failure(List<ConcurrentWrites.Result> failed) {
+        BrainJException first = failed.get(0).failure();
+        if (failed.size() == 1) {
+            return first;
+        }
+        List<String> others = failed.subList(1, failed.size()).stream().map(ConcurrentWrites.Result::what).toList();
+        return new BrainJException(first.getMessage() + " (not written either: " + String.join(", ", others) + ")", first);
+    }
+
+    /** The data files: spikes, recorded states, and all of it once more in run.h5. */
+    private static List<ConcurrentWrites.Task> data(Path dir, RunReport report) {
         SpecRun run = report.run();
-        run.spikes().forEach((name, m) -> {
+        List<ConcurrentWrites.Task> tasks = new ArrayList<>();
+        run.spikes().forEach((name, m) -> tasks.add(new ConcurrentWrites.Task("the spikes of " + name, files -> {
             double[][] columns = {m.times(), IntStream.of(m.indices()).asDoubleStream().toArray()};
             files.add(put(dir, "spikes_" + name + ".csv", csv(m).getBytes(StandardCharsets.UTF_8)));
             files.add(put(dir, "spikes_" + name + ".npy", pairs(columns)));
-        });
+        })));
         for (SpecRun.State s : run.states()) {
-            StateMonitor m = s.monitor();
-            files.add(put(dir, "state_" + s.label() + ".npy", Npy.float64(m.values(), m.shape()[1])));
-            files.add(put(dir, "state_" + s.label() + "_t.npy", Npy.float64(m.times(), m.times().length)));
+            tasks.add(new ConcurrentWrites.Task("the records of " + s.label(), files -> {
+                StateMonitor m = s.monitor();
+                files.add(put(dir, "state_" + s.label() + ".npy", Npy.float64(m.values(), m.shape()[1])));
+                files.add(put(dir, "state_" + s.label() + "_t.npy", Npy.float64(m.times(), m.times().length)));
+            }));
         }
         for (SpecRun.SynapseState s : run.synapseStates()) {
-            double[][] values = s.monitor().values();
-            double[] times = java.util.Arrays.stream(s.monitor().steps()).mapToDouble(k -> k * run.settings().dt()).toArray();
-            int columns = values.length == 0 ? 0 : values[0].length;
-            files.add(put(dir, "state_" + s.label() + ".npy", Npy.float64(values, columns)));
-            files.add(put(dir, "state_" + s.label() + "_t.npy", Npy.float64(times, times.length)));
+            tasks.add(new ConcurrentWrites.Task("the records of " + s.label(), files -> {
+                double[][] values = s.monitor().values();
+                double[] times = java.util.Arrays.stream(s.monitor().steps()).mapToDouble(k -> k * run.settings().dt()).toArray();
+                int columns = values.length == 0 ? 0 : values[0].length;
+                files.add(put(dir, "state_" + s.label() + ".npy", Npy.float64(values, columns)));
+                files.add(put(dir, "state_" + s.label() + "_t.npy", Npy.float64(times, times.length)));
+            }));
         }
-        files.add(hdf5(dir, report));
-        if (report.status().equals(RunReport.INTERRUPTED)) {
-            return;
-        }
+        tasks.add(new ConcurrentWrites.Task("run.h5", files -> files.add(hdf5(dir, report))));
+        return tasks;
+    }
+
+    /** The pictures: each recorded state, the raster of all spikes, and the spec's plots. */
+    private static List<ConcurrentWrites.Task> plots(Path dir, SpecRun run) {
+        List<ConcurrentWrites.Task> tasks = new ArrayList<>();
         for (SpecRun.State s : run.states()) {
             StateMonitor m = s.monitor();
             int[] shape = m.shape();
             if (shape[0] > 0) {
-                figure(dir, "state_" + s.label(), Plots.lines(s.label(), yLabel(s), m.times(), m.values(),
-                        neurons(s.indices(), shape[1])), files);
+                tasks.add(figure(dir, "state_" + s.label(), () -> Plots.lines(s.label(), yLabel(s), m.times(), m.values(),
+                        neurons(s.indices(), shape[1]))));
             }
         }
         if (!run.spikes().isEmpty()) {
-            figure(dir, "raster", Plots.raster("Spike raster", spikes(run, run.spikes().keySet())), files);
+            tasks.add(figure(dir, "raster", () -> Plots.raster("Spike raster", spikes(run, run.spikes().keySet()))));
         }
         for (PlotSpec.Plot p : run.plots()) {
-            figure(dir, "plot_" + p.name(), draw(run, p), files);
+            tasks.add(figure(dir, "plot_" + p.name(), () -> draw(run, p)));
         }
+        return tasks;
     }
 
     private static Figure draw(SpecRun run, PlotSpec.Plot p) {
@@ -178,10 +219,13 @@ public final class Outputs {
         return lines(run, (PlotSpec.Lines) p);
     }
 
-    /** A figure as {@code base.png} and {@code base.svg}. */
-    private static void figure(Path dir, String base, Figure figure, List<String> files) {
-        files.add(put(dir, base + ".png", figure.png()));
-        files.add(put(dir, base + ".svg", figure.svg()));
+    /** A figure, drawn in its task, as {@code base.png} and {@code base.svg}. */
+    private static ConcurrentWrites.Task figure(Path dir, String base, Supplier<Figure> draw) {
+        return new ConcurrentWrites.Task("the plot " + base, files -> {
+            Figure figure = draw.get();
+            files.add(put(dir, base + ".png", figure.png()));
+            files.add(put(dir, base + ".svg", figure.svg()));
+        });
     }
 
     private static Map<String, Spikes> spikes(SpecRun run, java.util.Collection<String> populations) {
@@ -228,8 +272,8 @@ public final class Outputs {
 
     private static void summary(Path dir, RunReport report, List<String> files) {
         List<String> listed = new ArrayList<>(files);
-        listed.add("summary.json");
-        AtomicFiles.write(dir.resolve("summary.json"), Json.write(report.summary(listed)).getBytes(StandardCharsets.UTF_8));
+        listed.add(SUMMARY);
+        AtomicFiles.write(dir.resolve(SUMMARY), Json.write(report.summary(listed)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> neurons(int[] picked, int columns) {

@@ -99,7 +99,11 @@ public record RunReport(String spec, SpecRun run, String status, String error, l
             pops.put(r.population(), p);
         }
         s.put("populations", pops);
-        s.put("units", Map.of("time", "ms", "rate", "Hz", "spikes columns", "time (ms), neuron index"));
+        Map<String, Object> units = new LinkedHashMap<>(); // in this order in every run: Map.of's order changes from JVM to JVM
+        units.put("time", "ms");
+        units.put("rate", "Hz");
+        units.put("spikes columns", "time (ms), neuron index");
+        s.put("units", units);
         s.put("files", files);
         return s;
     }

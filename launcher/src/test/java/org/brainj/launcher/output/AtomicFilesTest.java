@@ -45,6 +45,17 @@ class AtomicFilesTest {
         assertArrayEquals(new byte[] {9}, Files.readAllBytes(dir.resolve("a.csv")));
     }
 
+    /** The space is taken under the temporary name, which the write then fills with the file's content and renames. */
+    @Test
+    void aReservedFileIsTakenOverByItsWrite() throws Exception {
+        AtomicFiles.reserve(dir.resolve("summary.json"), 4096);
+        assertEquals(List.of(".summary.json.part"), names());
+        assertEquals(4096, Files.size(dir.resolve(".summary.json.part")));
+        AtomicFiles.write(dir.resolve("summary.json"), new byte[] {'{', '}'});
+        assertEquals(List.of("summary.json"), names());
+        assertArrayEquals(new byte[] {'{', '}'}, Files.readAllBytes(dir.resolve("summary.json")));
+    }
+
     @Test
     void anUnwritableFolderIsRefusedBeforeARunWithTheOption() throws Exception {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
