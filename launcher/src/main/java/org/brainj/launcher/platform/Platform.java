@@ -215,7 +215,7 @@ public final class Platform implements AutoCloseable {
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
             try {
-                installed.add(context().installBundle(jar.toUri().toString()));
+                installed.add(context().installBundle("reference:" + jar.toUri()));
             } catch (BundleException e) {
                 problems.add(jar.getFileName() + " was not installed: " + e.getMessage());
             }
