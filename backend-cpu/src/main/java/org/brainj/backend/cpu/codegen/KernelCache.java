@@ -67,11 +67,8 @@ final class KernelCache {
         return folder;
     }
 
-    /** The class files stored under {@code key}, by binary name; null when there are none or they are unreadable. */
+    /** The class files stored under {@code key} (the cache must be on), by binary name; null when there are none or they are unreadable. */
     Map<String, byte[]> read(String key) {
-        if (folder == null) {
-            return null;
-        }
         Path file = entry(key);
         try {
             return decode(Files.readAllBytes(file));
@@ -85,9 +82,6 @@ final class KernelCache {
 
     /** Stores {@code classes} under {@code key}, replacing what was there; a failure is only logged. */
     void write(String key, Map<String, byte[]> classes) {
-        if (folder == null) {
-            return;
-        }
         Path temp = null;
         try {
             Files.createDirectories(folder);

@@ -32,14 +32,8 @@ class KernelClasses {
      * @param kind what the source is ("step", "synaptic"), for the message when it does not compile
      */
     Class<?> load(String kind, String className, String source, ClassLoader parent) {
-        String key;
-        try {
-            key = KernelKey.of(source, parent);
-        } catch (UncheckedIOException e) {
-            LOG.log(Level.FINE, "cannot key the " + kind + " kernel for the cache; compiling it", e);
-            return define(className, compile(kind, source, parent), parent);
-        }
-        Map<String, byte[]> classes = cache.read(key);
+        String key = cache.folder() == null ? null : key(kind, source, parent);
+        Map<String, byte[]> classes = key == null ? null : cache.read(key);
         if (classes != null) {
             try {
                 return define(className, classes, parent);
@@ -48,8 +42,20 @@ class KernelClasses {
             }
         }
         classes = compile(kind, source, parent);
-        cache.write(key, classes);
+        if (key != null) {
+            cache.write(key, classes);
+        }
         return define(className, classes, parent);
+    }
+
+    /** The source's key in the cache; null (compile, do not store) when a class file it depends on cannot be read. */
+    private static String key(String kind, String source, ClassLoader parent) {
+        try {
+            return KernelKey.of(source, parent);
+        } catch (UncheckedIOException e) {
+            LOG.log(Level.FINE, "cannot key the " + kind + " kernel for the cache; compiling it without", e);
+            return null;
+        }
     }
 
     /** Janino's class files for {@code source} (tests count the calls: a cache hit makes none). */
