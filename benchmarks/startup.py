@@ -7,8 +7,8 @@ The runs without the archive map only the JDK's own default archive (a later -XX
 in BRAINJ_JAVA_OPTS replaces the script's).
 
 Phases are read from the JVM's class-load log (-Xlog:class+load with uptime): the launcher's Main
-(JVM start), Felix's framework (bundles start after it), Janino (the first kernel compiles), the
-Network class (the spec is read and the network assembled), then the first step, estimated as the
+(JVM start), Felix's framework (bundles start after it), kernels (the first step kernel's source
+is generated, then compiled with Janino or read from the kernel cache), the Network class (the spec is read and the network assembled), then the first step, estimated as the
 first output class (Hdf5) less the loop's wall time the run reports; the outputs (data files and
 pictures) from then to the last class loaded (the framework stopped). Also the whole process's wall and user + system CPU
 time and peak RSS (/usr/bin/time).
@@ -30,7 +30,7 @@ TARGET = os.path.join(ROOT, 'launcher', 'target')
 JDK_ARCHIVE = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(shutil.which('java') or 'java'))), 'lib', 'server',
                            'classes.jsa')
 MARKERS = {'Main': 'org.brainj.launcher.Main ', 'Felix': 'org.apache.felix.framework.Felix ',
-           'Janino': 'org.codehaus.janino.', 'Network': 'org.brainj.api.sim.Network ',
+           'kernels': 'org.brainj.backend.cpu.codegen.KernelSource ', 'Network': 'org.brainj.api.sim.Network ',
            'outputs': 'org.brainj.launcher.output.Hdf5 '}
 
 
@@ -68,7 +68,7 @@ def main():
     for _ in range(pairs):
         runs["without archive"].append(run(spec, False))
         runs["with archive"].append(run(spec, True))
-    keys = ['Main', 'Felix', 'Janino', 'Network', 'first_step', 'loop', 'outputs', 'wall', 'cpu', 'rss_mb', 'shared_classes']
+    keys = ['Main', 'Felix', 'kernels', 'Network', 'first_step', 'loop', 'outputs', 'wall', 'cpu', 'rss_mb', 'shared_classes']
     print(f"load {' '.join(open('/proc/loadavg').read().split()[:3])}; seconds of JVM uptime, medians of {pairs}:")
     print('| | ' + ' | '.join(keys) + ' |')
     print('|---' * (len(keys) + 1) + '|')

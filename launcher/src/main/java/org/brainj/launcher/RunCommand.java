@@ -98,9 +98,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         PrintWriter stdout = command.commandLine().getOut();
         Outputs.warmUpPlots();
+        SpecLoader.ReadAhead reading = SpecLoader.readAhead(spec, spec.toString(), overrides);
         try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
             platform.problems().forEach(p -> err.println(command.qualifiedName() + ": warning: " + p));
-            SpecRun run = SpecLoader.load(spec, spec.toString(), overrides, new RegistryCatalog(platform));
+            SpecRun run = reading.assemble(new RegistryCatalog(platform));
             for (BackendSwitch s : switches) {
                 try {
                     platform.backend(s.backend(), RegistryCatalog.BACKEND_WAIT);

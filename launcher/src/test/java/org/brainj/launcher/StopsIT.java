@@ -32,7 +32,9 @@ class StopsIT {
     /** A run of COBA long enough to be stopped in the middle; its stderr goes to a file. */
     private Process start(Path out, String duration) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "run", COBA.toString(), "--duration", duration,
+        // the kernel cache the build gives the tests (pom.xml), not the user's
+        String kernels = "-Dbrainj.kernel.cache=" + System.getProperty("brainj.kernel.cache", "off");
+        return new ProcessBuilder(java.toString(), kernels, "-jar", JAR.toString(), "run", COBA.toString(), "--duration", duration,
                 "--out", out.toString())
                 .redirectOutput(dir.resolve(out.getFileName() + ".out").toFile())
                 .redirectError(dir.resolve(out.getFileName() + ".err").toFile())

@@ -215,7 +215,9 @@ public final class Platform implements AutoCloseable {
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
             try {
-                installed.add(context().installBundle(jar.toUri().toString()));
+                // by reference: Felix reads the jar where it lies instead of copying it into its cache
+                // first, which each run would do anew (the cache is the run's own), 25 MB in all
+                installed.add(context().installBundle("reference:" + jar.toUri()));
             } catch (BundleException e) {
                 problems.add(jar.getFileName() + " was not installed: " + e.getMessage());
             }

@@ -1,6 +1,9 @@
 package org.brainj.launcher.spec;
 
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.brainj.api.BrainJException;
 
 /**
  * Loads a spec file into a runnable network in two steps: {@link SpecReader} reads the YAML into
@@ -16,9 +19,51 @@ public final class SpecLoader {
      * settings name.
      */
     public static SpecRun load(Path file, String shownAs, RunSettings.Overrides overrides, Catalog catalog) {
-        NetworkSpec spec = SpecReader.read(SpecReader.parse(file, shownAs), defaultName(file), overrides,
-                file.toAbsolutePath().getParent());
-        return SpecAssembler.assemble(spec, catalog);
+        return SpecAssembler.assemble(read(file, shownAs, overrides), catalog);
+    }
+
+    /**
+     * Starts reading {@code file} on a thread of its own, as {@link #load} would, for a caller
+     * with other work meanwhile: reading needs no catalog, so it overlaps the platform's start.
+     */
+    public static ReadAhead readAhead(Path file, String shownAs, RunSettings.Overrides overrides) {
+        FutureTask<NetworkSpec> task = new FutureTask<>(() -> read(file, shownAs, overrides));
+        Thread reader = new Thread(task, "brainj-spec-reader");
+        reader.setDaemon(true); // a caller that fails first leaves it behind
+        reader.start();
+        return new ReadAhead(task);
+    }
+
+    /** A spec file being read by {@link #readAhead}. */
+    public static final class ReadAhead {
+        private final FutureTask<NetworkSpec> task;
+
+        private ReadAhead(FutureTask<NetworkSpec> task) {
+            this.task = task;
+        }
+
+        /** Waits for the reading, then assembles the network as {@link #load} does; its errors are the reading's. */
+        public SpecRun assemble(Catalog catalog) {
+            NetworkSpec spec;
+            try {
+                spec = task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BrainJException("interrupted while reading the spec file", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                } else if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("reading the spec file failed", e.getCause());
+            }
+            return SpecAssembler.assemble(spec, catalog);
+        }
+    }
+
+    private static NetworkSpec read(Path file, String shownAs, RunSettings.Overrides overrides) {
+        return SpecReader.read(SpecReader.parse(file, shownAs), defaultName(file), overrides, file.toAbsolutePath().getParent());
     }
 
     private static String defaultName(Path file) {

@@ -1,5 +1,6 @@
 package org.brainj.launcher.spec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,5 +169,9 @@ class SpecErrorsTest {
                 () -> SpecLoader.load(file, "net.yaml", RunSettings.Overrides.NONE, Catalog.classpath()), text);
         assertTrue(e.getMessage().startsWith(start), e.getMessage());
         assertTrue(e.getMessage().contains(fix), e.getMessage());
+        // read on a thread of its own (as 'brainj run' reads while the platform starts): the same error
+        SpecException ahead = assertThrows(SpecException.class,
+                () -> SpecLoader.readAhead(file, "net.yaml", RunSettings.Overrides.NONE).assemble(Catalog.classpath()), text);
+        assertEquals(e.getMessage(), ahead.getMessage());
     }
 }

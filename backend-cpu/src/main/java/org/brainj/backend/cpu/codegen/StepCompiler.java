@@ -15,12 +15,11 @@ import org.brainj.api.tensor.Shapes;
 import org.brainj.api.tensor.Tensor;
 import org.brainj.backend.cpu.CpuBackend;
 import org.brainj.backend.cpu.CpuTensor;
-import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.janino.SimpleCompiler;
 
 /**
  * Compiles a step program into JVM bytecode: Java source generated from the IR (one class, one
- * fused loop over the population), compiled with Janino. Per run, 0-d parameters are read once
+ * fused loop over the population), compiled with Janino (or its class files from the
+ * {@link KernelCache}, when an earlier run compiled the same source). Per run, 0-d parameters are read once
  * and per-element tensors indexed in the loop; each element reads its state into locals, runs
  * the body in order (a state variable assigned twice is seen updated by what follows, as
  * threshold and reset need), draws its noise with Philox under {@code (seed, stream, step)} at
@@ -134,19 +133,12 @@ public final class StepCompiler {
                 return cached;
             }
         }
-        SimpleCompiler compiler = new SimpleCompiler();
         // under OSGi the generated code must see the API and this bundle through this bundle's loader
-        compiler.setParentClassLoader(KERNEL_LOADER);
-        try {
-            compiler.cook(source);
-            Class<?> c = compiler.getClassLoader().loadClass(CLASS_NAME);
-            synchronized (CACHE) {
-                CACHE.put(source, c);
-            }
-            return c;
-        } catch (CompileException | ClassNotFoundException e) {
-            throw new IllegalStateException("generated step code does not compile: " + e.getMessage() + "\n" + source, e);
+        Class<?> c = KernelClasses.configured().load("step", CLASS_NAME, source, KERNEL_LOADER);
+        synchronized (CACHE) {
+            CACHE.put(source, c);
         }
+        return c;
     }
 
     /** The events ring of a program that lists its events, checked against the population; else null. */

@@ -21,8 +21,6 @@ import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
 import org.brainj.backend.cpu.CpuBackend;
 import org.brainj.backend.cpu.CpuTensor;
-import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.janino.SimpleCompiler;
 
 /**
  * Compiles a synaptic program into JVM bytecode with Janino, as {@link StepCompiler} does a step:
@@ -67,15 +65,10 @@ public final class SynapticCompiler {
             }
         }
         String source = source(program, names, indexing, tensors);
-        SimpleCompiler compiler = new SimpleCompiler();
-        compiler.setParentClassLoader(SynapticCompiler.class.getClassLoader());
+        Class<?> kernel = KernelClasses.configured().load("synaptic", CLASS_NAME, source, SynapticCompiler.class.getClassLoader());
         try {
-            compiler.cook(source);
-            return (SynapticKernel) compiler.getClassLoader().loadClass(CLASS_NAME)
-                    .getConstructor(CpuTensor[].class, CpuTensor.class, CpuTensor.class, long.class)
+            return (SynapticKernel) kernel.getConstructor(CpuTensor[].class, CpuTensor.class, CpuTensor.class, long.class)
                     .newInstance(tensors, preIndex, postIndex, bindings.seed());
-        } catch (CompileException | ClassNotFoundException e) {
-            throw new IllegalStateException("generated synaptic code does not compile: " + e.getMessage() + "\n" + source, e);
         } catch (InstantiationException | IllegalAccessException | NoSuchMethodException | InvocationTargetException e) {
             throw new IllegalStateException("the generated synaptic class cannot be instantiated", e);
         }
