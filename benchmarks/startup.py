@@ -9,7 +9,7 @@ in BRAINJ_JAVA_OPTS replaces the script's).
 Phases are read from the JVM's class-load log (-Xlog:class+load with uptime): the launcher's Main
 (JVM start), Felix's framework (bundles start after it), kernels (the first step kernel's source
 is generated, then compiled with Janino or read from the kernel cache), the Network class (the spec is read and the network assembled), then the first step, estimated as the
-first output class (Hdf5) less the loop's wall time the run reports; the outputs (data files and
+class that writes the outputs (ConcurrentWrites, loaded when they start) less the loop's wall time the run reports; the outputs (data files and
 pictures) from then to the last class loaded (the framework stopped). Also the whole process's wall and user + system CPU
 time and peak RSS (/usr/bin/time).
 
@@ -31,7 +31,7 @@ JDK_ARCHIVE = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(shut
                            'classes.jsa')
 MARKERS = {'Main': 'org.brainj.launcher.Main ', 'Felix': 'org.apache.felix.framework.Felix ',
            'kernels': 'org.brainj.backend.cpu.codegen.KernelSource ', 'Network': 'org.brainj.api.sim.Network ',
-           'outputs': 'org.brainj.launcher.output.Hdf5 '}
+           'outputs': 'org.brainj.launcher.output.ConcurrentWrites '}
 
 
 def run(spec, with_archive):
