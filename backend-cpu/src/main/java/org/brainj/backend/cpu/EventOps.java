@@ -1,5 +1,7 @@
 package org.brainj.backend.cpu;
 
+import java.util.Locale;
+
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.DTypeMismatchException;
 import org.brainj.api.tensor.ShapeMismatchException;
@@ -81,6 +83,33 @@ final class EventOps {
             }
         }
         out[list.offset()] = n;
+    }
+
+    /**
+     * {@link org.brainj.api.tensor.Backend#eventAppend}: the list's count and indices copied
+     * after what {@code log} holds, straight between the arrays. A spike monitor calls it for each
+     * group in each step, where the interface's default made six tensors a call.
+     */
+    static void eventAppend(CpuTensor list, CpuTensor log) {
+        String op = "eventAppend";
+        if (log.dtype() != DType.INT32 || log.rank() != 1 || log.size() == 0) {
+            throw new DTypeMismatchException(op + ": the log must be a non-empty 1-d int32 tensor, not "
+                    + log.dtype().name().toLowerCase(Locale.ROOT) + " of shape " + Shapes.format(log.shapeRef()));
+        }
+        int[] ids = listed(op, list);
+        int[] out = (int[]) log.data();
+        int head = log.offset();
+        int used = out[head];
+        if (used < 0) {
+            return;
+        }
+        int count = ids[list.offset()];
+        if (2L + used + count > log.size()) {
+            out[head] = -1;
+            return;
+        }
+        System.arraycopy(ids, list.offset(), out, head + 1 + used, 1 + count);
+        out[head] = used + 1 + count;
     }
 
     /** {@code flags[i - first] = 1} for each listed {@code i} in range, 0 elsewhere. */
