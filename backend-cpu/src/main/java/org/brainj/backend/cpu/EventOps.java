@@ -343,10 +343,17 @@ final class EventOps {
             int wo = weights.offset();
             int stride = weights.rank() == 0 ? 0 : 1;
             boolean all = from == 0 && to == n;
+            // the target check is written out in each loop, not called per synapse: until the JIT
+            // compiles this, a call per synapse is a large share of a small network's step
+            int[] ix = idx;
+            int io = idxOffset;
             if (post.data() instanceof double[] p) {
                 double[] w = (double[]) weights.data();
                 for (int k = start; k < end; k++) {
-                    int j = checkedTarget(k, n);
+                    int j = ix[io + k];
+                    if (j < 0 || j >= n) {
+                        throw outside(k, j, n);
+                    }
                     if (all || (j >= from && j < to)) {
                         p[po + j] += w[wo + stride * k];
                     }
@@ -355,7 +362,10 @@ final class EventOps {
                 float[] p = (float[]) post.data();
                 float[] w = (float[]) weights.data();
                 for (int k = start; k < end; k++) {
-                    int j = checkedTarget(k, n);
+                    int j = ix[io + k];
+                    if (j < 0 || j >= n) {
+                        throw outside(k, j, n);
+                    }
                     if (all || (j >= from && j < to)) {
                         p[po + j] += w[wo + stride * k];
                     }
@@ -363,13 +373,9 @@ final class EventOps {
             }
         }
 
-        private int checkedTarget(int k, int n) {
-            int j = idx[idxOffset + k];
-            if (j < 0 || j >= n) {
-                throw new TensorIndexException(op + ": indices[" + k + "] = " + j + " is outside the "
-                        + n + " post-synaptic elements; fix the connectivity");
-            }
-            return j;
+        private TensorIndexException outside(int k, int j, int n) {
+            return new TensorIndexException(op + ": indices[" + k + "] = " + j + " is outside the "
+                    + n + " post-synaptic elements; fix the connectivity");
         }
     }
 }
