@@ -456,7 +456,11 @@ public class Network {
         for (Input in : inputs) {
             in.checkCovers(step + n, dt);
         }
-        groups.forEach(g -> g.prepare(dt));
+        // plain loops here and below: in a fresh JVM each lambda's first call spins a class, a
+        // millisecond of a small network's first run
+        for (NeuronGroup g : groups) {
+            g.prepare(dt);
+        }
         // looked up once per run, not at each check: the group's maps and streams cost more than the check's sum at small sizes
         List<Integrated> integrated = integrated();
         long start = System.nanoTime();
@@ -478,7 +482,9 @@ public class Network {
                 }
             }
         } finally {
-            monitors.forEach(Monitor::flush);
+            for (Monitor m : monitors) {
+                m.flush();
+            }
         }
     }
 
@@ -495,7 +501,9 @@ public class Network {
     private List<Integrated> integrated() {
         List<Integrated> all = new ArrayList<>();
         for (NeuronGroup g : groups) {
-            g.integratedTensors().forEach((x, t) -> all.add(new Integrated(g.name(), x, t)));
+            for (Map.Entry<String, Tensor> x : g.integratedTensors().entrySet()) {
+                all.add(new Integrated(g.name(), x.getKey(), x.getValue()));
+            }
         }
         return all;
     }
