@@ -46,7 +46,7 @@ public class Network {
     private boolean built;
     private int compilations;
     private long step;
-    private List<StepAction> plan;
+    private StepAction[] plan;
     private Tensor finiteProbe;
 
     /** What one entry of the schedule does at a step. */
@@ -222,16 +222,20 @@ public class Network {
     private Map<String, StepAction> defaultSchedule() {
         Map<String, StepAction> s = new LinkedHashMap<>();
         for (NeuronGroup g : groups) {
-            List<Input> of = inputs.stream().filter(in -> in.target().group() == g).toList();
-            if (!of.isEmpty()) {
-                put(s, g.name() + ".input", (k, t) -> of.forEach(in -> in.apply(k, t)));
+            Input[] of = inputs.stream().filter(in -> in.target().group() == g).toArray(Input[]::new);
+            if (of.length > 0) {
+                put(s, g.name() + ".input", (k, t) -> {
+                    for (Input in : of) {
+                        in.apply(k, t);
+                    }
+                });
             }
         }
         // state monitors sample the state the update starts from (Brian2's StateMonitor in 'start')
         for (NeuronGroup g : groups) {
             List<Monitor> of = monitorsOf(g, StateMonitor.class);
             if (!of.isEmpty()) {
-                put(s, g.name() + ".record", (k, t) -> of.forEach(m -> m.record(k)));
+                put(s, g.name() + ".record", recordAll(of));
             }
         }
         scheduleSynapses(s, "record", syn -> !syn.monitors().isEmpty(), (syn, k, t) -> syn.record(k));
@@ -254,7 +258,7 @@ public class Network {
         for (NeuronGroup g : groups) {
             List<Monitor> of = monitorsOf(g, SpikeMonitor.class);
             if (!of.isEmpty()) {
-                put(s, g.name() + ".monitor", (k, t) -> of.forEach(m -> m.record(k)));
+                put(s, g.name() + ".monitor", recordAll(of));
             }
         }
         return s;
@@ -274,6 +278,16 @@ public class Network {
                 put(schedule, syn.name() + "." + phase, (k, t) -> action.run(syn, k, t));
             }
         }
+    }
+
+    /** A step that records each of {@code monitors}: a plain loop, no lambda made per step. */
+    private static StepAction recordAll(List<Monitor> monitors) {
+        Monitor[] of = monitors.toArray(Monitor[]::new);
+        return (k, t) -> {
+            for (Monitor m : of) {
+                m.record(k);
+            }
+        };
     }
 
     /** The monitors of one kind that run with group {@code g}; a union's runs with its first part's group. */
@@ -326,7 +340,7 @@ public class Network {
             }
         }
         Map<String, StepAction> all = defaultSchedule();
-        plan = schedule().stream().map(all::get).toList();
+        plan = schedule().stream().map(all::get).toArray(StepAction[]::new);
         finiteProbe = backend.zeros(dtype);
         built = true;
         return this;
@@ -442,7 +456,13 @@ public class Network {
         for (Input in : inputs) {
             in.checkCovers(step + n, dt);
         }
-        groups.forEach(g -> g.prepare(dt));
+        // plain loops here and below: in a fresh JVM each lambda's first call spins a class, a
+        // millisecond of a small network's first run
+        for (NeuronGroup g : groups) {
+            g.prepare(dt);
+        }
+        // looked up once per run, not at each check: the group's maps and streams cost more than the check's sum at small sizes
+        List<Integrated> integrated = integrated();
         long start = System.nanoTime();
         long every = Math.max(1, n / 100);
         long lastGood = step;
@@ -454,27 +474,45 @@ public class Network {
                 }
                 step++;
                 if (step % checkEvery == 0 || i == n - 1) {
-                    checkFinite(lastGood);
+                    checkFinite(integrated, lastGood);
                     lastGood = step;
                 }
                 if ((i + 1) % every == 0 || i == n - 1) {
-                    double elapsed = (System.nanoTime() - start) * 1e-9;
-                    double fraction = (i + 1) / (double) n;
-                    listeners.forEach(l -> l.progress(fraction, elapsed));
+                    progress((i + 1) / (double) n, (System.nanoTime() - start) * 1e-9);
                 }
             }
         } finally {
-            monitors.forEach(Monitor::flush);
+            for (Monitor m : monitors) {
+                m.flush();
+            }
         }
     }
 
-    private void checkFinite(long lastGood) {
+    private void progress(double fraction, double elapsed) {
+        for (ProgressListener l : listeners) {
+            l.progress(fraction, elapsed);
+        }
+    }
+
+    /** One integrated variable of a group, as the finite check reads it. */
+    private record Integrated(String group, String variable, Tensor tensor) {
+    }
+
+    private List<Integrated> integrated() {
+        List<Integrated> all = new ArrayList<>();
         for (NeuronGroup g : groups) {
-            for (Map.Entry<String, Tensor> e : g.integratedTensors().entrySet()) {
-                double sum = backend.reduce(Reduction.SUM, e.getValue(), finiteProbe).item();
-                if (!Double.isFinite(sum)) {
-                    throw new NonFiniteStateException(g.name(), e.getKey(), step * dt, lastGood * dt);
-                }
+            for (Map.Entry<String, Tensor> x : g.integratedTensors().entrySet()) {
+                all.add(new Integrated(g.name(), x.getKey(), x.getValue()));
+            }
+        }
+        return all;
+    }
+
+    private void checkFinite(List<Integrated> integrated, long lastGood) {
+        for (Integrated x : integrated) {
+            double sum = backend.reduce(Reduction.SUM, x.tensor(), finiteProbe).item();
+            if (!Double.isFinite(sum)) {
+                throw new NonFiniteStateException(x.group(), x.variable(), step * dt, lastGood * dt);
             }
         }
     }

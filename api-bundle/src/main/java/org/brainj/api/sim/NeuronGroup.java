@@ -329,8 +329,8 @@ public final class NeuronGroup implements Population {
     }
 
     private Kernel compileOn(Backend target) {
-        // a step that writes no state (no dynamics, no threshold) has nothing to run
-        if (program.body().isEmpty() || program.state().isEmpty()) {
+        // a step that writes no state (no dynamics, no threshold), or gives it back unchanged, has nothing to run
+        if (program.body().isEmpty() || program.state().isEmpty() || UnchangingStep.of(program, tensors.keySet())) {
             return null;
         }
         Map<String, Tensor> bound = new LinkedHashMap<>(tensors);
@@ -446,10 +446,15 @@ public final class NeuronGroup implements Population {
     Map<String, Tensor> integratedTensors() {
         Map<String, Tensor> state = new LinkedHashMap<>();
         if (dynamic != null) {
-            model.stateVariables().forEach(x -> state.put(x, tensors.get(x)));
+            for (String x : model.stateVariables()) {
+                state.put(x, tensors.get(x));
+            }
         }
-        program.state().stream().filter(x -> !GroupStep.isBookkeeping(x, model, channels))
-                .forEach(x -> state.put(x, tensors.get(x)));
+        for (String x : program.state()) {
+            if (!GroupStep.isBookkeeping(x, model, channels)) {
+                state.put(x, tensors.get(x));
+            }
+        }
         return state;
     }
 

@@ -467,6 +467,11 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void eventAppend(Tensor list, Tensor log) {
+        EventOps.eventAppend(own("eventAppend", list, "list"), own("eventAppend", log, "log"));
+    }
+
+    @Override
     public void eventFlags(Tensor list, int first, Tensor flags) {
         EventOps.eventFlags(own("eventFlags", list, "list"), first, own("eventFlags", flags, "flags"));
     }

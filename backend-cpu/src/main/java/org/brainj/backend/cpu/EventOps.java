@@ -1,5 +1,7 @@
 package org.brainj.backend.cpu;
 
+import java.util.Locale;
+
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.DTypeMismatchException;
 import org.brainj.api.tensor.ShapeMismatchException;
@@ -81,6 +83,33 @@ final class EventOps {
             }
         }
         out[list.offset()] = n;
+    }
+
+    /**
+     * {@link org.brainj.api.tensor.Backend#eventAppend}: the list's count and indices copied
+     * after what {@code log} holds, straight between the arrays. A spike monitor calls it for each
+     * group in each step, where the interface's default made six tensors a call.
+     */
+    static void eventAppend(CpuTensor list, CpuTensor log) {
+        String op = "eventAppend";
+        if (log.dtype() != DType.INT32 || log.rank() != 1 || log.size() == 0) {
+            throw new DTypeMismatchException(op + ": the log must be a non-empty 1-d int32 tensor, not "
+                    + log.dtype().name().toLowerCase(Locale.ROOT) + " of shape " + Shapes.format(log.shapeRef()));
+        }
+        int[] ids = listed(op, list);
+        int[] out = (int[]) log.data();
+        int head = log.offset();
+        int used = out[head];
+        if (used < 0) {
+            return;
+        }
+        int count = ids[list.offset()];
+        if (2L + used + count > log.size()) {
+            out[head] = -1;
+            return;
+        }
+        System.arraycopy(ids, list.offset(), out, head + 1 + used, 1 + count);
+        out[head] = used + 1 + count;
     }
 
     /** {@code flags[i - first] = 1} for each listed {@code i} in range, 0 elsewhere. */
@@ -314,10 +343,17 @@ final class EventOps {
             int wo = weights.offset();
             int stride = weights.rank() == 0 ? 0 : 1;
             boolean all = from == 0 && to == n;
+            // the target check is written out in each loop, not called per synapse: until the JIT
+            // compiles this, a call per synapse is a large share of a small network's step
+            int[] ix = idx;
+            int io = idxOffset;
             if (post.data() instanceof double[] p) {
                 double[] w = (double[]) weights.data();
                 for (int k = start; k < end; k++) {
-                    int j = checkedTarget(k, n);
+                    int j = ix[io + k];
+                    if (j < 0 || j >= n) {
+                        throw outside(k, j, n);
+                    }
                     if (all || (j >= from && j < to)) {
                         p[po + j] += w[wo + stride * k];
                     }
@@ -326,7 +362,10 @@ final class EventOps {
                 float[] p = (float[]) post.data();
                 float[] w = (float[]) weights.data();
                 for (int k = start; k < end; k++) {
-                    int j = checkedTarget(k, n);
+                    int j = ix[io + k];
+                    if (j < 0 || j >= n) {
+                        throw outside(k, j, n);
+                    }
                     if (all || (j >= from && j < to)) {
                         p[po + j] += w[wo + stride * k];
                     }
@@ -334,13 +373,9 @@ final class EventOps {
             }
         }
 
-        private int checkedTarget(int k, int n) {
-            int j = idx[idxOffset + k];
-            if (j < 0 || j >= n) {
-                throw new TensorIndexException(op + ": indices[" + k + "] = " + j + " is outside the "
-                        + n + " post-synaptic elements; fix the connectivity");
-            }
-            return j;
+        private TensorIndexException outside(int k, int j, int n) {
+            return new TensorIndexException(op + ": indices[" + k + "] = " + j + " is outside the "
+                    + n + " post-synaptic elements; fix the connectivity");
         }
     }
 }
