@@ -1,6 +1,7 @@
 package org.brainj.backend.cpu.codegen;
 
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,6 +15,20 @@ import java.util.logging.Logger;
 class KernelClasses {
     private static final Logger LOG = Logger.getLogger(KernelClasses.class.getName());
     private static final KernelClasses CONFIGURED = new KernelClasses(KernelCache.configured());
+    private static final int LOADED_SIZE = 256;
+    /**
+     * The classes this JVM already loaded, by source, in front of the disk cache for every kernel
+     * kind: a network compiles one source many times (a kernel per group, per projection, again
+     * after a switch of backend), and keying it anew reads and hashes class files each time.
+     */
+    private static final Map<String, Class<?>> LOADED = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
+            return size() > LOADED_SIZE;
+        }
+    };
 
     private final KernelCache cache;
 
@@ -21,9 +36,22 @@ class KernelClasses {
         this.cache = cache;
     }
 
-    /** The instance on the cache that the system property {@value KernelCache#PROPERTY} (or its default) names. */
-    static KernelClasses configured() {
-        return CONFIGURED;
+    /**
+     * {@link #load} on the cache that the system property {@value KernelCache#PROPERTY} (or its
+     * default) names, once per source in this JVM: the step and synaptic compilers' path.
+     */
+    static Class<?> loadOnce(String kind, String className, String source, ClassLoader parent) {
+        synchronized (LOADED) {
+            Class<?> loaded = LOADED.get(source);
+            if (loaded != null) {
+                return loaded;
+            }
+        }
+        Class<?> c = CONFIGURED.load(kind, className, source, parent);
+        synchronized (LOADED) {
+            LOADED.put(source, c);
+        }
+        return c;
     }
 
     /**

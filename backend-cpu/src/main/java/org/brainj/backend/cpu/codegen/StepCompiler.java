@@ -2,9 +2,7 @@ package org.brainj.backend.cpu.codegen;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.brainj.api.program.BindingException;
 import org.brainj.api.program.Bindings;
@@ -31,15 +29,6 @@ import org.brainj.backend.cpu.CpuTensor;
  */
 public final class StepCompiler {
     private static final String CLASS_NAME = "org.brainj.backend.cpu.codegen.GeneratedStep";
-    private static final int CACHE_SIZE = 256;
-    private static final Map<String, Class<?>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Class<?>> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
 
     /**
      * The system property that puts step kernels in the Vector API's lanes at any size
@@ -127,18 +116,8 @@ public final class StepCompiler {
     }
 
     private static Class<?> compiled(String source) {
-        synchronized (CACHE) {
-            Class<?> cached = CACHE.get(source);
-            if (cached != null) {
-                return cached;
-            }
-        }
         // under OSGi the generated code must see the API and this bundle through this bundle's loader
-        Class<?> c = KernelClasses.configured().load("step", CLASS_NAME, source, KERNEL_LOADER);
-        synchronized (CACHE) {
-            CACHE.put(source, c);
-        }
-        return c;
+        return KernelClasses.loadOnce("step", CLASS_NAME, source, KERNEL_LOADER);
     }
 
     /** The events ring of a program that lists its events, checked against the population; else null. */

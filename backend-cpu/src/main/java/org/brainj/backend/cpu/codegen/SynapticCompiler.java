@@ -65,7 +65,7 @@ public final class SynapticCompiler {
             }
         }
         String source = source(program, names, indexing, tensors);
-        Class<?> kernel = KernelClasses.configured().load("synaptic", CLASS_NAME, source, SynapticCompiler.class.getClassLoader());
+        Class<?> kernel = KernelClasses.loadOnce("synaptic", CLASS_NAME, source, SynapticCompiler.class.getClassLoader());
         try {
             return (SynapticKernel) kernel.getConstructor(CpuTensor[].class, CpuTensor.class, CpuTensor.class, long.class)
                     .newInstance(tensors, preIndex, postIndex, bindings.seed());
