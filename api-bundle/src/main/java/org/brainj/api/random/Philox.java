@@ -15,10 +15,11 @@ package org.brainj.api.random;
  * specification that a device kernel can reproduce.
  */
 public final class Philox {
-    private static final int M0 = 0xD2511F53;
-    private static final int M1 = 0xCD9E8D57;
-    private static final int W0 = 0x9E3779B9;
-    private static final int W1 = 0xBB67AE85;
+    // package-private: UniformBatch runs the same rounds
+    static final int M0 = 0xD2511F53;
+    static final int M1 = 0xCD9E8D57;
+    static final int W0 = 0x9E3779B9;
+    static final int W1 = 0xBB67AE85;
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
     private static final double TWO_POW_MINUS_24 = 0x1.0p-24;
 

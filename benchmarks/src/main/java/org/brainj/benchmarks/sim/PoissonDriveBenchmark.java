@@ -23,9 +23,11 @@ import org.brainj.backend.cpu.CpuBackend;
  * The cost of the in-kernel Poisson drive (Brunel's {@code poisson_input}): a step program that
  * adds {@link PoissonCount} of one Philox uniform to every neuron, on 12,500 neurons and one
  * thread, timed in the thread's CPU time (so other users of a shared machine do not count) after a warm-up; prints
- * nanoseconds per neuron and step and the mean count, which must equal the mean asked for.
+ * nanoseconds per neuron and step and the mean count, which must equal the mean asked for. The
+ * mean {@code source} times STDP's Poisson source instead ({@code PoissonRate}: a spike where the
+ * uniform is below 15 Hz dt), whose check is the fraction that spiked in the last step (0.0015).
  *
- * <p>Usage: {@code PoissonDriveBenchmark [means, comma-separated] [steps]} (2,30,100 and 2000).
+ * <p>Usage: {@code PoissonDriveBenchmark [means or source, comma-separated] [steps]} (2,30,100 and 2000).
  */
 public final class PoissonDriveBenchmark {
     private PoissonDriveBenchmark() {
@@ -39,9 +41,12 @@ public final class PoissonDriveBenchmark {
         Backend cpu = new CpuBackend(1);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (String m : means) {
-            double lambda = Double.parseDouble(m);
-            Expr count = PoissonCount.of(lambda, "u");
-            StepProgram program = new StepProgram(List.of(new Assign("v", Exprs.add(Exprs.var("v"), count))),
+            boolean source = m.equals("source");
+            Expr u = Exprs.var("u");
+            Expr value = source
+                    ? new Expr.Where(new Expr.Cmp(Expr.CmpOp.LT, u, Exprs.num(15 * 1e-4)), Exprs.num(1), Exprs.num(0))
+                    : Exprs.add(Exprs.var("v"), PoissonCount.of(Double.parseDouble(m), "u"));
+            StepProgram program = new StepProgram(List.of(new Assign("v", value)),
                     Set.of("v"), Set.of(), List.of(new RandomDraw("u", RandomDraw.Distribution.UNIFORM, 0)));
             Tensor v = cpu.zeros(DType.FLOAT64, n);
             Kernel kernel = cpu.compile(program, new Bindings(Map.of("v", v), 1));
@@ -57,8 +62,8 @@ public final class PoissonDriveBenchmark {
             for (double x : v.toDoubleArray()) {
                 sum += x;
             }
-            System.out.printf(Locale.ROOT, "mean %.1f: %.1f ns CPU per neuron and step, mean count %.4f%n",
-                    lambda, ns, sum / n / (2.0 * steps));
+            System.out.printf(Locale.ROOT, "%s: %.1f ns CPU per neuron and step, %s %.4f%n", source ? "source" : "mean " + m,
+                    ns, source ? "spiked" : "mean count", sum / n / (source ? 1 : 2.0 * steps));
         }
     }
 }

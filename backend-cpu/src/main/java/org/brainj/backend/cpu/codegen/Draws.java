@@ -3,7 +3,11 @@ package org.brainj.backend.cpu.codegen;
 import org.brainj.api.random.Philox;
 import org.brainj.api.random.RandomKey;
 
-/** The random draws generated kernels call: Philox's normative mapping, element by element. */
+/**
+ * The random draws generated kernels call: Philox's normative mapping, element by element (synaptic
+ * kernels, and step kernels' normals; step kernels draw uniforms a batch at a time, by
+ * {@link org.brainj.api.random.UniformBatch}).
+ */
 public final class Draws {
     private Draws() {
     }

@@ -29,6 +29,7 @@ import org.brainj.api.program.RandomDraw.Distribution;
 import org.brainj.api.program.StepProgram;
 import org.brainj.api.random.Philox;
 import org.brainj.api.random.RandomKey;
+import org.brainj.api.random.UniformBatch;
 import org.brainj.api.tensor.DType;
 import org.brainj.api.tensor.Tensor;
 import org.brainj.api.units.PhysicalUnits;
@@ -165,6 +166,36 @@ class StepCompilerTest {
             assertEquals(expected, xs[i], 0);
             // u is float32 state, so the program's uniforms are Philox's float32 ones
             assertEquals(Philox.uniformFloat(new RandomKey(seed, 4, 8), i), us[i]);
+        }
+    }
+
+    /**
+     * Uniforms come in batches of UniformBatch.SIZE from the range's first element: over several
+     * batches and a short tail, and over ranges starting anywhere (as a thread's part does), each
+     * element still gets Philox's uniform of its own index, next to a normal drawn element by element.
+     */
+    @Test
+    void batchedUniformsArePhiloxPerElementOverAnyRange() {
+        int n = 3 * UniformBatch.SIZE + 57;
+        long seed = -99;
+        CpuTensor x = cpu.full(DType.FLOAT64, 0, n);
+        CpuTensor y = cpu.full(DType.FLOAT64, 0, n);
+        CpuTensor z = cpu.full(DType.FLOAT64, 0, n);
+        StepProgram p = new StepProgram(List.of(assign("x", "a"), assign("y", "b"), assign("z", "xi")),
+                Set.of("x", "y", "z"), Set.of(), List.of(new RandomDraw("a", Distribution.UNIFORM, 5),
+                        new RandomDraw("xi", Distribution.NORMAL, 6), new RandomDraw("b", Distribution.UNIFORM, 7)));
+        ElementRange range = ((SplitKernel) cpu.compile(p, new Bindings(Map.of("x", x, "y", y, "z", z), seed))).range();
+        int[][] parts = {{0, n}, {3, 700}, {UniformBatch.SIZE - 1, UniformBatch.SIZE + 1}, {n - 1, n}, {10, 10}};
+        for (int step = 0; step < parts.length; step++) {
+            range.run(0, 0.1, step, parts[step][0], parts[step][1], null, 0);
+            double[] xs = x.toDoubleArray();
+            double[] ys = y.toDoubleArray();
+            double[] zs = z.toDoubleArray();
+            for (int i = parts[step][0]; i < parts[step][1]; i++) {
+                assertEquals(Philox.uniform(new RandomKey(seed, 5, step), i), xs[i], 0, "element " + i + ", step " + step);
+                assertEquals(Philox.uniform(new RandomKey(seed, 7, step), i), ys[i], 0, "element " + i + ", step " + step);
+                assertEquals(Philox.normal(new RandomKey(seed, 6, step), i), zs[i], 0, "element " + i + ", step " + step);
+            }
         }
     }
 
