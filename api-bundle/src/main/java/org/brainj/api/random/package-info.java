@@ -1,6 +1,6 @@
 /** The counter-based random generator (Philox4x32-10) that every backend reproduces. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brainj.api.random;
 
 import org.osgi.annotation.bundle.Export;
