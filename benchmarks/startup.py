@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """Where `brainj run examples/coba.yaml` spends its time before the first step, with and without
-the class-data sharing archive that the `brainj` script makes after each build
-(launcher/target/brainj.jsa), alternating, in fresh processes started as a user starts them: through
+the class-data sharing archives that the `brainj` script makes after each build
+(launcher/target/brainj-base.jsa and brainj.jsa on top of it), alternating, in fresh processes started as a user starts them: through
 the `brainj` script, with its JVM options (the serial collector, the starting heap, the archive).
 The runs without the archive map only the JDK's own default archive (a later -XX:SharedArchiveFile
-in BRAINJ_JAVA_OPTS replaces the script's).
+in BRAINJ_JAVA_OPTS replaces the script's); shared_classes counts the classes mapped from either.
 
 Phases are read from the JVM's class-load log (-Xlog:class+load with uptime): the launcher's Main
 (JVM start), Felix's framework (bundles start after it), kernels (the first step kernel's source
@@ -51,7 +51,7 @@ def run(spec, with_archive):
             for phase, marker in MARKERS.items():
                 if phase not in found and marker in line:
                     found[phase] = last
-        shared = sum(1 for line in open(log) if 'source: shared objects file (top)' in line)
+        shared = sum(1 for line in open(log) if 'source: shared objects file' in line)
         wall, user, system, rss = open(times).read().split()[-4:]
         found.update(first_step=found['outputs'] - loop, loop=loop, outputs=last - found['outputs'], wall=float(wall),
                      cpu=float(user) + float(system), rss_mb=int(rss) / 1024, shared_classes=shared)

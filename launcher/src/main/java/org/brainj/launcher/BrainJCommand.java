@@ -21,10 +21,26 @@ import picocli.CommandLine.Spec;
  * stack trace only with {@code --debug}), 2 the command line is wrong (picocli's message and usage).
  */
 @Command(name = "brainj", mixinStandardHelpOptions = true, versionProvider = BrainJCommand.Version.class,
-        description = "Brain-dynamics programming on the JVM: run network specs, integrate equations, list what is installed.",
-        subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, IntegrateCommand.class, AnalyzeCommand.class,
-                HelpCommand.class})
+        description = "Brain-dynamics programming on the JVM: run network specs, integrate equations, list what is installed.")
 public final class BrainJCommand implements Callable<Integer> {
+    /**
+     * The subcommands, in the order the usage lists them. Picocli builds a command's model by
+     * reflection over its annotations, ~0.1 s of start-up for all six: a command line that starts
+     * with one's name ({@code brainj run ...}) gets that one alone, which parses it the same way,
+     * as a subcommand's arguments never name its siblings. Anything else ({@code brainj --help},
+     * {@code brainj help run}, a misspelt name) gets them all, so that usage, help and suggestions
+     * are whole.
+     */
+    static final List<Subcommand> SUBCOMMANDS = List.of(new Subcommand("list", ListCommand.class),
+            new Subcommand("run", RunCommand.class), new Subcommand("sweep", SweepCommand.class),
+            new Subcommand("integrate", IntegrateCommand.class), new Subcommand("analyze", AnalyzeCommand.class),
+            new Subcommand("help", HelpCommand.class));
+
+    /** A subcommand's name (its {@code @Command} name) and class. */
+    record Subcommand(String name, Class<?> type) {
+    }
+
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and framework messages.")
     boolean debug;
 
@@ -39,7 +55,10 @@ public final class BrainJCommand implements Callable<Integer> {
     /** Runs the command line and returns its exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         BrainJCommand top = new BrainJCommand();
-        CommandLine commandLine = new CommandLine(top).setOut(out).setErr(err);
+        CommandLine commandLine = new CommandLine(top);
+        subcommandsFor(args).forEach(s -> commandLine.addSubcommand(s.name(), s.type()));
+        // the streams and handlers reach the subcommands added before them
+        commandLine.setOut(out).setErr(err);
         commandLine.setExecutionStrategy(parsed -> {
             try (Logging logging = Logging.configure(top.debug)) {
                 return new CommandLine.RunLast().execute(parsed);
@@ -68,6 +87,12 @@ public final class BrainJCommand implements Callable<Integer> {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /** The subcommands {@code args} need: the one they start with, where it needs no other, else all. */
+    static List<Subcommand> subcommandsFor(String... args) {
+        return SUBCOMMANDS.stream().filter(s -> args.length > 0 && !args[0].equals("help") && s.name().equals(args[0]))
+                .findFirst().map(List::of).orElse(SUBCOMMANDS);
     }
 
     /** A BrainJException's message is meant for users; anything else is a bug, said so. */

@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,5 +117,41 @@ class BrainJCommandTest {
         String usage = "Usage: brainj" + (command.isEmpty() ? "" : " " + command);
         assertTrue(out.toString().startsWith(usage), out.toString());
         assertFalse(out.toString().contains("Exception"));
+    }
+
+    @Test
+    void eachSubcommandIsListedUnderItsOwnCommandName() {
+        for (BrainJCommand.Subcommand s : BrainJCommand.SUBCOMMANDS) {
+            assertEquals(new CommandLine(s.type()).getCommandName(), s.name(), s.type().getName());
+        }
+    }
+
+    @Test
+    void theUsageListsEverySubcommandInOrder() {
+        assertEquals(0, brainj("--help"));
+        List<String> names = BrainJCommand.SUBCOMMANDS.stream().map(BrainJCommand.Subcommand::name).toList();
+        // a command's line: two spaces, its name, its description
+        List<String> listed = out.toString().lines().filter(l -> l.matches("  [a-z]+ +\\S.*")).map(l -> l.trim().split(" ")[0]).toList();
+        assertEquals(names, listed, out.toString());
+    }
+
+    /** A subcommand registered alone (the fast path) says and parses what it does among all of them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"list", "run", "sweep", "integrate", "analyze"})
+    void aSubcommandAloneHasTheUsageItHasAmongAll(String command) {
+        CommandLine all = new CommandLine(new BrainJCommand());
+        BrainJCommand.SUBCOMMANDS.forEach(s -> all.addSubcommand(s.name(), s.type()));
+        assertEquals(List.of(command), BrainJCommand.subcommandsFor(command, "x").stream().map(BrainJCommand.Subcommand::name).toList());
+        assertEquals(0, brainj(command, "--help"));
+        assertEquals(all.getSubcommands().get(command).getUsageMessage(), out.toString());
+    }
+
+    @Test
+    void helpAndUnknownNamesGetEverySubcommand() {
+        assertEquals(BrainJCommand.SUBCOMMANDS, BrainJCommand.subcommandsFor("help", "run"));
+        assertEquals(BrainJCommand.SUBCOMMANDS, BrainJCommand.subcommandsFor("--debug", "run"));
+        assertEquals(BrainJCommand.SUBCOMMANDS, BrainJCommand.subcommandsFor());
+        assertEquals(0, brainj("help", "run"));
+        assertTrue(out.toString().startsWith("Usage: brainj run"), out.toString());
     }
 }

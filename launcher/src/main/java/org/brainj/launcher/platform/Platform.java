@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -22,7 +21,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * An embedded Felix framework running the platform's bundles (Declarative Services, the backends,
@@ -273,6 +271,9 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    static final String SAX_PARSER_FACTORY = "javax.xml.parsers.SAXParserFactory";
+    static final String JDK_SAX_PARSER_FACTORY = "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl";
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Framework newFramework(Path storage) {
         Map<String, Object> config = new HashMap<>();
@@ -285,9 +286,22 @@ public final class Platform implements AutoCloseable {
         // Declarative Services prints a component's failure with its whole stack trace, on every lookup:
         // only under --debug; without it the launcher names the bundle in one line (RegistryCatalog)
         config.put("ds.log.enabled", String.valueOf(FelixLog.details()));
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Platform.class.getClassLoader())
-                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the launcher's classpath"));
-        return factory.newFramework((Map) config);
+        useJdkXmlParser();
+        // the launcher embeds Felix: constructed directly, as a ServiceLoader lookup would open
+        // every jar on the launcher's classpath (~25) to find this one factory
+        return new org.apache.felix.framework.FrameworkFactory().newFramework((Map) config);
+    }
+
+    /**
+     * Declarative Services reads each bundle's component descriptions with a JAXP SAX parser. The
+     * JAXP lookup opens every jar on the launcher's classpath for a service file naming another
+     * parser (~20 ms of CPU time at start-up); none of them has one, so it ends at the JDK's own:
+     * named here, unless the user named one (-D in BRAINJ_JAVA_OPTS).
+     */
+    static void useJdkXmlParser() {
+        if (System.getProperty(SAX_PARSER_FACTORY) == null) {
+            System.setProperty(SAX_PARSER_FACTORY, JDK_SAX_PARSER_FACTORY);
+        }
     }
 
     /**
