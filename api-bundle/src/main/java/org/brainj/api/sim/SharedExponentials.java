@@ -46,7 +46,9 @@ import org.brainj.api.program.Assign;
  * arguments and of the product; every backend runs the rewritten program, so they still agree
  * bit for bit, as with {@link InvariantDivision}). Outside it, where the shared form could
  * overflow or underflow while the original does not, the neuron computes the original
- * exponential: one per-neuron comparison buys results that change in the last bits only.
+ * exponential: one per-neuron comparison buys results that change in the last bits only. A NaN
+ * argument (a neuron whose integration diverged, as forward Euler's HH in Brian2's speed suite)
+ * takes the shared form, which is NaN as the original is.
  *
  * <p>Only exponentials every neuron evaluates are taken (not those inside a {@code where}'s
  * branches or an {@code and}/{@code or}, which may not run), and only arguments whose slope and
@@ -156,9 +158,10 @@ final class SharedExponentials {
         Expr offset = same ? sub(t.intercept(), base.intercept()) : add(t.intercept(), base.intercept());
         Expr factor = call(Fn.EXP, offset);
         Expr shared = same ? mul(baseExp, factor) : div(factor, baseExp);
-        Expr inRange = new Logic(LogicOp.AND, new Cmp(CmpOp.LT, call(Fn.ABS, baseArgument), num(BOUND)),
-                new Cmp(CmpOp.LT, call(Fn.ABS, offset), num(BOUND)));
-        return new Where(inRange, shared, call(Fn.EXP, t.argument()));
+        // tested as out of range, so that a NaN (a diverged neuron) takes the shared form: NaN either way
+        Expr outOfRange = new Logic(LogicOp.OR, new Cmp(CmpOp.GE, call(Fn.ABS, baseArgument), num(BOUND)),
+                new Cmp(CmpOp.GE, call(Fn.ABS, offset), num(BOUND)));
+        return new Where(outOfRange, call(Fn.EXP, t.argument()), shared);
     }
 
     /** The term whose sign most terms share (the first such), so that fewer need a division. */

@@ -103,7 +103,7 @@ class SharedExponentialsTest {
         agree(HH_RATES, -1000, 1000);
     }
 
-    /** Where a factor leaves exp(+-354), the neuron takes the original exponential: the same bits. */
+    /** Where a factor leaves exp(+-354), the neuron takes the original exponential: the same bits; NaN stays NaN. */
     @Test
     void outsideTheBoundTheOriginalExponentialIsTaken() {
         List<Assign> rewritten = SharedExponentials.of(HH_RATES, SHARED);
@@ -159,7 +159,7 @@ class SharedExponentialsTest {
 
     private static int perNeuronExps(Expr e) {
         if (e instanceof Where w) {
-            return perNeuronExps(w.then());
+            return perNeuronExps(w.otherwise());
         }
         int own = e instanceof Call c && c.fn() == Fn.EXP && !SHARED.containsAll(FreeVars.of(c)) ? 1 : 0;
         return own + Exprs.children(e).stream().mapToInt(SharedExponentialsTest::perNeuronExps).sum();
