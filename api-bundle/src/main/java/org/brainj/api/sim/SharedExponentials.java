@@ -35,10 +35,10 @@ import org.brainj.api.program.Assign;
  * {@code exp(-s*v + b1)} is {@code exp(b1 + b0) / exp(s*v + b0)}, where {@code exp(b1 - b0)} and
  * {@code exp(b1 + b0)} read only values the population shares, so a backend computes them once
  * per step. Hodgkin-Huxley's rate functions are such exponentials (slopes -1/4, 1/5, -1/5, -1/40,
- * -1/18, -1/5 of v): four exponentials per neuron instead of six. Each distinct argument is
- * computed once per neuron into a temporary, which also spares the repeats of the same exponential
- * in several expressions (exponential Euler writes each rate into the derivative and into its
- * linear coefficient).
+ * -1/18, -1/5 of v): four exponentials per neuron instead of six. Each distinct argument's
+ * exponential is a temporary, computed once per neuron however many expressions read it
+ * (exponential Euler writes each rate into the derivative and into its linear coefficient), so
+ * no backend needs to find the repeats itself.
  *
  * <p>The shared form replaces the exponential only while both factors lie in
  * {@code [exp(-354), exp(354)]}: then they, the original and the product or quotient are all
