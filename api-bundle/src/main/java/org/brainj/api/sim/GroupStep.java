@@ -161,7 +161,7 @@ final class GroupStep {
                     firstStream + STREAMS_PER_GROUP / 2 + k));
         }
         // the kernel lists the neurons that spiked, so delivery and monitors follow the spikes
-        return new StepProgram(InvariantDivision.of(body, shared), state, withPropagators(model.parameters().keySet(),
+        return new StepProgram(SharedExponentials.of(InvariantDivision.of(body, shared), shared), state, withPropagators(model.parameters().keySet(),
                 propagators), noise, spiked == null ? null : SPIKE, propagators);
     }
 
