@@ -48,16 +48,28 @@ public final class AparapiBackend implements Backend {
     public static final String NAME = "aparapi";
 
     private final CustomOpRegistry ops = new CustomOpRegistry(NAME);
-    private final OpenClLauncher launcher;
+    /** Chosen on first use: constructing the backend loads no OpenCL runtime. */
+    private OpenClLauncher launcher;
     private volatile Device device;
 
-    /** For {@link java.util.ServiceLoader} and Declarative Services alike: the best OpenCL device found. */
+    /**
+     * For {@link java.util.ServiceLoader} and Declarative Services alike: the best OpenCL device
+     * found when the backend is first used. {@code ServiceLoader} constructs every backend on the
+     * classpath to read its name, so probing here would load the OpenCL runtime (PoCL brings
+     * LLVM, which replaces the JVM's signal handlers) into runs that use another backend.
+     */
     public AparapiBackend() {
-        this(OpenClLauncher.chosen());
     }
 
     AparapiBackend(OpenClLauncher launcher) {
         this.launcher = launcher;
+    }
+
+    private synchronized OpenClLauncher launcher() {
+        if (launcher == null) {
+            launcher = OpenClLauncher.chosen();
+        }
+        return launcher;
     }
 
     @Activate
@@ -82,11 +94,12 @@ public final class AparapiBackend implements Backend {
 
     @Override
     public String description() {
-        if (launcher.device() == null) {
-            return "no usable OpenCL device: " + launcher.problem();
+        OpenClLauncher chosen = launcher();
+        if (chosen.device() == null) {
+            return "no usable OpenCL device: " + chosen.problem();
         }
-        String failure = launcher.failure();
-        return "Aparapi on OpenCL " + Aparapi.describe(launcher.device())
+        String failure = chosen.failure();
+        return "Aparapi on OpenCL " + Aparapi.describe(chosen.device())
                 + (failure == null ? "" : "; unusable, its kernel failed there: " + failure);
     }
 
@@ -97,10 +110,11 @@ public final class AparapiBackend implements Backend {
             synchronized (this) {
                 d = device;
                 if (d == null) {
-                    if (launcher.device() == null) {
-                        throw new OpenClUnavailableException("the aparapi backend has no OpenCL device: " + launcher.problem());
+                    OpenClLauncher chosen = launcher();
+                    if (chosen.device() == null) {
+                        throw new OpenClUnavailableException("the aparapi backend has no OpenCL device: " + chosen.problem());
                     }
-                    d = new Device(launcher);
+                    d = new Device(chosen);
                     device = d;
                 }
             }
