@@ -242,14 +242,14 @@ public class Network {
         // Brian2's summed variables are set before the groups update, clock-driven synapses after
         scheduleSynapses(s, "summed", syn -> !syn.summedTargets().isEmpty(), (syn, k, t) -> syn.updateSummed(k, t, dt));
         for (NeuronGroup g : groups) {
-            put(s, g.name() + ".update", (k, t) -> g.update(t, dt, k));
+            put(s, g.name() + ".update", g::update);
         }
         scheduleSynapses(s, "update", syn -> !syn.model().clockDriven().isEmpty(),
                 (syn, k, t) -> syn.updateClockDriven(k, t, dt));
         // Brian2's 'synapses' slot: a spike reaches its targets in the step it is emitted in
         // (delay 0), so the step's end state and the next step's records already hold it
         for (Projection p : projections) {
-            put(s, p.name() + ".deliver", (k, t) -> p.deliver(k));
+            put(s, p.name() + ".deliver", p::deliver);
         }
         // Brian2's pathways: every on_pre (order -1) before every on_post (order 1)
         scheduleSynapses(s, "pre", syn -> !syn.model().onPre().isEmpty(), (syn, k, t) -> syn.deliverPre(k, t, dt));

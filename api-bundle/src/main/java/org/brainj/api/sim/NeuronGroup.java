@@ -29,6 +29,8 @@ public final class NeuronGroup implements Population {
     private final String name;
     private final int[] geometry;
     private final int size;
+    /** The time step of the run in progress, set when it is prepared. */
+    private double dt;
     private final NeuronModel model;
     /** The Java step of a group defined by a {@link DynamicModel}; null for an equation model. */
     private final DynamicModel dynamic;
@@ -346,6 +348,7 @@ public final class NeuronGroup implements Population {
      * NEST, computed once per distinct set of coefficient values.
      */
     void prepare(double dt) {
+        this.dt = dt;
         for (Propagator p : program.propagators()) {
             if (!perNeuron(p)) {
                 Exact.values(p, name -> tensors.get(name).item(), dt).forEach((name, value) -> {
@@ -414,10 +417,12 @@ public final class NeuronGroup implements Population {
     }
 
     /**
-     * Runs the step kernel, which lists its spikes under the step's time index {@code step}
-     * (a Java-defined group's flags are listed after its update).
+     * Runs the step kernel at time {@code t} with the run's time step ({@link #prepare}), which
+     * lists its spikes under the step's time index {@code step} (a Java-defined group's flags are
+     * listed after its update). A schedule entry's signature, called through a method reference:
+     * no lambda body between that the JIT would compile once more with the kernel inlined.
      */
-    void update(double t, double dt, long step) {
+    void update(long step, double t) {
         if (kernel != null) {
             kernel.run(t, dt, step);
         }

@@ -417,8 +417,13 @@ public final class Projection {
         return backend.astype(backend.asTensor(w), dtype, null);
     }
 
-    /** Delivers, after the update of step {@code step}, the spikes of step {@code step - delay}. */
-    void deliver(long step) {
+    /**
+     * Delivers, after the update of step {@code step}, the spikes of step {@code step - delay}.
+     * {@code t}, the step's time, is not read: the signature is a schedule entry's, so the schedule
+     * calls this method through a method reference, with no lambda body between that the JIT
+     * would compile once more with the delivery loop inlined.
+     */
+    void deliver(long step, double t) {
         for (Delivery d : deliveries) {
             Tensor arriving = pre.group().spikeList(step - d.delaySteps());
             Tensor released = null;

@@ -15,6 +15,13 @@ import org.brainj.api.tensor.Tensor;
  */
 public final class StateMonitor implements Monitor {
     private static final int BATCH_BYTES = 1 << 22;
+    /**
+     * The most runs of consecutive indices copied one by one at each record; more are picked from a
+     * copy of the whole population when read back. A few neurons of a large group (the usual
+     * recording) then cost a few element copies per record, not a copy of every neuron and its
+     * transfer to the host.
+     */
+    static final int MAX_RUNS = 8;
 
     private final Population population;
     private final String variable;
@@ -25,8 +32,15 @@ public final class StateMonitor implements Monitor {
     private double dt;
 
     private Tensor source;
+    /** Pending records, row after row, each {@code width} values. */
     private Tensor batch;
-    private Tensor[] batchRows;
+    private int width;
+    /** The source's slices copied at each record: runs of consecutive neurons, or the whole population. */
+    private Tensor[] sourceRuns;
+    /** For each batch row, where each of {@link #sourceRuns} goes. */
+    private Tensor[][] batchRuns;
+    /** The indices picked from whole rows when they are read back; null when the rows hold just the recorded neurons. */
+    private int[] pick;
     private long[] pendingSteps;
     private int pending;
 
@@ -95,13 +109,43 @@ public final class StateMonitor implements Monitor {
         }
         source = whole.size() == population.size() ? whole
                 : whole.slice(population.offset(), population.offset() + population.size());
-        int rowsPerBatch = Math.max(1, Math.min(256, BATCH_BYTES / (8 * population.size())));
-        batch = backend.zeros(source.dtype(), rowsPerBatch, population.size());
-        batchRows = new Tensor[rowsPerBatch];
+        int[][] runs = indices == null ? null : runs(indices);
+        if (runs == null || runs.length == 0 || runs.length > MAX_RUNS) {
+            runs = new int[][] {{0, population.size()}};
+            pick = indices;
+        } else {
+            pick = null;
+        }
+        width = pick == null && indices != null ? indices.length : population.size();
+        sourceRuns = new Tensor[runs.length];
+        for (int k = 0; k < runs.length; k++) {
+            sourceRuns[k] = runs[k][1] == population.size() ? source : source.slice(runs[k][0], runs[k][0] + runs[k][1]);
+        }
+        int rowsPerBatch = Math.max(1, Math.min(256, BATCH_BYTES / (8 * width)));
+        batch = backend.zeros(source.dtype(), rowsPerBatch * width);
+        batchRuns = new Tensor[rowsPerBatch][runs.length];
         for (int r = 0; r < rowsPerBatch; r++) {
-            batchRows[r] = batch.slice(r, r + 1);
+            int at = r * width;
+            for (int k = 0; k < runs.length; k++) {
+                batchRuns[r][k] = batch.slice(at, at + runs[k][1]);
+                at += runs[k][1];
+            }
         }
         pendingSteps = new long[rowsPerBatch];
+    }
+
+    /** The maximal runs of consecutive neurons in {@code indices}, in their order: {first neuron, length} each. */
+    static int[][] runs(int[] indices) {
+        List<int[]> runs = new ArrayList<>();
+        for (int i = 0; i < indices.length; i++) {
+            int[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && indices[i] == last[0] + last[1]) {
+                last[1]++;
+            } else {
+                runs.add(new int[] {indices[i], 1});
+            }
+        }
+        return runs.toArray(int[][]::new);
     }
 
     @Override
@@ -109,9 +153,13 @@ public final class StateMonitor implements Monitor {
         if (step % period != 0) {
             return;
         }
-        source.backend().copy(source, batchRows[pending]);
+        Backend backend = source.backend();
+        Tensor[] to = batchRuns[pending];
+        for (int k = 0; k < sourceRuns.length; k++) {
+            backend.copy(sourceRuns[k], to[k]);
+        }
         pendingSteps[pending++] = step;
-        if (pending == batchRows.length) {
+        if (pending == batchRuns.length) {
             flush();
         }
     }
@@ -121,14 +169,14 @@ public final class StateMonitor implements Monitor {
         if (pending == 0) {
             return;
         }
-        double[] all = batch.toDoubleArray();
-        int n = population.size();
+        // only the pending rows cross to the host: a run in chunks (the launcher's) reads back part-full batches
+        double[] all = batch.slice(0, pending * width).toDoubleArray();
         for (int r = 0; r < pending; r++) {
-            double[] row = Arrays.copyOfRange(all, r * n, (r + 1) * n);
-            if (indices != null) {
-                double[] picked = new double[indices.length];
-                for (int i = 0; i < indices.length; i++) {
-                    picked[i] = row[indices[i]];
+            double[] row = Arrays.copyOfRange(all, r * width, (r + 1) * width);
+            if (pick != null) {
+                double[] picked = new double[pick.length];
+                for (int i = 0; i < pick.length; i++) {
+                    picked[i] = row[pick[i]];
                 }
                 row = picked;
             }

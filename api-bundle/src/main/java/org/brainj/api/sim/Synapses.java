@@ -741,7 +741,7 @@ public final class Synapses {
     /** Runs {@code on_pre} for the synapses whose spikes (emitted {@code d} steps ago) arrive now. */
     void deliverPre(long step, double t, double dt) {
         if (alignPost != null) {
-            alignPost.deliver(step);
+            alignPost.deliver(step, t);
             return;
         }
         if (merged != null) {

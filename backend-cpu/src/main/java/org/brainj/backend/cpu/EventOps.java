@@ -288,7 +288,10 @@ final class EventOps {
 
         int ptr(int line) {
             int p = ptr[ptrOffset + line];
-            if (p < 0 || p > nnz || (line > 0 && p < ptr[ptrOffset + line - 1])) {
+            // row 0 compares p with itself: no branch on the row, which the JIT compiled for the rows
+            // its profile had seen (never row 0) and deoptimised when row 0 spiked (unstable_if in a
+            // JFR recording of CUBA), recompiling the delivery loop in the middle of the run
+            if (p < 0 || p > nnz || p < ptr[ptrOffset + Math.max(line - 1, 0)]) {
                 throw new TensorIndexException(op + ": " + ptrName + "[" + line + "] = " + p
                         + " is not a non-decreasing offset in [0, " + nnz + "]; fix the connectivity");
             }

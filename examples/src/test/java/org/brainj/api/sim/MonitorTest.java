@@ -62,4 +62,49 @@ class MonitorTest {
         SimulationException e = assertThrows(SimulationException.class, () -> net.monitor(hh, "V", new int[] {3, 10}, 1));
         assertTrue(e.getMessage().contains("index 10 is outside HH (0..9)"), e.getMessage());
     }
+
+    /**
+     * A subset recorded as runs of consecutive neurons (few runs), picked from whole rows (many
+     * runs), in any order and with repeats, of a view that starts inside its group, over runs of a
+     * few steps that read back part-full batches: each record is the whole population's record at
+     * those columns, to the bit.
+     */
+    @Test
+    void aSubsetRecordsTheWholeRecordsColumns() {
+        Network net = new Network(TestBackend.get()).dt(0.1);
+        NeuronGroup hh = new NeuronGroup("HH", 40, Neurons.model("HH")).method(GroupIntegrator.method("exponential_euler"));
+        GroupView view = new GroupView(hh, 5, 35);
+        net.add(hh, Input.constant(hh, "input", 10, Input.Op.ADD));
+        StateMonitor all = net.monitor(view, "V");
+        int[] manyRuns = java.util.stream.IntStream.range(0, StateMonitor.MAX_RUNS + 1).map(i -> 29 - 2 * i).toArray();
+        int[][] subsets = {{0, 1, 2, 20, 21}, {7, 3, 3, 4, 29, 0}, manyRuns, {}};
+        StateMonitor[] parts = new StateMonitor[subsets.length];
+        for (int s = 0; s < subsets.length; s++) {
+            parts[s] = net.monitor(view, "V", subsets[s], 1);
+        }
+        for (int chunk : new int[] {1, 2, 5, 300}) {
+            net.run(chunk * 0.1);
+        }
+        double[][] whole = all.values();
+        for (int s = 0; s < subsets.length; s++) {
+            double[][] got = parts[s].values();
+            assertEquals(whole.length, got.length);
+            for (int r = 0; r < whole.length; r++) {
+                double[] expected = new double[subsets[s].length];
+                for (int i = 0; i < expected.length; i++) {
+                    expected[i] = whole[r][subsets[s][i]];
+                }
+                assertArrayEquals(expected, got[r], "subset " + s + ", record " + r);
+            }
+            assertArrayEquals(all.times(), parts[s].times());
+        }
+    }
+
+    /** Consecutive indices make one run each, in the given order. */
+    @Test
+    void runsOfConsecutiveIndices() {
+        assertArrayEquals(new int[][] {{0, 3}, {3200, 2}}, StateMonitor.runs(new int[] {0, 1, 2, 3200, 3201}));
+        assertArrayEquals(new int[][] {{7, 1}, {3, 1}, {3, 2}}, StateMonitor.runs(new int[] {7, 3, 3, 4}));
+        assertEquals(0, StateMonitor.runs(new int[0]).length);
+    }
 }
