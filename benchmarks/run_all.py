@@ -33,6 +33,7 @@ import glob
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -65,12 +66,12 @@ def opencl_platform():
     return ','.join(sorted(os.path.basename(f)[:-4] for f in icds)) or None
 
 
-def timed(cmd, timeout):
+def timed(cmd, timeout, env=None):
     """Runs cmd under /usr/bin/time: (stdout, wall s, peak RSS MB), or None when it failed."""
     with tempfile.NamedTemporaryFile('r', suffix='.time') as t:
         try:
             done = subprocess.run(['/usr/bin/time', '-o', t.name, '-f', '%e %M'] + cmd, capture_output=True,
-                                  text=True, timeout=timeout)
+                                  text=True, timeout=timeout, env=env)
         except subprocess.TimeoutExpired:
             sys.stderr.write(f'timed out after {timeout} s: {" ".join(cmd)}\n')
             return None
@@ -95,13 +96,25 @@ def run_brian2(case, n, target, seed, timeout):
     return r
 
 
+def jsig_env(java):
+    """The environment with the JVM's signal-chaining library preloaded, as the brainj script does: an OpenCL
+    runtime (PoCL's LLVM) replaces the JVM's signal handlers otherwise, which could kill a two-thread run."""
+    home = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which(java) or java)))
+    jsig = os.path.join(home, 'lib', 'libjsig.so')
+    if not os.path.isfile(jsig):
+        return None
+    env = dict(os.environ)
+    env['LD_PRELOAD'] = jsig + (':' + env['LD_PRELOAD'] if env.get('LD_PRELOAD') else '')
+    return env
+
+
 def run_brainj(case, n, backend, seed, timeout, java, cp, label):
     # unset JAVA_OPTS: the JVM as the brainj script starts it (the serial collector, a 64 MB starting heap, the
     # Vector API the CPU backend's lanes use), so peak memory and loop are what a user's run shows
     opts = os.environ.get('JAVA_OPTS', '-XX:+UseSerialGC -Xms64m --add-modules jdk.incubator.vector')
     cmd = [java] + opts.split() + ['-cp', cp, 'org.brainj.benchmarks.speed.SpeedSuite',
                                                               case, str(n), backend, str(seed)]
-    out = timed(cmd, timeout)
+    out = timed(cmd, timeout, jsig_env(java))
     if out is None:
         return None
     r = json.loads(out[0].strip().splitlines()[-1])

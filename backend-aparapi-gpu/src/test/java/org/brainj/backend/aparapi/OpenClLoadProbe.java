@@ -14,11 +14,15 @@ public final class OpenClLoadProbe {
     private OpenClLoadProbe() {
     }
 
-    public static void main(String[] args) throws IOException {
+    /** With an argument, waits that many milliseconds after using the backend (for the JVM's periodic checks). */
+    public static void main(String[] args) throws IOException, InterruptedException {
         Backends.get("cpu");
         System.out.println("probe after cpu: " + openClMapped());
         Backends.get(AparapiBackend.NAME).description();
         System.out.println("probe after aparapi: " + openClMapped());
+        if (args.length > 0) {
+            Thread.sleep(Long.parseLong(args[0]));
+        }
     }
 
     private static boolean openClMapped() throws IOException {
