@@ -32,15 +32,18 @@ public final class FileModel implements NeuronModelFactory {
     private final ModelFile file;
     private final String name;
     private final FileParameters parameters;
-    /** Each parameter's listed unit in the coherent system: a power of ten, rounded so that 1 mV is exactly 1. */
-    private final Map<String, Double> scales = new LinkedHashMap<>();
     private final TimeConvention convention;
     private final String method;
     private final double dt;
     private final OnFirstUse<Built> built = new OnFirstUse<>(this::build);
 
-    /** The compiled text and the model it gives, with the file's initial values and convention. */
-    private record Built(CompiledNeuron compiled, NeuronModel model) {
+    /**
+     * The compiled text and the model it gives, with the file's initial values and convention, and
+     * each parameter's listed unit in the coherent system (a power of ten, rounded so that 1 mV is
+     * exactly 1): made on first use, as Indriya's conversions of 42 files' units took a third of the
+     * platform's start (issue 11).
+     */
+    private record Built(CompiledNeuron compiled, NeuronModel model, Map<String, Double> scales) {
     }
 
     public FileModel(ModelFile file) {
@@ -58,8 +61,6 @@ public final class FileModel implements NeuronModelFactory {
             throw new ModelFileException(file.origin(), crossing.line(), "give 'threshold' or 'threshold_crossing', not both", null);
         }
         parameters = FileParameters.of(file);
-        parameters.defaults().forEach((p, q) -> scales.put(p,
-                new BigDecimal(Coherent.value(1, q.getUnit())).round(new MathContext(12)).doubleValue()));
         convention = convention(file);
         method = file.text("method") == null ? "euler" : file.text("method");
         dt = file.text("dt") == null ? 0.1 : step(file.texts().get("dt"));
@@ -110,7 +111,10 @@ public final class FileModel implements NeuronModelFactory {
         } catch (BrainJException e) {
             throw new ModelFileException(file.origin(), methodLine == null ? 1 : methodLine.line(), e.getMessage(), e);
         }
-        return new Built(compiled, model);
+        Map<String, Double> scales = new LinkedHashMap<>();
+        parameters.defaults().forEach((p, q) -> scales.put(p,
+                new BigDecimal(Coherent.value(1, q.getUnit())).round(new MathContext(12)).doubleValue()));
+        return new Built(compiled, model, scales);
     }
 
     /** The file's {@code convention:}, Brian2's where it gives none. */
@@ -185,7 +189,7 @@ public final class FileModel implements NeuronModelFactory {
         Built b = built.get();
         Parameters p = Parameters.of(name, parameters.specs(), params);
         Map<String, Double> values = new LinkedHashMap<>();
-        params.keySet().forEach(k -> values.put(k, b.compiled().unitless() ? p.real(k) : p.real(k) * scales.get(k)));
+        params.keySet().forEach(k -> values.put(k, b.compiled().unitless() ? p.real(k) : p.real(k) * b.scales().get(k)));
         return b.model().with(values);
     }
 
