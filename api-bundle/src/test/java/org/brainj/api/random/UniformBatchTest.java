@@ -22,28 +22,29 @@ class UniformBatchTest {
 
     @Test
     void uniformsAreTheBlocksWordsZeroAndOne() {
-        UniformBatch batch = new UniformBatch(UniformBatch.SIZE);
-        int[] words = new int[4];
-        for (long seed : SEEDS) {
-            for (int stream : STREAMS) {
-                for (long counter : COUNTERS) {
-                    RandomKey key = new RandomKey(seed, stream, counter);
-                    for (int from : FROMS) {
-                        batch.uniforms(key, from, UniformBatch.SIZE);
-                        for (int j = 0; j < UniformBatch.SIZE; j++) {
-                            int element = from + j;
-                            Philox.block(key, element, 0, words);
-                            assertEquals(Double.doubleToRawLongBits(Philox.toUnit(words[0], words[1])),
-                                    Double.doubleToRawLongBits(batch.values()[j]), () -> "key " + key + ", element " + element);
-                        }
-                    }
-                }
-            }
-        }
+        forEveryKeyAndStart((batch, key, from) -> batch.uniforms(key, from, UniformBatch.SIZE),
+                (words, key, element) -> Philox.toUnit(words[0], words[1]));
     }
 
     @Test
     void uniformFloatsAreWordZerosTop24Bits() {
+        forEveryKeyAndStart((batch, key, from) -> batch.uniformFloats(key, from, UniformBatch.SIZE), (words, key, element) -> {
+            double fromWords = (words[0] >>> 8) / 0x1.0p24;
+            assertEquals(Philox.uniformFloat(key, element), fromWords);
+            return fromWords;
+        });
+    }
+
+    private interface Fill {
+        void fill(UniformBatch batch, RandomKey key, int from);
+    }
+
+    private interface Expected {
+        double of(int[] words, RandomKey key, int element);
+    }
+
+    /** Fills a whole batch for each key and start and compares each value with the one from Philox.block's words. */
+    private static void forEveryKeyAndStart(Fill fill, Expected expected) {
         UniformBatch batch = new UniformBatch(UniformBatch.SIZE);
         int[] words = new int[4];
         for (long seed : SEEDS) {
@@ -51,14 +52,12 @@ class UniformBatchTest {
                 for (long counter : COUNTERS) {
                     RandomKey key = new RandomKey(seed, stream, counter);
                     for (int from : FROMS) {
-                        batch.uniformFloats(key, from, UniformBatch.SIZE);
+                        fill.fill(batch, key, from);
                         for (int j = 0; j < UniformBatch.SIZE; j++) {
                             int element = from + j;
                             Philox.block(key, element, 0, words);
-                            double expected = (words[0] >>> 8) / 0x1.0p24;
-                            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(batch.values()[j]),
-                                    () -> "key " + key + ", element " + element);
-                            assertEquals(Philox.uniformFloat(key, element), batch.values()[j]);
+                            assertEquals(Double.doubleToRawLongBits(expected.of(words, key, element)),
+                                    Double.doubleToRawLongBits(batch.values()[j]), () -> "key " + key + ", element " + element);
                         }
                     }
                 }
