@@ -1,12 +1,14 @@
 package org.brainj.api.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.brainj.api.UnknownNameException;
 import org.brainj.api.expr.FreeVars;
 import org.brainj.api.integrate.Exact;
@@ -49,6 +51,8 @@ public final class NeuronGroup implements Population {
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
     /** The entries of the program's exact propagators (0-d, or per neuron), computed before each run ({@link #prepare}). */
     private final Map<String, Tensor> propagators = new LinkedHashMap<>();
+    /** dt and the values of the parameters the propagators read, when they were last computed; null before. */
+    private double[][] preparedFrom;
     private Kernel kernel;
     private StepProgram program;
     /**
@@ -272,6 +276,7 @@ public final class NeuronGroup implements Population {
             init.fill(backend, t, key(p));
             tensors.put(p, t);
         });
+        preparedFrom = null;
         for (Propagator p : program.propagators()) {
             // float64 whatever the network's dtype: the kernel reads every value as a double, so nothing rounds them
             int[] shape = perNeuron(p) ? new int[] {size} : new int[0];
@@ -345,10 +350,18 @@ public final class NeuronGroup implements Population {
      * before a run: NEST's {@code pre_run_hook}. A parameter written between runs (by
      * {@link #set(String, double)} or through its tensor) is thus taken up without recompiling.
      * Where the coefficients read per-neuron parameters each neuron gets its own propagator, as in
-     * NEST, computed once per distinct set of coefficient values.
+     * NEST, computed once per distinct set of coefficient values. Computed again only when dt or
+     * one of those values changed since: a run in chunks (the launcher's, about ten per second of
+     * wall time) prepares before each, and a population with per-neuron time constants costs a
+     * matrix exponential per distinct value.
      */
     void prepare(double dt) {
         this.dt = dt;
+        double[][] from = propagatorInputs(dt);
+        if (Arrays.deepEquals(from, preparedFrom)) {
+            return;
+        }
+        preparedFrom = from;
         for (Propagator p : program.propagators()) {
             if (!perNeuron(p)) {
                 Exact.values(p, name -> tensors.get(name).item(), dt).forEach((name, value) -> {
@@ -374,6 +387,22 @@ public final class NeuronGroup implements Population {
             }
             entries.forEach((name, values) -> backend.copy(backend.asTensor(values, size), propagators.get(name)));
         }
+    }
+
+    /** {@code dt}, then the present values of every parameter the propagators' coefficients read, in a fixed order. */
+    private double[][] propagatorInputs(double dt) {
+        Set<String> read = new TreeSet<>();
+        for (Propagator p : program.propagators()) {
+            p.a().forEach(row -> row.forEach(aij -> read.addAll(FreeVars.of(aij))));
+        }
+        read.remove("dt");
+        double[][] values = new double[read.size() + 1][];
+        values[0] = new double[] {dt};
+        int i = 1;
+        for (String name : read) {
+            values[i++] = tensors.get(name).toDoubleArray();
+        }
+        return values;
     }
 
     /**

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * (no error file: the handler was gone). So constructing the backend loads no runtime (a run on
  * another backend carries none), and where the runtime is loaded the JVM's signal-chaining
  * library keeps the JVM's handlers (the parent pom's jsig profile and the brainj script preload it).
+ * Both need an OpenCL runtime to load (without one, Aparapi's library itself does not load).
  */
+@RequiresOpenCL
 class LazyOpenClTest {
     private static final Path JSIG = Path.of(System.getProperty("java.home"), "lib", "libjsig.so");
 
@@ -34,7 +36,6 @@ class LazyOpenClTest {
     }
 
     @Test
-    @RequiresOpenCL
     void withTheChainingLibraryTheJvmKeepsItsSignalHandlers() throws IOException, InterruptedException {
         assumeTrue(Files.isRegularFile(JSIG), "needs the JDK's " + JSIG);
         // -Xcheck:jni makes the JVM check its handlers periodically and say when one was replaced

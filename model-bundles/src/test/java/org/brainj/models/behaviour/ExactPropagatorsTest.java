@@ -15,6 +15,7 @@ import org.brainj.api.sim.NeuronModelFactory;
 import org.brainj.api.sim.Projection;
 import org.brainj.api.sim.SimulationException;
 import org.brainj.api.sim.StateMonitor;
+import org.brainj.api.tensor.Backend;
 import org.brainj.api.tensor.Backends;
 import org.brainj.models.neurons.SpikeTimeGroup;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,37 @@ class ExactPropagatorsTest {
         for (int i = 0; i < ts.length; i++) {
             double expected = ts[i] == tm ? w / c * t * Math.exp(-t / tm) : psp(w, c, tm, ts[i], t);
             assertEquals(expected, v[i] + 70, 1e-12, "neuron " + i + ", tau_syn_ex = " + ts[i]);
+        }
+    }
+
+    /**
+     * Per-neuron time constants written through their tensor between runs are taken up (the group
+     * computes its propagators again only when a value they read changed: runs in chunks reuse them),
+     * and a run in chunks with unchanged values gives the one run's state: I_syn_ex = w e^(-t/tau).
+     */
+    @Test
+    void perNeuronTimeConstantsWrittenBetweenRunsAreTakenUp() {
+        NeuronModelFactory iaf = CatalogModels.model("iaf_psc_exp");
+        double w = 0.1, t1 = 3, t2 = 4;
+        double[] ts = {2, 5}, ts2 = {4, 1};
+        Network net = new Network(Backends.get("cpu")).dt(0.1);
+        NeuronGroup g = new NeuronGroup("n", ts.length, iaf.create(Map.of()))
+                .method(GroupIntegrator.method(iaf.method())).set("tau_syn_ex", Initializer.values(ts))
+                .init("I_syn_ex", Initializer.constant(w));
+        net.add(g);
+        for (int chunk = 0; chunk < 30; chunk++) {
+            net.run(t1 / 30);
+        }
+        double[] i1 = g.variable("I_syn_ex").toDoubleArray();
+        for (int i = 0; i < ts.length; i++) {
+            assertEquals(w * Math.exp(-t1 / ts[i]), i1[i], 1e-14, "neuron " + i + " after the chunks");
+        }
+        Backend cpu = Backends.get("cpu");
+        cpu.copy(cpu.asTensor(ts2), g.variable("tau_syn_ex"));
+        net.run(t2);
+        double[] i2 = g.variable("I_syn_ex").toDoubleArray();
+        for (int i = 0; i < ts.length; i++) {
+            assertEquals(i1[i] * Math.exp(-t2 / ts2[i]), i2[i], 1e-14, "neuron " + i + " under tau_syn_ex = " + ts2[i]);
         }
     }
 
