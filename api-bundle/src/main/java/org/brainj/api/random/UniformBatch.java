@@ -1,5 +1,7 @@
 package org.brainj.api.random;
 
+import java.util.Arrays;
+
 /**
  * {@link Philox#uniform} and {@link Philox#uniformFloat} of consecutive elements, up to
  * {@link #SIZE} at a time: the same bits, at about half the cost per element on the JVM.
@@ -22,6 +24,9 @@ public final class UniformBatch {
     private static final long M0 = Philox.M0 & WORD;
     private static final long M1 = Philox.M1 & WORD;
 
+    /** Each thread's batches, by draw: a kernel's range runs on one thread and draws its uniforms there. */
+    private static final ThreadLocal<UniformBatch[]> OWN = ThreadLocal.withInitial(() -> new UniformBatch[0]);
+
     private final long[] w0;
     private final long[] w1;
     private final long[] w2;
@@ -36,6 +41,23 @@ public final class UniformBatch {
         w2 = new long[n];
         w3 = new long[n];
         values = new double[n];
+    }
+
+    /**
+     * The calling thread's batch of {@link #SIZE} for draw {@code d} of a kernel, made on its first
+     * use and kept: a step kernel draws each step, on whichever pool thread runs its range, and a
+     * batch made per call would be 10 KB of garbage per kernel and step.
+     */
+    public static UniformBatch ofThread(int d) {
+        UniformBatch[] own = OWN.get();
+        if (d >= own.length) {
+            own = Arrays.copyOf(own, d + 1);
+            OWN.set(own);
+        }
+        if (own[d] == null) {
+            own[d] = new UniformBatch(SIZE);
+        }
+        return own[d];
     }
 
     /** The values the last call wrote, element {@code from + j}'s at index {@code j}; read, never write. */

@@ -124,7 +124,7 @@ final class KernelSource {
         boolean any = false;
         for (int d = 0; d < noise.size(); d++) {
             if (noise.get(d).distribution() == RandomDraw.Distribution.UNIFORM) {
-                line("final " + batch + " g" + d + " = new " + batch + "(to - from);");
+                line("final " + batch + " g" + d + " = " + batch + ".ofThread(" + d + ");");
                 line("final double[] u" + d + " = g" + d + ".values();");
                 any = true;
             }
