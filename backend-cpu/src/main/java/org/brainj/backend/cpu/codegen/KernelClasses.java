@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.codehaus.commons.compiler.util.reflect.ByteArrayClassLoader;
 
 /**
  * The class a generated kernel source defines: its class files from the {@link KernelCache} when
@@ -93,28 +94,10 @@ class KernelClasses {
 
     private static Class<?> define(String className, Map<String, byte[]> classes, ClassLoader parent) {
         try {
-            return new BytecodeLoader(classes, parent).loadClass(className);
+            // commons-compiler's loader, which Janino's own compiles use: one small class, not the compiler
+            return new ByteArrayClassLoader(classes, parent).loadClass(className);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the kernel's class files " + classes.keySet() + " lack " + className, e);
-        }
-    }
-
-    /** Defines a kernel's classes from their class files, on first use, as Janino's own loader does. */
-    private static final class BytecodeLoader extends ClassLoader {
-        private final Map<String, byte[]> classes;
-
-        BytecodeLoader(Map<String, byte[]> classes, ClassLoader parent) {
-            super(parent);
-            this.classes = classes;
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] code = classes.get(name);
-            if (code == null) {
-                throw new ClassNotFoundException(name);
-            }
-            return defineClass(name, code, 0, code.length);
         }
     }
 }
