@@ -40,7 +40,6 @@ public final class BrainJCommand implements Callable<Integer> {
     record Subcommand(String name, Class<?> type) {
     }
 
-
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and framework messages.")
     boolean debug;
 

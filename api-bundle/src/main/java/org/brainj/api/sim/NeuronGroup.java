@@ -51,7 +51,9 @@ public final class NeuronGroup implements Population {
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
     /** The entries of the program's exact propagators (0-d, or per neuron), computed before each run ({@link #prepare}). */
     private final Map<String, Tensor> propagators = new LinkedHashMap<>();
-    /** dt and the values of the parameters the propagators read, when they were last computed; null before. */
+    /** The parameters the propagators' coefficients read, in a fixed order (set when built). */
+    private List<String> propagatorReads = List.of();
+    /** dt and the values of {@link #propagatorReads} when the propagators were last computed; null before. */
     private double[][] preparedFrom;
     private Kernel kernel;
     private StepProgram program;
@@ -277,6 +279,12 @@ public final class NeuronGroup implements Population {
             tensors.put(p, t);
         });
         preparedFrom = null;
+        Set<String> reads = new TreeSet<>();
+        for (Propagator p : program.propagators()) {
+            p.a().forEach(row -> row.forEach(aij -> reads.addAll(FreeVars.of(aij))));
+        }
+        reads.remove("dt");
+        propagatorReads = List.copyOf(reads);
         for (Propagator p : program.propagators()) {
             // float64 whatever the network's dtype: the kernel reads every value as a double, so nothing rounds them
             int[] shape = perNeuron(p) ? new int[] {size} : new int[0];
@@ -389,18 +397,12 @@ public final class NeuronGroup implements Population {
         }
     }
 
-    /** {@code dt}, then the present values of every parameter the propagators' coefficients read, in a fixed order. */
+    /** {@code dt}, then the present values of {@link #propagatorReads}. */
     private double[][] propagatorInputs(double dt) {
-        Set<String> read = new TreeSet<>();
-        for (Propagator p : program.propagators()) {
-            p.a().forEach(row -> row.forEach(aij -> read.addAll(FreeVars.of(aij))));
-        }
-        read.remove("dt");
-        double[][] values = new double[read.size() + 1][];
+        double[][] values = new double[propagatorReads.size() + 1][];
         values[0] = new double[] {dt};
-        int i = 1;
-        for (String name : read) {
-            values[i++] = tensors.get(name).toDoubleArray();
+        for (int i = 0; i < propagatorReads.size(); i++) {
+            values[i + 1] = tensors.get(propagatorReads.get(i)).toDoubleArray();
         }
         return values;
     }
