@@ -9,6 +9,8 @@ import org.brainj.api.sim.NeuronModel;
  * {@code PoissonGroup(N, rates='...')} and NEST's {@code sinusoidal_poisson_generator}. Each
  * neuron spikes in a step with probability {@code rate(t) dt}, from a uniform number of its own
  * (so a negative rate gives no spikes, as NEST's clipping at 0 does). Rates in 1/ms, times in ms.
+ * A rate that does not read {@code t} is drawn as geometric gaps between spikes, with draws per
+ * spike instead of per step (the runtime recognises the threshold {@code u < rate dt}).
  */
 public final class PoissonRate {
     private PoissonRate() {

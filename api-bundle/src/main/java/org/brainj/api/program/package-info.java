@@ -1,6 +1,6 @@
 /** Step programs: what integrators produce and backends compile into one kernel per group step. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.brainj.api.program;
 
 import org.osgi.annotation.bundle.Export;

@@ -56,7 +56,10 @@ final class GroupStep {
         return new GroupStep().build(model, channels, integrator, firstStream, shared);
     }
 
-    /** Streams per group: the integrator's noise first, the model's uniforms from the middle. */
+    /**
+     * Streams per group: the integrator's noise first, the model's uniforms from the middle, the
+     * geometric gaps of a uniform drawn as gaps a quarter further on.
+     */
     static final int STREAMS_PER_GROUP = 64;
 
     private StepProgram build(NeuronModel model, List<Channel> channels, GroupIntegrator integrator, int firstStream,
@@ -113,9 +116,18 @@ final class GroupStep {
             }
         }
         String spiked = null;
+        GeometricGaps gaps = null;
+        GeometricGaps.Names gapLocals = null;
         if (model.threshold() != null) {
             Expr threshold = Substitute.of(model.threshold(), resolved);
-            Expr condition = Substitute.of(threshold, newest());
+            gaps = GeometricGaps.of(model, threshold);
+            Expr condition;
+            if (gaps != null) {
+                gapLocals = new GeometricGaps.Names(local("spike_p"), local("stale"));
+                condition = gaps.spikes(body, gapLocals);
+            } else {
+                condition = Substitute.of(threshold, newest());
+            }
             if (model.crossing()) {
                 condition = new Logic(LogicOp.AND, condition, new Expr.Not(threshold));
             }
@@ -127,6 +139,11 @@ final class GroupStep {
             for (Assign r : model.reset()) {
                 set(r.target(), new Where(isSet(spiked), Substitute.of(Substitute.of(r.value(), resolved), newest()),
                         now(r.target())));
+            }
+            if (gaps != null) {
+                body.addAll(gaps.redraw(spiked, gapLocals));
+                state.add(GeometricGaps.NEXT_SPIKE);
+                state.add(GeometricGaps.DRAWN_FOR);
             }
         }
 
@@ -157,8 +174,12 @@ final class GroupStep {
         }
         List<RandomDraw> noise = new ArrayList<>(integrated.noise());
         for (int k = 0; k < model.uniforms().size(); k++) {
-            noise.add(new RandomDraw(model.uniforms().get(k), RandomDraw.Distribution.UNIFORM,
-                    firstStream + STREAMS_PER_GROUP / 2 + k));
+            int uniformStream = firstStream + STREAMS_PER_GROUP / 2 + k;
+            if (gaps != null && gaps.uniform().equals(model.uniforms().get(k))) {
+                noise.addAll(gaps.draws(uniformStream, uniformStream + STREAMS_PER_GROUP / 4));
+            } else {
+                noise.add(new RandomDraw(model.uniforms().get(k), RandomDraw.Distribution.UNIFORM, uniformStream));
+            }
         }
         // the kernel lists the neurons that spiked, so delivery and monitors follow the spikes
         return new StepProgram(SharedExponentials.of(InvariantDivision.of(body, shared), shared), state, withPropagators(model.parameters().keySet(),
@@ -237,7 +258,7 @@ final class GroupStep {
 
     /** Whether a state variable is the step's bookkeeping (spike flag, last spike, inputs, delta accumulators). */
     static boolean isBookkeeping(String x, NeuronModel model, List<Channel> channels) {
-        return x.equals(SPIKE) || x.equals(LAST_SPIKE) || model.inputs().contains(x)
+        return x.equals(SPIKE) || x.equals(LAST_SPIKE) || GeometricGaps.owns(x) || model.inputs().contains(x)
                 || channels.stream().anyMatch(ch -> ch.isDelta() && ch.deltaEvents().equals(x));
     }
 

@@ -267,7 +267,8 @@ public final class NeuronGroup implements Population {
             dynamicState = new GroupState(this, dtype);
         }
         for (String x : program.state()) {
-            tensors.put(x, backend.zeros(dtype, size));
+            // spike times drawn ahead are compared with t to half a step: float64 whatever the network's dtype
+            tensors.put(x, backend.zeros(GeometricGaps.owns(x) ? DType.FLOAT64 : dtype, size));
         }
         // a group that cannot spike still has (all-zero) flags and spike times to record
         tensors.putIfAbsent(GroupStep.SPIKE, backend.zeros(dtype, size));
@@ -442,6 +443,11 @@ public final class NeuronGroup implements Population {
         // far in the past: no neuron starts refractory
         Tensor last = tensors.get(GroupStep.LAST_SPIKE);
         backend.copy(backend.full(last.dtype(), -1e300, size), last);
+        // no next spike drawn yet: the first step draws it
+        Tensor next = tensors.get(GeometricGaps.NEXT_SPIKE);
+        if (next != null) {
+            backend.copy(backend.full(next.dtype(), Double.NaN, size), next);
+        }
         for (Tensor row : listRows) {
             backend.copy(backend.zeros(DType.INT32, size + 1), row);
         }

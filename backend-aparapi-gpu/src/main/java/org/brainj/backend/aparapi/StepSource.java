@@ -65,6 +65,8 @@ final class StepSource {
                 case NORMAL -> "normal(" + element + ", " + d.stream() + ")";
                 case UNIFORM -> float32State ? "uniformFloatAt(" + element + ", " + d.stream() + ")"
                         : "uniformAt(" + element + ", 0, " + d.stream() + ")";
+                // drawn for every element: a work item's branch would not spare the others in its wavefront
+                case UNIFORM_ON_DEMAND -> "uniformAt(" + element + ", 0, " + d.stream() + ")";
             });
         }
         for (int s = 0; s < body.size(); s++) {

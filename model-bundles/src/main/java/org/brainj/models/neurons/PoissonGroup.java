@@ -7,7 +7,10 @@ import org.brainj.api.sim.NeuronModel;
 /**
  * Independent Poisson spike sources, the reference's {@code PoissonGroup}: in each step a
  * neuron spikes with probability {@code freqs dt} ({@code freqs} in Hz, {@code dt} in ms).
- * Give each neuron its own rate with a per-neuron parameter.
+ * Give each neuron its own rate with a per-neuron parameter. The threshold {@code u < freqs dt}
+ * with a rate constant in time is what the runtime recognises to draw the geometric gap to each
+ * neuron's next spike when it spikes, instead of {@code u} per neuron and step: the same process,
+ * with random draws per spike.
  */
 public final class PoissonGroup {
     private PoissonGroup() {

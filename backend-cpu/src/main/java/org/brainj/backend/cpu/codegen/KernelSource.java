@@ -67,10 +67,12 @@ final class KernelSource {
         for (int d = 0; d < noise.size(); d++) {
             line("final org.brainj.api.random.RandomKey k" + d + " = " + Draws.class.getName() + ".key(seed, "
                     + noise.get(d).stream() + ", step);");
-            locals.put(noise.get(d).name(), "r" + d);
+            // an on-demand draw is made where the body reads it, so only an element whose taken branch reads it pays
+            locals.put(noise.get(d).name(), onDemand(noise.get(d)) ? Draws.class.getName() + ".uniform(k" + d + ", i)"
+                    : "r" + d);
         }
         List<Assign> body = hoistInvariants();
-        elementNs = estimate(body, noise.size());
+        elementNs = estimate(body, (int) noise.stream().filter(d -> !onDemand(d)).count());
         Set<String> read = readBeforeWritten(body);
         line("int i = from;");
         if (inLanes(body)) {
@@ -92,10 +94,11 @@ final class KernelSource {
             }
         }
         for (int d = 0; d < noise.size(); d++) {
-            line("final double r" + d + " = " + switch (noise.get(d).distribution()) {
-                case NORMAL -> Draws.class.getName() + ".normal(k" + d + ", i)";
-                case UNIFORM -> "u" + d + "[i - batch]";
-            } + ";");
+            switch (noise.get(d).distribution()) {
+                case NORMAL -> line("final double r" + d + " = " + Draws.class.getName() + ".normal(k" + d + ", i);");
+                case UNIFORM -> line("final double r" + d + " = u" + d + "[i - batch];");
+                case UNIFORM_ON_DEMAND -> { }
+            }
         }
         body(body);
         if (program.events() != null) {
@@ -368,6 +371,10 @@ final class KernelSource {
             }
         }
         return false;
+    }
+
+    private static boolean onDemand(RandomDraw d) {
+        return d.distribution() == RandomDraw.Distribution.UNIFORM_ON_DEMAND;
     }
 
     private boolean isShared(int k) {

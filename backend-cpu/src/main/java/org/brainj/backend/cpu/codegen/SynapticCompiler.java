@@ -169,6 +169,7 @@ public final class SynapticCompiler {
             String method = switch (noise.get(d).distribution()) {
                 case NORMAL -> "normal";
                 case UNIFORM -> float32 ? "uniformFloat" : "uniform";
+                case UNIFORM_ON_DEMAND -> "uniform";
             };
             out.append("final double d").append(d).append(" = ").append(draws).append(".").append(method).append("(k")
                     .append(d).append(", s);\n");
