@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.brainj.launcher.platform.Platform;
@@ -14,6 +15,7 @@ import org.brainj.launcher.spec.RunSettings;
 import org.brainj.launcher.spec.SpecLoader;
 import org.brainj.launcher.spec.SpecRun;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -70,6 +72,10 @@ class PluginIT {
             Files.move(part, plugins.resolve("rf.jar"), StandardCopyOption.ATOMIC_MOVE);
             await("the model is registered", () -> listed(platform));
             await("the synapse model is registered", () -> synapseListed(platform));
+            // its services are got under the plugins' time limit, the shipped bundles' directly
+            List<String> notShipped = Arrays.stream(platform.context().getBundles()).filter(b -> !Platform.shipped(b))
+                    .map(Bundle::getLocation).toList();
+            assertEquals(List.of(plugins.resolve("rf.jar").toUri().toString()), notShipped);
 
             SpecRun run = SpecLoader.load(spec, "rf.yaml", RunSettings.Overrides.NONE, new RegistryCatalog(platform));
             run.network().run(run.settings().duration());

@@ -102,6 +102,17 @@ public final class Platform implements AutoCloseable {
         return framework.getBundleContext();
     }
 
+    /** The location prefix of the bundles the launcher ships: installed by reference (see {@link #install}). */
+    private static final String SHIPPED = "reference:";
+
+    /**
+     * Whether {@code bundle} is one the launcher ships (BrainJ's own and the libraries they need), not a plugin:
+     * its code came with this launcher, so calling into it needs no guard against a plugin that never returns.
+     */
+    public static boolean shipped(Bundle bundle) {
+        return bundle.getBundleId() == 0 || bundle.getLocation().startsWith(SHIPPED);
+    }
+
     /** One line per bundle that could not be installed, resolved or started. */
     public List<String> problems() {
         return List.copyOf(problems);
@@ -215,7 +226,7 @@ public final class Platform implements AutoCloseable {
             try {
                 // by reference: Felix reads the jar where it lies instead of copying it into its cache
                 // first, which each run would do anew (the cache is the run's own), 25 MB in all
-                installed.add(context().installBundle("reference:" + jar.toUri()));
+                installed.add(context().installBundle(SHIPPED + jar.toUri()));
             } catch (BundleException e) {
                 problems.add(jar.getFileName() + " was not installed: " + e.getMessage());
             }

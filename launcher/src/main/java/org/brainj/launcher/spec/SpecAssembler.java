@@ -59,6 +59,7 @@ final class SpecAssembler {
 
     private final Catalog catalog;
     private final NetworkSpec spec;
+    private final CompiledAhead equationsCompiled;
     private final RunSettings settings;
     private final Network network;
     private final Map<String, Population> populations = new LinkedHashMap<>();
@@ -68,16 +69,22 @@ final class SpecAssembler {
     private final List<SpecRun.SynapseState> synapseStates = new ArrayList<>();
     private final List<SpecRun.InputEntry> inputEntries = new ArrayList<>();
 
-    private SpecAssembler(NetworkSpec spec, Catalog catalog) {
+    private SpecAssembler(NetworkSpec spec, Catalog catalog, CompiledAhead equationsCompiled) {
         this.spec = spec;
         this.catalog = catalog;
+        this.equationsCompiled = equationsCompiled;
         this.settings = spec.settings();
         this.network = new Network(backend()).dt(settings.dt()).seed(settings.seed()).dtype(settings.precision());
     }
 
     /** The network of {@code spec}, built: allocated and compiled, so what only the whole network shows is reported now. */
     static SpecRun assemble(NetworkSpec spec, Catalog catalog) {
-        return new SpecAssembler(spec, catalog).assemble();
+        return assemble(spec, catalog, CompiledAhead.NONE);
+    }
+
+    /** As {@link #assemble(NetworkSpec, Catalog)}, with the models the spec writes as equations compiled already. */
+    static SpecRun assemble(NetworkSpec spec, Catalog catalog, CompiledAhead equationsCompiled) {
+        return new SpecAssembler(spec, catalog, equationsCompiled).assemble();
     }
 
     private SpecRun assemble() {
@@ -143,7 +150,7 @@ final class SpecAssembler {
                         + " defines its own");
             }
         } else {
-            equations = EquationModel.compile(p.name(), p.equations());
+            equations = equationsCompiled.of(p);
             model = equations.model();
         }
         if (!p.poisson().isEmpty()) {

@@ -24,10 +24,14 @@ public final class SpecLoader {
 
     /**
      * Starts reading {@code file} on a thread of its own, as {@link #load} would, for a caller
-     * with other work meanwhile: reading needs no catalog, so it overlaps the platform's start.
+     * with other work meanwhile: reading, and compiling the models the spec writes as equations,
+     * need no catalog, so they overlap the platform's start.
      */
     public static ReadAhead readAhead(Path file, String shownAs, RunSettings.Overrides overrides) {
-        FutureTask<NetworkSpec> task = new FutureTask<>(() -> read(file, shownAs, overrides));
+        FutureTask<Read> task = new FutureTask<>(() -> {
+            NetworkSpec spec = read(file, shownAs, overrides);
+            return new Read(spec, new CompiledAhead(spec));
+        });
         Thread reader = new Thread(task, "brainj-spec-reader");
         reader.setDaemon(true); // a caller that fails first leaves it behind
         reader.start();
@@ -36,17 +40,17 @@ public final class SpecLoader {
 
     /** A spec file being read by {@link #readAhead}. */
     public static final class ReadAhead {
-        private final FutureTask<NetworkSpec> task;
+        private final FutureTask<Read> task;
 
-        private ReadAhead(FutureTask<NetworkSpec> task) {
+        private ReadAhead(FutureTask<Read> task) {
             this.task = task;
         }
 
         /** Waits for the reading, then assembles the network as {@link #load} does; its errors are the reading's. */
         public SpecRun assemble(Catalog catalog) {
-            NetworkSpec spec;
+            Read read;
             try {
-                spec = task.get();
+                read = task.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new BrainJException("interrupted while reading the spec file", e);
@@ -58,8 +62,12 @@ public final class SpecLoader {
                 }
                 throw new IllegalStateException("reading the spec file failed", e.getCause());
             }
-            return SpecAssembler.assemble(spec, catalog);
+            return SpecAssembler.assemble(read.spec(), catalog, read.models());
         }
+    }
+
+    /** A spec read, and the models it writes as equations compiled. */
+    private record Read(NetworkSpec spec, CompiledAhead models) {
     }
 
     private static NetworkSpec read(Path file, String shownAs, RunSettings.Overrides overrides) {

@@ -56,6 +56,13 @@ class SpecErrorsTest {
                 Arguments.of(12, "      tau: 10 mV", "net.yaml:6:15: populations.P.equations: unit mismatch", "V/s"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIFF}",
                         "net.yaml:3: populations.P.model: unknown neuron model 'LIFF'", "did you mean LIF?"),
+                // the first population's fault is the one reported, though the second's equations, compiled while the
+                // platform starts, fail too
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIFF}\n  Q: {size: 1, equations:"
+                        + " 'dV/dt = -V / (10*mV) : volt'}", "net.yaml:3: populations.P.model: unknown neuron model 'LIFF'",
+                        "did you mean LIF?"),
+                Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  Q: {size: 1, equations: 'dV/dt = -V / (10*mV) : volt'}\n"
+                        + "  P: {size: 1, model: LIFF}", "net.yaml:3:", "V/s"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF, parameters: {tau: 10 mV}}",
                         "net.yaml:3: populations.P.parameters.tau: '10 mV' is not parameter tau of LIF: its unit is mV", "needs ms"),
                 Arguments.of(0, "run: {duration: 1 ms}\npopulations:\n  P: {size: 1, model: LIF, parameters: {taum: 10 ms}}",

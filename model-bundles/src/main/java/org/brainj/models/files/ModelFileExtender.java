@@ -2,6 +2,7 @@ package org.brainj.models.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.brainj.api.model.OutputModelFactory;
 import org.brainj.api.model.SynapseModelFactory;
@@ -32,7 +36,8 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * {@code synapse.name} and {@code synapse.source}, one {@link OutputModelFactory} per synaptic output
  * with {@code output.name} and {@code output.source}, in the name of that bundle: they leave when it stops. A plugin's
  * file at fault is left out with one warning naming the bundle, the file and the line. The catalog's own files, which
- * its build checks, are compiled when a run first uses them (issue 11): at start only what a listing shows is read.
+ * its build checks, are registered from the index its build writes of them ({@link CatalogIndex}), and each is read
+ * and compiled when a run first uses one of its models (issue 11): at start none is read.
  */
 @Component(immediate = true)
 public final class ModelFileExtender implements BundleTrackerCustomizer<List<ServiceRegistration<?>>> {
@@ -57,51 +62,91 @@ public final class ModelFileExtender implements BundleTrackerCustomizer<List<Ser
 
     @Override
     public List<ServiceRegistration<?>> addingBundle(Bundle bundle, BundleEvent event) {
-        String folder = bundle.getHeaders().get(HEADER);
-        if (folder == null) {
+        String header = bundle.getHeaders().get(HEADER);
+        if (header == null) {
             return null;
         }
-        String owner = bundle.getSymbolicName() + " " + bundle.getVersion();
+        String folder = header.trim();
         List<ServiceRegistration<?>> registered = new ArrayList<>();
-        Map<String, String> files = files(bundle, folder.trim());
+        List<CatalogIndex.Entry> indexed = bundle.equals(catalog) ? index(bundle, folder) : null;
+        if (indexed != null) {
+            indexed.forEach(e -> register(bundle, folder, e, onFirstUse(bundle, folder, e), registered));
+            return registered;
+        }
+        String owner = bundle.getSymbolicName() + " " + bundle.getVersion();
+        Consumer<ModelFileException> warn = e -> LOG.warning("bundle " + owner + ": " + e.getMessage());
+        Map<String, String> files = files(bundle, folder);
         ModelFiles.Compile compile = bundle.equals(catalog) ? ModelFiles.Compile.ON_FIRST_USE : ModelFiles.Compile.AT_LOAD;
-        for (FileModel model : ModelFiles.models(files, compile, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put(NeuronModelFactory.NAME_PROPERTY, model.name());
-            props.put("model.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + model.file().origin());
-            props.put("model.method", model.method());
-            props.put("model.dt", model.dt() + " ms");
-            String reference = model.file().text("reference");
-            if (reference != null) {
-                props.put("model.reference", reference);
-            }
-            // registered in the files' own bundle: listed as its service, and gone when it stops
-            registered.add(bundle.getBundleContext().registerService(NeuronModelFactory.class, model, props));
-        }
-        for (FileSynapse synapse : ModelFiles.synapses(files, compile, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put(SynapseModelFactory.NAME_PROPERTY, synapse.name());
-            props.put("synapse.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + synapse.file().origin());
-            // what a spec's 'on:' names for it
-            props.put("synapse.on", synapse.summed() ? "a per-neuron variable it sets every step (a current)"
-                    : "a variable it adds to at spikes (default: the membrane potential)");
-            String reference = synapse.file().text("reference");
-            if (reference != null) {
-                props.put("synapse.reference", reference);
-            }
-            registered.add(bundle.getBundleContext().registerService(SynapseModelFactory.class, synapse, props));
-        }
-        for (FileOutput output : ModelFiles.outputs(files, compile, e -> LOG.warning("bundle " + owner + ": " + e.getMessage()))) {
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put(OutputModelFactory.NAME_PROPERTY, output.name());
-            props.put("output.source", bundle.getSymbolicName() + "/" + folder.trim() + "/" + output.file().origin());
-            String reference = output.file().text("reference");
-            if (reference != null) {
-                props.put("output.reference", reference);
-            }
-            registered.add(bundle.getBundleContext().registerService(OutputModelFactory.class, output, props));
-        }
+        ModelFiles.models(files, compile, warn).forEach(m -> register(bundle, folder, CatalogIndex.of(m), m, registered));
+        ModelFiles.synapses(files, compile, warn).forEach(s -> register(bundle, folder, CatalogIndex.of(s), s, registered));
+        ModelFiles.outputs(files, compile, warn).forEach(o -> register(bundle, folder, CatalogIndex.of(o), o, registered));
         return registered;
+    }
+
+    /** Registers {@code service} in the files' own bundle: listed as its service, and gone when it stops. */
+    private static void register(Bundle bundle, String folder, CatalogIndex.Entry entry, Object service,
+                                 List<ServiceRegistration<?>> registered) {
+        Hashtable<String, Object> props = new Hashtable<>(entry.properties());
+        props.put(entry.kind().sourceProperty(), bundle.getSymbolicName() + "/" + folder + "/" + entry.file());
+        registered.add(bundle.getBundleContext().registerService(entry.kind().service.getName(), service, props));
+    }
+
+    /**
+     * The catalog's index of its files ({@link CatalogIndex}), which its build writes; null where it has none (a
+     * build that skipped writing it), and its files are then read as a plugin's are.
+     */
+    private static List<CatalogIndex.Entry> index(Bundle bundle, String folder) {
+        URL url = bundle.getEntry(folder + "/" + CatalogIndex.FILE);
+        if (url == null) {
+            return null;
+        }
+        try (InputStream in = url.openStream()) {
+            return CatalogIndex.read(in);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("bundle " + bundle.getSymbolicName() + ": cannot read " + CatalogIndex.FILE + " (" + e
+                    + "); reading its model files instead");
+            return null;
+        }
+    }
+
+    /** The service of an index entry of {@code bundle}'s {@code folder}: its file read from the bundle when first asked. */
+    private static Object onFirstUse(Bundle bundle, String folder, CatalogIndex.Entry entry) {
+        return onFirstUse(entry, () -> {
+            URL url = bundle.getEntry(folder + "/" + entry.file());
+            try (InputStream in = java.util.Objects.requireNonNull(url, "no such entry").openStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException | NullPointerException e) {
+                throw new UncheckedIOException(new IOException("bundle " + bundle.getSymbolicName() + ": cannot read its"
+                        + " model file " + folder + "/" + entry.file() + ": " + e.getMessage(), e));
+            }
+        });
+    }
+
+    /**
+     * The service of an index entry: its name from the index, the rest from its file's {@code text}, read and parsed
+     * when first asked, once.
+     */
+    static Object onFirstUse(CatalogIndex.Entry entry, Supplier<String> text) {
+        Supplier<Map<String, String>> file = () -> Map.of(entry.file(), text.get());
+        Consumer<ModelFileException> fail = e -> {
+            throw e; // the catalog's own files are checked by its build: a fault here is a build fault
+        };
+        String name = entry.name();
+        return switch (entry.kind()) {
+            case MODEL -> new IndexedModel(name, new OnFirstUse<>(() ->
+                    named(ModelFiles.models(file.get(), ModelFiles.Compile.ON_FIRST_USE, fail), FileModel::name, entry)));
+            case SYNAPSE -> new IndexedSynapse(name, new OnFirstUse<>(() ->
+                    named(ModelFiles.synapses(file.get(), ModelFiles.Compile.ON_FIRST_USE, fail), FileSynapse::name, entry)));
+            case OUTPUT -> new IndexedOutput(name, new OnFirstUse<>(() ->
+                    named(ModelFiles.outputs(file.get(), ModelFiles.Compile.ON_FIRST_USE, fail), FileOutput::name, entry)));
+        };
+    }
+
+    private static <T> T named(List<T> defined, Function<T, String> nameOf, CatalogIndex.Entry entry) {
+        return defined.stream().filter(m -> nameOf.apply(m).equals(entry.name())).findFirst().orElseThrow(() ->
+                new IllegalStateException("the model catalog's " + CatalogIndex.FILE + " names " + entry.kind().prefix + " '"
+                        + entry.name() + "' in " + entry.file() + ", which defines " + defined.stream().map(nameOf).toList()
+                        + ": the index is older than the file; rebuild the catalog"));
     }
 
     @Override
