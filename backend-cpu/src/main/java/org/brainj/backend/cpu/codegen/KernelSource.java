@@ -73,9 +73,15 @@ final class KernelSource {
         }
         List<Assign> body = hoistInvariants();
         elementNs = estimate(body, (int) noise.stream().filter(d -> !onDemand(d)).count());
-        Set<String> read = readBeforeWritten(body);
+        boolean inLanes = inLanes(body);
+        // in lanes every update is in SIMD instructions already
+        SeparateUpdates split = inLanes ? null : SeparateUpdates.of(body, program.state(),
+                noise.stream().map(RandomDraw::name).collect(Collectors.toSet()), program.events());
+        List<Assign> main = split == null ? body : split.main;
+        Set<String> read = readBeforeWritten(main);
+        Set<String> used = referenced(main);
         line("int i = from;");
-        if (inLanes(body)) {
+        if (inLanes) {
             boolean[] shared = new boolean[tensors.length];
             for (int k = 0; k < tensors.length; k++) {
                 shared[k] = isShared(k);
@@ -86,7 +92,9 @@ final class KernelSource {
         // the elements the lanes left (all of them where the program does not fit in lanes)
         line("for (; i < " + (batched ? "batchEnd" : "to") + "; i++) {");
         for (int k = 0; k < tensors.length; k++) {
-            if (k < layout.stateCount && !read.contains(layout.tensorNames.get(k))) {
+            if (!used.contains(layout.tensorNames.get(k))) {
+                continue; // a separated update's state, or a parameter only such an update reads
+            } else if (k < layout.stateCount && !read.contains(layout.tensorNames.get(k))) {
                 // written before any read (the spike flag): its old value is never needed
                 line("double v" + k + ";");
             } else if (!isShared(k)) {
@@ -100,7 +108,7 @@ final class KernelSource {
                 case UNIFORM_ON_DEMAND -> { }
             }
         }
-        body(body);
+        body(main);
         if (program.events() != null) {
             // in index order, so the list is the one a scan of the flags would give
             String local = locals.get(program.events());
@@ -110,10 +118,31 @@ final class KernelSource {
         if (batched) {
             line("}");
         }
+        if (split != null) {
+            split.separate.forEach(this::separateLoop);
+        }
         line("return listed;");
         line("}");
         line("}");
         return out.toString();
+    }
+
+    /** A loop over the elements again for one of {@link SeparateUpdates}: its own reads, its statements, its store. */
+    private void separateLoop(List<Assign> update) {
+        line("for (i = from; i < to; i++) {");
+        Set<String> read = readFirst(update);
+        for (int k = 0; k < tensors.length; k++) {
+            String name = layout.tensorNames.get(k);
+            if (isShared(k)) {
+                continue;
+            } else if (read.contains(name)) {
+                line((k < layout.stateCount ? "double" : "final double") + " v" + k + " = a" + k + "[o" + k + " + i];");
+            } else if (k < layout.stateCount && update.get(update.size() - 1).target().equals(name)) {
+                line("double v" + k + ";");
+            }
+        }
+        body(update);
+        line("}");
     }
 
     /**
@@ -296,16 +325,35 @@ final class KernelSource {
 
     /** The variables the body reads before assigning them (and the events variable if the body never assigns it). */
     private Set<String> readBeforeWritten(List<Assign> body) {
+        Set<String> read = readFirst(body);
+        if (program.events() != null && body.stream().noneMatch(a -> a.target().equals(program.events()))) {
+            read.add(program.events());
+        }
+        return read;
+    }
+
+    /** The variables {@code body} reads before assigning them. */
+    private static Set<String> readFirst(List<Assign> body) {
         Set<String> assigned = new HashSet<>();
         Set<String> read = new HashSet<>();
         for (Assign a : body) {
             FreeVars.of(a.value()).stream().filter(x -> !assigned.contains(x)).forEach(read::add);
             assigned.add(a.target());
         }
-        if (program.events() != null && !assigned.contains(program.events())) {
-            read.add(program.events());
-        }
         return read;
+    }
+
+    /** The variables {@code body} reads or assigns, and the events variable, which the loop reads to list them. */
+    private Set<String> referenced(List<Assign> body) {
+        Set<String> names = new HashSet<>();
+        for (Assign a : body) {
+            names.add(a.target());
+            names.addAll(FreeVars.of(a.value()));
+        }
+        if (program.events() != null) {
+            names.add(program.events());
+        }
+        return names;
     }
 
     private static void countCalls(Expr e, Map<Expr, Long> calls) {

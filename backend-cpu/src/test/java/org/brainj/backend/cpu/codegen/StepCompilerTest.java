@@ -403,6 +403,79 @@ class StepCompilerTest {
     }
 
     /**
+     * COBA's shape: the membrane reads the old conductances, each of which decays on its own. Those
+     * decays run in loops of their own after the main one (which selects and lists events), and the
+     * kernel still computes the interpreter's numbers and events to the bit, on one thread and split
+     * in chunks. An update whose new value (u) or temporary (hn) another statement reads, or that
+     * reads another state variable (y reads ge), stays in the main loop.
+     */
+    @Test
+    void selfContainedUpdatesRunInLoopsOfTheirOwnWithTheSameNumbers() {
+        StepProgram program = new StepProgram(List.of(assign("free", "where(t - last >= 0.5, 1, 0)"),
+                assign("dv", "ge * (1 - v) + gi * (-1 - v) - v"), assign("vn", "v + dt * dv"),
+                assign("z", "(-ge) * p"), assign("gen", "ge + dt * z"), assign("gin", "gi + dt * (-gi / q)"),
+                assign("u", "u * 0.5"), assign("hn", "h * 0.25"), assign("yn", "y + ge"), assign("w", "u + hn + 1"),
+                assign("vr", "where(free > 0.5, vn, v)"), assign("s", "where(vr > w and free > 0.5, 1, 0)"),
+                assign("v", "where(s > 0.5, -1, vr)"), assign("ge", "gen"), assign("gi", "gin"), assign("h", "hn"),
+                assign("y", "yn"), assign("spike", "s"), assign("last", "where(s > 0.5, t, last)")),
+                Set.of("v", "ge", "gi", "u", "h", "y", "last", "spike"), Set.of("p", "q"), List.of(), "spike");
+        int n = 3 * SplitKernel.MIN_CHUNK + 77;
+        Random random = new Random(13);
+        Map<String, double[]> initial = new HashMap<>();
+        for (String x : List.of("v", "ge", "gi", "u", "h", "y", "p")) {
+            initial.put(x, randoms(random, n));
+        }
+        double[] last = new double[n];
+        for (int i = 0; i < n; i++) {
+            last[i] = random.nextBoolean() ? 0.75 : -1;
+        }
+        initial.put("last", last);
+        initial.put("spike", new double[n]);
+
+        Map<String, double[]> env = new HashMap<>(initial);
+        env.putAll(Map.of("q", new double[] {3}, "t", new double[] {1}, "dt", new double[] {0.1}));
+        for (Assign a : program.body()) {
+            env.put(a.target(), Interpreter.eval(a.value(), env, n));
+        }
+        int[] expected = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            if (env.get("spike")[i] == 1) {
+                expected[1 + expected[0]++] = i;
+            }
+        }
+        assertTrue(expected[0] > 10 && expected[0] < n - 10, "some spike, some not: " + expected[0]);
+        for (CpuBackend backend : List.of(cpu, new CpuBackend(new StepThreads(3, 0)))) {
+            Map<String, Tensor> tensors = new HashMap<>();
+            initial.forEach((x, values) -> tensors.put(x, backend.asTensor(values, n)));
+            tensors.put("q", backend.full(DType.FLOAT64, 3));
+            CpuTensor events = backend.full(DType.INT32, 0, n + 1);
+            backend.compile(program, new Bindings(tensors, 1, List.of(events))).run(1, 0.1, 0);
+            for (String x : program.state()) {
+                assertArrayEquals(env.get(x), tensors.get(x).toDoubleArray(), 0, x);
+            }
+            assertArrayEquals(Arrays.copyOf(expected, expected[0] + 1), Arrays.copyOf(events.toIntArray(), expected[0] + 1));
+        }
+
+        Map<String, Tensor> tensors = new HashMap<>();
+        initial.forEach((x, values) -> tensors.put(x, cpu.asTensor(values, n)));
+        tensors.put("q", cpu.full(DType.FLOAT64, 3));
+        Layout layout = new Layout(program);
+        CpuTensor[] bound = layout.tensorNames.stream().map(x -> (CpuTensor) tensors.get(x)).toArray(CpuTensor[]::new);
+        String source = new KernelSource(program, layout, bound, false).text("p.K");
+        String[] loops = source.split("for \\(", -1);
+        assertEquals(4, loops.length, "the main loop and one loop each for ge and gi:\n" + source);
+        for (String x : List.of("ge", "gi")) {
+            int k = layout.tensorNames.indexOf(x);
+            assertTrue(!loops[1].contains("a" + k + "[o" + k + " + i] =") && loops[1].contains("= a" + k + "[o" + k + " + i]"),
+                    x + " is read, not written, in the main loop:\n" + source);
+        }
+        for (String x : List.of("u", "h", "y")) {
+            int k = layout.tensorNames.indexOf(x);
+            assertTrue(loops[1].contains("a" + k + "[o" + k + " + i] ="), x + " is updated in the main loop:\n" + source);
+        }
+    }
+
+    /**
      * With {@code jdk.incubator.vector} there (surefire adds it), a program of arithmetic,
      * comparisons, selects, sqrt and abs runs in lanes and gives the interpreter's numbers to the
      * bit, signed zeros, infinities and NaN included, over whole vectors and the remainder; a
