@@ -355,7 +355,8 @@ public final class SynapseText {
             }
             List<Assign> body = new ArrayList<>();
             Expr h = Exprs.sub(Exprs.var("t"), Exprs.var(SynapseModel.LAST_UPDATE));
-            eventDriven.forEach((x, lin) -> body.add(new Assign(x, advance(x, lin, h))));
+            Map<Expr, String> decays = new LinkedHashMap<>();
+            eventDriven.forEach((x, lin) -> body.add(new Assign(x, advance(x, lin, h, body, decays))));
             for (Assignment a : statements) {
                 String target = a.target();
                 Unit<?> unit = targetUnit(part, a, summedTargets);
@@ -393,16 +394,41 @@ public final class SynapseText {
                     + " no per-synapse variable and no variable of the groups; it may assign " + writable, null);
         }
 
-        private Expr advance(String x, SynapseModel.Linear lin, Expr h) {
-            Expr decay = Exprs.call(Expr.Fn.EXP, Exprs.mul(lin.rate(), h));
+        private Expr advance(String x, SynapseModel.Linear lin, Expr h, List<Assign> body, Map<Expr, String> decays) {
+            if (Exprs.isConst(lin.rate(), 0)) {
+                return Exprs.add(Exprs.var(x), Exprs.mul(lin.drive(), h));
+            }
+            Expr decay = decay(x, lin.rate(), h, body, decays);
             Expr value = Exprs.mul(Exprs.var(x), decay);
             if (Exprs.isConst(lin.drive(), 0)) {
                 return value;
             }
-            if (Exprs.isConst(lin.rate(), 0)) {
-                return Exprs.add(Exprs.var(x), Exprs.mul(lin.drive(), h));
-            }
             return Exprs.add(value, Exprs.div(Exprs.mul(lin.drive(), Exprs.sub(decay, Exprs.num(1))), lin.rate()));
+        }
+
+        /**
+         * {@code exp(rate h)} as a local of the pathway, one per distinct rate. A rate written
+         * otherwise than an earlier one but equal to it when the run reads the parameters (STDP's
+         * {@code taupre} and {@code taupost}, both 20 ms in Brian2's examples) takes that one's
+         * factor: the same product of the same numbers, so the same bits, for one exponential per
+         * synapse and event instead of two. Rates read only parameters, so a backend compares
+         * them once per run.
+         */
+        private static Expr decay(String x, Expr rate, Expr h, List<Assign> body, Map<Expr, String> decays) {
+            String same = decays.get(rate);
+            if (same != null) {
+                return Exprs.var(same);
+            }
+            Expr value = Exprs.call(Expr.Fn.EXP, Exprs.mul(rate, h));
+            List<Map.Entry<Expr, String>> earlier = new ArrayList<>(decays.entrySet());
+            for (int k = earlier.size() - 1; k >= 0; k--) {
+                value = new Expr.Where(new Expr.Cmp(Expr.CmpOp.EQ, rate, earlier.get(k).getKey()),
+                        Exprs.var(earlier.get(k).getValue()), value);
+            }
+            String local = x + "__decay";
+            body.add(new Assign(local, value));
+            decays.put(rate, local);
+            return Exprs.var(local);
         }
 
         /** {@code e} with each bare post-synaptic name written {@code x_post}. */

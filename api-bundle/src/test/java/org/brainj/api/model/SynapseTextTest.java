@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.measure.Unit;
+import org.brainj.api.expr.Expr;
+import org.brainj.api.expr.Exprs;
 import org.brainj.api.expr.Interpreter;
 import org.brainj.api.program.Assign;
 import org.brainj.api.sim.SynapseModel;
@@ -54,6 +56,44 @@ class SynapseTextTest {
         run(m.onPost(), env);
         assertEquals(apost * Math.exp(-20.0 / 20) - 0.000105, env.get("Apost"), 1e-18);
         assertEquals(Math.min(Math.max(0.005 + apost + 0.0001 * Math.exp(-1), 0), 0.01), env.get("w"), 1e-15);
+    }
+
+    /**
+     * Each event-driven variable decays with its own time constant, to the analytic value, whether
+     * the two are equal (then one exponential serves both) or not; a wrong sharing of the factor
+     * would decay Apost with taupre.
+     */
+    @Test
+    void eventDrivenDecaysShareOneExponentialOnlyWhereTheTimeConstantsAreEqual() {
+        for (double taupost : new double[] {20, 10}) {
+            SynapseModel m = stdp().parameter("taupost", taupost + " ms").compile("S", NEURON, NEURON).model();
+            for (List<Assign> pathway : List.of(m.onPre(), m.onPost())) {
+                Map<String, Double> env = new HashMap<>(m.parameters());
+                env.putAll(Map.of("w", 0.005, "Apre", 0.002, "Apost", -0.003, "lastupdate", 1.0, "ge_post", 0.0, "t", 8.5));
+                int exponentials = pathway.stream().mapToInt(a -> evaluatedExponentials(a.value(), env)).sum();
+                run(pathway, env);
+                double apre = 0.002 * Math.exp(-7.5 / 20);
+                double apost = -0.003 * Math.exp(-7.5 / taupost);
+                boolean pre = pathway == m.onPre();
+                assertEquals(apre + (pre ? 0.0001 : 0), env.get("Apre"), 1e-18);
+                assertEquals(apost + (pre ? 0 : -0.000105), env.get("Apost"), 1e-18);
+                assertEquals(taupost == 20 ? 1 : 2, exponentials, "exponentials per synapse and event, taupost " + taupost);
+            }
+        }
+    }
+
+    /** The exponentials an evaluation of {@code e} computes: a where's branch not taken computes none. */
+    private static int evaluatedExponentials(Expr e, Map<String, Double> env) {
+        if (e instanceof Expr.Where w) {
+            boolean taken = Interpreter.eval(w.cond(), env) != 0;
+            return evaluatedExponentials(w.cond(), env) + evaluatedExponentials(taken ? w.then() : w.otherwise(), env);
+        }
+        int[] count = {e instanceof Expr.Call c && c.fn() == Expr.Fn.EXP ? 1 : 0};
+        Exprs.mapChildren(e, c -> {
+            count[0] += evaluatedExponentials(c, env);
+            return c;
+        });
+        return count[0];
     }
 
     @Test
