@@ -72,6 +72,8 @@ class SynapseTextTest {
                 env.putAll(Map.of("w", 0.005, "Apre", 0.002, "Apost", -0.003, "lastupdate", 1.0, "ge_post", 0.0, "t", 8.5));
                 int exponentials = pathway.stream().mapToInt(a -> evaluatedExponentials(a.value(), env)).sum();
                 run(pathway, env);
+                // the analytic decay over h = t - lastupdate = 7.5 ms, then on_pre's dApre (1e-4) or on_post's dApost
+                // (-1.05e-4), the parameters stdp() gives
                 double apre = 0.002 * Math.exp(-7.5 / 20);
                 double apost = -0.003 * Math.exp(-7.5 / taupost);
                 boolean pre = pathway == m.onPre();

@@ -2,6 +2,7 @@ package org.brainj.launcher.spec;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.brainj.api.model.CompiledNeuron;
 import org.brainj.launcher.spec.NetworkSpec.Neurons;
 
@@ -15,8 +16,8 @@ final class CompiledAhead {
     /** None compiled: each population's equations are compiled when the assembler reaches it. */
     static final CompiledAhead NONE = new CompiledAhead();
 
-    /** By population name (unique in a spec): the compiled model, or the exception compiling it threw. */
-    private final Map<String, Object> byPopulation = new HashMap<>();
+    /** By population name (unique in a spec): gives the compiled model, or throws what compiling it threw. */
+    private final Map<String, Supplier<CompiledNeuron>> byPopulation = new HashMap<>();
 
     private CompiledAhead() {
     }
@@ -25,26 +26,23 @@ final class CompiledAhead {
     CompiledAhead(NetworkSpec spec) {
         for (NetworkSpec.PopulationSpec p : spec.populations()) {
             if (p instanceof Neurons n && n.model() == null) {
-                Object compiled;
+                Supplier<CompiledNeuron> result;
                 try {
-                    compiled = EquationModel.compile(n.name(), n.equations());
+                    CompiledNeuron compiled = EquationModel.compile(n.name(), n.equations());
+                    result = () -> compiled;
                 } catch (RuntimeException e) {
-                    compiled = e;
+                    result = () -> {
+                        throw e;
+                    };
                 }
-                byPopulation.put(n.name(), compiled);
+                byPopulation.put(n.name(), result);
             }
         }
     }
 
     /** The model of {@code p}'s equations, as {@link EquationModel#compile} gives it (or throws). */
     CompiledNeuron of(Neurons p) {
-        Object compiled = byPopulation.get(p.name());
-        if (compiled == null) {
-            return EquationModel.compile(p.name(), p.equations());
-        }
-        if (compiled instanceof RuntimeException e) {
-            throw e;
-        }
-        return (CompiledNeuron) compiled;
+        Supplier<CompiledNeuron> compiled = byPopulation.get(p.name());
+        return compiled == null ? EquationModel.compile(p.name(), p.equations()) : compiled.get();
     }
 }

@@ -40,11 +40,9 @@ final class SeparateUpdates {
      */
     static SeparateUpdates of(List<Assign> body, Set<String> state, Set<String> draws, String events) {
         Map<String, Integer> assigned = new HashMap<>();
-        for (int s = 0; s < body.size(); s++) {
-            assigned.merge(body.get(s).target(), 1, Integer::sum);
-        }
         Map<String, Integer> definedAt = new HashMap<>();
         for (int s = 0; s < body.size(); s++) {
+            assigned.merge(body.get(s).target(), 1, Integer::sum);
             definedAt.put(body.get(s).target(), s);
         }
         boolean[] taken = new boolean[body.size()];
