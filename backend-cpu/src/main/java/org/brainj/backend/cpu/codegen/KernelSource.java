@@ -98,7 +98,7 @@ final class KernelSource {
                 // written before any read (the spike flag): its old value is never needed
                 line("double v" + k + ";");
             } else if (!isShared(k)) {
-                line((k < layout.stateCount ? "double" : "final double") + " v" + k + " = a" + k + "[o" + k + " + i];");
+                line((k < layout.stateCount ? "double" : "final double") + " v" + k + " = " + element(k) + ";");
             }
         }
         for (int d = 0; d < noise.size(); d++) {
@@ -136,7 +136,7 @@ final class KernelSource {
             if (isShared(k)) {
                 continue;
             } else if (read.contains(name)) {
-                line((k < layout.stateCount ? "double" : "final double") + " v" + k + " = a" + k + "[o" + k + " + i];");
+                line((k < layout.stateCount ? "double" : "final double") + " v" + k + " = " + element(k) + ";");
             } else if (k < layout.stateCount && update.get(update.size() - 1).target().equals(name)) {
                 line("double v" + k + ";");
             }
@@ -314,7 +314,21 @@ final class KernelSource {
 
     private String store(int k) {
         String cast = tensors[k].dtype() == DType.FLOAT32 ? "(float) " : "";
-        return "a" + k + "[o" + k + " + i] = " + cast + "v" + k + ";";
+        return element(k) + " = " + cast + "v" + k + ";";
+    }
+
+    /**
+     * Element {@code i} of per-element tensor {@code k}. A tensor that starts its array (offset 0,
+     * nearly all) is indexed by {@code i} alone: with an offset per tensor C2 adds each to
+     * {@code i} for every element and, five or more tensors on, keeps the offsets on the stack
+     * (COBA's main loop spent ten of its ~45 instructions per element so); the same elements.
+     */
+    static String element(int k, CpuTensor tensor) {
+        return "a" + k + "[" + (tensor.offset() == 0 ? "i" : "o" + k + " + i") + "]";
+    }
+
+    private String element(int k) {
+        return element(k, tensors[k]);
     }
 
     /** {@code where(c, 1, 0)}: a condition held as a number. */

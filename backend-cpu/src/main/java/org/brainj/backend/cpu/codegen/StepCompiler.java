@@ -23,9 +23,10 @@ import org.brainj.backend.cpu.CpuTensor;
  * threshold and reset need), draws its noise with Philox under {@code (seed, stream, step)} at
  * its index, and writes the assigned state back in its tensor's dtype. Arithmetic is in double.
  *
- * <p>The generated class depends only on the program, not on the tensors, so a program compiled
- * once is reused for new bindings; tensors are read through on every run, so writing a parameter
- * changes the result without recompiling.
+ * <p>The generated class depends on the program and on the tensors' dtypes, ranks and whether
+ * each starts its array (see {@link KernelSource#element}), not on their values, so a program
+ * compiled once is reused for new bindings of the same kinds; tensors are read through on every
+ * run, so writing a parameter changes the result without recompiling.
  */
 public final class StepCompiler {
     private static final String CLASS_NAME = "org.brainj.backend.cpu.codegen.GeneratedStep";

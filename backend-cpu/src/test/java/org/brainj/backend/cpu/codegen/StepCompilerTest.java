@@ -397,8 +397,8 @@ class StepCompilerTest {
         int spike = layout.tensorNames.indexOf("spike");
         int kept = layout.tensorNames.indexOf("last");
         assertTrue(source.contains("final boolean") && !source.contains("> 0.5"), "flags as booleans:\n" + source);
-        assertTrue(!source.contains("= a" + spike + "[o" + spike + " + i]"), "the old spike flag is read:\n" + source);
-        assertTrue(source.contains("; a" + kept + "[o" + kept + " + i] = v" + kept + "; }"),
+        assertTrue(!source.contains("= " + KernelSource.element(spike, bound[spike])), "the old spike flag is read:\n" + source);
+        assertTrue(source.contains("; " + KernelSource.element(kept, bound[kept]) + " = v" + kept + "; }"),
                 "the last spike's time is written everywhere:\n" + source);
     }
 
@@ -466,12 +466,13 @@ class StepCompilerTest {
         assertEquals(4, loops.length, "the main loop and one loop each for ge and gi:\n" + source);
         for (String x : List.of("ge", "gi")) {
             int k = layout.tensorNames.indexOf(x);
-            assertTrue(!loops[1].contains("a" + k + "[o" + k + " + i] =") && loops[1].contains("= a" + k + "[o" + k + " + i]"),
+            String element = KernelSource.element(k, bound[k]);
+            assertTrue(!loops[1].contains(element + " =") && loops[1].contains("= " + element),
                     x + " is read, not written, in the main loop:\n" + source);
         }
         for (String x : List.of("u", "h", "y")) {
             int k = layout.tensorNames.indexOf(x);
-            assertTrue(loops[1].contains("a" + k + "[o" + k + " + i] ="), x + " is updated in the main loop:\n" + source);
+            assertTrue(loops[1].contains(KernelSource.element(k, bound[k]) + " ="), x + " is updated in the main loop:\n" + source);
         }
     }
 
