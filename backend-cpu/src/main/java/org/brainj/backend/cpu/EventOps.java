@@ -24,7 +24,7 @@ final class EventOps {
         int so = spikes.offset();
         for (int i = 0; i < l.lines; i++) {
             if (s[so + i]) {
-                l.addRow(i, weights, post, 0, post.size());
+                l.addRow(i, weights, post, 0, post.size(), false);
             }
         }
     }
@@ -37,10 +37,13 @@ final class EventOps {
 
     /**
      * {@code post[indices[k]] += w[k]} for each listed {@code i} in {@code [first, first + rows)}, row
-     * {@code i - first}. Where the listed rows' synapses are work enough, the post-synaptic elements
-     * are split into one contiguous range per thread, each thread going through all listed rows
-     * and adding only to its own range: no two threads write one element, and each element gets
-     * its additions in the list's order, as on one thread, so the sums are the same to the bit.
+     * {@code i - first}. Where the delivery site ({@link SplitSite}, per connectivity and target)
+     * splits, the post-synaptic elements are split into one contiguous range per thread, each
+     * thread going through all listed rows and adding only to its own range: no two threads write
+     * one element, and each element gets its additions in the list's order, as on one thread, so
+     * the sums are the same to the bit. Where every row's targets ascend (as the connectors make
+     * them; checked once per connectivity), a thread finds its stretch of each row by binary
+     * search and reads only that; else it reads the whole row and skips the targets of others.
      */
     static void csrListAdd(CpuTensor list, int first, CpuTensor indptr, CpuTensor indices, CpuTensor weights,
                            CpuTensor post, StepThreads threads) {
@@ -52,13 +55,22 @@ final class EventOps {
         int hi = lo + ids[list.offset()];
         int n = post.size();
         // counting the synapses costs a pass over the list: only where there is a second thread
-        if (threads.threads() >= 2 && threads.pays(SYNAPSE_NS * l.synapses(ids, lo, hi, first))) {
+        double workNs = threads.threads() >= 2 ? SYNAPSE_NS * l.synapses(ids, lo, hi, first) : 0;
+        if (!threads.pays(workNs)) {
+            l.addRows(ids, lo, hi, first, weights, post, 0, n, false);
+            return;
+        }
+        Connectivity c = Connectivity.of(indptr, indices);
+        SplitSite site = c.site(post, threads);
+        if (site.splits(workNs)) {
+            boolean ascending = c.ascending(l::ascendingRows);
             int parts = threads.threads();
             threads.run(p -> l.addRows(ids, lo, hi, first, weights, post,
-                    (int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts)));
+                    (int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts), ascending));
         } else {
-            l.addRows(ids, lo, hi, first, weights, post, 0, n);
+            l.addRows(ids, lo, hi, first, weights, post, 0, n, false);
         }
+        site.done();
     }
 
     /** {@code list = [n, i_1 < ... < i_n]}: the nonzero elements of {@code flags}. */
@@ -323,22 +335,54 @@ final class EventOps {
             return count;
         }
 
-        /** {@link #addRow} for each listed row {@code ids[lo .. hi) - first} in order, adding only to targets in {@code [from, to)}. */
-        void addRows(int[] ids, int lo, int hi, int first, CpuTensor weights, CpuTensor post, int from, int to) {
+        /** Whether the targets of every row ascend (repeats allowed). */
+        boolean ascendingRows() {
+            for (int line = 0; line < lines; line++) {
+                int end = ptr(line + 1);
+                for (int k = ptr(line) + 1; k < end; k++) {
+                    if (idx[idxOffset + k] < idx[idxOffset + k - 1]) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** {@link #addRow} for each listed row {@code ids[lo .. hi) - first} in order. */
+        void addRows(int[] ids, int lo, int hi, int first, CpuTensor weights, CpuTensor post, int from, int to,
+                     boolean ascending) {
             for (int k = lo; k < hi; k++) {
                 int row = ids[k] - first;
                 if (row >= 0 && row < lines) {
-                    addRow(row, weights, post, from, to);
+                    addRow(row, weights, post, from, to, ascending);
                 }
             }
+        }
+
+        /** The first synapse of {@code [start, end)} (ascending targets) whose target is at least {@code j}. */
+        private int firstReaching(int start, int end, int j) {
+            int a = start;
+            int b = end;
+            while (a < b) {
+                int m = (a + b) >>> 1;
+                if (idx[idxOffset + m] < j) {
+                    a = m + 1;
+                } else {
+                    b = m;
+                }
+            }
+            return a;
         }
 
         /**
          * {@code post[indices[k]] += w[k]} (or the one weight) over the synapses of {@code line}
          * whose targets are in {@code [from, to)}, in one loop per dtype: the operands were checked
-         * once for the call, only the targets are checked here.
+         * once for the call, only the targets are checked here. Where the row's targets ascend,
+         * only its stretch in {@code [from, to)} is read, the first part's stretch from the row's
+         * start and the last's to its end, so that a target outside the post-synaptic elements
+         * still meets a check.
          */
-        void addRow(int line, CpuTensor weights, CpuTensor post, int from, int to) {
+        void addRow(int line, CpuTensor weights, CpuTensor post, int from, int to, boolean ascending) {
             int start = ptr(line);
             int end = ptr(line + 1);
             int n = post.size();
@@ -346,6 +390,14 @@ final class EventOps {
             int wo = weights.offset();
             int stride = weights.rank() == 0 ? 0 : 1;
             boolean all = from == 0 && to == n;
+            boolean narrowed = ascending && !all;
+            if (narrowed) {
+                start = from == 0 ? start : firstReaching(start, end, from);
+                end = to == n ? end : firstReaching(start, end, to);
+            }
+            // every target read must lie here: in a stretch, the part's own range
+            int least = narrowed ? from : 0;
+            int bound = narrowed ? to : n;
             // the target check is written out in each loop, not called per synapse: until the JIT
             // compiles this, a call per synapse is a large share of a small network's step
             int[] ix = idx;
@@ -354,10 +406,10 @@ final class EventOps {
                 double[] w = (double[]) weights.data();
                 for (int k = start; k < end; k++) {
                     int j = ix[io + k];
-                    if (j < 0 || j >= n) {
-                        throw outside(k, j, n);
+                    if (j < least || j >= bound) {
+                        throw misplaced(k, j, n);
                     }
-                    if (all || (j >= from && j < to)) {
+                    if (narrowed || all || (j >= from && j < to)) {
                         p[po + j] += w[wo + stride * k];
                     }
                 }
@@ -366,17 +418,22 @@ final class EventOps {
                 float[] w = (float[]) weights.data();
                 for (int k = start; k < end; k++) {
                     int j = ix[io + k];
-                    if (j < 0 || j >= n) {
-                        throw outside(k, j, n);
+                    if (j < least || j >= bound) {
+                        throw misplaced(k, j, n);
                     }
-                    if (all || (j >= from && j < to)) {
+                    if (narrowed || all || (j >= from && j < to)) {
                         p[po + j] += w[wo + stride * k];
                     }
                 }
             }
         }
 
-        private TensorIndexException outside(int k, int j, int n) {
+        private RuntimeException misplaced(int k, int j, int n) {
+            if (j >= 0 && j < n) {
+                return new IllegalStateException(op + ": indices[" + k + "] = " + j + " breaks its row's ascending"
+                        + " order, found when the connectivity was first split; a connectivity's indices must not"
+                        + " change while it is delivered through (make a new tensor)");
+            }
             return new TensorIndexException(op + ": indices[" + k + "] = " + j + " is outside the "
                     + n + " post-synaptic elements; fix the connectivity");
         }

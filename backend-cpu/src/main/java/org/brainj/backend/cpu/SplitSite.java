@@ -1,0 +1,101 @@
+package org.brainj.backend.cpu;
+
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+
+/**
+ * One operation of a step (a kernel, a delivery into one target) deciding, call by call, whether
+ * to split over its {@link StepThreads}. With a fixed threshold the estimate decides. Measured,
+ * the site runs on one thread through a warm-up (the JIT compiles the operation meanwhile), then
+ * a trial alternates one thread and the split for {@link #SAMPLES} calls each, timing each call per
+ * nanosecond of estimated work, and the site keeps whichever has the lower median (the split only
+ * where it is {@link #GAIN} faster, as it spends a second core) for a hold of calls before the next
+ * trial: the other core's load changes, so the choice is checked again, each time a choice holds
+ * twice as long as before up to {@link #MAX_HOLD}, so that a site where a split never pays pays
+ * for its trials a share of a percent.
+ *
+ * <p>Calls {@link #splits} and then {@link #done} in turn, from one thread at a time; a split
+ * gives the same numbers as one thread, so a choice made on a disturbed timing costs only time.
+ */
+public final class SplitSite {
+    /** Calls on one thread before the first trial. */
+    static final int WARM_UP = 200;
+    /** Timed calls of each way in a trial. */
+    static final int SAMPLES = 16;
+    /** The first hold of a choice, in calls (a tenth of a simulated second at dt = 0.1 ms). */
+    static final long FIRST_HOLD = 1_000;
+    /** The longest hold of a choice that trials keep confirming. */
+    static final long MAX_HOLD = 32_000;
+    /** The split's median time over one thread's below which the split is kept. */
+    static final double GAIN = 0.9;
+
+    private final StepThreads threads;
+    /** Null where the estimate alone decides. */
+    private final LongSupplier clock;
+
+    private boolean split;
+    private long hold = WARM_UP;
+    private long held;
+    /** Per way (0: one thread, 1: split), the trial's times per ns of estimated work. */
+    private final double[][] rates = new double[2][SAMPLES];
+    /** Timed calls of the trial so far; -1 outside a trial. */
+    private int timed = -1;
+    private boolean timing;
+    private boolean timingSplit;
+    private long start;
+    private double workNs;
+
+    SplitSite(StepThreads threads, LongSupplier clock) {
+        this.threads = threads;
+        this.clock = clock;
+    }
+
+    /** Whether this call, of {@code workNs} estimated nanoseconds, splits; {@link #done} follows it. */
+    public boolean splits(double workNs) {
+        if (!threads.pays(workNs)) {
+            return false;
+        }
+        if (clock == null) {
+            return true;
+        }
+        if (timed < 0) {
+            if (++held <= hold) {
+                return split;
+            }
+            timed = 0;
+        }
+        timing = true;
+        timingSplit = (timed & 1) == 1;
+        this.workNs = workNs;
+        start = clock.getAsLong();
+        return timingSplit;
+    }
+
+    /** Ends the call {@link #splits} began. */
+    public void done() {
+        if (!timing) {
+            return;
+        }
+        timing = false;
+        double rate = (clock.getAsLong() - start) / workNs;
+        rates[timingSplit ? 1 : 0][timed >> 1] = rate;
+        if (++timed == 2 * SAMPLES) {
+            boolean faster = median(rates[1]) < GAIN * median(rates[0]);
+            hold = faster == split && hold >= FIRST_HOLD ? Math.min(2 * hold, MAX_HOLD) : FIRST_HOLD;
+            split = faster;
+            held = 0;
+            timed = -1;
+        }
+    }
+
+    /** Whether the site's latest choice is the split. */
+    boolean chosenSplit() {
+        return split;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
+    }
+}
