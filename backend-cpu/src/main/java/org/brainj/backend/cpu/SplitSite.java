@@ -7,8 +7,10 @@ import java.util.function.LongSupplier;
  * One operation of a step (a kernel, a delivery into one target) deciding, call by call, whether
  * to split over its {@link StepThreads}. With a fixed threshold the estimate decides. Measured,
  * the site runs on one thread through a warm-up (the JIT compiles the operation meanwhile), then
- * a trial alternates one thread and the split for {@link #SAMPLES} calls each, timing each call per
- * nanosecond of estimated work, and the site keeps whichever has the lower median (the split only
+ * a trial alternates blocks of {@link #BLOCK} calls on one thread and split, timing each call per
+ * nanosecond of estimated work but a block's first (the call after a switch pays for waking a
+ * parked worker, or finds the caches holding the other way's data, which the calls of a held choice
+ * do not), and the site keeps whichever has the lower median (the split only
  * where it is {@link #GAIN} faster, as it spends a second core) for a hold of calls before the next
  * trial: the other core's load changes, so the choice is checked again, each time a choice holds
  * twice as long as before up to {@link #MAX_HOLD}, so that a site where a split never pays pays
@@ -19,9 +21,13 @@ import java.util.function.LongSupplier;
  */
 public final class SplitSite {
     /** Calls on one thread before the first trial. */
-    static final int WARM_UP = 200;
-    /** Timed calls of each way in a trial. */
-    static final int SAMPLES = 16;
+    static final int WARM_UP = 500;
+    /** Calls of one way in a row in a trial. */
+    static final int BLOCK = 5;
+    /** Blocks of each way in a trial. */
+    static final int BLOCKS = 4;
+    /** The calls of a trial. */
+    static final int TRIAL = 2 * BLOCKS * BLOCK;
     /** The first hold of a choice, in calls (a tenth of a simulated second at dt = 0.1 ms). */
     static final long FIRST_HOLD = 1_000;
     /** The longest hold of a choice that trials keep confirming. */
@@ -37,9 +43,9 @@ public final class SplitSite {
     private long hold = WARM_UP;
     private long held;
     /** Per way (0: one thread, 1: split), the trial's times per ns of estimated work. */
-    private final double[][] rates = new double[2][SAMPLES];
-    /** Timed calls of the trial so far; -1 outside a trial. */
-    private int timed = -1;
+    private final double[][] rates = new double[2][BLOCKS * (BLOCK - 1)];
+    /** Calls of the trial so far; -1 outside a trial. */
+    private int tried = -1;
     private boolean timing;
     private boolean timingSplit;
     private long start;
@@ -58,14 +64,14 @@ public final class SplitSite {
         if (clock == null) {
             return true;
         }
-        if (timed < 0) {
+        if (tried < 0) {
             if (++held <= hold) {
                 return split;
             }
-            timed = 0;
+            tried = 0;
         }
         timing = true;
-        timingSplit = (timed & 1) == 1;
+        timingSplit = (tried / BLOCK & 1) == 1;
         this.workNs = workNs;
         start = clock.getAsLong();
         return timingSplit;
@@ -77,14 +83,16 @@ public final class SplitSite {
             return;
         }
         timing = false;
-        double rate = (clock.getAsLong() - start) / workNs;
-        rates[timingSplit ? 1 : 0][timed >> 1] = rate;
-        if (++timed == 2 * SAMPLES) {
+        int inBlock = tried % BLOCK;
+        if (inBlock > 0) {
+            rates[timingSplit ? 1 : 0][tried / (2 * BLOCK) * (BLOCK - 1) + inBlock - 1] = (clock.getAsLong() - start) / workNs;
+        }
+        if (++tried == TRIAL) {
             boolean faster = median(rates[1]) < GAIN * median(rates[0]);
             hold = faster == split && hold >= FIRST_HOLD ? Math.min(2 * hold, MAX_HOLD) : FIRST_HOLD;
             split = faster;
             held = 0;
-            timed = -1;
+            tried = -1;
         }
     }
 

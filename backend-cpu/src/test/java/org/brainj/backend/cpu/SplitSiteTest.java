@@ -32,7 +32,7 @@ class SplitSiteTest {
     }
 
     /** Calls enough to pass the warm-up and a first trial and then hold its choice for a while. */
-    private static final int PAST_FIRST_TRIAL = SplitSite.WARM_UP + 2 * SplitSite.SAMPLES + 100;
+    private static final int PAST_FIRST_TRIAL = SplitSite.WARM_UP + SplitSite.TRIAL + 100;
 
     @Test
     void aSplitThatTakesHalfTheTimeIsKept() {
@@ -50,8 +50,8 @@ class SplitSiteTest {
         SplitSite site = StepThreads.measured(2, () -> clock.now).site();
         int splits = run(site, clock, PAST_FIRST_TRIAL, 10_000, 30_000);
         assertFalse(site.chosenSplit());
-        // only the trial's calls split, half of its timed calls
-        assertEquals(SplitSite.SAMPLES, splits);
+        // only the trial's calls split, half of them
+        assertEquals(SplitSite.TRIAL / 2, splits);
         assertEquals(0, run(site, clock, 500, 10_000, 30_000));
     }
 
@@ -70,7 +70,7 @@ class SplitSiteTest {
         run(site, clock, PAST_FIRST_TRIAL, 100_000, 50_000);
         assertTrue(site.chosenSplit());
         // the other core gets busy: the split now waits for it
-        run(site, clock, (int) SplitSite.FIRST_HOLD + 2 * SplitSite.SAMPLES, 100_000, 400_000);
+        run(site, clock, (int) SplitSite.FIRST_HOLD + SplitSite.TRIAL, 100_000, 400_000);
         assertFalse(site.chosenSplit());
     }
 
@@ -79,11 +79,27 @@ class SplitSiteTest {
         FakeClock clock = new FakeClock();
         SplitSite site = StepThreads.measured(2, () -> clock.now).site();
         run(site, clock, SplitSite.WARM_UP, 100_000, 50_000);
-        // the first trial: the split's calls take half, except three descheduled ones
-        for (int c = 0; c < 2 * SplitSite.SAMPLES; c++) {
+        // the first trial: the split's calls take half, except the first four (a block's first is not timed)
+        int splits = 0;
+        for (int c = 0; c < SplitSite.TRIAL; c++) {
             boolean split = site.splits(WORK_NS);
-            clock.now += split ? (c < 6 ? 5_000_000 : 50_000) : 100_000;
+            clock.now += split ? (++splits <= 4 ? 5_000_000 : 50_000) : 100_000;
             site.done();
+        }
+        assertTrue(site.chosenSplit());
+    }
+
+    @Test
+    void theWakeOfAParkedWorkerAfterCallsOnOneThreadDoesNotCount() {
+        FakeClock clock = new FakeClock();
+        SplitSite site = StepThreads.measured(2, () -> clock.now).site();
+        boolean before = false;
+        for (int c = 0; c < PAST_FIRST_TRIAL; c++) {
+            boolean split = site.splits(WORK_NS);
+            // a split right after a call on one thread waits a millisecond for its worker
+            clock.now += split ? (before ? 50_000 : 1_000_000) : 100_000;
+            site.done();
+            before = split;
         }
         assertTrue(site.chosenSplit());
     }
