@@ -6,15 +6,17 @@ import java.util.function.LongSupplier;
 /**
  * One operation of a step (a kernel, a delivery into one target) deciding, call by call, whether
  * to split over its {@link StepThreads}. With a fixed threshold the estimate decides. Measured,
- * the site runs on one thread through a warm-up (the JIT compiles the operation meanwhile), then
- * a trial alternates blocks of {@link #BLOCK} calls on one thread and split, timing each call per
- * nanosecond of estimated work but a block's first (the call after a switch pays for waking a
- * parked worker, or finds the caches holding the other way's data, which the calls of a held choice
- * do not), and the site keeps whichever has the lower median (the split only
- * where it is {@link #GAIN} faster, as it spends a second core) for a hold of calls before the next
- * trial: the other core's load changes, so the choice is checked again, each time a choice holds
- * twice as long as before up to {@link #MAX_HOLD}, so that a site where a split never pays pays
- * for its trials a share of a percent.
+ * the site runs on one thread through a warm-up (the JIT compiles the operation meanwhile); then
+ * a trial alternates blocks of {@link #BLOCK} calls on one thread and split and times each call
+ * but a block's first (the call after a switch wakes a parked worker, or finds the caches holding
+ * the other way's data, which the calls of a held choice do not). The site keeps the way that took
+ * less time per nanosecond of estimated work over the trial (the split only where it is
+ * {@link #GAIN} faster, as it spends a second core): a total, not a median, since on a busy
+ * machine a worker preempted in the middle of its part stalls the caller for a scheduler's slice
+ * now and then, and those rare stalls are what a split costs there. The choice holds for a number
+ * of calls, then a trial checks it again (the other core's load changes); each time a trial
+ * confirms it, it holds twice as long, up to {@link #MAX_HOLD}, so that a site where a split never
+ * pays spends a fraction of a percent of its calls on trials.
  *
  * <p>Calls {@link #splits} and then {@link #done} in turn, from one thread at a time; a split
  * gives the same numbers as one thread, so a choice made on a disturbed timing costs only time.
@@ -42,8 +44,9 @@ public final class SplitSite {
     private boolean split;
     private long hold = WARM_UP;
     private long held;
-    /** Per way (0: one thread, 1: split), the trial's times per ns of estimated work. */
-    private final double[][] rates = new double[2][BLOCKS * (BLOCK - 1)];
+    /** Per way (0: one thread, 1: split), the trial's time and estimated work, in ns. */
+    private final double[] took = new double[2];
+    private final double[] work = new double[2];
     /** Calls of the trial so far; -1 outside a trial. */
     private int tried = -1;
     private boolean timing;
@@ -83,12 +86,15 @@ public final class SplitSite {
             return;
         }
         timing = false;
-        int inBlock = tried % BLOCK;
-        if (inBlock > 0) {
-            rates[timingSplit ? 1 : 0][tried / (2 * BLOCK) * (BLOCK - 1) + inBlock - 1] = (clock.getAsLong() - start) / workNs;
+        if (tried % BLOCK > 0) {
+            int way = timingSplit ? 1 : 0;
+            took[way] += clock.getAsLong() - start;
+            work[way] += workNs;
         }
         if (++tried == TRIAL) {
-            boolean faster = median(rates[1]) < GAIN * median(rates[0]);
+            boolean faster = took[1] / work[1] < GAIN * took[0] / work[0];
+            Arrays.fill(took, 0);
+            Arrays.fill(work, 0);
             hold = faster == split && hold >= FIRST_HOLD ? Math.min(2 * hold, MAX_HOLD) : FIRST_HOLD;
             split = faster;
             held = 0;
@@ -99,11 +105,5 @@ public final class SplitSite {
     /** Whether the site's latest choice is the split. */
     boolean chosenSplit() {
         return split;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
     }
 }

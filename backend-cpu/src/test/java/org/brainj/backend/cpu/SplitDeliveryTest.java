@@ -73,23 +73,31 @@ class SplitDeliveryTest {
         for (int k = 0; k < listed.size(); k++) {
             list[k + 1] = listed.get(k);
         }
-        // two deliveries of the list, added in list order
+        // two deliveries of the list, added in list order, in float64 and in float32
         double[] expected = new double[POST];
+        float[] w32 = new float[w.length];
+        float[] expected32 = new float[POST];
         for (int repeat = 0; repeat < 2; repeat++) {
             for (int k = 1; k <= list[0]; k++) {
                 int row = list[k] - first;
                 for (int s = row >= 0 && row < PRE ? ptr[row] : 0; row >= 0 && row < PRE && s < ptr[row + 1]; s++) {
+                    w32[s] = (float) w[s];
                     expected[indices[s]] += w[s];
+                    expected32[indices[s]] += w32[s];
                 }
             }
         }
         for (int threads = 1; threads <= 3; threads++) {
             CpuBackend cpu = new CpuBackend(new StepThreads(threads, 0));
             Tensor post = cpu.zeros(DType.FLOAT64, POST);
+            Tensor post32 = cpu.zeros(DType.FLOAT32, POST);
             for (int repeat = 0; repeat < 2; repeat++) {
                 cpu.csrListAdd(cpu.asTensor(list), first, cpu.asTensor(ptr), cpu.asTensor(indices), cpu.asTensor(w), post);
+                cpu.csrListAdd(cpu.asTensor(list), first, cpu.asTensor(ptr), cpu.asTensor(indices), cpu.asTensor(w32),
+                        post32);
             }
             assertArrayEquals(expected, post.toDoubleArray(), 0.0, threads + " threads");
+            assertArrayEquals(expected32, post32.toFloatArray(), 0.0f, threads + " threads, float32");
         }
     }
 
