@@ -50,8 +50,8 @@ class SplitSiteTest {
         SplitSite site = StepThreads.measured(2, () -> clock.now).site();
         int splits = run(site, clock, PAST_FIRST_TRIAL, 10_000, 30_000);
         assertFalse(site.chosenSplit());
-        // only the trial's calls split, half of them
-        assertEquals(SplitSite.TRIAL / 2, splits);
+        // three times one thread's time: the trial ends at its first timed split, after a block's first
+        assertEquals(2, splits);
         assertEquals(0, run(site, clock, 500, 10_000, 30_000));
     }
 
@@ -64,13 +64,28 @@ class SplitSiteTest {
     }
 
     @Test
-    void aChangeOfLoadIsFollowedAtTheNextTrial() {
+    void aHeldSplitThatStallsIsDroppedAtOnceAndTriedAgainLater() {
         FakeClock clock = new FakeClock();
         SplitSite site = StepThreads.measured(2, () -> clock.now).site();
         run(site, clock, PAST_FIRST_TRIAL, 100_000, 50_000);
         assertTrue(site.chosenSplit());
         // the other core gets busy: the split now waits for it
-        run(site, clock, (int) SplitSite.FIRST_HOLD + SplitSite.TRIAL, 100_000, 400_000);
+        assertEquals(1, run(site, clock, 1, 100_000, 400_000));
+        assertFalse(site.chosenSplit());
+        // and frees up again: the next trial takes the split back
+        assertEquals(0, run(site, clock, (int) SplitSite.FIRST_HOLD, 100_000, 50_000));
+        run(site, clock, SplitSite.TRIAL, 100_000, 50_000);
+        assertTrue(site.chosenSplit());
+    }
+
+    @Test
+    void aChangeOfCostsIsFollowedAtTheNextTrial() {
+        FakeClock clock = new FakeClock();
+        SplitSite site = StepThreads.measured(2, () -> clock.now).site();
+        run(site, clock, PAST_FIRST_TRIAL, 100_000, 50_000);
+        assertTrue(site.chosenSplit());
+        // the split slows below one thread's pace without stalling
+        run(site, clock, (int) SplitSite.FIRST_HOLD + SplitSite.TRIAL, 100_000, 150_000);
         assertFalse(site.chosenSplit());
     }
 
