@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 /**
  * How a CPU backend splits one operation of a step over threads: into {@code threads} parts, part
  * 0 on the calling thread and each other part on a worker of a team shared by every backend with
- * the same thread count, where the operation's estimated work reaches {@code minWorkNs}. Each
+ * the same thread count, where the operation's {@link SplitSite} says so. Each
  * part's result must not depend on which thread runs it, so that a step gives the same numbers
  * whatever the thread count: kernels give each part its own elements, delivery its own range of
  * post-synaptic elements. Since a split never changes the numbers, whether to split is free to
