@@ -63,7 +63,7 @@ public final class CpuBackend implements Backend {
 
     /** A backend that runs a step on up to {@code threads} threads (1: all on the calling thread). */
     public CpuBackend(int threads) {
-        this(new StepThreads(threads, StepThreads.MIN_WORK_NS));
+        this(StepThreads.measured(threads));
     }
 
     /** A backend that splits its steps as {@code stepThreads} says (tests split the smallest work). */

@@ -21,6 +21,8 @@ public final class CpuTensor implements Tensor {
     private final int size;
     private final Object data;
     private final int offset;
+    /** What delivery keeps about this tensor as a connectivity's indices; null until it is one. */
+    private Connectivity connectivity;
 
     CpuTensor(CpuBackend backend, DType dtype, int[] shape, Object data, int offset) {
         this.backend = backend;
@@ -79,6 +81,14 @@ public final class CpuTensor implements Tensor {
     /** Where element 0 lives in {@link #data()}. */
     public int offset() {
         return offset;
+    }
+
+    Connectivity connectivity() {
+        return connectivity;
+    }
+
+    void connectivity(Connectivity c) {
+        connectivity = c;
     }
 
     /** Element {@code i} (row-major) as a double, bool as 0/1. */

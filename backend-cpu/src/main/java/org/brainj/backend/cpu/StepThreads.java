@@ -6,14 +6,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * How a CPU backend splits one operation of a step over threads: into {@code threads} parts, part
  * 0 on the calling thread and each other part on a worker of a team shared by every backend with
- * the same thread count, where the operation's estimated work reaches {@code minWorkNs}. Each
+ * the same thread count, where the operation's {@link SplitSite} says so. Each
  * part's result must not depend on which thread runs it, so that a step gives the same numbers
  * whatever the thread count: kernels give each part its own elements, delivery its own range of
- * post-synaptic elements.
+ * post-synaptic elements. Since a split never changes the numbers, whether to split is free to
+ * choose: {@link #measured} lets each operation site ({@link SplitSite}) time both ways and keep
+ * the faster, a fixed {@code minWorkNs} splits by an estimate of the work (tests pass 0 to split
+ * everything).
  *
  * <p>A step is a sequence of short operations (tens of microseconds each), so the hand-over costs
  * what it takes to notice a new operation: a worker spins for {@link #SPIN_NS} after its part
@@ -21,6 +25,13 @@ import java.util.concurrent.locks.LockSupport;
  * workers at once, and waking one costs 10 to 50 microseconds: measured, CUBA at 10^4 took twice
  * the wall time on two threads that it took on one). A worker idle for {@link #IDLE_NS} ends, so
  * a team holds no thread while nothing runs; the next split starts it again.
+ *
+ * <p>No estimate of an operation's work tells when a split pays: the estimates ran ten times high
+ * for plain arithmetic (CUBA's LIF at 10^4, estimated near 300 us, takes 25 us), and whether the
+ * other core is free changes from minute to minute (CUBA at 10^4 took 0.36-0.87 s of wall time
+ * per simulated second split in two and 0.26 s on one thread at load 4), while the delivery of
+ * SparseHighRate at 10^4 (140 us a step, estimated 400 us) never reached a 1 ms threshold set
+ * for the kernels. Hence the measured sites.
  */
 public final class StepThreads {
     /** How long a worker, or the caller, spins on the counter before parking. */
@@ -28,14 +39,10 @@ public final class StepThreads {
     /** How long a parked worker waits for a new part before it ends. */
     static final long IDLE_NS = 1_000_000_000L;
     /**
-     * The default estimated work (ns) of one operation below which one thread is faster. The
-     * estimates run about ten times high (CUBA's LIF at 10^4, estimated near 300 us, takes 25 us
-     * on one thread), and on this shared 2-core machine a hand-over costs tens of microseconds
-     * whenever the other core is busy: CUBA at 10^4 took 0.36-0.87 s of wall time per simulated
-     * second split in two and 0.26 s on one thread (load 4), so a step splits from about 100 us
-     * of real work (Hodgkin-Huxley at 10^4, CUBA at 10^5).
+     * The estimated work (ns) below which a {@link #measured} site does not even try a split: the
+     * hand-over alone costs a few microseconds, and an operation this small takes about that.
      */
-    public static final double MIN_WORK_NS = 1_000_000;
+    public static final double MEASURED_FLOOR_NS = 10_000;
     /**
      * The system property that sets the default thread count (1 keeps every step on the calling
      * thread: on a machine shared with other work, or to compare); by default the processors.
@@ -47,9 +54,15 @@ public final class StepThreads {
 
     private final int threads;
     private final double minWorkNs;
+    /** The clock a measured site times itself with; null where the estimate alone decides. */
+    private final LongSupplier clock;
 
     /** Splits into {@code threads} parts where an operation's estimated work reaches {@code minWorkNs}. */
     public StepThreads(int threads, double minWorkNs) {
+        this(threads, minWorkNs, null);
+    }
+
+    private StepThreads(int threads, double minWorkNs, LongSupplier clock) {
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("a CPU backend runs a step on 1 to " + MAX_THREADS + " threads, not " + threads);
         }
@@ -58,9 +71,23 @@ public final class StepThreads {
         }
         this.threads = threads;
         this.minWorkNs = minWorkNs;
+        this.clock = clock;
     }
 
-    /** The default: {@value #THREADS_PROPERTY} threads (else the processors), splitting from {@link #MIN_WORK_NS}. */
+    /**
+     * Splits into {@code threads} parts at the sites where a split measured faster than one thread
+     * ({@link SplitSite}), trying it from {@link #MEASURED_FLOOR_NS} of estimated work.
+     */
+    public static StepThreads measured(int threads) {
+        return measured(threads, System::nanoTime);
+    }
+
+    /** {@link #measured(int)} timed by {@code clock} (ns): tests give a clock they advance themselves. */
+    static StepThreads measured(int threads, LongSupplier clock) {
+        return new StepThreads(threads, MEASURED_FLOOR_NS, clock);
+    }
+
+    /** The default: {@value #THREADS_PROPERTY} threads (else the processors), {@link #measured}. */
     static StepThreads byDefault() {
         String property = System.getProperty(THREADS_PROPERTY);
         int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
@@ -72,7 +99,7 @@ public final class StepThreads {
                         + " give a whole number such as 1 or 2", e);
             }
         }
-        return new StepThreads(threads, MIN_WORK_NS);
+        return measured(threads);
     }
 
     /** The parts an operation is split into when it splits. */
@@ -80,9 +107,17 @@ public final class StepThreads {
         return threads;
     }
 
-    /** Whether an operation of {@code workNs} estimated nanoseconds is split. */
+    /**
+     * Whether an operation of {@code workNs} estimated nanoseconds may be split: where a fixed
+     * threshold decides, whether it is; where sites are {@link #measured}, whether one tries.
+     */
     public boolean pays(double workNs) {
         return threads >= 2 && workNs >= minWorkNs;
+    }
+
+    /** A new site deciding for one operation of a step whether to split it. */
+    public SplitSite site() {
+        return new SplitSite(this, clock);
     }
 
     /** One part of an operation. */

@@ -2,14 +2,13 @@ package org.brainj.backend.cpu.codegen;
 
 import org.brainj.api.program.Kernel;
 import org.brainj.backend.cpu.CpuTensor;
+import org.brainj.backend.cpu.SplitSite;
 import org.brainj.backend.cpu.StepThreads;
 
 /**
  * Runs a generated step over the population, split into one contiguous chunk per thread of the
- * backend's {@link StepThreads} when the step's estimated work pays for the hand-over: a cheap
- * kernel (a linear update, about a nanosecond per element) stays on one thread up to hundreds of
- * thousands of elements, an expensive one (Hodgkin-Huxley, Philox draws) splits from a few
- * thousand. Each element's update reads and writes only that element, and its random draws are
+ * backend's {@link StepThreads} where its {@link SplitSite} finds the split faster (or, with a
+ * fixed threshold, where the estimated work reaches it). Each element's update reads and writes only that element, and its random draws are
  * keyed by its index, so results do not depend on the split. A program's event list is written in
  * the step's row of the events ring: each chunk lists its own elements at their own place in the
  * row, and the chunks' lists are then moved together in chunk order, so the list is ascending
@@ -26,6 +25,7 @@ final class SplitKernel implements Kernel {
     /** The estimated cost of one element's step, in ns. */
     private final double elementNs;
     private final StepThreads threads;
+    private final SplitSite site;
     /** How many elements each chunk listed in the step being run. */
     private final int[] listed;
 
@@ -35,10 +35,11 @@ final class SplitKernel implements Kernel {
         this.events = events;
         this.elementNs = elementNs;
         this.threads = threads;
+        this.site = threads.site();
         this.listed = new int[threads.threads()];
     }
 
-    /** Whether the step is split. */
+    /** Whether the step may be split (measured: is tried split). */
     boolean splits() {
         return size >= 2 * MIN_CHUNK && threads.pays(size * elementNs);
     }
@@ -53,13 +54,19 @@ final class SplitKernel implements Kernel {
         CpuTensor rowTensor = events == null ? null : events[(int) Math.floorMod(step, (long) events.length)];
         int[] list = rowTensor == null ? null : (int[]) rowTensor.data();
         int row = rowTensor == null ? 0 : rowTensor.offset();
-        if (!splits()) {
+        boolean split = size >= 2 * MIN_CHUNK && site.splits(size * elementNs);
+        if (split) {
+            runSplit(t, dt, step, list, row);
+        } else {
             int count = range.run(t, dt, step, 0, size, list, row + 1);
             if (list != null) {
                 list[row] = count;
             }
-            return;
         }
+        site.done();
+    }
+
+    private void runSplit(double t, double dt, long step, int[] list, int row) {
         int parts = listed.length;
         threads.run(p -> {
             int from = chunkStart(p, parts);
