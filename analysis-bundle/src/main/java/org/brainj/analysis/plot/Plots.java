@@ -130,11 +130,14 @@ public final class Plots {
             double[] t = new double[s.count()];
             double[] index = new double[s.count()];
             int n = 0;
-            for (int k = 0; k < s.count(); k++) {
-                double time = s.step()[k] * s.dt();
+            long[] step = s.step();
+            int[] neuron = s.neuron();
+            double dt = s.dt();
+            for (int k = 0; k < step.length; k++) {
+                double time = step[k] * dt;
                 if (time >= window[0] && time < window[1]) {
                     t[n] = time;
-                    index[n++] = s.neuron()[k] + offset;
+                    index[n++] = neuron[k] + offset;
                 }
             }
             t = Arrays.copyOf(t, n);
@@ -155,8 +158,9 @@ public final class Plots {
         double[] times = new double[populations.values().stream().mapToInt(Spikes::count).sum()];
         int n = 0;
         for (Spikes s : populations.values()) {
+            double dt = s.dt();
             for (long k : s.step()) {
-                double t = k * s.dt();
+                double t = k * dt;
                 if (t >= from && t < to) {
                     times[n++] = t;
                 }
