@@ -1,5 +1,6 @@
 package org.brainj.analysis.plot;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,12 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.brainj.analysis.AnalysisException;
-import org.knowm.xchart.BitmapEncoder;
+import javax.imageio.ImageIO;
+import de.erichseifert.vectorgraphics2d.intermediate.commands.Command;
 import org.knowm.xchart.XYChart;
 
 /** A drawn chart, encoded on demand as PNG or SVG. */
 public final class Figure {
     final XYChart chart; // package-private: the SVG test draws it through the reference writer too
+    /** What the chart drew, recorded on first use for both pictures ({@link Recording}); a figure is drawn by one thread at a time. */
+    private Iterable<Command<?>> drawing;
 
     Figure(XYChart chart) {
         this.chart = chart;
@@ -36,15 +40,24 @@ public final class Figure {
     }
 
     public byte[] png() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            ImageIO.write(Bitmap.of(drawing(), width(), height()), "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot draw '" + title() + "' as PNG", e);
         }
+        return out.toByteArray();
     }
 
     public byte[] svg() {
-        return Svg.of(chart);
+        return Svg.of(drawing(), width(), height());
+    }
+
+    private Iterable<Command<?>> drawing() {
+        if (drawing == null) {
+            drawing = Recording.of(chart);
+        }
+        return drawing;
     }
 
     /**

@@ -115,10 +115,11 @@ public final class Plots {
      */
     public static Figure raster(String title, Map<String, Spikes> populations, double from, double to) {
         double[] window = {from, to};
-        double[] inWindow = populations.values().stream().flatMapToDouble(s -> Arrays.stream(s.step()).mapToDouble(k -> k * s.dt()))
-                .filter(t -> t >= from && t < to).sorted().toArray();
+        double[] inWindow = spikeTimes(populations, from, to);
         String shown = title;
         if (inWindow.length > MAX_DOTS) {
+            // only the cut is needed, but a plain sort of a primitive array is cheap, unlike the stream pipeline that did this
+            Arrays.sort(inWindow);
             window[1] = inWindow[MAX_DOTS];
             shown = title + " (the first " + MAX_DOTS + " spikes, to " + number(window[1]) + " ms)";
         }
@@ -129,11 +130,14 @@ public final class Plots {
             double[] t = new double[s.count()];
             double[] index = new double[s.count()];
             int n = 0;
-            for (int k = 0; k < s.count(); k++) {
-                double time = s.step()[k] * s.dt();
+            long[] step = s.step();
+            int[] neuron = s.neuron();
+            double dt = s.dt();
+            for (int k = 0; k < step.length; k++) {
+                double time = step[k] * dt;
                 if (time >= window[0] && time < window[1]) {
                     t[n] = time;
-                    index[n++] = s.neuron()[k] + offset;
+                    index[n++] = neuron[k] + offset;
                 }
             }
             t = Arrays.copyOf(t, n);
@@ -147,6 +151,22 @@ public final class Plots {
             offset += s.neurons();
         }
         return new Figure(chart);
+    }
+
+    /** The times (ms) of all populations' spikes at {@code from <= t < to}, in no particular order. */
+    private static double[] spikeTimes(Map<String, Spikes> populations, double from, double to) {
+        double[] times = new double[populations.values().stream().mapToInt(Spikes::count).sum()];
+        int n = 0;
+        for (Spikes s : populations.values()) {
+            double dt = s.dt();
+            for (long k : s.step()) {
+                double t = k * dt;
+                if (t >= from && t < to) {
+                    times[n++] = t;
+                }
+            }
+        }
+        return Arrays.copyOf(times, n);
     }
 
     /**

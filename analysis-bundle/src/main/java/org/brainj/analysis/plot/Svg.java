@@ -34,7 +34,6 @@ import de.erichseifert.vectorgraphics2d.intermediate.commands.SetHintCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.SetPaintCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.SetStrokeCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.SetTransformCommand;
-import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * A chart as SVG text, written straight from what it drew into a {@link VectorGraphics2D}.
@@ -83,16 +82,15 @@ final class Svg {
     private Svg() {
     }
 
-    /** Draws {@code chart} at its size and returns the SVG file's bytes (UTF-8). */
-    static byte[] of(Chart<?, ?> chart) {
-        VectorGraphics2D g = new VectorGraphics2D();
+    /** The SVG file's bytes (UTF-8) of a {@link Recording recorded} drawing of {@code width} x {@code height} pixels. */
+    static byte[] of(Iterable<Command<?>> drawing, int width, int height) {
+        VectorGraphics2D g = new VectorGraphics2D(); // its state before any drawing: the recording's start
         Svg svg = new Svg();
         svg.state.color = g.getColor();
         svg.state.stroke = g.getStroke();
         svg.state.font = g.getFont();
         svg.state.transform = g.getTransform();
-        chart.paint(g, chart.getWidth(), chart.getHeight());
-        return svg.write(g.getCommands(), chart.getWidth(), chart.getHeight()).getBytes(StandardCharsets.UTF_8);
+        return svg.write(drawing, width, height).getBytes(StandardCharsets.UTF_8);
     }
 
     private String write(Iterable<Command<?>> commands, int width, int height) {
