@@ -57,8 +57,10 @@ public final class Projection {
     private List<Bucket> buckets;
     private Backend backend;
     private Tensor scalarWeightT;
-    private List<Delivery> deliveries;
-    private List<Tensor> targetTensors;
+    // arrays, not lists: delivery walks them at every step, and an iterator there is an object a
+    // step until the JIT has compiled the walk
+    private Delivery[] deliveries;
+    private Tensor[] targetTensors;
     /** STP's arriving spikes as one flag per pre-synaptic neuron; null without STP. */
     private Tensor arrivingFlags;
 
@@ -392,12 +394,12 @@ public final class Projection {
         scalarWeightT = backend.full(dtype, weight);
         deliveries = buckets.stream().map(b -> new Delivery(b.delaySteps(), backend.asReadOnlyTensor(b.indptr()),
                 backend.asReadOnlyTensor(b.indices()), targets.values().stream().map(scale -> weights(backend, dtype, b, scale))
-                .toList())).toList();
+                .toList())).toArray(Delivery[]::new);
         targetTensors = targets.keySet().stream().map(x -> {
             Tensor whole = post.group().variable(x);
             return post.offset() == 0 && post.size() == whole.size() ? whole
                     : whole.slice(post.offset(), post.offset() + post.size());
-        }).toList();
+        }).toArray(Tensor[]::new);
         arrivingFlags = stp == null ? null : backend.zeros(DType.BOOL, pre.size());
     }
 
@@ -431,13 +433,13 @@ public final class Projection {
                 backend.eventFlags(arriving, pre.offset(), arrivingFlags);
                 released = stp.step(arrivingFlags, step * dt, dt, step);
             }
-            for (int v = 0; v < targetTensors.size(); v++) {
+            for (int v = 0; v < targetTensors.length; v++) {
                 if (stp == null) {
                     backend.csrListAdd(arriving, pre.offset(), d.indptr(), d.indices(), d.weights().get(v),
-                            targetTensors.get(v));
+                            targetTensors[v]);
                 } else {
                     backend.csrEventAddScaled(arrivingFlags, released, d.indptr(), d.indices(), d.weights().get(v),
-                            targetTensors.get(v));
+                            targetTensors[v]);
                 }
             }
         }

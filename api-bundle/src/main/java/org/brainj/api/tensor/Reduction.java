@@ -19,7 +19,11 @@ public enum Reduction {
         };
     }
 
+    // kept, not derived at each call: a backend names its operation by it in every reduce, the
+    // network's finite check included
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 }
