@@ -1,11 +1,13 @@
 package org.brainj.launcher;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.brainj.api.BrainJException;
 import org.brainj.api.sim.MemoryPlan;
 import org.brainj.api.sim.RunTooLargeException;
+import org.brainj.launcher.platform.Platform;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -51,15 +53,39 @@ public final class BrainJCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Missing a command: list, run, integrate or help");
     }
 
+    /** The platform started while the command line is parsed; null where the command needs none or it was taken. */
+    private PlatformAhead platformAhead;
+
+    /**
+     * The platform for {@code command}, with the plugins in {@code pluginDir} (null for none): the one started
+     * ahead for its command line where there is one, else one started now.
+     */
+    static Platform platform(CommandSpec command, Path pluginDir) {
+        CommandSpec parent = command.parent();
+        if (parent != null && parent.userObject() instanceof BrainJCommand top && top.platformAhead != null
+                && top.platformAhead.available()) {
+            return top.platformAhead.take(pluginDir);
+        }
+        return Platform.start(Platform.defaultBundleDir(), pluginDir);
+    }
+
     /** Runs the command line and returns its exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        BrainJCommand top = new BrainJCommand();
-        CommandLine commandLine = new CommandLine(top);
+        // the framework's messages while it starts ahead are shown as the command's own would be (no --debug here)
+        try (Logging logging = Logging.configure(false); PlatformAhead ahead = PlatformAhead.forArgs(args)) {
+            BrainJCommand top = new BrainJCommand();
+            top.platformAhead = ahead;
+            return top.parseAndRun(out, err, args);
+        }
+    }
+
+    private int parseAndRun(PrintWriter out, PrintWriter err, String[] args) {
+        CommandLine commandLine = new CommandLine(this);
         subcommandsFor(args).forEach(s -> commandLine.addSubcommand(s.name(), s.type()));
         // the streams and handlers reach the subcommands added before them
         commandLine.setOut(out).setErr(err);
         commandLine.setExecutionStrategy(parsed -> {
-            try (Logging logging = Logging.configure(top.debug)) {
+            try (Logging logging = Logging.configure(debug)) {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 // what a plan could not foresee still ends in one line, not a trace of thousands
@@ -77,7 +103,7 @@ public final class BrainJCommand implements Callable<Integer> {
         });
         commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
             PrintWriter to = failed.getErr();
-            if (top.debug) {
+            if (debug) {
                 e.printStackTrace(to);
             } else {
                 to.println(failed.getCommandSpec().qualifiedName() + ": " + userMessage(e));

@@ -21,7 +21,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
+        try (Platform platform = BrainJCommand.platform(spec, plugins)) {
             PrintWriter err = spec.commandLine().getErr();
             platform.problems().forEach(p -> err.println(spec.qualifiedName() + ": warning: " + p));
             err.flush();

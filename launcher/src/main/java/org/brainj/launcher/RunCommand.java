@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         Outputs.warmUpPlots();
         SpecLoader.ReadAhead reading = SpecLoader.readAhead(spec, spec.toString(), overrides);
-        try (Platform platform = Platform.start(Platform.defaultBundleDir(), plugins)) {
+        try (Platform platform = BrainJCommand.platform(command, plugins)) {
             platform.problems().forEach(p -> err.println(command.qualifiedName() + ": warning: " + p));
             SpecRun run = reading.assemble(new RegistryCatalog(platform));
             for (BackendSwitch s : switches) {

@@ -85,17 +85,36 @@ public final class Platform implements AutoCloseable {
             framework.start();
             platform.backends = new BackendTracker(platform.context());
             installed.forEach(platform::startBundle);
-            if (pluginDir != null) {
-                platform.plugins = new PluginFolder(pluginDir, platform.context(), platform.problems);
-            }
-            return platform;
-        } catch (BrainJException e) {
-            platform.close();
-            throw e;
         } catch (BundleException | RuntimeException e) {
-            platform.close();
-            throw new BrainJException("the OSGi framework did not start: " + e.getMessage(), e);
+            throw platform.closedFor(e);
         }
+        platform.followPlugins(pluginDir);
+        return platform;
+    }
+
+    /**
+     * Installs and starts the jars in {@code pluginDir} (null: none) and follows that folder from now on, as
+     * {@link #start(Path, Path)} does after the shipped bundles; a platform started without plugins gets them
+     * here. A fault closes the platform.
+     */
+    public void followPlugins(Path pluginDir) {
+        if (pluginDir == null) {
+            return;
+        }
+        if (plugins != null) {
+            throw new IllegalStateException("this platform already follows a plugin folder");
+        }
+        try {
+            plugins = new PluginFolder(pluginDir, context(), problems);
+        } catch (RuntimeException e) {
+            throw closedFor(e);
+        }
+    }
+
+    /** Closes this platform after {@code e} stopped its start, and says so as a user reads it. */
+    private BrainJException closedFor(Exception e) {
+        close();
+        return e instanceof BrainJException b ? b : new BrainJException("the OSGi framework did not start: " + e.getMessage(), e);
     }
 
     public BundleContext context() {
