@@ -13,10 +13,12 @@ import java.util.function.LongSupplier;
  * the way that took less time per nanosecond of estimated work over the trial (the split only
  * where it is {@link #GAIN} faster, as it spends a second core): a total, not a median, since on
  * a busy machine a worker preempted in the middle of its part stalls the caller for a scheduler's
- * slice now and then, and those stalls are what a split costs there. For the same reason a split
- * call that takes {@link #STALL} times what one thread took per nanosecond of work ends a trial
- * for one thread at once, and ends a held split: the trial's twenty split calls cost a loaded
- * machine (load 6 on 2 cores) more than the split could gain. The choice holds for a number of
+ * slice now and then, and those stalls are what a split costs there. For the same reason a held
+ * split keeps its total: it is dropped once it has taken longer, since it was chosen, than one
+ * thread would have at the trial's pace (not at a single stall: on two cores the JIT's or the
+ * collector's thread preempts the worker now and then, and one such stall, a few milliseconds,
+ * dropped SparseHighRate's split within a few hundred calls of each trial that chose it at 0.6 of
+ * one thread's time). The choice holds for a number of
  * calls, then a trial checks it again (the other core's load changes); each time a trial confirms
  * it, it holds twice as long, up to {@link #MAX_HOLD}, so that a site where a split never pays
  * spends a fraction of a percent of its calls on trials.
@@ -39,8 +41,6 @@ public final class SplitSite {
     static final long MAX_HOLD = 32_000;
     /** The split's time over one thread's below which the split is kept. */
     static final double GAIN = 0.9;
-    /** A split call's time over one thread's from which the split has lost. */
-    static final double STALL = 2;
 
     private final StepThreads threads;
     /** Null where the estimate alone decides. */
@@ -54,6 +54,9 @@ public final class SplitSite {
     private final double[] work = new double[2];
     /** One thread's time per ns of estimated work in the latest trial. */
     private double oneRate;
+    /** A held split's time and estimated work since it was chosen, in ns. */
+    private double heldTook;
+    private double heldWork;
     /** Calls of the trial so far; -1 outside a trial. */
     private int tried = -1;
     private boolean timing;
@@ -75,7 +78,7 @@ public final class SplitSite {
             return true;
         }
         if (tried < 0 && ++held <= hold) {
-            // a held split is timed too, to notice a stall
+            // a held split is timed too, to keep its total against one thread's pace
             timing = split;
             timingSplit = split;
         } else {
@@ -97,9 +100,10 @@ public final class SplitSite {
         }
         timing = false;
         double ns = clock.getAsLong() - start;
-        boolean stalled = timingSplit && ns > STALL * oneRate * workNs;
         if (tried < 0) {
-            if (stalled) {
+            heldTook += ns;
+            heldWork += workNs;
+            if (held >= TRIAL && heldTook > oneRate * heldWork) {
                 decide(false);
             }
             return;
@@ -111,9 +115,7 @@ public final class SplitSite {
             work[way] += workNs;
             oneRate = way == 0 ? took[0] / work[0] : oneRate;
         }
-        if (stalled && !lead) {
-            decide(false);
-        } else if (++tried == TRIAL) {
+        if (++tried == TRIAL) {
             decide(took[1] / work[1] < GAIN * took[0] / work[0]);
         }
     }
@@ -122,6 +124,8 @@ public final class SplitSite {
         hold = splitFaster == split && hold >= FIRST_HOLD ? Math.min(2 * hold, MAX_HOLD) : FIRST_HOLD;
         split = splitFaster;
         held = 0;
+        heldTook = 0;
+        heldWork = 0;
         tried = -1;
         Arrays.fill(took, 0);
         Arrays.fill(work, 0);
