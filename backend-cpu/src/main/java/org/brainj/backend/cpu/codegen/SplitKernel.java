@@ -8,11 +8,11 @@ import org.brainj.backend.cpu.StepThreads;
 /**
  * Runs a generated step over the population, split into one contiguous chunk per thread of the
  * backend's {@link StepThreads} where its {@link SplitSite} finds the split faster (or, with a
- * fixed threshold, where the estimated work reaches it). Each element's update reads and writes only that element, and its random draws are
- * keyed by its index, so results do not depend on the split. A program's event list is written in
- * the step's row of the events ring: each chunk lists its own elements at their own place in the
- * row, and the chunks' lists are then moved together in chunk order, so the list is ascending
- * whatever the split.
+ * fixed threshold, where the estimated work reaches it). Each element's update reads and writes
+ * only that element, and its random draws are keyed by its index, so results do not depend on
+ * the split. A program's event list is written in the step's row of the events ring: each chunk
+ * lists its own elements at their own place in the row, and the chunks' lists are then moved
+ * together in chunk order, so the list is ascending whatever the split.
  */
 final class SplitKernel implements Kernel {
     /** The fewest elements of a chunk. */
@@ -41,7 +41,12 @@ final class SplitKernel implements Kernel {
 
     /** Whether the step may be split (measured: is tried split). */
     boolean splits() {
-        return size >= 2 * MIN_CHUNK && threads.pays(size * elementNs);
+        return chunked() && threads.pays(size * elementNs);
+    }
+
+    /** Whether the population makes two chunks at least. */
+    private boolean chunked() {
+        return size >= 2 * MIN_CHUNK;
     }
 
     /** The generated code this kernel runs. */
@@ -54,7 +59,7 @@ final class SplitKernel implements Kernel {
         CpuTensor rowTensor = events == null ? null : events[(int) Math.floorMod(step, (long) events.length)];
         int[] list = rowTensor == null ? null : (int[]) rowTensor.data();
         int row = rowTensor == null ? 0 : rowTensor.offset();
-        boolean split = size >= 2 * MIN_CHUNK && site.splits(size * elementNs);
+        boolean split = chunked() && site.splits(size * elementNs);
         if (split) {
             runSplit(t, dt, step, list, row);
         } else {
