@@ -24,11 +24,12 @@ final class PlatformAhead implements AutoCloseable {
     private static final Set<String> NOT_AHEAD = Set.of("--debug", "-h", "--help", "-V", "--version");
 
     private final CompletableFuture<Platform> starting;
+    private final Thread thread;
     private boolean taken;
 
     private PlatformAhead(Path bundleDir) {
         starting = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        thread = new Thread(() -> {
             try {
                 starting.complete(Platform.start(bundleDir));
             } catch (Throwable e) {
@@ -79,12 +80,27 @@ final class PlatformAhead implements AutoCloseable {
         }
     }
 
-    /** Closes the platform where no command took it. */
+    /**
+     * Closes the platform where no command took it, and returns once the thread that started it has ended (it
+     * completes the future just before it ends: waiting for the future alone left it running, now and then, when
+     * the command returned, which a test that looks for it saw at load).
+     */
     @Override
     public void close() {
         if (!taken) {
             taken = true;
             starting.thenAccept(Platform::close).exceptionally(e -> null).join();
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the start ends on its own; a Ctrl-C shutdown still waits for it
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
