@@ -18,10 +18,7 @@ final class SplitKernel implements Kernel {
     /** The fewest elements of a chunk. */
     static final int MIN_CHUNK = 1024;
 
-    /** The code that runs the step: the scalar code until lanes brought in by {@link #warmUp} take over. */
-    private ElementRange range;
-    /** Lanes code being made ready while the step runs on one thread; null when none is (any more). */
-    private LanesWarmUp warmUp;
+    private final ElementRange range;
     private final int size;
     /** The events ring (rows of {@code size + 1}), or null for a program without events. */
     private final CpuTensor[] events;
@@ -33,14 +30,7 @@ final class SplitKernel implements Kernel {
     private final int[] listed;
 
     SplitKernel(ElementRange range, int size, CpuTensor[] events, double elementNs, StepThreads threads) {
-        this(range, null, size, events, elementNs, threads);
-    }
-
-    /** A kernel that runs {@code range} and switches to lanes once {@code warmUp} (null: none) has them ready. */
-    SplitKernel(ElementRange range, LanesWarmUp warmUp, int size, CpuTensor[] events, double elementNs,
-            StepThreads threads) {
         this.range = range;
-        this.warmUp = warmUp;
         this.size = size;
         this.events = events;
         this.elementNs = elementNs;
@@ -72,19 +62,6 @@ final class SplitKernel implements Kernel {
         boolean split = chunked() && site.splits(size * elementNs);
         if (split) {
             runSplit(t, dt, step, list, row);
-        } else if (warmUp != null) {
-            long start = System.nanoTime();
-            int count = range.run(t, dt, step, 0, size, list, row + 1);
-            warmUp.scalarTook(System.nanoTime() - start, t + dt, dt);
-            if (list != null) {
-                list[row] = count;
-            }
-            if (warmUp.ready()) {
-                range = warmUp.lanes();
-                warmUp = null;
-            } else if (warmUp.givenUp()) {
-                warmUp = null;
-            }
         } else {
             int count = range.run(t, dt, step, 0, size, list, row + 1);
             if (list != null) {

@@ -48,13 +48,6 @@ public final class StepCompiler {
      * simulated second; below, only long runs would.
      */
     static final int LANES_MIN_ELEMENTS = 50_000;
-    /**
-     * The smallest population whose steps, below {@link #LANES_MIN_ELEMENTS}, switch to lanes made
-     * ready on a thread of their own ({@link LanesWarmUp}) where the backend has a second thread:
-     * CUBA at 10^4 took 0.12-0.15 s of the stepping thread's CPU per simulated second once switched,
-     * against 0.21-0.24 scalar.
-     */
-    static final int LANES_WARM_UP_MIN_ELEMENTS = 8_192;
     private static final Boolean LANES = lanesProperty();
     private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
@@ -112,25 +105,12 @@ public final class StepCompiler {
         boolean inLanes = VECTOR_API && (lanes != null ? lanes : size >= LANES_MIN_ELEMENTS);
         KernelSource kernelSource = new KernelSource(program, layout, tensors, inLanes);
         String source = kernelSource.text(CLASS_NAME);
-        ElementRange range = instance(source, tensors, bindings.seed());
-        LanesWarmUp warmUp = null;
-        // the warm-up takes a core of its own: not where the step is to keep to the calling thread
-        if (VECTOR_API && !inLanes && lanes == null && size >= LANES_WARM_UP_MIN_ELEMENTS
-                && backend.stepThreads().threads() > 1) {
-            String lanesSource = new KernelSource(program, layout, tensors, true).text(CLASS_NAME);
-            // the same text where the program does not fit in lanes
-            if (!lanesSource.equals(source)) {
-                warmUp = new LanesWarmUp(over -> instance(lanesSource, over, bindings.seed()), tensors, layout.stateCount,
-                        size, program.events() != null);
-            }
-        }
-        return new SplitKernel(range, warmUp, size, events(program, bindings, size), kernelSource.elementNs(),
-                backend.stepThreads());
-    }
-
-    private static ElementRange instance(String source, CpuTensor[] tensors, long seed) {
         try {
-            return (ElementRange) compiled(source).getConstructor(CpuTensor[].class, long.class).newInstance(tensors, seed);
+            ElementRange range = (ElementRange) compiled(source)
+                    .getConstructor(CpuTensor[].class, long.class)
+                    .newInstance(tensors, bindings.seed());
+            return new SplitKernel(range, size, events(program, bindings, size), kernelSource.elementNs(),
+                    backend.stepThreads());
         } catch (InstantiationException | IllegalAccessException | NoSuchMethodException | InvocationTargetException e) {
             throw new IllegalStateException("the generated step class cannot be instantiated", e);
         }

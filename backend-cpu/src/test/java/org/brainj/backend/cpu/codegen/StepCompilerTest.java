@@ -567,54 +567,6 @@ class StepCompilerTest {
         assertArrayEquals(Arrays.copyOf(lists[0], lists[0][0] + 1), Arrays.copyOf(lists[1], lists[1][0] + 1));
     }
 
-    /**
-     * A population between {@link StepCompiler#LANES_WARM_UP_MIN_ELEMENTS} and the lanes' own
-     * minimum starts on scalar code and switches to lanes once a thread of their own has them
-     * compiled ({@link LanesWarmUp}); before, at and after the switch each step gives the numbers
-     * and the event list of scalar code alone. Where the switch does not come within 10^5 steps
-     * (a machine with no core to spare), the comparison still holds but the switch is not tested.
-     */
-    @Test
-    void lanesTakingOverFromScalarCodeChangeNoNumber() {
-        assumeTrue(StepCompiler.vectorApi(), "jdk.incubator.vector is not in the boot layer");
-        StepProgram program = new StepProgram(List.of(assign("free", "where(t - last >= 0.5, 1, 0)"),
-                assign("v", "where(free > 0.5, v * 0.9 + p, v)"), assign("s", "where(v > 0.3 and free > 0.5, 1, 0)"),
-                assign("v", "where(s > 0.5, -1, v)"), assign("spike", "s"), assign("last", "where(s > 0.5, t, last)")),
-                Set.of("v", "last", "spike"), Set.of("p"), List.of(), "spike");
-        int n = StepCompiler.LANES_WARM_UP_MIN_ELEMENTS + 13;
-        Random random = new Random(14);
-        double[] v = randoms(random, n);
-        double[] p = randoms(random, n);
-        // two threads that never split: the step stays on the caller, the warm-up has its core
-        CpuBackend backend = new CpuBackend(new StepThreads(2, Double.MAX_VALUE));
-        double[][] results = new double[2][];
-        int[][] lists = new int[2][];
-        long steps = 0;
-        long switchedAt = -1;
-        for (int b = 0; b < 2; b++) {
-            Map<String, Tensor> tensors = Map.of("v", backend.asTensor(v.clone(), n), "last", backend.full(DType.FLOAT64, -1, n),
-                    "spike", backend.zeros(DType.FLOAT64, n), "p", backend.asTensor(p, n));
-            CpuTensor events = backend.full(DType.INT32, 0, n + 1);
-            // first lanes by size (the warm-up), to 100 steps past the switch; then scalar code as many steps
-            SplitKernel k = (SplitKernel) new StepCompiler(backend, b == 0 ? null : Boolean.FALSE)
-                    .compile(program, new Bindings(tensors, 1, List.of(events)));
-            ElementRange scalar = k.range();
-            for (long step = 0; b == 0 ? step < 100_000 && (switchedAt < 0 || step < switchedAt + 100) : step < steps; step++) {
-                k.run(step * 0.1, 0.1, step);
-                if (b == 0) {
-                    steps = step + 1;
-                    switchedAt = switchedAt < 0 && k.range() != scalar ? step : switchedAt;
-                }
-            }
-            results[b] = tensors.get("v").toDoubleArray();
-            lists[b] = events.toIntArray();
-        }
-        assertArrayEquals(results[1], results[0], 0);
-        assertTrue(lists[1][0] > 0, "events listed: " + lists[1][0]);
-        assertArrayEquals(Arrays.copyOf(lists[1], lists[1][0] + 1), Arrays.copyOf(lists[0], lists[0][0] + 1));
-        assumeTrue(switchedAt >= 0, "the lanes were not ready within 100,000 steps");
-    }
-
     /** A Poisson drive of mean up to 100 compiles (its search is shallow) and counts what the interpreter counts. */
     @Test
     void poissonCountsCompileForLargeMeansAndMatchTheInterpreter() {
