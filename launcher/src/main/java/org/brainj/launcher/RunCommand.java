@@ -151,9 +151,11 @@ final class RunCommand implements Callable<Integer> {
                 platform.removeDeparture(segmented);
             }
             double wall = (System.nanoTime() - start) * 1e-9;
-            RunReport report = RunReport.of(spec.toString(), run, status, failure == null ? null : failure.getMessage(), wall,
-                    segmented.spans());
+            RunReport report;
             try {
+                // the report counts the rates, the first read of the monitors after the run: a Ctrl-C waits for it too
+                report = RunReport.of(spec.toString(), run, status, failure == null ? null : failure.getMessage(), wall,
+                        segmented.spans());
                 Outputs.write(dir, report);
             } finally {
                 written.countDown();

@@ -2,6 +2,7 @@ package org.brainj.analysis.plot;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Stroke;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.util.Map;
@@ -56,6 +57,17 @@ final class Recording {
         public void addRenderingHints(Map<?, ?> hints) {
             super.addRenderingHints(hints);
             image.addRenderingHints(hints);
+        }
+
+        /**
+         * Records a stroke only when it changes, as VectorGraphics2D records a colour: XChart sets a
+         * line's stroke again before each of its segments, which made half of a line plot's commands.
+         */
+        @Override
+        public void setStroke(Stroke s) {
+            if (s == null || !s.equals(getStroke())) {
+                super.setStroke(s);
+            }
         }
 
         @Override

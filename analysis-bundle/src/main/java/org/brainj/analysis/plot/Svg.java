@@ -78,6 +78,13 @@ final class Svg {
     /** The clip of the group open now (null: no group), and how many clip paths were defined. */
     private Shape groupClip;
     private int clips;
+    /** The attributes last written by {@link #paint}, and the state they were written for. */
+    private String painted;
+    private boolean paintedFill;
+    private int paintedWinding;
+    private float paintedAlpha;
+    private Color paintedColor;
+    private Stroke paintedStroke;
 
     private Svg() {
     }
@@ -243,32 +250,52 @@ final class Svg {
         }
     }
 
-    /** Fill or stroke attributes: colour, opacity, and the stroke's width, ends, joins and dashes. */
+    /**
+     * Fill or stroke attributes, as {@link #attributes} writes them: the text of the last element's
+     * state again when the next element is drawn in the same state, as a line plot's thousands of
+     * segments are (XChart draws each segment of a line as a shape of its own).
+     */
     private void paint(boolean fill, int winding) {
-        Color c = state.color;
-        float opacity = state.alpha * c.getAlpha() / 255f;
+        Color color = state.color;
+        float alpha = state.alpha;
+        Stroke stroke = fill ? null : state.stroke;
+        if (painted == null || fill != paintedFill || winding != paintedWinding || alpha != paintedAlpha
+                || !color.equals(paintedColor) || !Objects.equals(stroke, paintedStroke)) {
+            painted = attributes(color, alpha, (BasicStroke) stroke, winding);
+            paintedFill = fill;
+            paintedWinding = winding;
+            paintedAlpha = alpha;
+            paintedColor = color;
+            paintedStroke = stroke;
+        }
+        out.append(painted);
+    }
+
+    /** Fill (no stroke) or stroke attributes: colour, opacity, and the stroke's width, ends, joins and dashes. */
+    private static String attributes(Color c, float alpha, BasicStroke s, int winding) {
+        StringBuilder out = new StringBuilder(128);
+        float opacity = alpha * c.getAlpha() / 255f;
         String rgb = "rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")";
-        if (fill) {
+        if (s == null) {
             out.append(" fill=\"").append(rgb).append('"');
             if (opacity < 1) {
                 out.append(" fill-opacity=\"");
-                number(opacity);
+                number(out, opacity);
                 out.append('"');
             }
             if (winding == PathIterator.WIND_EVEN_ODD) {
                 out.append(" fill-rule=\"evenodd\"");
             }
-            return;
+            return out.toString();
         }
-        BasicStroke s = (BasicStroke) state.stroke;
         out.append(" fill=\"none\" stroke=\"").append(rgb).append('"');
         if (opacity < 1) {
             out.append(" stroke-opacity=\"");
-            number(opacity);
+            number(out, opacity);
             out.append('"');
         }
         out.append(" stroke-width=\"");
-        number(s.getLineWidth());
+        number(out, s.getLineWidth());
         out.append('"');
         if (s.getEndCap() != BasicStroke.CAP_BUTT) {
             out.append(" stroke-linecap=\"").append(s.getEndCap() == BasicStroke.CAP_ROUND ? "round" : "square").append('"');
@@ -277,7 +304,7 @@ final class Svg {
             out.append(" stroke-linejoin=\"").append(s.getLineJoin() == BasicStroke.JOIN_ROUND ? "round" : "bevel").append('"');
         } else {
             out.append(" stroke-miterlimit=\"");
-            number(s.getMiterLimit());
+            number(out, s.getMiterLimit());
             out.append('"');
         }
         float[] dash = s.getDashArray();
@@ -287,15 +314,16 @@ final class Svg {
                 if (k > 0) {
                     out.append(',');
                 }
-                number(dash[k]);
+                number(out, dash[k]);
             }
             out.append('"');
             if (s.getDashPhase() != 0) {
                 out.append(" stroke-dashoffset=\"");
-                number(s.getDashPhase());
+                number(out, s.getDashPhase());
                 out.append('"');
             }
         }
+        return out.toString();
     }
 
     /** Closes the open group when the clip changed, and opens one clipped to {@code clip} (a clip path defined just before). */

@@ -130,12 +130,17 @@ public final class Outputs {
         run.states().forEach(s -> s.monitor().flush());
         AtomicFiles.reserve(dir.resolve(SUMMARY), SUMMARY_SPACE);
         List<ConcurrentWrites.Task> plots = report.status().equals(RunReport.INTERRUPTED) ? List.of() : plots(dir, run);
-        // the pictures start first: each costs more than all the data files, and one started last would finish alone
+        List<ConcurrentWrites.Task> data = data(dir, report);
+        int last = data.size() - 1; // run.h5
+        // the longest start first, so that no long one finishes alone on a core: the pictures (each costs more than
+        // all the data files), then run.h5 (all of the data once more), then the other data files
         List<ConcurrentWrites.Task> tasks = new ArrayList<>(plots);
-        tasks.addAll(data(dir, report));
+        tasks.add(data.get(last));
+        tasks.addAll(data.subList(0, last));
         List<ConcurrentWrites.Result> started = ConcurrentWrites.run(tasks);
-        // listed as before: the data, then the pictures
-        List<ConcurrentWrites.Result> results = new ArrayList<>(started.subList(plots.size(), started.size()));
+        // listed as before: the data with run.h5 last, then the pictures
+        List<ConcurrentWrites.Result> results = new ArrayList<>(started.subList(plots.size() + 1, started.size()));
+        results.add(started.get(plots.size()));
         results.addAll(started.subList(0, plots.size()));
         List<String> files = new ArrayList<>();
         results.forEach(r -> files.addAll(r.written()));
@@ -158,7 +163,7 @@ public final class Outputs {
         return new BrainJException(first.getMessage() + " (not written either: " + String.join(", ", others) + ")", first);
     }
 
-    /** The data files: spikes, recorded states, and all of it once more in run.h5. */
+    /** The data files: spikes, recorded states, and all of it once more in run.h5 (the last task). */
     private static List<ConcurrentWrites.Task> data(Path dir, RunReport report) {
         SpecRun run = report.run();
         List<ConcurrentWrites.Task> tasks = new ArrayList<>();
@@ -289,9 +294,16 @@ public final class Outputs {
         double[] t = m.times();
         int[] index = m.indices();
         StringBuilder out = new StringBuilder(16 * t.length + 16).append("t_ms,index\n");
+        double last = Double.NaN;
+        String time = null;
         for (int k = 0; k < t.length; k++) {
-            // times are multiples of dt: rounding to 1e-9 ms drops the binary noise of step * dt
-            out.append(Math.round(t[k] * 1e9) / 1e9).append(',').append(index[k]).append('\n');
+            // the spikes of a step share its time, formatted once (a double's text costs more than the rest of a line)
+            if (t[k] != last) {
+                last = t[k];
+                // times are multiples of dt: rounding to 1e-9 ms drops the binary noise of step * dt
+                time = Double.toString(Math.round(t[k] * 1e9) / 1e9);
+            }
+            out.append(time).append(',').append(index[k]).append('\n');
         }
         return out.toString();
     }

@@ -18,9 +18,11 @@ import org.brainj.launcher.spec.SpecRun;
  * @param error       the error that stopped a failed run, else null
  * @param simulatedMs the biological time simulated
  * @param backends    the backends the run used, in order
+ * @param rates       the rate of every population whose group's spikes were monitored, in spec order: counted
+ *                    once, as the summary, run.h5 and the line printed each give them
  */
 public record RunReport(String spec, SpecRun run, String status, String error, long steps, double simulatedMs,
-                        double wallSeconds, List<BackendSpan> backends) {
+                        double wallSeconds, List<BackendSpan> backends, List<Rate> rates) {
 
     public static final String COMPLETED = "completed";
     public static final String INTERRUPTED = "interrupted";
@@ -33,17 +35,16 @@ public record RunReport(String spec, SpecRun run, String status, String error, l
     public static RunReport of(String spec, SpecRun run, String status, String error, double wallSeconds,
                                List<BackendSpan> backends) {
         return new RunReport(spec, run, status, error, run.network().currentStep(), run.network().time(), wallSeconds,
-                List.copyOf(backends));
+                List.copyOf(backends), rates(run, run.network().time()));
     }
 
     /** This report with the run marked failed by {@code error} (e.g. its outputs could not all be written). */
     public RunReport failed(String why) {
         String all = error == null ? why : error + "; then " + why;
-        return new RunReport(spec, run, FAILED, all, steps, simulatedMs, wallSeconds, backends);
+        return new RunReport(spec, run, FAILED, all, steps, simulatedMs, wallSeconds, backends, rates);
     }
 
-    /** The rate of every population whose group's spikes were monitored, in spec order. */
-    public List<Rate> rates() {
+    private static List<Rate> rates(SpecRun run, double simulatedMs) {
         List<Rate> rates = new ArrayList<>();
         run.populations().forEach((name, p) -> {
             SpikeMonitor m = run.spikes().get(p.group().name());
@@ -59,7 +60,7 @@ public record RunReport(String spec, SpecRun run, String status, String error, l
             double seconds = simulatedMs / 1000;
             rates.add(new Rate(name, p.size(), count, seconds > 0 ? count / (p.size() * seconds) : 0));
         });
-        return rates;
+        return List.copyOf(rates);
     }
 
     /** summary.json's content. */
@@ -91,7 +92,7 @@ public record RunReport(String spec, SpecRun run, String status, String error, l
         }
         s.put("backends", spans);
         Map<String, Object> pops = new LinkedHashMap<>();
-        for (Rate r : rates()) {
+        for (Rate r : rates) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("size", r.size());
             p.put("spikes", r.spikes());
@@ -113,7 +114,6 @@ public record RunReport(String spec, SpecRun run, String status, String error, l
         StringBuilder out = new StringBuilder(run.name()).append(": ").append(status).append(", ")
                 .append(steps).append(" steps (").append(fmt(simulatedMs)).append(" ms) in ")
                 .append(String.format(Locale.ROOT, "%.2f s", wallSeconds)).append(" on ").append(backendsLine());
-        List<Rate> rates = rates();
         if (!rates.isEmpty()) {
             out.append("; rates:");
             rates.forEach(r -> out.append(' ').append(r.population()).append(' ')
