@@ -2,14 +2,17 @@ package org.brainj.launcher.platform;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -292,14 +295,40 @@ public final class Platform implements AutoCloseable {
     static final String JANINO_REGISTRAR = "osgi.extender;osgi.extender=\"osgi.serviceloader.registrar\";version:Version=\"1.0\"";
 
     private static Path createStorage() {
-        removeStale(Path.of(System.getProperty("java.io.tmpdir")));
-        try {
-            return Files.createTempDirectory(STORAGE_PREFIX + ProcessHandle.current().pid() + "-");
-        } catch (IOException e) {
-            throw new BrainJException("cannot create the OSGi framework's cache folder in "
-                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + "; set -Djava.io.tmpdir to a writable folder", e);
-        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        removeStale(tmp);
+        return newStorage(tmp);
     }
+
+    /** A new folder in {@code tmp} that only this user may enter, named {@code brainj-felix-<pid>-<n>}. */
+    static Path newStorage(Path tmp) {
+        // named by a counter, not by Files.createTempDirectory's random name: its SecureRandom took ~15 ms of the
+        // platform start's CPU (issue 11); creating a folder is atomic and fails on any file of that name (a link
+        // too), so a name taken by anyone is passed over, and the folder is the owner's alone, as a temporary one is
+        String prefix = STORAGE_PREFIX + ProcessHandle.current().pid() + "-";
+        IOException failure = null;
+        for (int tries = 0; tries < STORAGE_TRIES; tries++) {
+            Path dir = tmp.resolve(prefix + STORAGE_COUNTER.incrementAndGet());
+            try {
+                return tmp.getFileSystem().supportedFileAttributeViews().contains("posix")
+                        ? Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                        : Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                failure = e;
+            } catch (IOException e) {
+                failure = e;
+                break;
+            }
+        }
+        String why = failure instanceof FileAlreadyExistsException ? "the names " + prefix + "N up to " + STORAGE_COUNTER.get()
+                + " are all taken" : failure.getMessage();
+        throw new BrainJException("cannot create the OSGi framework's cache folder in " + tmp + ": " + why
+                + "; set -Djava.io.tmpdir to a writable folder", failure);
+    }
+
+    /** Numbers the framework caches of this process (a sweep or a test starts several platforms). */
+    private static final AtomicInteger STORAGE_COUNTER = new AtomicInteger();
+    private static final int STORAGE_TRIES = 100;
 
     static final String SAX_PARSER_FACTORY = "javax.xml.parsers.SAXParserFactory";
     static final String JDK_SAX_PARSER_FACTORY = "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl";

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.brainj.api.connect.ConnectorFactory;
 import org.brainj.api.connect.Connectivity;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -37,6 +38,10 @@ class ConnectorCatalogIT {
                 Thread.sleep(50);
             }
             assertEquals(new TreeSet<>(CATALOG), names);
+            // SCR read all 23 from one description file (bnd/MergeComponents.java), not from a file each
+            Bundle connectors = context.getServiceReferences(ConnectorFactory.class, null).iterator().next().getBundle();
+            assertEquals("OSGI-INF/merged/components.xml", connectors.getHeaders().get("Service-Component"));
+            assertEquals(null, connectors.getEntry("OSGI-INF/org.brainj.connectors.services.FixedProbFactory.xml"));
 
             ServiceReference<ConnectorFactory> ref = context
                     .getServiceReferences(ConnectorFactory.class, "(connector.name=FixedProb)").iterator().next();
