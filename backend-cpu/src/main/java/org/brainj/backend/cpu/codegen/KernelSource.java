@@ -46,9 +46,9 @@ final class KernelSource {
         line("package " + className.substring(0, dot) + ";");
         line("public final class " + className.substring(dot + 1) + " implements " + ElementRange.class.getName() + " {");
         line("private final long seed;");
-        // each tensor's array and offset (both final in CpuTensor) taken out once, here: read in run,
-        // every tensor's call, cast and checks put five or six uncommon traps into C2's graph, and CUBA's
-        // 18 tensors made half of its kernel's compile (151 traps, 35-40 ms of C2's CPU, against 45, ~18)
+        // each tensor's array and offset (final in CpuTensor) taken out once, here: taken out in run, each
+        // tensor's calls, cast and their checks were five or six uncommon traps in C2's graph of run, and
+        // CUBA's 18 tensors half the cost of its kernel's compile (151 traps and ~40 ms of C2's CPU, now 45 and ~19)
         StringBuilder unpack = new StringBuilder();
         for (int k = 0; k < tensors.length; k++) {
             String array = arrayType(k);
