@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.brainj.launcher.platform.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,10 +52,10 @@ class PlatformAheadIT {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("brainj-platform-start")).toList();
     }
 
-    /** The framework caches of this process (a platform not closed keeps its own). */
+    /** The framework caches of this process in the temporary folder (a platform not closed keeps its own). */
     private static List<Path> caches() throws IOException {
         String prefix = "brainj-felix-" + ProcessHandle.current().pid() + "-";
-        try (Stream<Path> entries = Files.list(Platform.storageParent())) {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
         }
     }

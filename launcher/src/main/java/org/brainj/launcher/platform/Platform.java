@@ -281,7 +281,7 @@ public final class Platform implements AutoCloseable {
         return jars;
     }
 
-    /** The framework cache folders in {@link #storageParent()}: {@code brainj-felix-<pid>-<n>}. */
+    /** The framework cache folders in the temporary folder: {@code brainj-felix-<pid>-<random>}. */
     static final String STORAGE_PREFIX = "brainj-felix-";
 
     /**
@@ -295,35 +295,9 @@ public final class Platform implements AutoCloseable {
     static final String JANINO_REGISTRAR = "osgi.extender;osgi.extender=\"osgi.serviceloader.registrar\";version:Version=\"1.0\"";
 
     private static Path createStorage() {
-        Path parent = storageParent();
-        removeStale(parent);
-        return newStorage(parent);
-    }
-
-    /** The property naming the folder that holds the framework caches (a -D in BRAINJ_JAVA_OPTS). */
-    public static final String STORAGE_PARENT = "brainj.platform.cache";
-
-    /**
-     * The folder that holds the framework caches: the one {@value #STORAGE_PARENT} names, else the user's runtime
-     * folder ($XDG_RUNTIME_DIR) or /dev/shm where one is a writable folder, else the temporary folder. A cache lives
-     * as long as its run and is deleted at its end, so memory holds it best: on a disk whose deletions wait on the
-     * device (ext4 mounted with discard, as on the machines the benchmarks ran on) deleting a cache's ~26 files took
-     * 20-170 ms at the end of every run (issue 11), on tmpfs ~1 ms.
-     */
-    public static Path storageParent() {
-        String named = System.getProperty(STORAGE_PARENT);
-        if (named != null) {
-            return Path.of(named);
-        }
-        for (String memory : new String[] {System.getenv("XDG_RUNTIME_DIR"), "/dev/shm"}) {
-            if (memory != null && !memory.isEmpty()) {
-                Path dir = Path.of(memory);
-                if (Files.isDirectory(dir) && Files.isWritable(dir)) {
-                    return dir;
-                }
-            }
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"));
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        removeStale(tmp);
+        return newStorage(tmp);
     }
 
     /** A new folder in {@code tmp} that only this user may enter, named {@code brainj-felix-<pid>-<n>}. */
@@ -349,7 +323,7 @@ public final class Platform implements AutoCloseable {
         String why = failure instanceof FileAlreadyExistsException ? "the names " + prefix + "N up to " + STORAGE_COUNTER.get()
                 + " are all taken" : failure.getMessage();
         throw new BrainJException("cannot create the OSGi framework's cache folder in " + tmp + ": " + why
-                + "; name a writable folder with -D" + STORAGE_PARENT + "=FOLDER (in BRAINJ_JAVA_OPTS)", failure);
+                + "; set -Djava.io.tmpdir to a writable folder", failure);
     }
 
     /** Numbers the framework caches of this process (a sweep or a test starts several platforms). */

@@ -8,14 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The framework's cache folder: the user's own, under a name nobody else holds, never through a link, in the folder
- * the user names or else in memory where the machine has a writable memory folder.
- */
+/** The framework's cache folder: the user's own, under a name nobody else holds, never through a link. */
 class StorageFolderTest {
     @TempDir
     Path tmp;
@@ -42,31 +38,5 @@ class StorageFolderTest {
         try (var entries = Files.list(elsewhere)) {
             assertFalse(entries.findAny().isPresent(), "nothing was made through the link");
         }
-    }
-
-    @Test
-    void theFolderNamedByThePropertyHoldsTheCaches() {
-        String before = System.getProperty(Platform.STORAGE_PARENT);
-        System.setProperty(Platform.STORAGE_PARENT, tmp.toString());
-        try {
-            assertEquals(tmp, Platform.storageParent());
-        } finally {
-            if (before == null) {
-                System.clearProperty(Platform.STORAGE_PARENT);
-            } else {
-                System.setProperty(Platform.STORAGE_PARENT, before);
-            }
-        }
-    }
-
-    @Test
-    void withoutTheProperty_aWritableMemoryFolderIsTakenBeforeTheTemporaryFolder() {
-        Assumptions.assumeTrue(System.getProperty(Platform.STORAGE_PARENT) == null, "the property is set for this JVM");
-        Path shm = Path.of("/dev/shm");
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        Path expected = runtime != null && !runtime.isEmpty() && Files.isDirectory(Path.of(runtime)) && Files.isWritable(Path.of(runtime))
-                ? Path.of(runtime)
-                : Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-        assertEquals(expected, Platform.storageParent());
     }
 }
