@@ -78,13 +78,9 @@ final class Svg {
     /** The clip of the group open now (null: no group), and how many clip paths were defined. */
     private Shape groupClip;
     private int clips;
-    /** The attributes last written by {@link #paint}, and the state they were written for. */
+    /** The attributes last written by {@link #paint}, and what they were written from. */
     private String painted;
-    private boolean paintedFill;
-    private int paintedWinding;
-    private float paintedAlpha;
-    private Color paintedColor;
-    private Stroke paintedStroke;
+    private Attributes paintedFor;
 
     private Svg() {
     }
@@ -256,19 +252,16 @@ final class Svg {
      * segments are (XChart draws each segment of a line as a shape of its own).
      */
     private void paint(boolean fill, int winding) {
-        Color color = state.color;
-        float alpha = state.alpha;
-        Stroke stroke = fill ? null : state.stroke;
-        if (painted == null || fill != paintedFill || winding != paintedWinding || alpha != paintedAlpha
-                || !color.equals(paintedColor) || !Objects.equals(stroke, paintedStroke)) {
-            painted = attributes(color, alpha, (BasicStroke) stroke, winding);
-            paintedFill = fill;
-            paintedWinding = winding;
-            paintedAlpha = alpha;
-            paintedColor = color;
-            paintedStroke = stroke;
+        Attributes paint = new Attributes(state.color, state.alpha, fill ? null : (BasicStroke) state.stroke, winding);
+        if (!paint.equals(paintedFor)) {
+            painted = attributes(paint.color(), paint.alpha(), paint.stroke(), winding);
+            paintedFor = paint;
         }
         out.append(painted);
+    }
+
+    /** What an element's fill or stroke attributes are written from; a fill has no stroke. */
+    private record Attributes(Color color, float alpha, BasicStroke stroke, int winding) {
     }
 
     /** Fill (no stroke) or stroke attributes: colour, opacity, and the stroke's width, ends, joins and dashes. */
